@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ecs-reinstall",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ecs-reinstall", targets: ["ecs-reinstall"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // C: the ncursesw headers, with inline wrappers for macros Swift cannot import.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+
+        // Huawei Cloud: signing, credentials, endpoints, HTTP transport, typed calls, models, errors.
+        .target(
+            name: "HuaweiCloud",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The fake cloud: same routes and shapes, signature check, stateful servers and jobs.
+        .target(
+            name: "CloudSimulator",
+            dependencies: [
+                "HuaweiCloud",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        // The domain: password policy, endpoint decision, request plan.
+        .target(name: "Reinstall", dependencies: ["HuaweiCloud"]),
+        // Generic TUI pieces: screen grid, display width, keys, widgets, the curses backend.
+        .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
+        // This app: state, events, reduce, views, effect runner.
+        .target(name: "App", dependencies: ["HuaweiCloud", "Reinstall", "TerminalKit"]),
+        .executableTarget(
+            name: "ecs-reinstall",
+            dependencies: [
+                "App", "CloudSimulator", "HuaweiCloud",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "HuaweiCloudTests", dependencies: ["HuaweiCloud"]),
+        .testTarget(name: "CloudSimulatorTests", dependencies: ["CloudSimulator", "HuaweiCloud"]),
+        .testTarget(name: "ReinstallTests", dependencies: ["Reinstall"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "AppTests", dependencies: ["App"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,22 @@
+import Foundation
+import HuaweiCloud
+import TerminalKit
+
+/// Everything that can change the state: keys, the clock, and the answers of effects.
+public enum AppEvent: Sendable, Equatable {
+    case key(Key)
+    case resized(TerminalSize)
+    case tick(Date)
+    case serversLoaded(page: Int, ServerPage)
+    case serversFailed(String)
+    case imageLoaded(id: String, Image?)
+    case imageFailed(id: String, String)
+    case keypairsLoaded([Keypair])
+    case keypairsFailed(String)
+    case userIdLoaded(String)
+    case userIdFailed(String)
+    case reinstallAccepted(jobId: String, serverId: String, serverName: String, api: ReinstallAPI, at: Date)
+    case reinstallFailed(serverId: String, String)
+    case jobUpdated(Job)
+    case jobPollFailed(jobId: String, String)
+}

@@ -1,0 +1,91 @@
+import Foundation
+import HuaweiCloud
+import Reinstall
+import TerminalKit
+
+/// Which cloud the session talks to; shown in the header so nobody mistakes the demo for production.
+public enum AccountMode: Sendable, Equatable {
+    case demo
+    case real
+}
+
+/// Everything the screen shows, as plain values. Changed only by `reduce`.
+public struct AppState: Sendable, Equatable {
+    public var mode: AccountMode
+    public var region: String
+    public var projectId: String
+    public var size: TerminalSize
+    public var now: Date
+
+    public var servers: ServerListState = ServerListState()
+    public var images: [String: ImageLookup] = [:]
+    public var keypairs: Lookup<[Keypair]> = .notRequested
+    public var userId: Lookup<String>
+    public var form: ReinstallForm?
+    public var jobs: [JobTracker] = []
+    /// One line of news for the operator (a submitted job, a failed load); replaced by the next.
+    public var flash: Flash?
+    public var quitRequested = false
+
+    public init(mode: AccountMode, region: String, projectId: String, userId: String? = nil,
+                size: TerminalSize, now: Date) {
+        self.mode = mode
+        self.region = region
+        self.projectId = projectId
+        self.userId = userId.map { .loaded($0) } ?? .notRequested
+        self.size = size
+        self.now = now
+    }
+}
+
+public struct TerminalSize: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}
+
+public struct Flash: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case info, error }
+    public var kind: Kind
+    public var text: String
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// A value fetched from the cloud.
+public enum Lookup<Value: Sendable & Equatable>: Sendable, Equatable {
+    case notRequested
+    case loading
+    case loaded(Value)
+    case failed(String)
+
+    public var value: Value? {
+        if case let .loaded(value) = self { return value }
+        return nil
+    }
+}
+
+/// An image lookup: `.loaded(nil)` means IMS no longer knows the image.
+public typealias ImageLookup = Lookup<Image?>
+
+/// The server list: rows in API order, the selection kept by server id so reloads do not move it.
+public struct ServerListState: Sendable, Equatable {
+    public var rows: [Server] = []
+    public var total: Int?
+    public var loading = false
+    public var loadError: String?
+    public var selectedId: String?
+    public var top = 0
+
+    public var selectedIndex: Int? {
+        guard let selectedId else { return rows.isEmpty ? nil : 0 }
+        return rows.firstIndex { $0.id == selectedId } ?? (rows.isEmpty ? nil : 0)
+    }
+
+    public var selected: Server? { selectedIndex.map { rows[$0] } }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import HuaweiCloud
+import Reinstall
+
+/// Work that `reduce` asks for, as a value: the effect runner performs it and answers with events.
+public enum Effect: Sendable, Equatable {
+    case loadServers(page: Int)
+    case loadImage(id: String)
+    case loadKeypairs
+    case loadUserId
+    case submitReinstall(ReinstallPlan)
+    case pollJob(id: String, after: Duration)
+    case scheduleTick(after: Duration)
+
+    /// Effects with the same key replace each other: a newer list load cancels the older one.
+    public var key: String {
+        switch self {
+        case .loadServers: return "servers"
+        case let .loadImage(id): return "image:\(id)"
+        case .loadKeypairs: return "keypairs"
+        case .loadUserId: return "userid"
+        case let .submitReinstall(plan): return "submit:\(plan.serverId)"
+        case let .pollJob(id, _): return "job:\(id)"
+        case .scheduleTick: return "tick"
+        }
+    }
+}

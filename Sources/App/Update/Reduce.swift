@@ -1,0 +1,70 @@
+import Foundation
+import HuaweiCloud
+import TerminalKit
+
+/// The one place the state changes. Pure: no network, no terminal; work is returned as effects.
+public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+    switch event {
+    case let .key(key):
+        if state.form != nil { return reduceFormKey(&state, key) }
+        return reduceListKey(&state, key)
+    case let .resized(size):
+        state.size = size
+        return []
+    case let .tick(now):
+        state.now = now
+        return state.jobs.contains { !$0.isFinished } ? [.scheduleTick(after: .seconds(1))] : []
+    case let .serversLoaded(page, result):
+        return reduceServersLoaded(&state, page: page, result: result)
+    case let .serversFailed(message):
+        state.servers.loading = false
+        state.servers.loadError = message
+        state.flash = Flash(.error, "Server list: \(message)")
+        return []
+    case let .imageLoaded(id, image):
+        state.images[id] = .loaded(image)
+        return []
+    case let .imageFailed(id, message):
+        state.images[id] = .failed(message)
+        return []
+    case let .keypairsLoaded(pairs):
+        state.keypairs = .loaded(pairs.sorted { $0.name < $1.name })
+        return []
+    case let .keypairsFailed(message):
+        state.keypairs = .failed(message)
+        return []
+    case let .userIdLoaded(id):
+        state.userId = .loaded(id)
+        return []
+    case let .userIdFailed(message):
+        state.userId = .failed(message)
+        return []
+    case let .reinstallAccepted(jobId, serverId, serverName, api, at):
+        return reduceReinstallAccepted(&state, jobId: jobId, serverId: serverId, serverName: serverName, api: api, at: at)
+    case let .reinstallFailed(serverId, message):
+        guard state.form?.server.id == serverId else {
+            state.flash = Flash(.error, message)
+            return []
+        }
+        state.form?.submitting = false
+        state.form?.error = message
+        return []
+    case let .jobUpdated(job):
+        return reduceJobUpdated(&state, job)
+    case let .jobPollFailed(jobId, message):
+        return reduceJobPollFailed(&state, jobId: jobId, message: message)
+    }
+}
+
+/// A fresh start: the first page of servers, the key pairs and, unless given, the IAM user id,
+/// each marked as loading so the first frame says so.
+public func startup(_ state: inout AppState) -> [Effect] {
+    var effects: [Effect] = [.loadServers(page: 1), .loadKeypairs]
+    state.servers.loading = true
+    state.keypairs = .loading
+    if state.userId == .notRequested {
+        state.userId = .loading
+        effects.append(.loadUserId)
+    }
+    return effects
+}

@@ -1,0 +1,49 @@
+import Foundation
+import TerminalKit
+
+/// Where each part of the screen goes for a given terminal size and number of jobs.
+struct Layout: Equatable {
+    static let minimumWidth = 60
+    static let minimumHeight = 16
+    /// Job panes shown at once; older ones are summarised as "+N more".
+    static let maxJobPanes = 3
+
+    var width: Int
+    var bodyTop: Int
+    var bodyHeight: Int
+    var jobsTop: Int
+    var jobsHeight: Int
+    var flashRow: Int
+    var footerRow: Int
+
+    init(_ state: AppState) {
+        width = state.size.width
+        let panes = min(state.jobs.count, Self.maxJobPanes)
+        jobsHeight = panes == 0 ? 0 : 1 + 2 * panes
+        footerRow = state.size.height - 1
+        flashRow = state.size.height - 2
+        bodyTop = 1
+        jobsTop = flashRow - jobsHeight
+        bodyHeight = max(0, jobsTop - bodyTop)
+    }
+
+    static func fits(_ size: TerminalSize) -> Bool {
+        size.width >= minimumWidth && size.height >= minimumHeight
+    }
+}
+
+enum ServerListLayout {
+    /// Rows of servers that fit under the table's header line.
+    static func visibleRows(_ state: AppState) -> Int {
+        max(1, Layout(state).bodyHeight - 1)
+    }
+}
+
+/// Durations as operators read them: `42s`, `3:07`, `1:02:03`.
+func formatElapsed(_ seconds: TimeInterval) -> String {
+    let total = Int(seconds.rounded(.down))
+    let (h, m, s) = (total / 3600, (total % 3600) / 60, total % 60)
+    if h > 0 { return String(format: "%d:%02d:%02d", h, m, s) }
+    if m > 0 { return String(format: "%d:%02d", m, s) }
+    return "\(s)s"
+}

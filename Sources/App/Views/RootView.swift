@@ -1,0 +1,60 @@
+import Foundation
+import TerminalKit
+
+/// Draws the whole state into a screen-sized grid. Pure: the same state gives the same cells.
+public func render(_ state: AppState) -> Screen {
+    var screen = Screen(width: max(1, state.size.width), height: max(1, state.size.height))
+    guard Layout.fits(state.size) else {
+        drawTooSmall(&screen, state.size)
+        return screen
+    }
+    let layout = Layout(state)
+    drawHeader(&screen, state)
+    if let form = state.form {
+        drawForm(&screen, state, form, layout)
+    } else {
+        drawServerList(&screen, state, layout)
+    }
+    drawJobPanes(&screen, state, layout)
+    drawFlash(&screen, state, layout)
+    drawFooter(&screen, state, layout)
+    return screen
+}
+
+private func drawTooSmall(_ screen: inout Screen, _ size: TerminalSize) {
+    let lines = [
+        "Terminal too small",
+        "need \(Layout.minimumWidth)×\(Layout.minimumHeight), have \(size.width)×\(size.height)",
+        "enlarge the window; q quits",
+    ]
+    for (offset, line) in lines.enumerated() {
+        screen.put(line, x: 0, y: offset, style: offset == 0 ? Style(bold: true) : .plain)
+    }
+}
+
+private func drawHeader(_ screen: inout Screen, _ state: AppState) {
+    let bar = Style(reverse: true)
+    screen.put(String(repeating: " ", count: screen.width), x: 0, y: 0, style: bar)
+    var x = screen.put(" ecs-reinstall ", x: 0, y: 0, style: Style(bold: true, reverse: true))
+    switch state.mode {
+    case .demo:
+        x += screen.put(" DEMO — simulated cloud ", x: x, y: 0, style: Style(color: .yellow, bold: true, reverse: true))
+    case .real:
+        x += screen.put(" Huawei Cloud ", x: x, y: 0, style: bar)
+    }
+    let project = state.projectId.count > 12 ? String(state.projectId.prefix(8)) + "…" : state.projectId
+    screen.put(" \(state.region) · project \(project)", x: x, y: 0, style: bar)
+}
+
+private func drawFlash(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
+    guard let flash = state.flash else { return }
+    let style = flash.kind == .error ? Style(color: .red, bold: true) : Style(color: .green)
+    screen.put(DisplayWidth.truncate(" " + flash.text, to: layout.width), x: 0, y: layout.flashRow, style: style)
+}
+
+private func drawFooter(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
+    let hints = state.form == nil
+        ? "↑↓/jk move  Enter reinstall  r refresh  q quit"
+        : "Tab/↑↓ field  ←/→ choose  Enter next · submit  Esc cancel"
+    screen.put(DisplayWidth.truncate(" " + hints, to: layout.width), x: 0, y: layout.footerRow, style: Style(dim: true))
+}

@@ -1,0 +1,32 @@
+#ifndef ECS_REINSTALL_CNCURSESW_SHIM_H
+#define ECS_REINSTALL_CNCURSESW_SHIM_H
+
+// The wide-character API (wget_wch, mvaddwstr, cchar_t) is only declared with this set.
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <wchar.h>
+#include <curses.h>
+
+// Swift cannot import function-like or computed macros: wrap the ones we use.
+static inline int shim_a_bold(void) { return (int)A_BOLD; }
+static inline int shim_a_reverse(void) { return (int)A_REVERSE; }
+static inline int shim_a_dim(void) { return (int)A_DIM; }
+static inline int shim_a_underline(void) { return (int)A_UNDERLINE; }
+static inline int shim_color_pair(int n) { return (int)COLOR_PAIR(n); }
+
+// stdscr, LINES and COLS are mutable C globals, which Swift 6 refuses to touch directly.
+static inline WINDOW *shim_stdscr(void) { return stdscr; }
+static inline int shim_lines(void) { return LINES; }
+static inline int shim_cols(void) { return COLS; }
+static inline int shim_colors(void) { return COLORS; }
+
+// One grid cell: a spacing character plus up to CCHARW_MAX-1 combining characters, drawn with
+// setcchar + mvadd_wch so ncurses places wide characters at their true width.
+static inline int shim_cchar_max(void) { return CCHARW_MAX; }
+static inline int shim_put_cell(int y, int x, const wchar_t *text, int attrs, int pair) {
+    cchar_t cell;
+    if (setcchar(&cell, text, (attr_t)attrs, (NCURSES_PAIRS_T)pair, NULL) != OK) return ERR;
+    return mvadd_wch(y, x, &cell);
+}
+
+#endif

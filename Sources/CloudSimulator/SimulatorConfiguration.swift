@@ -1,0 +1,38 @@
+import Foundation
+import HuaweiCloud
+
+/// How the fake cloud behaves: the one account it knows, and how its reinstall jobs go.
+public struct SimulatorConfiguration: Sendable {
+    public var accessKey: String
+    public var secretKey: Secret
+    public var projectId: String
+    public var region: String
+    /// Returned by the IAM credential lookup (`/v3.0/OS-CREDENTIAL/credentials/{AK}`).
+    public var userId: String
+    /// How long a reinstall job takes from submit to SUCCESS (or FAIL).
+    public var jobDuration: Duration
+    /// Share of jobs that end in FAIL, 0…1. Which jobs fail follows `randomSeed`, so runs repeat.
+    public var failureRate: Double
+    /// Seeds job ids and the failure draw: the same requests give the same ids and outcomes.
+    public var randomSeed: UInt64
+
+    public init(
+        accessKey: String = "DEMOACCESSKEY0000001",
+        secretKey: Secret = "demo-secret-key",
+        projectId: String = "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
+        region: String = "cn-north-4",
+        userId: String = "7e25b1da389f4697a79df3a0e5bd494e",
+        jobDuration: Duration = .seconds(12),
+        failureRate: Double = 0,
+        randomSeed: UInt64 = 0x5EED_CAFE
+    ) {
+        self.accessKey = accessKey
+        self.secretKey = secretKey
+        self.projectId = projectId
+        self.region = region
+        self.userId = userId
+        self.jobDuration = jobDuration
+        self.failureRate = failureRate
+        self.randomSeed = randomSeed
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import HuaweiCloud
+
+/// A request as it arrived on the wire, before any decoding: what the gateway signs over.
+struct SimulatorRequest: Sendable {
+    var method: String
+    /// The path as received, still percent-encoded.
+    var rawPath: String
+    /// The query string as received (no `?`), still percent-encoded; nil when absent.
+    var rawQuery: String?
+    /// Header names lowercased; repeated headers joined with `,`. `host` comes from the request's authority.
+    var headers: [String: String]
+    var body: Data
+
+    init(method: String, rawPath: String, rawQuery: String?, headers: [String: String], body: Data) {
+        self.method = method.uppercased()
+        self.rawPath = rawPath
+        self.rawQuery = rawQuery
+        self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, b in a + "," + b })
+        self.body = body
+    }
+
+    /// Decoded path segments, without the empty ones.
+    var segments: [String] {
+        rawPath.split(separator: "/").map { PercentEncoding.decode(String($0)) }
+    }
+
+    /// Decoded query pairs, in the order received. A key without `=` has an empty value.
+    var queryPairs: [(String, String)] {
+        guard let rawQuery, !rawQuery.isEmpty else { return [] }
+        return rawQuery.split(separator: "&").map { item in
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = PercentEncoding.decode(String(parts[0]))
+            let value = parts.count > 1 ? PercentEncoding.decode(String(parts[1])) : ""
+            return (key, value)
+        }
+    }
+
+    func query(_ name: String) -> String? {
+        queryPairs.first { $0.0 == name }?.1
+    }
+}
+
+/// A reply: status, JSON body and the request id that also goes into `X-Request-Id`.
+struct SimulatorResponse: Sendable {
+    var status: Int
+    var body: Data
+    var requestId: String
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Turns a call (service base URL, method, path, query, body) into a signed `HTTPRequest`,
+/// adding the headers the official SDK adds before signing (huawei-ecs-api.md §2.1).
+public struct RequestSigner: Sendable {
+    public var credentials: Credentials
+
+    public init(credentials: Credentials) { self.credentials = credentials }
+
+    public func signedRequest(
+        method: String, baseURL: URL, path: String, query: [(String, String)] = [], body: Data = Data(),
+        projectId: String?, date: Date
+    ) throws -> HTTPRequest {
+        // The query string sent is exactly the canonical one, so the signed and the sent query match.
+        let queryString = Signer.canonicalQuery(query)
+        var text = baseURL.absoluteString
+        while text.hasSuffix("/") { text.removeLast() }
+        text += path + (queryString.isEmpty ? "" : "?" + queryString)
+        guard let url = URL(string: text), let host = Self.netloc(url) else {
+            throw CloudError.configuration("The endpoint URL \(text) is not valid.")
+        }
+        var headers = [
+            "Content-Type": method == "GET" ? "application/json" : "application/json;charset=UTF-8",
+            "Host": host,
+            "X-Sdk-Date": Signer.sdkDate(date),
+        ]
+        if let projectId { headers["X-Project-Id"] = projectId }
+        if let token = credentials.securityToken { headers["X-Security-Token"] = token.reveal() }
+        headers["Authorization"] = Signer.authorization(
+            method: method, path: url.path, query: query, headers: headers, body: body,
+            accessKey: credentials.accessKey, secretKey: credentials.secretKey)
+        return HTTPRequest(method: method, url: url, headers: headers, body: body)
+    }
+
+    /// `host[:port]`, without the scheme's default port: what the HTTP client sends as `Host`.
+    static func netloc(_ url: URL) -> String? {
+        guard let host = url.host else { return nil }
+        let bracketed = host.contains(":") ? "[\(host)]" : host
+        guard let port = url.port else { return bracketed }
+        let isDefault = (url.scheme == "https" && port == 443) || (url.scheme == "http" && port == 80)
+        return isDefault ? bracketed : "\(bracketed):\(port)"
+    }
+}

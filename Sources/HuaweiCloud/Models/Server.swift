@@ -1,0 +1,185 @@
+import Foundation
+
+/// One server as `GET /v1/{project_id}/cloudservers/detail` returns it (huawei-ecs-api.md §3.3).
+/// Decoding is lenient: only `id` is required, unknown fields are ignored.
+public struct Server: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var status: String
+    public var taskState: String?
+    public var imageId: String?
+    public var metadata: [String: String]
+    public var flavor: Flavor?
+    public var addresses: [String: [Address]]
+    public var volumesAttached: [VolumeAttachment]
+    public var locked: Bool
+    public var availabilityZone: String?
+    public var keyName: String?
+    public var created: String?
+    public var updated: String?
+
+    public init(
+        id: String, name: String, status: String, taskState: String? = nil, imageId: String?,
+        metadata: [String: String] = [:], flavor: Flavor? = nil, addresses: [String: [Address]] = [:],
+        volumesAttached: [VolumeAttachment] = [], locked: Bool = false, availabilityZone: String? = nil,
+        keyName: String? = nil, created: String? = nil, updated: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.status = status
+        self.taskState = taskState
+        self.imageId = imageId
+        self.metadata = metadata
+        self.flavor = flavor
+        self.addresses = addresses
+        self.volumesAttached = volumesAttached
+        self.locked = locked
+        self.availabilityZone = availabilityZone
+        self.keyName = keyName
+        self.created = created
+        self.updated = updated
+    }
+
+    public struct Flavor: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String?
+        public var vcpus: String?
+        public var ram: String?
+
+        public init(id: String, name: String?, vcpus: String?, ram: String?) {
+            self.id = id
+            self.name = name
+            self.vcpus = vcpus
+            self.ram = ram
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = c.lenientString(forKey: .id) ?? ""
+            name = c.lenientString(forKey: .name)
+            vcpus = c.lenientString(forKey: .vcpus)
+            ram = c.lenientString(forKey: .ram)
+        }
+    }
+
+    public struct Address: Codable, Sendable, Equatable {
+        public var addr: String
+        public var version: String?
+        public var type: String?
+
+        public init(addr: String, version: String? = "4", type: String? = "fixed") {
+            self.addr = addr
+            self.version = version
+            self.type = type
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case addr, version
+            case type = "OS-EXT-IPS:type"
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            addr = c.lenientString(forKey: .addr) ?? ""
+            version = c.lenientString(forKey: .version)
+            type = c.lenientString(forKey: .type)
+        }
+    }
+
+    public struct VolumeAttachment: Codable, Sendable, Equatable {
+        public var id: String
+        public var bootIndex: String?
+        public var device: String?
+
+        public init(id: String, bootIndex: String?, device: String?) {
+            self.id = id
+            self.bootIndex = bootIndex
+            self.device = device
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = c.lenientString(forKey: .id) ?? ""
+            bootIndex = c.lenientString(forKey: .bootIndex)
+            device = c.lenientString(forKey: .device)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, status, image, metadata, flavor, addresses, locked, created, updated
+        case taskState = "OS-EXT-STS:task_state"
+        case volumesAttached = "os-extended-volumes:volumes_attached"
+        case availabilityZone = "OS-EXT-AZ:availability_zone"
+        case keyName = "key_name"
+    }
+
+    struct ImageRef: Codable { var id: String? }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = c.lenientString(forKey: .name) ?? ""
+        status = c.lenientString(forKey: .status) ?? "UNKNOWN"
+        taskState = c.lenientString(forKey: .taskState)
+        metadata = c.lenient([String: String].self, forKey: .metadata) ?? [:]
+        imageId = c.lenient(ImageRef.self, forKey: .image)?.id ?? metadata["metering.image_id"]
+        flavor = c.lenient(Flavor.self, forKey: .flavor)
+        addresses = c.lenient([String: [Address]].self, forKey: .addresses) ?? [:]
+        volumesAttached = c.lenient([VolumeAttachment].self, forKey: .volumesAttached) ?? []
+        locked = c.lenient(Bool.self, forKey: .locked) ?? false
+        availabilityZone = c.lenientString(forKey: .availabilityZone)
+        keyName = c.lenientString(forKey: .keyName)
+        created = c.lenientString(forKey: .created)
+        updated = c.lenientString(forKey: .updated)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(status, forKey: .status)
+        try c.encode(taskState, forKey: .taskState)
+        try c.encode(ImageRef(id: imageId), forKey: .image)
+        try c.encode(metadata, forKey: .metadata)
+        try c.encodeIfPresent(flavor, forKey: .flavor)
+        try c.encode(addresses, forKey: .addresses)
+        try c.encode(volumesAttached, forKey: .volumesAttached)
+        try c.encode(locked, forKey: .locked)
+        try c.encodeIfPresent(availabilityZone, forKey: .availabilityZone)
+        try c.encode(keyName, forKey: .keyName)
+        try c.encodeIfPresent(created, forKey: .created)
+        try c.encodeIfPresent(updated, forKey: .updated)
+    }
+}
+
+extension Server {
+    /// `Linux`, `Windows` or `Other`, from `metadata.os_type`.
+    public var osType: String { metadata["os_type"] ?? "Other" }
+    public var isWindows: Bool { osType.lowercased() == "windows" }
+    public var imageName: String { metadata["image_name"] ?? "" }
+    /// The first fixed IPv4 address, in a stable order of networks.
+    public var privateIP: String? {
+        addresses.keys.sorted().lazy.compactMap { key in
+            self.addresses[key]?.first { ($0.type ?? "fixed") == "fixed" && ($0.version ?? "4") == "4" }?.addr
+        }.first
+    }
+    /// A system disk is the volume whose `bootIndex` is `"0"`; without one a reinstall is impossible.
+    public var hasSystemDisk: Bool { volumesAttached.contains { $0.bootIndex == "0" } }
+}
+
+/// `{"count": N, "servers": [...]}`.
+public struct ServerPage: Codable, Sendable, Equatable {
+    public var count: Int
+    public var servers: [Server]
+
+    public init(count: Int, servers: [Server]) {
+        self.count = count
+        self.servers = servers
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        servers = try c.decode([Server].self, forKey: .servers)
+        count = c.lenientInt(forKey: .count) ?? servers.count
+    }
+}

@@ -1,0 +1,34 @@
+/// One line of the password checklist.
+public enum PasswordRule: String, Sendable, CaseIterable {
+    case length
+    case characterClasses
+    case allowedCharacters
+    case noRootName
+    case windowsNoUsername
+    case windowsNoReverse
+    case windowsNoRun
+    case windowsNoLeadingSlash
+    case confirmationMatches
+
+    /// Rules that exist only for Windows targets.
+    public var isWindowsOnly: Bool {
+        switch self {
+        case .windowsNoUsername, .windowsNoReverse, .windowsNoRun, .windowsNoLeadingSlash: true
+        default: false
+        }
+    }
+}
+
+/// A rule evaluated against the text typed so far. The label never holds the password: at most
+/// one offending character or one 3-letter run of "administrator".
+public struct PasswordCheck: Sendable, Equatable {
+    public var rule: PasswordRule
+    public var label: String
+    public var passed: Bool
+
+    public init(rule: PasswordRule, label: String, passed: Bool) {
+        self.rule = rule
+        self.label = label
+        self.passed = passed
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import HuaweiCloud
+
+/// Exactly what will be sent for one server: method, path and body. Confirm screens and dry runs
+/// show this value, so what the user approves is what goes on the wire.
+public struct ReinstallPlan: Sendable, Equatable {
+    public var serverId: String
+    public var serverName: String
+    public var api: ReinstallAPI
+    public var request: ReinstallRequest
+
+    public init(serverId: String, serverName: String, api: ReinstallAPI, request: ReinstallRequest) {
+        self.serverId = serverId
+        self.serverName = serverName
+        self.api = api
+        self.request = request
+    }
+
+    public var method: String { "POST" }
+
+    /// `/v1|v2/{project_id}/cloudservers/{server_id}/reinstallos`.
+    public func path(projectId: String) -> String {
+        "/\(api.rawValue)/\(projectId)/cloudservers/\(serverId)/reinstallos"
+    }
+
+    /// The body as sent, with the password replaced by `••••`: safe for dry runs and logs.
+    public func redactedBody() throws -> String {
+        var shown = request
+        if shown.adminPass != nil { shown.adminPass = Secret("••••") }
+        return String(decoding: try shown.encodedBody(), as: UTF8.self)
+    }
+
+    /// Whether a key pair may be offered, and if not, why (one line for the form).
+    public static func loginChoices(server: Server, api: ReinstallAPI) -> (keypairAllowed: Bool, why: String?) {
+        if server.isWindows && api == .v1 {
+            return (false, "Windows without Cloud-Init takes a password only")
+        }
+        return (true, nil)
+    }
+
+    /// Builds the request. A key pair needs `userId` (the API requires `userid` with `keyname`);
+    /// `userId` is not sent with a password. `withStopServer` stops a running server first.
+    public static func make(
+        server: Server, api: ReinstallAPI, login: LoginMethod, userId: String?, withStopServer: Bool
+    ) throws(PlanError) -> ReinstallPlan {
+        let request: ReinstallRequest
+        switch login {
+        case .keypair(let name):
+            guard loginChoices(server: server, api: api).keypairAllowed else {
+                throw .windowsWithoutCloudInitNeedsPassword
+            }
+            guard !name.isEmpty else { throw .emptyKeypairName }
+            guard let userId, !userId.isEmpty else { throw .userIdRequiredForKeypair }
+            request = ReinstallRequest(keyName: name, userId: userId, withStopServer: withStopServer)
+        case .password(let secret):
+            guard !secret.isEmpty else { throw .emptyPassword }
+            request = ReinstallRequest(adminPass: secret, withStopServer: withStopServer)
+        }
+        return ReinstallPlan(serverId: server.id, serverName: server.name, api: api, request: request)
+    }
+}

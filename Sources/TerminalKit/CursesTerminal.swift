@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CNcursesw
+
+/// The curses backend: the only code that calls curses.
+///
+/// ncurses is not thread-safe, so this lives on the main actor; top-level code and the
+/// `@MainActor` store call it synchronously. Create one per process.
+@MainActor
+public final class CursesTerminal {
+    private var restored = false
+    private var cursorVisible = false
+
+    /// Sets up curses: locale (for UTF-8), raw-ish input with keypad decoding, a short ESC delay,
+    /// a hidden cursor, non-blocking reads, and one colour pair per `Color` over the default background.
+    public init() {
+        setlocale(LC_ALL, "")
+        initscr()
+        cbreak()
+        noecho()
+        keypad(shim_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        nodelay(shim_stdscr(), true)
+        if has_colors() {
+            start_color()
+            let background: Int16 = use_default_colors() == OK ? -1 : Int16(COLOR_BLACK)
+            for color in Color.allCases where color != .standard {
+                init_pair(Self.pair(for: color), Self.foreground(for: color), background)
+            }
+        }
+    }
+
+    isolated deinit {
+        restore()
+    }
+
+    public var size: (width: Int, height: Int) {
+        (Int(shim_cols()), Int(shim_lines()))
+    }
+
+    /// Copies the screen into stdscr and lets ncurses send only what changed.
+    ///
+    /// `erase()` rather than `clear()`: clear forces a full repaint of the terminal every frame.
+    public func present(_ screen: Screen) {
+        werase(shim_stdscr())
+        let rows = min(screen.height, Int(shim_lines()))
+        let columns = min(screen.width, Int(shim_cols()))
+        for y in 0..<rows {
+            for x in 0..<columns {
+                let cell = screen[x, y]
+                // The right half of a wide character is drawn with its left; one that would
+                // straddle the terminal's right edge is left out rather than wrapped.
+                if cell.width == 0 || x + cell.width > columns { continue }
+                var wide = Self.wideCharacters(cell.text)
+                _ = shim_put_cell(Int32(y), Int32(x), &wide, Self.attributes(cell.style), Int32(Self.pair(for: cell.style.color)))
+            }
+        }
+        if let cursor = screen.cursor, screen.contains(x: cursor.x, y: cursor.y) {
+            setCursorVisible(true)
+            wmove(shim_stdscr(), Int32(cursor.y), Int32(cursor.x))
+        } else {
+            setCursorVisible(false)
+        }
+        wnoutrefresh(shim_stdscr())
+        doupdate()
+    }
+
+    /// Reads every key already available without blocking.
+    public func readAvailableKeys() -> [Key] {
+        var keys: [Key] = []
+        var value: wint_t = 0
+        // Bounded so a flood of input (a paste) cannot starve the frame.
+        while keys.count < 4096 {
+            let status = wget_wch(shim_stdscr(), &value)
+            if status == KEY_CODE_YES {
+                keys.append(KeyDecoder.keyCode(Int32(bitPattern: UInt32(value))))
+            } else if status == OK {
+                keys.append(KeyDecoder.character(UInt32(value)))
+            } else {
+                break
+            }
+        }
+        return keys
+    }
+
+    /// Gives the terminal back (endwin). Safe to call more than once.
+    public func restore() {
+        guard !restored else { return }
+        restored = true
+        endwin()
+    }
+
+    private func setCursorVisible(_ visible: Bool) {
+        guard visible != cursorVisible else { return }
+        cursorVisible = visible
+        curs_set(visible ? 1 : 0)
+    }
+
+    /// The cell's grapheme as setcchar wants it: one spacing character, then only its
+    /// zero-width companions (at most CCHARW_MAX in all), NUL-terminated.
+    private static func wideCharacters(_ text: String) -> [wchar_t] {
+        var result: [wchar_t] = []
+        for scalar in text.unicodeScalars {
+            if !result.isEmpty && DisplayWidth.of(scalar) > 0 { continue }
+            if result.count == Int(shim_cchar_max()) { break }
+            result.append(wchar_t(bitPattern: scalar.value))
+        }
+        if result.isEmpty { result.append(wchar_t(32)) }
+        return result + [0]
+    }
+
+    private static func attributes(_ style: Style) -> Int32 {
+        var attributes: Int32 = 0
+        if style.bold { attributes |= shim_a_bold() }
+        if style.reverse { attributes |= shim_a_reverse() }
+        if style.dim { attributes |= shim_a_dim() }
+        if style.underline { attributes |= shim_a_underline() }
+        return attributes
+    }
+
+    /// Pair 0 is the terminal's default colours; the others are numbered in `Color` order.
+    private static func pair(for color: Color) -> Int16 {
+        Int16(Color.allCases.firstIndex(of: color) ?? 0)
+    }
+
+    private static func foreground(for color: Color) -> Int16 {
+        switch color {
+        case .standard: -1
+        case .red: Int16(COLOR_RED)
+        case .green: Int16(COLOR_GREEN)
+        case .yellow: Int16(COLOR_YELLOW)
+        case .blue: Int16(COLOR_BLUE)
+        case .magenta: Int16(COLOR_MAGENTA)
+        case .cyan: Int16(COLOR_CYAN)
+        case .white: Int16(COLOR_WHITE)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// A scrolling table: a bold header line, then only the visible rows, pulled from the caller
+/// by index so a 10 000-row list costs no more to draw than a screenful.
+public enum Table {
+    /// First row index to show so that `selected` stays visible, moving as little as possible
+    /// from `previousTop`, and never leaving blank rows at the bottom when rows are removed.
+    public static func scrollTop(selected: Int, previousTop: Int, visibleRows: Int, rowCount: Int) -> Int {
+        guard rowCount > 0, visibleRows > 0 else { return 0 }
+        let selection = min(max(0, selected), rowCount - 1)
+        var top = min(max(0, previousTop), max(0, rowCount - visibleRows))
+        if selection < top { top = selection }
+        if selection >= top + visibleRows { top = selection - visibleRows + 1 }
+        return top
+    }
+
+    /// Draws the header (bold) and the rows `top..<top + height - 1` in the rectangle.
+    ///
+    /// Cells are fitted to their column with `DisplayWidth.fit` (ending in "…" when cut), one space
+    /// between columns. The selected row is drawn in reverse video across the full width;
+    /// `cellStyle(row, column)` may colour a cell (nil means plain).
+    public static func draw(
+        into screen: inout Screen, x: Int, y: Int, width: Int, height: Int, columns: [TableColumn],
+        rowCount: Int, top: Int, selected: Int?,
+        cell: (Int, Int) -> String, cellStyle: (Int, Int) -> Style?
+    ) {
+        guard width > 0, height > 0 else { return }
+        screen.fill(x: x, y: y, width: width, height: height)
+        let header = Style(bold: true)
+        drawLine(into: &screen, x: x, y: y, width: width, columns: columns) { column in
+            (columns[column].title, header)
+        }
+        for line in 1..<height {
+            let row = top + line - 1
+            guard row >= 0, row < rowCount else { break }
+            let isSelected = row == selected
+            if isSelected {
+                screen.put(String(repeating: " ", count: width), x: x, y: y + line, maxWidth: width, style: Style.plain.reversed)
+            }
+            drawLine(into: &screen, x: x, y: y + line, width: width, columns: columns) { column in
+                let style = cellStyle(row, column) ?? .plain
+                return (cell(row, column), isSelected ? style.reversed : style)
+            }
+        }
+    }
+
+    private static func drawLine(
+        into screen: inout Screen, x: Int, y: Int, width: Int, columns: [TableColumn],
+        content: (Int) -> (String, Style)
+    ) {
+        var column = x
+        for index in columns.indices {
+            let available = min(columns[index].width, x + width - column)
+            guard available > 0 else { break }
+            let (text, style) = content(index)
+            screen.put(DisplayWidth.fit(text, to: available), x: column, y: y, maxWidth: available, style: style)
+            column += columns[index].width + 1
+        }
+    }
+}

@@ -1,0 +1,73 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// SIGINT, SIGTERM and SIGHUP become a flag plus a byte on the wake pipe; the main loop calls
+/// `takePending()`, restores the terminal and exits on its own terms. SIGWINCH is left to curses
+/// (on Linux a process signal goes to the main thread first, so it interrupts `poll()` too).
+public enum TerminalSignals {
+    public static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    /// Installs the handlers. Call once, from the main thread; the pipe is kept alive for good.
+    public static func install(wake: WakePipe) {
+        // Touching the lazily initialised globals here finishes their one-time initialisation
+        // before any handler can run, so the handler only ever reads them.
+        let slots = SignalSlots.pointer
+        installedPipe = wake
+        slots[SignalSlots.wakeDescriptor] = wake.writeDescriptor
+        for signalNumber in handled {
+            signal(signalNumber) { received in
+                // Only async-signal-safe work: plain stores through a pointer and write(2).
+                let savedErrno = errno
+                let slots = SignalSlots.pointer
+                if received > 0, received < Int32(SignalSlots.signalCount) {
+                    slots[Int(received)] = 1
+                }
+                var byte: UInt8 = 0
+                _ = write(slots[SignalSlots.wakeDescriptor], &byte, 1)
+                errno = savedErrno
+            }
+        }
+    }
+
+    /// Puts the default dispositions back: after restoring the terminal, the app can
+    /// `uninstall()` then `raise(signal)` to exit with the conventional status.
+    public static func uninstall() {
+        for signalNumber in handled { signal(signalNumber, SIG_DFL) }
+    }
+
+    /// The first signal received since the last call, if any, in `handled` order.
+    public static func takePending() -> Int32? {
+        let slots = SignalSlots.pointer
+        for signalNumber in handled where slots[Int(signalNumber)] != 0 {
+            slots[Int(signalNumber)] = 0
+            return signalNumber
+        }
+        return nil
+    }
+
+    /// Keeps the pipe (and so the descriptor the handler writes to) open for the life of the process.
+    /// Safe: only `install` touches it, and `install` is documented main-thread-only.
+    nonisolated(unsafe) private static var installedPipe: WakePipe?
+}
+
+/// Raw memory shared with the signal handler: one flag per signal number, then the wake
+/// descriptor. A pointer rather than Swift globals because a handler must not go through
+/// Swift's exclusivity checks (they keep per-thread bookkeeping, not async-signal-safe);
+/// aligned 32-bit loads and stores are single instructions, so a handler interrupting the
+/// main loop never sees a torn value. A lost race in `takePending` (flag set again between
+/// read and clear) only drops a repeat of the signal being handled.
+private enum SignalSlots {
+    static let signalCount = 65
+    static let wakeDescriptor = signalCount
+
+    /// Never freed: handlers may run until the process exits.
+    nonisolated(unsafe) static let pointer: UnsafeMutablePointer<Int32> = {
+        let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: signalCount + 1)
+        pointer.initialize(repeating: 0, count: signalCount)
+        (pointer + signalCount).initialize(to: -1)
+        return pointer
+    }()
+}

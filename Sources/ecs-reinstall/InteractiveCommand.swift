@@ -1,0 +1,92 @@
+import App
+import ArgumentParser
+import CloudSimulator
+import Foundation
+import HuaweiCloud
+import Logging
+
+/// The terminal UI, against the real cloud when credentials are configured, else the demo.
+struct InteractiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui", abstract: "Open the terminal UI (the default).")
+
+    @Option(help: "Region, e.g. cn-north-4 (default: HUAWEICLOUD_SDK_REGION; cn-north-4 in the demo).")
+    var region: String?
+
+    @Option(help: "Send every service to this base URL (a simulator or a private gateway).")
+    var endpoint: String?
+
+    @Option(help: "IAM user id sent with a key-pair reinstall (default: looked up for the access key).")
+    var userId: String?
+
+    @Flag(help: "Use the simulated cloud even when credentials are configured.")
+    var demo = false
+
+    @Option(help: .hidden)
+    var demoJobSeconds: Int = 12
+
+    @Option(help: .hidden)
+    var demoFailureRate: Double = 0
+
+    func run() throws {
+        // The terminal belongs to the UI: nothing may log onto it.
+        LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
+        let environment = ProcessInfo.processInfo.environment
+        let session = try runBlocking { [self] in try await connect(environment: environment) }
+        let state = AppState(
+            mode: session.mode, region: session.client.endpoints.region, projectId: session.client.projectId,
+            userId: userId, size: TerminalSize(width: 80, height: 24), now: Date())
+        let status = try MainActor.assumeIsolated {
+            try TerminalApp.run(initialState: state, client: session.client)
+        }
+        if let simulator = session.simulator {
+            try? runBlocking { await simulator.stop() }
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    struct Session: Sendable {
+        var client: CloudClient
+        var mode: AccountMode
+        var simulator: CloudSimulator?
+    }
+
+    private func connect(environment: [String: String]) async throws -> Session {
+        let override = try endpoint.map { text -> URL in
+            guard let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+                throw ValidationError("--endpoint must be an http(s) URL, got \(text)")
+            }
+            return url
+        }
+        if !demo, let credentials = Credentials.fromEnvironment(environment) {
+            guard let region = region ?? environment["HUAWEICLOUD_SDK_REGION"] else {
+                throw ValidationError("Credentials are set; pass --region (e.g. --region cn-north-4).")
+            }
+            let client = try await CloudClient.connect(
+                credentials: credentials, endpoints: Endpoints(region: region, override: override))
+            return Session(client: client, mode: .real, simulator: nil)
+        }
+        return try await startDemo()
+    }
+
+    /// The demo: a simulator on a free loopback port with throw-away keys, reached over real
+    /// HTTP with real signing, exactly as the real cloud would be.
+    private func startDemo() async throws -> Session {
+        let region = region ?? "cn-north-4"
+        let accessKey = "DEMO" + randomHex(16).uppercased()
+        let secretKey = Secret(randomHex(40))
+        let simulator = CloudSimulator(configuration: SimulatorConfiguration(
+            accessKey: accessKey, secretKey: secretKey, region: region,
+            jobDuration: .seconds(max(1, demoJobSeconds)), failureRate: demoFailureRate))
+        let url = try await simulator.start(port: 0)
+        let client = try await CloudClient.connect(
+            credentials: Credentials(accessKey: accessKey, secretKey: secretKey),
+            endpoints: Endpoints(region: region, override: url))
+        return Session(client: client, mode: .demo, simulator: simulator)
+    }
+}
+
+func randomHex(_ count: Int) -> String {
+    var generator = SystemRandomNumberGenerator()
+    return String((0..<count).map { _ in "0123456789abcdef".randomElement(using: &generator) ?? "0" })
+}

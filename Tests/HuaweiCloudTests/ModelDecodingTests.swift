@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import HuaweiCloud
+
+struct ModelDecodingTests {
+    @Test func serverDecodesTheRealShapeLeniently() throws {
+        let json = #"""
+        {"count": "1", "servers": [{"id": "s1", "name": "web", "status": "ACTIVE", "OS-EXT-STS:task_state": null,
+          "image": {"id": "img"}, "metadata": {"os_type": "Linux", "image_name": "Ubuntu"},
+          "flavor": {"id": "s6.large.2", "ram": 4096, "vcpus": "2"},
+          "addresses": {"vpc": [{"addr": "192.168.0.5", "version": 4, "OS-EXT-IPS:type": "fixed"}]},
+          "os-extended-volumes:volumes_attached": [{"id": "v", "bootIndex": 0}], "unknown": [1, 2]}]}
+        """#
+        let page = try JSONDecoder().decode(ServerPage.self, from: Data(json.utf8))
+        let server = try #require(page.servers.first)
+        #expect(page.count == 1)
+        #expect(server.imageId == "img")
+        #expect(server.flavor?.ram == "4096")
+        #expect(server.privateIP == "192.168.0.5")
+        #expect(server.hasSystemDisk)
+        #expect(!server.isWindows)
+    }
+
+    @Test func malformedJSONIsATypedError() async throws {
+        struct Canned: HTTPTransport {
+            func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+                HTTPResponse(status: 200, headers: ["X-Request-Id": "abc"], body: Data(#"{"count": 1, "servers": [{"#.utf8))
+            }
+        }
+        let client = CloudClient(
+            credentials: Credentials(accessKey: "AK", secretKey: "SK"),
+            endpoints: Endpoints(region: "cn-north-4"), projectId: "p", transport: Canned())
+        await #expect {
+            _ = try await client.listServers(page: 1)
+        } throws: { error in
+            guard case .malformedResponse(_, _, let requestId) = error as? CloudError else { return false }
+            return requestId == "abc"
+        }
+    }
+
+    @Test func reinstallBodyIsTheSpecShape() throws {
+        let request = ReinstallRequest(keyName: "KeyPair-350b", userId: "7e25", withStopServer: true)
+        let body = String(decoding: try request.encodedBody(), as: UTF8.self)
+        #expect(body == #"{"os-reinstall":{"keyname":"KeyPair-350b","mode":"withStopServer","userid":"7e25"}}"#)
+        let back = try ReinstallRequest.decode(Data(body.utf8))
+        #expect(back == request)
+    }
+
+    @Test func jobDecodesSubJobsAndFailure() throws {
+        let json = #"""
+        {"status":"FAIL","job_id":"j1","job_type":"rebuildServer","begin_time":"2025-01-01T08:00:00.000Z",
+         "error_code":"Ecs.1002","fail_reason":"timeout",
+         "entities":{"server_id":"s1","sub_jobs_total":1,"sub_jobs":[{"status":"FAIL","job_id":"j2",
+           "entities":{"server_id":"s1","errorcode_message":"OpenStack timeout"}}]}}
+        """#
+        let job = try JSONDecoder().decode(Job.self, from: Data(json.utf8))
+        #expect(job.status == .fail)
+        #expect(job.errorCode == "Ecs.1002")
+        #expect(job.entities?.subJobs?.first?.errorcodeMessage == "OpenStack timeout")
+    }
+}

@@ -1,0 +1,48 @@
+import HuaweiCloud
+import Reinstall
+import Testing
+
+private func image(type: String?, fcInject: String? = nil, origin: String? = nil) -> Image {
+    Image(id: "img-1", name: "CentOS 7.9", imageType: type, osType: "Linux",
+          supportFcInject: fcInject, rootOrigin: origin)
+}
+
+@Suite struct EndpointDecisionTests {
+    typealias Row = (image: Image?, api: ReinstallAPI, confidence: EndpointDecision.Confidence, reason: String)
+
+    static let matrix: [Row] = [
+        (nil, .v1, .unknown, "image could not be read"),
+        // __support_fc_inject=true wins over every other attribute.
+        (image(type: "gold", fcInject: "true"), .v1, .certain,
+         "image 'CentOS 7.9' has __support_fc_inject=true: no Cloud-Init injection"),
+        (image(type: "private", fcInject: "true"), .v1, .certain,
+         "image 'CentOS 7.9' has __support_fc_inject=true: no Cloud-Init injection"),
+        (image(type: "private", fcInject: "TRUE", origin: "file"), .v1, .certain,
+         "image 'CentOS 7.9' has __support_fc_inject=true: no Cloud-Init injection"),
+        // Any other value of the flag means injection works.
+        (image(type: "gold", fcInject: "false"), .v2, .certain, "public image: Cloud-Init preinstalled"),
+        (image(type: "gold"), .v2, .certain, "public image: Cloud-Init preinstalled"),
+        (image(type: "private"), .v2, .likely, "private image: Cloud-Init likely, not verifiable"),
+        (image(type: "shared"), .v2, .likely, "shared image: Cloud-Init likely, not verifiable"),
+        (image(type: "market"), .v2, .likely, "market image: Cloud-Init likely, not verifiable"),
+        (image(type: "private", origin: "file"), .v1, .unknown,
+         "imported from a file: Cloud-Init unknown, assuming none"),
+        (image(type: "shared", origin: "file"), .v1, .unknown,
+         "imported from a file: Cloud-Init unknown, assuming none"),
+        (image(type: "private", origin: "instance"), .v2, .likely, "private image: Cloud-Init likely, not verifiable"),
+        (image(type: nil), .v2, .unknown, "image type not stated: assuming Cloud-Init"),
+    ]
+
+    @Test(arguments: matrix)
+    func decision(row: Row) {
+        let d = EndpointDecision.decide(image: row.image)
+        #expect(d == EndpointDecision(api: row.api, reason: row.reason, confidence: row.confidence))
+    }
+
+    @Test(arguments: matrix)
+    func reasonFitsOneTerminalLine(row: Row) {
+        let reason = EndpointDecision.decide(image: row.image).reason
+        #expect(reason.count <= 80)
+        #expect(!reason.contains("\n"))
+    }
+}

@@ -1,0 +1,29 @@
+import Testing
+@testable import TerminalKit
+
+@Suite struct KeyDecoderTests {
+    @Test(arguments: [
+        (UInt32(10), Key.enter), (13, .enter), (27, .escape), (127, .backspace), (8, .backspace),
+        (9, .tab), (0x15, .character("\u{15}")), (0x61, .character("a")), (0x4E2D, .character("中")),
+    ])
+    func characters(value: UInt32, expected: Key) {
+        #expect(KeyDecoder.character(value) == expected)
+    }
+
+    /// ncurses key codes (octal, from curses.h).
+    @Test(arguments: [
+        (Int32(0o402), Key.down), (0o403, .up), (0o404, .left), (0o405, .right), (0o406, .home),
+        (0o550, .end), (0o523, .pageUp), (0o522, .pageDown), (0o512, .delete), (0o407, .backspace),
+        (0o527, .enter), (0o541, .backTab), (0o632, .resize), (0o411, .function(1)), (0o414, .function(4)),
+        (0o513, .unknown(0o513)),
+    ])
+    func keyCodes(code: Int32, expected: Key) {
+        #expect(KeyDecoder.keyCode(code) == expected)
+    }
+
+    @Test func printable() {
+        #expect(Key.character("x").isPrintable)
+        #expect(!Key.character("\u{15}").isPrintable)
+        #expect(!Key.enter.isPrintable)
+    }
+}

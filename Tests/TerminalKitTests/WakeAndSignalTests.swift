@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Testing
+import TerminalKit
+
+@Suite(.serialized) struct WakeAndSignalTests {
+    /// A pipe standing in for stdin, so the test does not depend on how it was started.
+    func fakeStdin() -> (read: Int32, write: Int32) {
+        var descriptors: [Int32] = [-1, -1]
+        #expect(pipe(&descriptors) == 0)
+        return (descriptors[0], descriptors[1])
+    }
+
+    @Test func wakeInterruptsTheWaitAndIsDrained() throws {
+        let wake = try WakePipe()
+        let stdin = fakeStdin()
+        defer { close(stdin.read); close(stdin.write) }
+        wake.wake()
+        wake.wake()
+        let first = InputWaiter.wait(stdin: stdin.read, wake: wake, timeoutMilliseconds: 5000)
+        #expect(first == InputWaiter.Readiness(input: false, woken: true))
+        // Drained: the next wait times out instead of returning at once.
+        let second = InputWaiter.wait(stdin: stdin.read, wake: wake, timeoutMilliseconds: 10)
+        #expect(second == InputWaiter.Readiness(input: false, woken: false))
+    }
+
+    @Test func inputEndsTheWait() throws {
+        let wake = try WakePipe()
+        let stdin = fakeStdin()
+        defer { close(stdin.read); close(stdin.write) }
+        var byte: UInt8 = 0x61
+        #expect(write(stdin.write, &byte, 1) == 1)
+        let readiness = InputWaiter.wait(stdin: stdin.read, wake: wake, timeoutMilliseconds: 5000)
+        #expect(readiness == InputWaiter.Readiness(input: true, woken: false))
+    }
+
+    @Test func wakeFromAnotherThread() async throws {
+        let wake = try WakePipe()
+        let stdin = fakeStdin()
+        defer { close(stdin.read); close(stdin.write) }
+        let waker = Task.detached {
+            try await Task.sleep(for: .milliseconds(20))
+            wake.wake()
+        }
+        let readiness = InputWaiter.wait(stdin: stdin.read, wake: wake, timeoutMilliseconds: 5000)
+        #expect(readiness.woken)
+        try await waker.value
+    }
+
+    @Test func signalIsRecordedAndWakes() throws {
+        let wake = try WakePipe()
+        let stdin = fakeStdin()
+        defer { close(stdin.read); close(stdin.write) }
+        TerminalSignals.install(wake: wake)
+        defer { TerminalSignals.uninstall() }
+        #expect(TerminalSignals.takePending() == nil)
+        // To the process, not raise(): test threads are dispatch workers, which block signals,
+        // so the kernel hands it to a thread that takes it (the main thread) as in the app.
+        kill(getpid(), SIGHUP)
+        let readiness = InputWaiter.wait(stdin: stdin.read, wake: wake, timeoutMilliseconds: 5000)
+        #expect(readiness.woken)
+        #expect(TerminalSignals.takePending() == SIGHUP)
+        #expect(TerminalSignals.takePending() == nil)
+    }
+}
