@@ -39,7 +39,7 @@ public enum PasswordPolicy {
     private static func classesCheck(_ chars: [Character]) -> PasswordCheck {
         let present = CharacterClass.allCases.filter { cls in chars.contains { CharacterClass.of($0) == cls } }
         return PasswordCheck(
-            rule: .characterClasses, label: "3 of: upper, lower, digit, special (now \(present.count))",
+            rule: .characterClasses, label: "3 of upper, lower, digit, special (now \(present.count))",
             passed: present.count >= 3)
     }
 
@@ -60,7 +60,7 @@ public enum PasswordPolicy {
 
     private static func windowsChecks(_ folded: [Character]) -> [PasswordCheck] {
         let name = Array("administrator")
-        let runBase = "no 3+ letters of Administrator in a row"
+        let runBase = "no 3-letter run of Administrator"
         // The leftmost run in the password is the one the user is looking at.
         let run = folded.indices.dropLast(2).lazy
             .map { Array(folded[$0..<$0 + 3]) }
@@ -70,7 +70,7 @@ public enum PasswordPolicy {
                 rule: .windowsNoUsername, label: "no 'Administrator'",
                 passed: !folded.contains(subsequence: name)),
             PasswordCheck(
-                rule: .windowsNoReverse, label: "no 'rotartsinimdA' (Administrator reversed)",
+                rule: .windowsNoReverse, label: "no 'rotartsinimdA' (reversed)",
                 passed: !folded.contains(subsequence: Array(name.reversed()))),
             PasswordCheck(
                 rule: .windowsNoRun, label: run.map { "\(runBase) ('\(String($0))' found)" } ?? runBase,

@@ -84,7 +84,7 @@ private let administratorRuns: [String] = {
     ])
     func characterClasses(password: String, present: Int) throws {
         let c = try #require(check(.characterClasses, password))
-        #expect(c.label == "3 of: upper, lower, digit, special (now \(present))")
+        #expect(c.label == "3 of upper, lower, digit, special (now \(present))")
         #expect(c.passed == (present >= 3))
     }
 
@@ -134,7 +134,7 @@ private let administratorRuns: [String] = {
         let password = "Q7!" + run + "z2Xw"
         let c = try #require(check(.windowsNoRun, password, os: .windows))
         #expect(!c.passed)
-        #expect(c.label == "no 3+ letters of Administrator in a row ('\(run.lowercased())' found)")
+        #expect(c.label == "no 3-letter run of Administrator ('\(run.lowercased())' found)")
         #expect(failing(password, os: .windows) == [.windowsNoRun])
         // The same password is fine for Linux, where the Windows rules do not exist.
         #expect(check(.windowsNoRun, password, os: .linux) == nil)

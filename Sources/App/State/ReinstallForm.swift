@@ -103,19 +103,19 @@ extension ReinstallForm {
         var items: [ChecklistItem] = []
         switch effectiveLogin(context) {
         case .keypair:
-            items.append(ChecklistItem("exactly one login: key pair (no password)", .passed))
+            items.append(ChecklistItem("one login only: key pair", .passed))
             if let pair = selectedKeypair(context) {
                 items.append(ChecklistItem("key pair '\(pair.name)' exists", .passed))
             } else {
                 items.append(ChecklistItem(keypairProblem(context), context.keypairs == .loading ? .notApplicable : .failed))
             }
             switch context.userId {
-            case .loaded: items.append(ChecklistItem("IAM user id known (sent as userid)", .passed))
+            case .loaded: items.append(ChecklistItem("IAM user id known (userid)", .passed))
             case .failed(let why): items.append(ChecklistItem("IAM user id unknown: \(why)", .failed))
             case .loading, .notRequested: items.append(ChecklistItem("IAM user id: looking up…", .notApplicable))
             }
         case .password:
-            items.append(ChecklistItem("exactly one login: password (no key pair)", .passed))
+            items.append(ChecklistItem("one login only: password", .passed))
             let os = TargetOS(server: server)
             for check in PasswordPolicy.evaluate(password: password.text, confirmation: confirmation.text, os: os) {
                 items.append(ChecklistItem(check.label, check.passed ? .passed : .failed))
@@ -123,8 +123,8 @@ extension ReinstallForm {
         }
         if server.isRunning {
             items.append(withStopServer
-                ? ChecklistItem("running server will be stopped first (withStopServer)", .passed)
-                : ChecklistItem("a running server needs 'stop first' (Ecs.0100)", .failed))
+                ? ChecklistItem("stopped first (withStopServer)", .passed)
+                : ChecklistItem("running server: tick 'stop first'", .failed))
         }
         switch context.image {
         case .loaded, .failed:

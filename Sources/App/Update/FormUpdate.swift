@@ -23,9 +23,13 @@ func reduceFormKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if !fields.contains(form.focus) { form.focus = fields.first ?? .submit }
 
     switch key {
-    case .tab, .down:
+    case .tab:
+        form.focus = neighbour(of: form.focus, in: fields, step: 1, wrap: true)
+    case .backTab:
+        form.focus = neighbour(of: form.focus, in: fields, step: -1, wrap: true)
+    case .down:
         form.focus = neighbour(of: form.focus, in: fields, step: 1)
-    case .backTab, .up:
+    case .up:
         form.focus = neighbour(of: form.focus, in: fields, step: -1)
     case .enter where form.focus == .submit:
         state.form = form
@@ -39,8 +43,12 @@ func reduceFormKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     return []
 }
 
-private func neighbour(of field: ReinstallForm.Field, in fields: [ReinstallForm.Field], step: Int) -> ReinstallForm.Field {
+/// The next field in focus order; Tab wraps around, the arrows stop at the ends.
+private func neighbour(
+    of field: ReinstallForm.Field, in fields: [ReinstallForm.Field], step: Int, wrap: Bool = false
+) -> ReinstallForm.Field {
     guard let index = fields.firstIndex(of: field) else { return fields.first ?? .submit }
+    if wrap { return fields[(index + step + fields.count) % fields.count] }
     return fields[min(max(index + step, 0), fields.count - 1)]
 }
 

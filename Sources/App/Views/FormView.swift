@@ -10,7 +10,7 @@ func drawForm(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, 
     let left = 1
     let labelWidth = 12
     let fieldX = left + labelWidth
-    let columnWidth = min(60, layout.width * 56 / 100)
+    let columnWidth = min(50, max(36, layout.width * 45 / 100))
     let fieldWidth = max(10, columnWidth - labelWidth - 1)
     let server = form.server
 
@@ -51,9 +51,11 @@ func drawForm(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, 
         screen.put(passText, x: lx, y: row, style: login == .password ? style : .plain)
     } else {
         screen.put("(•) Password only", x: fieldX, y: row, style: form.focus == .login ? focusStyle : .plain)
-        screen.put(DisplayWidth.truncate("key pair unavailable: \(allowed.why ?? "")", to: layout.width - fieldX - 1),
-                   x: fieldX, y: row + 1, style: Style(color: .yellow))
-        row += 1
+        // Why the key pair is unavailable, word-wrapped under the choice.
+        for line in wrap("key pair unavailable: \(allowed.why ?? "")", width: fieldWidth).prefix(3) {
+            row += 1
+            screen.put(line, x: fieldX, y: row, style: Style(color: .yellow))
+        }
     }
     row += 2
 
@@ -87,7 +89,7 @@ func drawForm(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, 
         label("Stop first", .stopServer)
         let box = form.withStopServer ? "[x]" : "[ ]"
         screen.put(box, x: fieldX, y: row, style: form.focus == .stopServer ? focusStyle : .plain)
-        screen.put(DisplayWidth.truncate("server is running: stop it, then reinstall", to: fieldWidth - 4),
+        screen.put(DisplayWidth.truncate("running: stop it first", to: fieldWidth - 4),
                    x: fieldX + 4, y: row, style: Style(dim: true))
         row += 2
     }
@@ -101,7 +103,7 @@ func drawForm(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, 
         screen.put("complete the checklist first", x: fieldX, y: row + 1, style: Style(dim: true))
     }
     if let error = form.error {
-        screen.put(DisplayWidth.truncate(error, to: layout.width - left - 1), x: left, y: row + 2, style: Style(color: .red, bold: true))
+        screen.put(DisplayWidth.truncate(error, to: columnWidth), x: left, y: row + 2, style: Style(color: .red, bold: true))
     }
 
     // The checklist, re-evaluated on every keystroke.
@@ -112,4 +114,21 @@ func drawForm(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, 
     let items = form.checklist(context).map { (label: $0.label, mark: $0.mark) }
     Checklist.draw(into: &screen, x: checkX, y: top + 6, width: checkWidth,
                    items: Array(items.prefix(max(0, layout.bodyHeight - 6))))
+}
+
+/// Splits text at spaces into lines of at most `width` columns (a longer word is truncated).
+func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ") {
+        let candidate = current.isEmpty ? String(word) : current + " " + word
+        if DisplayWidth.of(candidate) <= width || current.isEmpty {
+            current = candidate
+        } else {
+            lines.append(current)
+            current = String(word)
+        }
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines.map { DisplayWidth.truncate($0, to: width) }
 }

@@ -1,0 +1,59 @@
+import Foundation
+import HuaweiCloud
+
+@testable import App
+
+/// A small, fixed account: the shapes the reducer and views meet in the demo.
+enum Fixtures {
+    static let now = Date(timeIntervalSince1970: 1_735_718_400)  // 2025-01-01T08:00:00Z
+
+    static func server(
+        _ id: String, _ name: String, status: String = "SHUTOFF", os: String = "Linux", image: String = "img-gold",
+        imageName: String = "Ubuntu 22.04 server 64bit", ip: String = "192.168.0.10", disk: Bool = true, locked: Bool = false
+    ) -> Server {
+        Server(
+            id: id, name: name, status: status, imageId: image,
+            metadata: ["os_type": os, "image_name": imageName],
+            flavor: .init(id: "s6.large.2", name: "s6.large.2", vcpus: "2", ram: "4096"),
+            addresses: ["vpc-1": [.init(addr: ip)]],
+            volumesAttached: disk ? [.init(id: "vol-\(id)", bootIndex: "0", device: "/dev/vda")] : [],
+            locked: locked)
+    }
+
+    static let web = server("s-web", "web-01", status: "ACTIVE", ip: "192.168.0.11")
+    static let windows = server("s-win", "win-ad-01", os: "Windows", image: "img-win", imageName: "win2019-ad-template", ip: "192.168.0.31")
+    static let database = server("s-db", "数据库-主节点", status: "ACTIVE", imageName: "Huawei Cloud EulerOS 2.0", ip: "192.168.1.10")
+    static let noDisk = server("s-nodisk", "scratch-nodisk", disk: false)
+    static let locked = server("s-locked", "batch-locked", status: "ACTIVE", locked: true)
+    static let servers = [web, windows, database, noDisk, locked]
+
+    static let goldImage = Image(id: "img-gold", name: "Ubuntu 22.04 server 64bit", imageType: "gold", osType: "Linux")
+    static let windowsImage = Image(id: "img-win", name: "win2019-ad-template", imageType: "private", osType: "Windows",
+                                    supportFcInject: "true")
+    static let keypairs = [
+        Keypair(name: "deploy-rsa", fingerprint: "SHA256:deploy"),
+        Keypair(name: "ops-ed25519", fingerprint: "SHA256:ops"),
+    ]
+
+    /// A state with the list, key pairs and user id loaded, 100×30.
+    static func loadedState(width: Int = 100, height: Int = 30) -> AppState {
+        var state = AppState(mode: .demo, region: "cn-north-4", projectId: "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
+                             size: TerminalSize(width: width, height: height), now: now)
+        _ = startup(&state)
+        _ = reduce(&state, .serversLoaded(page: 1, ServerPage(count: servers.count, servers: servers)))
+        _ = reduce(&state, .keypairsLoaded(keypairs))
+        _ = reduce(&state, .userIdLoaded("user-7e25"))
+        return state
+    }
+
+    /// Selects the server with `id` and opens its form, with its image answered.
+    static func formState(for server: Server, image: Image?) -> AppState {
+        var state = loadedState()
+        state.servers.selectedId = server.id
+        _ = reduce(&state, .key(.enter))
+        if let imageId = server.imageId {
+            _ = reduce(&state, .imageLoaded(id: imageId, image))
+        }
+        return state
+    }
+}

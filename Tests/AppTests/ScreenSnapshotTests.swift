@@ -1,0 +1,63 @@
+import Foundation
+import HuaweiCloud
+import Testing
+import TerminalKit
+
+@testable import App
+
+struct ScreenSnapshotTests {
+    @Test func serverListAt100x30WithACJKName() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.down))
+        assertSnapshot(render(state), named: "server-list-100x30")
+    }
+
+    @Test func serverListAt80x24() {
+        assertSnapshot(render(Fixtures.loadedState(width: 80, height: 24)), named: "server-list-80x24")
+    }
+
+    @Test func windowsFormRefusesARunOfAdministrator() {
+        var state = Fixtures.formState(for: Fixtures.windows, image: Fixtures.windowsImage)
+        _ = reduce(&state, .key(.tab))
+        for character in "Passw0rd!mini" { _ = reduce(&state, .key(.character(character))) }
+        let screen = render(state)
+        assertSnapshot(screen, named: "form-windows-mini")
+        let text = screen.lines.joined(separator: "\n")
+        #expect(!text.contains("Passw0rd"), "the password must be masked")
+        #expect(text.contains("•••••••••••••"))
+    }
+
+    @Test func linuxKeypairFormOnV2() {
+        assertSnapshot(render(Fixtures.formState(for: Fixtures.web, image: Fixtures.goldImage)), named: "form-linux-keypair")
+    }
+
+    @Test func jobPanesShowStatusElapsedTimeAndFailure() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-ok", serverId: Fixtures.web.id, serverName: "web-01",
+                                               api: .v2, at: Fixtures.now))
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-bad", serverId: Fixtures.windows.id, serverName: "win-ad-01",
+                                               api: .v1, at: Fixtures.now))
+        _ = reduce(&state, .tick(Fixtures.now.addingTimeInterval(75)))
+        _ = reduce(&state, .jobUpdated(Job(
+            jobId: "job-ok", jobType: "rebuildServer", status: .running, beginTime: "2025-01-01T08:00:01.000Z",
+            endTime: nil, errorCode: nil, failReason: nil,
+            entities: .init(serverId: Fixtures.web.id, subJobsTotal: 1, subJobs: []))))
+        _ = reduce(&state, .jobUpdated(Job(
+            jobId: "job-bad", jobType: "rebuildServer", status: .fail, beginTime: "2025-01-01T08:00:01.000Z",
+            endTime: "2025-01-01T08:01:10.000Z", errorCode: "Ecs.1002", failReason: "OpenStack timeout",
+            entities: .init(serverId: Fixtures.windows.id, subJobsTotal: 1, subJobs: [.init(
+                jobId: "sub", jobType: "rebuildSingleServer", status: .fail, beginTime: nil, endTime: nil,
+                errorCode: "Ecs.1002", failReason: "OpenStack timeout", errorcodeMessage: "rebuild timed out")]))))
+        let screen = render(state)
+        assertSnapshot(screen, named: "job-panes")
+        let text = screen.lines.joined(separator: "\n")
+        #expect(text.contains("RUNNING"))
+        #expect(text.contains("1:15"))
+        #expect(text.contains("Ecs.1002: OpenStack timeout — rebuild timed out"))
+    }
+
+    @Test func aTinyTerminalSaysWhatItNeeds() {
+        let screen = render(Fixtures.loadedState(width: 40, height: 10))
+        #expect(screen.lines.prefix(2) == ["Terminal too small", "need 60×16, have 40×10"])
+    }
+}

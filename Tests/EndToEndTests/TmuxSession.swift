@@ -1,0 +1,291 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A failure of an end-to-end step; the message carries what was on the screen.
+struct EndToEndFailure: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// Where the built `ecs-reinstall` is: `ECS_REINSTALL_BIN`, else `<package root>/.build/debug/ecs-reinstall`.
+/// A missing binary is a failure, never a skip: the end-to-end tests must not pass without running.
+enum AppBinary {
+    static func locate() throws -> URL {
+        let environment = ProcessInfo.processInfo.environment
+        let url: URL
+        if let path = environment["ECS_REINSTALL_BIN"], !path.isEmpty {
+            url = URL(fileURLWithPath: path)
+        } else {
+            // Tests/EndToEndTests/TmuxSession.swift → the package root is two folders above this one.
+            let root = URL(fileURLWithPath: #filePath)
+                .deletingLastPathComponent()  // Tests/EndToEndTests
+                .deletingLastPathComponent()  // Tests
+                .deletingLastPathComponent()  // package root
+            url = root.appendingPathComponent(".build/debug/ecs-reinstall")
+        }
+        guard FileManager.default.isExecutableFile(atPath: url.path) else {
+            throw EndToEndFailure(description: """
+                The ecs-reinstall binary is missing at \(url.path). \
+                Run `swift build` first (or set ECS_REINSTALL_BIN to the built binary).
+                """)
+        }
+        return url
+    }
+}
+
+/// Runs one program with an argv array (no shell) and returns its status and output.
+enum Subprocess {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ executable: URL, _ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMUX"] = nil  // the tests may themselves run inside tmux
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// The first executable called `name` on PATH (plus the usual system folders).
+    static func find(_ name: String) throws -> URL {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let folders = path.split(separator: ":").map(String.init) + ["/usr/bin", "/bin", "/usr/local/bin", "/opt/homebrew/bin"]
+        for folder in folders where !folder.isEmpty {
+            let candidate = URL(fileURLWithPath: folder).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw EndToEndFailure(description: "`\(name)` is not installed (apt-get install -y \(name)); the end-to-end tests need it.")
+    }
+}
+
+/// A private tmux server with one window running an interactive bash, driven like a person would.
+/// Every instance has its own socket, so tests may run in parallel; the server dies with the object.
+final class TmuxSession {
+    let socket: String
+    let width: Int
+    let height: Int
+    private let tmux: URL
+    private var killed = false
+    /// The most recent capture, for failure messages.
+    private(set) var lastScreen = ""
+
+    init(width: Int = 100, height: Int = 30) throws {
+        tmux = try Subprocess.find("tmux")
+        socket = "ecs-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+        self.width = width
+        self.height = height
+        try command(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height),
+                     "-e", "LANG=C.UTF-8", "bash", "--norc", "--noprofile"])
+        try command(["set-option", "-g", "window-size", "manual"])
+        try command(["set-option", "-g", "escape-time", "0"])
+    }
+
+    deinit {
+        kill()
+    }
+
+    /// Stops the private server (and with it the shell and anything still running in it).
+    func kill() {
+        guard !killed else { return }
+        killed = true
+        _ = try? Subprocess.run(tmux, ["-L", socket, "-f", "/dev/null", "-u", "kill-server"])
+    }
+
+    /// One tmux command against this session's private server.
+    @discardableResult
+    func command(_ arguments: [String]) throws -> String {
+        let result = try Subprocess.run(tmux, ["-L", socket, "-f", "/dev/null", "-u"] + arguments)
+        guard result.status == 0 else {
+            throw EndToEndFailure(description:
+                "tmux \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)")
+        }
+        return result.stdout
+    }
+
+    /// Named keys, one tmux key name each: "Enter", "Tab", "Down", "Escape", "q".
+    func press(_ keys: String...) throws {
+        for key in keys {
+            try command(["send-keys", "-t", "t", key])
+        }
+    }
+
+    func press(_ key: String, times: Int) throws {
+        for _ in 0..<times { try press(key) }
+    }
+
+    /// Text typed literally, character by character.
+    func type(_ text: String) throws {
+        try command(["send-keys", "-t", "t", "-l", text])
+    }
+
+    /// The visible pane as text; with `escapes`, SGR attributes are kept (`capture-pane -e`).
+    func capture(escapes: Bool = false) throws -> String {
+        let text = try command(["capture-pane", "-p", "-t", "t"] + (escapes ? ["-e"] : []))
+        if !escapes { lastScreen = text }
+        return text
+    }
+
+    /// A tmux format evaluated for the pane, e.g. `#{alternate_on}`.
+    func display(_ format: String) throws -> String {
+        try command(["display-message", "-p", "-t", "t", format])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Polls the screen every 50 ms until `predicate` holds; on timeout fails with the last screen.
+    @discardableResult
+    func waitUntil(
+        _ what: String, timeout: Duration = .seconds(10), escapes: Bool = false,
+        file: String = #fileID, line: Int = #line,
+        _ predicate: (String) -> Bool
+    ) async throws -> String {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while true {
+            let screen = try capture(escapes: escapes)
+            if predicate(screen) { return screen }
+            if clock.now >= deadline {
+                let plain = (try? capture()) ?? lastScreen
+                throw EndToEndFailure(description: """
+                    Timed out after \(timeout) waiting for \(what) (\(file):\(line)). Last screen (\(width)×\(height)):
+                    ┌\(String(repeating: "─", count: width))┐
+                    \(Self.framed(plain, width: width))
+                    └\(String(repeating: "─", count: width))┘
+                    """)
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    /// Waits until every text appears on the screen at the same time.
+    @discardableResult
+    func waitFor(
+        _ texts: String..., timeout: Duration = .seconds(10), file: String = #fileID, line: Int = #line
+    ) async throws -> String {
+        let list = texts.map { "\"\($0)\"" }.joined(separator: ", ")
+        return try await waitUntil(list, timeout: timeout, file: file, line: line) { screen in
+            texts.allSatisfy { screen.contains($0) }
+        }
+    }
+
+    /// The current screen, framed, for messages of `#expect`.
+    func screenDump() -> String {
+        let plain = (try? capture()) ?? lastScreen
+        return "Screen:\n" + Self.framed(plain, width: width)
+    }
+
+    private static func framed(_ screen: String, width: Int) -> String {
+        screen.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { "│" + $0 }
+            .joined(separator: "\n")
+    }
+}
+
+// MARK: - The app under test
+
+extension TmuxSession {
+    /// Starts the demo inside the session's shell through a shell function `r` defined first, so
+    /// that after the app ends the screen shows `EXITED=<status>` and whether `stty -g` came back
+    /// unchanged (`STTY=unchanged` / `STTY=changed`). The typed lines never contain those outputs.
+    func launchDemo(binary: URL, jobSeconds: Int = 4) throws {
+        let quoted = "'" + binary.path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        try type("B=\(quoted); S0=$(stty -g); r() { \"$B\" --demo --demo-job-seconds \(jobSeconds); "
+            + "echo \"EXITED=$?\"; if [ \"$(stty -g)\" = \"$S0\" ]; then echo \"STTY=un\"\"changed\"; "
+            + "else echo \"STTY=ch\"\"anged\"; fi; }")
+        try press("Enter")
+        try type("r")
+        try press("Enter")
+    }
+
+    /// Starts the app and waits for the demo header and the full server list.
+    func launchDemoAndWaitForList(binary: URL) async throws -> String {
+        try launchDemo(binary: binary)
+        return try await waitFor("DEMO — simulated cloud", "12 servers", "web-01", "imported-app")
+    }
+
+    /// The pid of the app: the only child of the pane's shell, checked to be `ecs-reinstall`.
+    func appPid() throws -> pid_t {
+        let shell = try display("#{pane_pid}")
+        let pgrep = try Subprocess.find("pgrep")
+        let children = try Subprocess.run(pgrep, ["-P", shell]).stdout
+            .split(whereSeparator: \.isNewline).compactMap { pid_t($0) }
+        let ps = try Subprocess.find("ps")
+        for child in children {
+            let name = try Subprocess.run(ps, ["-o", "comm=", "-p", String(child)]).stdout
+            if name.contains("ecs-reinstall") { return child }
+        }
+        throw EndToEndFailure(description: "no ecs-reinstall child of the pane's shell (pid \(shell)); children: \(children)")
+    }
+}
+
+// MARK: - Reading attributes from `capture-pane -e`
+
+enum ScreenAttributes {
+    /// For each screen line, the text drawn in reverse video (selected rows, focused buttons).
+    /// The SGR state carries across lines, as `capture-pane -e` only emits changes.
+    static func reversedText(_ captured: String) -> [String] {
+        var lines: [String] = [""]
+        var reverse = false
+        var scalars = Array(captured.unicodeScalars)[...]
+        while let scalar = scalars.popFirst() {
+            if scalar == "\u{1B}" {
+                guard scalars.first == "[" else { _ = scalars.popFirst(); continue }
+                scalars = scalars.dropFirst()
+                var body = ""
+                while let next = scalars.popFirst() {
+                    if next == ";" || next == ":" || ("0"..."9").contains(next) {
+                        body.unicodeScalars.append(next)
+                        continue
+                    }
+                    if next == "m" { apply(body, to: &reverse) }
+                    break
+                }
+                continue
+            }
+            if scalar == "\n" {
+                lines.append("")
+            } else if reverse {
+                lines[lines.count - 1].unicodeScalars.append(scalar)
+            }
+        }
+        return lines
+    }
+
+    private static func apply(_ body: String, to reverse: inout Bool) {
+        let params = body.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) ?? 0 }
+        var index = 0
+        while index < params.count {
+            switch params[index] {
+            case 0: reverse = false
+            case 7: reverse = true
+            case 27: reverse = false
+            case 38, 48, 58:
+                // 38;5;n or 38;2;r;g;b: skip the colour's own numbers.
+                if index + 1 < params.count { index += params[index + 1] == 5 ? 2 : 4 }
+            default: break
+            }
+            index += 1
+        }
+    }
+}
