@@ -135,9 +135,13 @@ def blend(a: RGB, b: RGB, amount: float) -> RGB:
 # Terminal emulation: pyte, plus the "dim" attribute (SGR 2), which pyte ignores
 
 
-# A cell as pyte's Char, with one more field. pyte builds cells by `_replace` on the cursor's
-# attributes, which keeps this type, so cells drawn while dim is on carry `dim=True`.
 class DimChar(NamedTuple):
+    """A cell: pyte's `Char` fields in the same order, plus `dim`.
+
+    pyte makes each drawn cell with `_replace` on the cursor's attributes, which keeps this
+    type, so every cell drawn while dim is on carries `dim=True`.
+    """
+
     data: str
     fg: str = "default"
     bg: str = "default"
@@ -163,7 +167,7 @@ class DimAwareScreen(pyte.Screen):
 
     def select_graphic_rendition(self, *attrs: int, private: bool = False) -> None:
         if private:
-            return  # `CSI ? … m` is not a colour change; pyte's own screen ignores it too
+            return  # `CSI ? … m` is an xterm query, not a change of attributes
         super().select_graphic_rendition(*attrs)
         self._dim = dim_after(self._dim, attrs)
         self.cursor.attrs = DimChar(*self.cursor.attrs[: len(pyte.screens.Char._fields)], dim=self._dim)
