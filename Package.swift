@@ -48,6 +48,13 @@ let package = Package(
             ]
         ),
 
+        // Prints figures for the performance targets; CI runs it with --quick to show it still runs.
+        .executableTarget(
+            name: "ecs-reinstall-benchmarks",
+            dependencies: ["App", "CloudSimulator", "HuaweiCloud", "Reinstall", "TerminalKit"],
+            path: "Sources/Benchmarks"
+        ),
+
         .testTarget(name: "HuaweiCloudTests", dependencies: ["HuaweiCloud"]),
         .testTarget(name: "CloudSimulatorTests", dependencies: ["CloudSimulator", "HuaweiCloud"]),
         .testTarget(name: "ReinstallTests", dependencies: ["Reinstall"]),
