@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "ecs-reinstall",
             dependencies: [
-                "App", "CloudSimulator", "HuaweiCloud",
+                "App", "CloudSimulator", "HuaweiCloud", "Reinstall",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

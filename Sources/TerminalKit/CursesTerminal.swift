@@ -87,6 +87,11 @@ public final class CursesTerminal {
         return keys
     }
 
+    /// Rings the terminal bell (or flashes, where the terminal has no bell).
+    public func bell() {
+        beep()
+    }
+
     /// Gives the terminal back (endwin). Safe to call more than once.
     public func restore() {
         guard !restored else { return }

@@ -4,6 +4,7 @@ import CloudSimulator
 import Foundation
 import HuaweiCloud
 import Logging
+import Reinstall
 
 /// The terminal UI, against the real cloud when credentials are configured, else the demo.
 struct InteractiveCommand: ParsableCommand {
@@ -22,6 +23,9 @@ struct InteractiveCommand: ParsableCommand {
     @Flag(help: "Use the simulated cloud even when credentials are configured.")
     var demo = false
 
+    @Flag(help: "Ring the terminal bell when a job finishes.")
+    var bell = false
+
     @Option(help: .hidden)
     var demoJobSeconds: Int = 12
 
@@ -33,16 +37,31 @@ struct InteractiveCommand: ParsableCommand {
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
         let environment = ProcessInfo.processInfo.environment
         let session = try runBlocking { [self] in try await connect(environment: environment) }
-        let state = AppState(
+        let journal = JobJournal(file: JobJournal.defaultFile(environment: environment))
+        var state = AppState(
             mode: session.mode, region: session.client.endpoints.region, projectId: session.client.projectId,
-            userId: userId, size: TerminalSize(width: 80, height: 24), now: Date())
+            userId: userId, size: TerminalSize(width: 80, height: 24), now: Date(),
+            journal: loadJournal(journal, mode: session.mode))
+        state.bellEnabled = bell
+        let initialState = state
         let status = try MainActor.assumeIsolated {
-            try TerminalApp.run(initialState: state, client: session.client)
+            try TerminalApp.run(initialState: initialState, client: session.client, journal: journal)
         }
         if let simulator = session.simulator {
             try? runBlocking { await simulator.stop() }
         }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The journal's entries, after forgetting the demo's: its simulated cloud is new on every start.
+    private func loadJournal(_ journal: JobJournal, mode: AccountMode) -> [JournalEntry] {
+        do {
+            if mode == .demo { try journal.removeAll(scope: "demo") }
+            return try journal.load()
+        } catch {
+            FileHandle.standardError.write(Data("warning: \(error); unfinished jobs will not resume\n".utf8))
+            return []
+        }
     }
 
     struct Session: Sendable {

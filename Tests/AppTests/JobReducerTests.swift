@@ -1,5 +1,6 @@
 import Foundation
 import HuaweiCloud
+import Reinstall
 import Testing
 
 @testable import App
@@ -22,37 +23,100 @@ struct JobReducerTests {
         let (state, effects) = accepted()
         #expect(state.form == nil)
         #expect(state.jobs.map(\.jobId) == ["job-1"])
-        #expect(effects == [.pollJob(id: "job-1", after: .seconds(1)), .scheduleTick(after: .seconds(1)), .loadServers(page: 1)])
+        #expect(effects == [
+            .watchJob(JobWatch(jobId: "job-1", serverId: Fixtures.web.id, submittedAt: Fixtures.now, phase: .job)),
+            .scheduleTick(after: .seconds(1)), .loadServers(page: 1),
+        ])
         #expect(state.flash?.text.contains("job-1") == true)
     }
 
-    @Test func aRunningJobIsPolledAgainAndAFinishedOneIsNot() {
+    private func server(status: String, task: String?) -> Server {
+        var server = Fixtures.web
+        server.status = status
+        server.taskState = task
+        return server
+    }
+
+    private func journaled(_ effects: [Effect]) -> [JournalEntry] {
+        effects.compactMap { if case let .recordJob(entry) = $0 { return entry } else { return nil } }
+    }
+
+    @Test func statusChangesAreJournaledAndRepeatsAreNot() {
         var (state, _) = accepted()
-        #expect(reduce(&state, .jobUpdated(job(.running))) == [.pollJob(id: "job-1", after: .seconds(2))])
-        state.now = Fixtures.now.addingTimeInterval(90)
-        #expect(reduce(&state, .jobUpdated(job(.running))) == [.pollJob(id: "job-1", after: .seconds(5))])
-        #expect(reduce(&state, .jobUpdated(job(.success))) == [.loadServers(page: 1)])
+        #expect(journaled(reduce(&state, .jobUpdated(job(.running)))).map(\.lastStatus) == ["RUNNING"])
+        #expect(reduce(&state, .jobUpdated(job(.running))) == [])
+        #expect(journaled(reduce(&state, .jobUpdated(job(.success)))).map(\.lastStatus) == ["SUCCESS"])
+        #expect(state.jobs[0].isSettling)
+        #expect(state.jobs[0].finishedAt == nil)
+    }
+
+    @Test func afterSuccessThePaneFollowsTheServerUntilItHasBooted() {
+        var (state, _) = accepted()
+        state.bellEnabled = true
+        _ = reduce(&state, .jobUpdated(job(.success)))
+        #expect(reduce(&state, .jobServerUpdated(jobId: "job-1", server(status: "REBUILD", task: "rebuild_spawning"))) == [])
+        #expect(state.jobs[0].serverTaskState == "rebuild_spawning")
+        #expect(render(state).lines.joined().contains("BOOTING"))
+        state.now = Fixtures.now.addingTimeInterval(30)
+        let effects = reduce(&state, .jobServerUpdated(jobId: "job-1", server(status: "ACTIVE", task: nil)))
+        #expect(journaled(effects).first?.finishedAt == state.now)
+        #expect(effects.contains(.loadServers(page: 1)))
         #expect(state.jobs[0].finishedAt == state.now)
-        #expect(state.flash?.text.contains("succeeded") == true)
-        #expect(reduce(&state, .jobUpdated(job(.success))) == [])
+        #expect(state.flash?.text.contains("injected a few minutes after boot") == true)
+        #expect(state.bells == 1)
+        #expect(state.history.map(\.jobId) == ["job-1"])
     }
 
     @Test func aFailedJobKeepsItsCodeAndReason() {
         var (state, _) = accepted()
-        _ = reduce(&state, .jobUpdated(job(.fail, code: "Ecs.1002", reason: "OpenStack timeout")))
-        #expect(state.jobs[0].job?.errorCode == "Ecs.1002")
+        let effects = reduce(&state, .jobUpdated(job(.fail, code: "Ecs.1002", reason: "OpenStack timeout")))
+        #expect(journaled(effects).first?.errorCode == "Ecs.1002")
+        #expect(state.jobs[0].isFinished)
         #expect(state.flash?.kind == .error)
         #expect(state.flash?.text.contains("Ecs.1002") == true)
+        #expect(state.bells == 0, "the bell is off unless enabled")
     }
 
-    @Test func aFailedPollIsShownAndRetried() {
+    @Test func aFailedPollKeepsTheLastGoodStateAndSaysWhen() {
         var (state, _) = accepted()
         _ = reduce(&state, .jobUpdated(job(.running)))
-        #expect(reduce(&state, .jobPollFailed(jobId: "job-1", "timed out")) == [.pollJob(id: "job-1", after: .seconds(5))])
+        let at = Fixtures.now.addingTimeInterval(5)
+        #expect(reduce(&state, .jobPollFailed(jobId: "job-1", "timed out", at: at)) == [])
         #expect(state.jobs[0].pollError == "timed out")
+        #expect(state.jobs[0].pollErrorAt == at)
         #expect(state.jobs[0].job?.status == .running)
         _ = reduce(&state, .jobUpdated(job(.running)))
         #expect(state.jobs[0].pollError == nil)
+    }
+
+    @Test func aLostJobIsMarkedAndKept() {
+        var (state, _) = accepted()
+        let effects = reduce(&state, .jobLost(jobId: "job-1", "the cloud does not know this job id"))
+        #expect(journaled(effects).first?.lastStatus == JournalEntry.lost)
+        #expect(state.jobs.count == 1, "no pane disappears silently")
+        #expect(state.jobs[0].lost != nil)
+        #expect(render(state).lines.joined().contains("LOST"))
+    }
+
+    @Test func unfinishedJournalEntriesResumeAndFinishedOnesFormTheHistory() {
+        let open = JournalEntry(jobId: "j-open", serverId: "s-web", serverName: "web-01", api: .v2,
+                                scope: "cn-north-4/p", submittedAt: Fixtures.now, lastStatus: "RUNNING")
+        let done = JournalEntry(jobId: "j-done", serverId: "s-win", serverName: "win-ad-01", api: .v1,
+                                scope: "cn-north-4/p", submittedAt: Fixtures.now, lastStatus: "SUCCESS",
+                                finishedAt: Fixtures.now)
+        let other = JournalEntry(jobId: "j-other", serverId: "x", serverName: "x", api: .v1,
+                                 scope: "ap-southeast-1/q", submittedAt: Fixtures.now)
+        var state = AppState(mode: .real, region: "cn-north-4", projectId: "p", userId: "u",
+                             size: TerminalSize(width: 100, height: 30), now: Fixtures.now, journal: [open, done, other])
+        #expect(state.jobs.map(\.jobId) == ["j-open"])
+        #expect(state.history.map(\.jobId) == ["j-done"])
+        let effects = startup(&state)
+        #expect(effects.contains(.watchJob(JobWatch(jobId: "j-open", serverId: "s-web", submittedAt: Fixtures.now, phase: .job))))
+        #expect(!effects.contains { if case let .watchJob(w) = $0 { return w.jobId != "j-open" } else { return false } })
+        _ = reduce(&state, .key(.character("h")))
+        #expect(render(state).lines.joined(separator: "\n").contains("win-ad-01"))
+        _ = reduce(&state, .key(.escape))
+        #expect(!state.showHistory)
     }
 
     @Test func ticksKeepComingOnlyWhileAJobRuns() {
@@ -61,6 +125,8 @@ struct JobReducerTests {
         #expect(reduce(&state, .tick(later)) == [.scheduleTick(after: .seconds(1))])
         #expect(state.jobs[0].elapsed(now: state.now) == 42)
         _ = reduce(&state, .jobUpdated(job(.success)))
+        #expect(reduce(&state, .tick(later)) == [.scheduleTick(after: .seconds(1))], "still booting")
+        _ = reduce(&state, .jobServerUpdated(jobId: "job-1", server(status: "ACTIVE", task: nil)))
         #expect(reduce(&state, .tick(later.addingTimeInterval(1))) == [])
         #expect(state.jobs[0].elapsed(now: state.now) == 42)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HuaweiCloud
+import Reinstall
 import Synchronization
 
 /// Performs effects as Tasks keyed by what they concern; a newer effect with the same key
@@ -8,19 +9,28 @@ public final class EffectRunner: Sendable {
     private let client: CloudClient
     private let send: @Sendable (AppEvent) -> Void
     private let now: @Sendable () -> Date
+    private let journal: JournalWriter
+    private let scope: String
+    private let poller: JobPoller<ContinuousClock>
     private let tasks = Mutex<[String: Task<Void, Never>]>([:])
 
-    public init(client: CloudClient, now: @escaping @Sendable () -> Date = { Date() },
+    /// - Parameters:
+    ///   - journal: where submitted jobs are recorded before they are shown (nil: nowhere).
+    ///   - scope: the journal's name for this account.
+    public init(client: CloudClient, journal: JobJournal?, scope: String,
+                now: @escaping @Sendable () -> Date = { Date() },
                 send: @escaping @Sendable (AppEvent) -> Void) {
         self.client = client
         self.now = now
         self.send = send
+        self.journal = JournalWriter(journal: journal)
+        self.scope = scope
+        poller = JobPoller(source: client, clock: ContinuousClock(), now: now, send: send)
     }
 
     public func run(_ effect: Effect) {
-        let (client, send, now) = (self.client, self.send, self.now)
-        let task = Task {
-            if let event = await Self.perform(effect, client: client, now: now), !Task.isCancelled {
+        let task = Task { [self] in
+            if let event = await perform(effect), !Task.isCancelled {
                 send(event)
             }
         }
@@ -37,10 +47,11 @@ public final class EffectRunner: Sendable {
             return Array(tasks.values)
         }
         all.forEach { $0.cancel() }
+        Task { [poller] in await poller.stop() }
     }
 
     /// Runs one effect; nil when it was cancelled and has nothing to say.
-    static func perform(_ effect: Effect, client: CloudClient, now: @Sendable () -> Date) async -> AppEvent? {
+    private func perform(_ effect: Effect) async -> AppEvent? {
         do {
             switch effect {
             case let .loadServers(page):
@@ -53,11 +64,18 @@ public final class EffectRunner: Sendable {
                 return .userIdLoaded(try await client.userId())
             case let .submitReinstall(plan):
                 let jobId = try await client.reinstall(serverId: plan.serverId, api: plan.api, request: plan.request)
+                let submitted = now()
+                // Journaled before the pane appears: if we crash now, the next start resumes it.
+                let entry = JournalEntry(jobId: jobId, serverId: plan.serverId, serverName: plan.serverName,
+                                         api: plan.api, scope: scope, submittedAt: submitted)
+                if let problem = await journal.record(entry) { send(.journalFailed(problem)) }
                 return .reinstallAccepted(jobId: jobId, serverId: plan.serverId, serverName: plan.serverName,
-                                          api: plan.api, at: now())
-            case let .pollJob(id, delay):
-                try await Task.sleep(for: delay)
-                return .jobUpdated(try await client.job(id: id))
+                                          api: plan.api, at: submitted)
+            case let .watchJob(watch):
+                await poller.watch(watch)
+                return nil
+            case let .recordJob(entry):
+                return await journal.record(entry).map { .journalFailed($0) }
             case let .scheduleTick(delay):
                 try await Task.sleep(for: delay)
                 return .tick(now())
@@ -65,7 +83,7 @@ public final class EffectRunner: Sendable {
         } catch is CancellationError {
             return nil
         } catch {
-            return failure(effect, message: message(for: effect, error))
+            return Self.failure(effect, message: Self.message(for: effect, error))
         }
     }
 
@@ -86,7 +104,8 @@ public final class EffectRunner: Sendable {
         case .loadKeypairs: return .keypairsFailed(message)
         case .loadUserId: return .userIdFailed(message)
         case let .submitReinstall(plan): return .reinstallFailed(serverId: plan.serverId, message)
-        case let .pollJob(id, _): return .jobPollFailed(jobId: id, message)
+        case let .watchJob(watch): return .jobPollFailed(jobId: watch.jobId, message, at: Date())
+        case .recordJob: return .journalFailed(message)
         case .scheduleTick: return .tick(Date())
         }
     }

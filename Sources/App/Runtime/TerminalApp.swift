@@ -1,5 +1,6 @@
 import Foundation
 import HuaweiCloud
+import Reinstall
 import TerminalKit
 
 /// The interactive session: a poll()-driven loop on the main thread that owns every curses call.
@@ -7,7 +8,7 @@ import TerminalKit
 public enum TerminalApp {
     /// Runs until the operator quits or a signal arrives; returns the process exit status.
     @MainActor
-    public static func run(initialState: AppState, client: CloudClient) throws -> Int32 {
+    public static func run(initialState: AppState, client: CloudClient, journal: JobJournal?) throws -> Int32 {
         let wake = try WakePipe()
         TerminalSignals.install(wake: wake)
         defer { TerminalSignals.uninstall() }
@@ -15,7 +16,7 @@ public enum TerminalApp {
         let terminal = CursesTerminal()
         defer { terminal.restore() }
         let inbox = EventInbox(wake: wake)
-        let runner = EffectRunner(client: client, send: inbox.post)
+        let runner = EffectRunner(client: client, journal: journal, scope: initialState.journalScope, send: inbox.post)
         defer { runner.cancelAll() }
 
         var state = initialState
@@ -24,12 +25,17 @@ public enum TerminalApp {
         startup(&state).forEach(runner.run)
 
         var shown: Screen?
+        var bellsRung = state.bells
         var exitStatus: Int32 = 0
         while true {
             let screen = render(state)
             if screen != shown {
                 terminal.present(screen)
                 shown = screen
+            }
+            if state.bells != bellsRung {
+                terminal.bell()
+                bellsRung = state.bells
             }
             _ = InputWaiter.wait(wake: wake, timeoutMilliseconds: nil)
             wake.drain()

@@ -1,5 +1,6 @@
 import Foundation
 import HuaweiCloud
+import Reinstall
 import TerminalKit
 
 /// Everything that can change the state: keys, the clock, and the answers of effects.
@@ -18,5 +19,10 @@ public enum AppEvent: Sendable, Equatable {
     case reinstallAccepted(jobId: String, serverId: String, serverName: String, api: ReinstallAPI, at: Date)
     case reinstallFailed(serverId: String, String)
     case jobUpdated(Job)
-    case jobPollFailed(jobId: String, String)
+    /// The server of a job that succeeded, re-read until it leaves REBUILD.
+    case jobServerUpdated(jobId: String, Server)
+    case jobPollFailed(jobId: String, String, at: Date)
+    /// The cloud no longer knows the job id.
+    case jobLost(jobId: String, String)
+    case journalFailed(String)
 }

@@ -23,13 +23,27 @@ public struct AppState: Sendable, Equatable {
     public var userId: Lookup<String>
     public var form: ReinstallForm?
     public var jobs: [JobTracker] = []
+    /// Finished jobs from the journal (this session's and earlier ones), newest last.
+    public var history: [JournalEntry] = []
+    public var showHistory = false
+    /// The journal's name for this account; entries of other accounts are left alone.
+    public var journalScope: String
+    /// Ring the terminal bell when a job finishes.
+    public var bellEnabled = false
+    /// Counts the bells asked for; the main loop rings when it grows.
+    public var bells = 0
     /// One line of news for the operator (a submitted job, a failed load); replaced by the next.
     public var flash: Flash?
     public var quitRequested = false
 
     public init(mode: AccountMode, region: String, projectId: String, userId: String? = nil,
-                size: TerminalSize, now: Date) {
+                size: TerminalSize, now: Date, journal: [JournalEntry] = []) {
         self.mode = mode
+        let scope = mode == .demo ? "demo" : "\(region)/\(projectId)"
+        journalScope = scope
+        let mine = journal.filter { $0.scope == scope }
+        history = mine.filter(\.isFinished)
+        jobs = mine.filter { !$0.isFinished }.map(JobTracker.init(resuming:))
         self.region = region
         self.projectId = projectId
         self.userId = userId.map { .loaded($0) } ?? .notRequested

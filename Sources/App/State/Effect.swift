@@ -9,7 +9,10 @@ public enum Effect: Sendable, Equatable {
     case loadKeypairs
     case loadUserId
     case submitReinstall(ReinstallPlan)
-    case pollJob(id: String, after: Duration)
+    /// Hand a job to the poller, which follows it until it is finished.
+    case watchJob(JobWatch)
+    /// Write the job's state to the journal.
+    case recordJob(JournalEntry)
     case scheduleTick(after: Duration)
 
     /// Effects with the same key replace each other: a newer list load cancels the older one.
@@ -20,7 +23,8 @@ public enum Effect: Sendable, Equatable {
         case .loadKeypairs: return "keypairs"
         case .loadUserId: return "userid"
         case let .submitReinstall(plan): return "submit:\(plan.serverId)"
-        case let .pollJob(id, _): return "job:\(id)"
+        case let .watchJob(watch): return "watch:\(watch.jobId)"
+        case let .recordJob(entry): return "journal:\(entry.jobId)"
         case .scheduleTick: return "tick"
         }
     }

@@ -7,7 +7,14 @@ let serverPageSize = 100
 
 func reduceListKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     state.flash = nil
+    if state.showHistory {
+        // The history is a read-only view over the list: any of these keys closes it.
+        if [.escape, .character("h"), .character("q"), .enter].contains(key) { state.showHistory = false }
+        return []
+    }
     switch key {
+    case .character("h"):
+        state.showHistory = true
     case .character("q"), .character("Q"):
         state.quitRequested = true
         return []

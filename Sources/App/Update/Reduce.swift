@@ -12,7 +12,7 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         state.size = size
         return []
     case let .tick(now):
-        state.now = now
+        state.now = max(state.now, now)
         return state.jobs.contains { !$0.isFinished } ? [.scheduleTick(after: .seconds(1))] : []
     case let .serversLoaded(page, result):
         return reduceServersLoaded(&state, page: page, result: result)
@@ -51,8 +51,15 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         return []
     case let .jobUpdated(job):
         return reduceJobUpdated(&state, job)
-    case let .jobPollFailed(jobId, message):
-        return reduceJobPollFailed(&state, jobId: jobId, message: message)
+    case let .jobServerUpdated(jobId, server):
+        return reduceJobServerUpdated(&state, jobId: jobId, server: server)
+    case let .jobPollFailed(jobId, message, at):
+        return reduceJobPollFailed(&state, jobId: jobId, message: message, at: at)
+    case let .jobLost(jobId, message):
+        return reduceJobLost(&state, jobId: jobId, message: message)
+    case let .journalFailed(message):
+        state.flash = Flash(.error, message)
+        return []
     }
 }
 
@@ -60,6 +67,15 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
 /// each marked as loading so the first frame says so.
 public func startup(_ state: inout AppState) -> [Effect] {
     var effects: [Effect] = [.loadServers(page: 1), .loadKeypairs]
+    // Jobs left unfinished by an earlier run (the journal) are followed again at once.
+    for tracker in state.jobs where !tracker.isFinished {
+        effects.append(.watchJob(JobWatch(
+            jobId: tracker.jobId, serverId: tracker.serverId, submittedAt: tracker.submittedAt, phase: .job)))
+    }
+    if !state.jobs.isEmpty {
+        effects.append(.scheduleTick(after: .seconds(1)))
+        state.flash = Flash(.info, "Resumed \(state.jobs.count) unfinished job(s) from the journal.")
+    }
     state.servers.loading = true
     state.keypairs = .loading
     if state.userId == .notRequested {

@@ -15,11 +15,11 @@ func drawJobPanes(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
 }
 
 private func drawJobPane(_ screen: inout Screen, _ tracker: JobTracker, now: Date, y: Int, width: Int) {
-    let status = tracker.job?.status
+    let label = statusLabel(tracker)
     var x = 1
     x += screen.put(DisplayWidth.fit(tracker.serverName, to: 18), x: x, y: y, style: Style(bold: true)) + 1
     x += screen.put(tracker.api.rawValue, x: x, y: y) + 2
-    x += screen.put(DisplayWidth.fit(status?.rawValue ?? "SUBMITTED", to: 15), x: x, y: y, style: jobStatusStyle(status)) + 1
+    x += screen.put(DisplayWidth.fit(label, to: 15), x: x, y: y, style: jobStatusStyle(label)) + 1
     x += screen.put(DisplayWidth.fit(formatElapsed(tracker.elapsed(now: now)), to: 8), x: x, y: y) + 1
     var rest = "job \(tracker.jobId)"
     if let total = tracker.job?.entities?.subJobsTotal {
@@ -31,39 +31,61 @@ private func drawJobPane(_ screen: inout Screen, _ tracker: JobTracker, now: Dat
     screen.put(DisplayWidth.truncate(detail, to: width - 4), x: 3, y: y + 1, style: style)
 }
 
+/// The pane's status word: the job's, or what we know when the job says nothing more.
+func statusLabel(_ tracker: JobTracker) -> String {
+    if tracker.lost != nil { return "LOST" }
+    if tracker.isSettling { return "BOOTING" }
+    return tracker.job?.status.rawValue ?? "SUBMITTED"
+}
+
 private func jobDetail(_ tracker: JobTracker) -> (String, Style) {
+    if let lost = tracker.lost {
+        return ("lost: \(lost)", Style(color: .red))
+    }
     if let error = tracker.pollError {
-        return ("last poll failed: \(error) — retrying", Style(color: .yellow))
+        let when = tracker.pollErrorAt.map { " at \(clockTime(utcTimestamp($0)))" } ?? ""
+        let seen = tracker.lastSeenAt.map { "; last answer \(clockTime(utcTimestamp($0)))" } ?? ""
+        return ("poll failed\(when): \(error)\(seen); retrying", Style(color: .yellow))
     }
     guard let job = tracker.job else { return ("submitted; waiting for the first status…", Style(dim: true)) }
+    let begun = "begun \(clockTime(job.beginTime) ?? "?")"
     switch job.status {
     case .fail:
         var text = "\(job.errorCode ?? "no error code"): \(job.failReason ?? "no reason given")"
         if let message = job.entities?.subJobs?.compactMap(\.errorcodeMessage).first {
             text += " — \(message)"
         }
+        if let hint = job.errorCode.flatMap(CloudError.hint(forCode:)) { text += ". \(hint)" }
         return (text, Style(color: .red))
+    case .success where tracker.isSettling:
+        let task = tracker.serverTaskState.map { " (\($0))" } ?? ""
+        return ("\(begun), job done \(clockTime(job.endTime) ?? "?") · server \(tracker.serverStatus ?? "REBUILD")\(task): waiting for it to boot",
+                Style(color: .yellow))
     case .success:
-        return ("done at \(clockTime(job.endTime) ?? "?") · the login is injected a few minutes after boot",
+        return ("\(begun), done \(clockTime(job.endTime) ?? "?") · server \(tracker.serverStatus ?? "ACTIVE") · the key or password is injected a few minutes after boot",
                 Style(color: .green))
     case .pendingPayment:
         return ("waiting for the order to be paid", Style(color: .yellow))
     case .initial, .running, .unknown:
-        return ("begun \(clockTime(job.beginTime) ?? "?") · \(job.jobType ?? "reinstall")", Style(dim: true))
+        return ("\(begun) · \(job.jobType ?? "reinstall")", Style(dim: true))
     }
 }
 
-/// `2025-01-01T08:00:13.123Z` → `08:00:13`.
-private func clockTime(_ iso: String?) -> String? {
-    guard let iso, let t = iso.firstIndex(of: "T") else { return nil }
-    return String(iso[iso.index(after: t)...].prefix(8))
+/// `2025-01-01T08:00:13.123Z` (or `2025-01-01 08:00:13`) → `08:00:13`.
+private func clockTime(_ timestamp: String?) -> String? {
+    guard let timestamp, let t = timestamp.firstIndex(where: { $0 == "T" || $0 == " " }) else { return nil }
+    return String(timestamp[timestamp.index(after: t)...].prefix(8))
 }
 
-func jobStatusStyle(_ status: Job.Status?) -> Style {
-    switch status {
-    case .success: return Style(color: .green, bold: true)
-    case .fail: return Style(color: .red, bold: true)
-    case .running: return Style(color: .yellow, bold: true)
+private func clockTime(_ timestamp: String) -> String {
+    clockTime(Optional(timestamp)) ?? timestamp
+}
+
+func jobStatusStyle(_ label: String) -> Style {
+    switch label {
+    case "SUCCESS": return Style(color: .green, bold: true)
+    case "FAIL", "LOST": return Style(color: .red, bold: true)
+    case "RUNNING", "BOOTING": return Style(color: .yellow, bold: true)
     default: return Style(color: .cyan)
     }
 }

@@ -12,6 +12,8 @@ public func render(_ state: AppState) -> Screen {
     drawHeader(&screen, state)
     if let form = state.form {
         drawForm(&screen, state, form, layout)
+    } else if state.showHistory {
+        drawHistory(&screen, state, layout)
     } else {
         drawServerList(&screen, state, layout)
     }
@@ -53,8 +55,8 @@ private func drawFlash(_ screen: inout Screen, _ state: AppState, _ layout: Layo
 }
 
 private func drawFooter(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
-    let hints = state.form == nil
-        ? "↑↓/jk move  Enter reinstall  r refresh  q quit"
-        : "Tab/↑↓ field  ←/→ choose  Enter next · submit  Esc cancel"
+    let hints = state.form != nil
+        ? "Tab/↑↓ field  ←/→ choose  Enter next · submit  Esc cancel"
+        : state.showHistory ? "Esc/h back to the list" : "↑↓/jk move  Enter reinstall  r refresh  h history  q quit"
     screen.put(DisplayWidth.truncate(" " + hints, to: layout.width), x: 0, y: layout.footerRow, style: Style(dim: true))
 }

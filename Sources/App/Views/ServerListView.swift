@@ -33,7 +33,7 @@ func drawServerList(_ screen: inout Screen, _ state: AppState, _ layout: Layout)
             case 2: return server.osType
             case 3: return server.imageName
             case 4: return server.privateIP ?? "—"
-            default: return jobsByServer[server.id].map(jobLabel) ?? ""
+            default: return jobsByServer[server.id].map(statusLabel) ?? ""
             }
         },
         cellStyle: { row, column in
@@ -46,9 +46,6 @@ func drawServerList(_ screen: inout Screen, _ state: AppState, _ layout: Layout)
     screen.put(counter, x: x, y: 0, style: Style(reverse: true))
 }
 
-private func jobLabel(_ tracker: JobTracker) -> String {
-    tracker.job?.status.rawValue ?? "SUBMITTED"
-}
 
 func statusStyle(_ status: String) -> Style? {
     switch status {

@@ -1,0 +1,44 @@
+import Foundation
+import Reinstall
+import TerminalKit
+
+/// Finished jobs of this account, newest first: what was reinstalled, when, and how it ended.
+func drawHistory(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
+    let entries = Array(state.history.reversed())
+    screen.put("Job history (\(entries.count))", x: 1, y: layout.bodyTop, style: Style(bold: true))
+    guard !entries.isEmpty else {
+        screen.put("No finished jobs yet.", x: 1, y: layout.bodyTop + 2, style: Style(dim: true))
+        return
+    }
+    let width = layout.width - 2
+    let columns = [
+        TableColumn("SUBMITTED (UTC)", width: 19), TableColumn("SERVER", width: 18), TableColumn("API", width: 3),
+        TableColumn("RESULT", width: 9), TableColumn("DETAIL", width: max(8, width - 53)),
+    ]
+    Table.draw(
+        into: &screen, x: 1, y: layout.bodyTop + 1, width: width, height: layout.bodyHeight - 1, columns: columns,
+        rowCount: entries.count, top: 0, selected: nil,
+        cell: { row, column in
+            let entry = entries[row]
+            switch column {
+            case 0: return utcTimestamp(entry.submittedAt)
+            case 1: return entry.serverName
+            case 2: return entry.api.rawValue
+            case 3: return entry.lastStatus
+            default: return [entry.errorCode, entry.failReason].compactMap { $0 }.joined(separator: " ")
+            }
+        },
+        cellStyle: { row, column in
+            guard column == 3 else { return nil }
+            return entries[row].lastStatus == "SUCCESS" ? Style(color: .green) : Style(color: .red)
+        })
+}
+
+/// `2025-01-01 08:00:00`.
+func utcTimestamp(_ date: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+    let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    return String(format: "%04d-%02d-%02d %02d:%02d:%02d",
+                  c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+}

@@ -1,0 +1,45 @@
+import Foundation
+import HuaweiCloud
+
+/// What the journal keeps of one submitted reinstall: enough to find and follow the job again
+/// after a crash or a dropped SSH session. Never a secret: there is no field that could hold one.
+public struct JournalEntry: Codable, Sendable, Equatable {
+    public var jobId: String
+    public var serverId: String
+    public var serverName: String
+    public var api: ReinstallAPI
+    /// Which cloud account the job belongs to (region and project), so another account's jobs
+    /// are never polled with the wrong credentials.
+    public var scope: String
+    public var submittedAt: Date
+    /// The last status seen: `SUBMITTED`, the job's status, or `LOST`.
+    public var lastStatus: String
+    public var updatedAt: Date
+    public var finishedAt: Date?
+    public var errorCode: String?
+    public var failReason: String?
+
+    public init(
+        jobId: String, serverId: String, serverName: String, api: ReinstallAPI, scope: String, submittedAt: Date,
+        lastStatus: String = JournalEntry.submitted, updatedAt: Date? = nil, finishedAt: Date? = nil,
+        errorCode: String? = nil, failReason: String? = nil
+    ) {
+        self.jobId = jobId
+        self.serverId = serverId
+        self.serverName = serverName
+        self.api = api
+        self.scope = scope
+        self.submittedAt = submittedAt
+        self.lastStatus = lastStatus
+        self.updatedAt = updatedAt ?? submittedAt
+        self.finishedAt = finishedAt
+        self.errorCode = errorCode
+        self.failReason = failReason
+    }
+
+    public static let submitted = "SUBMITTED"
+    public static let lost = "LOST"
+
+    /// Finished jobs form the history; the others are resumed on the next start.
+    public var isFinished: Bool { finishedAt != nil }
+}
