@@ -39,7 +39,7 @@ public enum CloudError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// What to do about the codes of huawei-ecs-api.md §10.2.
-    static func hint(forCode code: String) -> String? {
+    public static func hint(forCode code: String) -> String? {
         switch code {
         case "Ecs.0011": return "Choose a password that meets the rules"
         case "Ecs.0100": return "Stop the server first or reinstall with 'stop the server first'"
