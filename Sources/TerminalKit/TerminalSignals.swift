@@ -30,6 +30,12 @@ public enum TerminalSignals {
                 errno = savedErrno
             }
         }
+        // A parent may have started us with these blocked (some process launchers do); then
+        // `kill` would do nothing. Unblock them on this, the main, thread, which receives them.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signalNumber in handled { sigaddset(&set, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Puts the default dispositions back: after restoring the terminal, the app can

@@ -8,12 +8,12 @@ struct ReinstallFlowTests {
     /// waits until its row is the one drawn in reverse video.
     private func select(_ name: String, in tmux: TmuxSession, list: String) async throws {
         let names = AppScreen.serverNames(list)
-        let target = try #require(names.firstIndex(of: name), "\(name) is not in the list \(names)\n\(tmux.screenDump())")
-        let escaped = try tmux.capture(escapes: true)
+        let target = try #require(names.firstIndex(of: name), "\(name) is not in the list \(names)\n\(tmux.screenDump)")
+        let escaped = try await tmux.capture(escapes: true)
         let current = try #require(AppScreen.selectedServer(escaped).flatMap { names.firstIndex(of: $0) },
-                                   "no row is selected\n\(tmux.screenDump())")
+                                   "no row is selected\n\(tmux.screenDump)")
         #expect(target >= current)
-        try tmux.press("j", times: target - current)
+        try await tmux.press("j", times: target - current)
         try await tmux.waitUntil("\(name) to be the selected (reverse-video) row", escapes: true) {
             AppScreen.selectedServer($0) == name
         }
@@ -22,7 +22,7 @@ struct ReinstallFlowTests {
     /// Moves the form's focus onto the submit button (Down stops at the last field) and waits until
     /// the button is drawn focused.
     private func focusSubmit(_ tmux: TmuxSession, button: String) async throws {
-        try tmux.press("Down", times: 6)
+        try await tmux.press("Down", times: 6)
         try await tmux.waitUntil("the focused button \(button)", escapes: true) {
             AppScreen.isReversed($0, button)
         }
@@ -31,38 +31,40 @@ struct ReinstallFlowTests {
     @Test("Key-pair reinstall of the Cloud-Init Linux server goes to v2 and succeeds")
     func keypairReinstallGoesToV2() async throws {
         let binary = try AppBinary.locate()
-        let tmux = try TmuxSession(width: 100, height: 30)
+        let tmux = try await TmuxSession(width: 100, height: 30)
         let list = try await tmux.launchDemoAndWaitForList(binary: binary)
-        #expect(AppScreen.serverNames(list).first == "web-01", "\(tmux.screenDump())")
+        #expect(AppScreen.serverNames(list).first == "web-01", "\(tmux.screenDump)")
         try await tmux.waitUntil("web-01 selected at start", escapes: true) { AppScreen.selectedServer($0) == "web-01" }
 
-        try tmux.press("Enter")
-        let form = try await tmux.waitFor(
-            "Reinstall the OS of web-01", "V2 POST /v2/{project}/cloudservers/{id}/reinstallos",
-            "✓ endpoint decided (v2)", "✓ key pair 'deploy-rsa' exists", "✓ IAM user id known")
-        let endpointReason = AppScreen.lines(form).first { $0.contains("Cloud-Init") }
-        #expect(endpointReason?.contains("public image: Cloud-Init preinstalled") == true, "\(tmux.screenDump())")
+        try await tmux.press("Enter")
+        try await tmux.waitFor("Reinstall the OS of web-01", "V2 POST /v2/{project}/cloudservers/{id}/reinstallos")
+        // Ready once the image, the key pairs and the user id are in: nothing fails, nothing pending.
+        let form = try await tmux.waitUntil("the web-01 form to be complete (no ✗, no 'complete the checklist first')") {
+            !$0.contains("✗") && !$0.contains("complete the checklist first") && $0.contains("deploy-rsa")
+        }
+        #expect(AppScreen.endpointReason(form)?.contains("Cloud-Init") == true,
+                "the v2 decision must be explained by Cloud-Init\n\(tmux.screenDump)")
         let login = AppScreen.formLine(form, label: "Login")
-        #expect(login?.contains("(•) Key pair") == true, "the login must default to the key pair\n\(tmux.screenDump())")
-        #expect(login?.contains("( ) Password") == true, "\(tmux.screenDump())")
-        #expect(!form.contains("✗"), "nothing in the checklist may fail\n\(tmux.screenDump())")
+        #expect(login?.contains("(•) Key pair") == true, "the login must default to the key pair\n\(tmux.screenDump)")
+        #expect(login?.contains("( ) Password") == true, "\(tmux.screenDump)")
+        #expect(AppScreen.formLine(form, label: "Password") == nil, "no password field with a key pair\n\(tmux.screenDump)")
 
         try await focusSubmit(tmux, button: "[ Reinstall web-01 ]")
-        #expect(!(try tmux.capture()).contains("complete the checklist first"), "\(tmux.screenDump())")
-        try tmux.press("Enter")
+        try await tmux.press("Enter")
 
         let submitted = try await tmux.waitUntil("the Jobs pane with web-01") {
             AppScreen.jobPane($0, server: "web-01") != nil
         }
-        #expect(!submitted.contains("Reinstall the OS of"), "the form must close after submitting\n\(tmux.screenDump())")
-        #expect(AppScreen.jobPane(submitted, server: "web-01")?[1] == "v2", "\(tmux.screenDump())")
+        #expect(!submitted.contains("Reinstall the OS of"), "the form must close after submitting\n\(tmux.screenDump)")
+        #expect(AppScreen.jobPane(submitted, server: "web-01")?[1] == "v2", "\(tmux.screenDump)")
 
         let done = try await tmux.waitUntil("web-01's job to reach SUCCESS", timeout: .seconds(20)) {
             AppScreen.jobPane($0, server: "web-01")?[2] == "SUCCESS"
         }
         let pane = AppScreen.jobPane(done, server: "web-01") ?? []
-        #expect(pane.count > 1 && pane[1] == "v2", "\(tmux.screenDump())")
-        #expect(AppScreen.jobDetail(done, server: "web-01")?.hasPrefix("done at") == true, "\(tmux.screenDump())")
+        #expect(pane.count > 1 && pane[1] == "v2", "\(tmux.screenDump)")
+        let detail = AppScreen.jobDetail(done, server: "web-01") ?? ""
+        #expect(!detail.isEmpty && !detail.lowercased().contains("fail"), "job detail: \(detail)\n\(tmux.screenDump)")
         // The list's JOB column follows the job too.
         _ = try await tmux.waitUntil("web-01's list row to show SUCCESS") {
             AppScreen.serverRow($0, "web-01")?.hasSuffix("SUCCESS") == true
@@ -72,88 +74,99 @@ struct ReinstallFlowTests {
     @Test("Password reinstall of the Windows server without Cloud-Init goes to v1 and succeeds")
     func windowsPasswordReinstallGoesToV1() async throws {
         let binary = try AppBinary.locate()
-        let tmux = try TmuxSession(width: 100, height: 30)
+        let tmux = try await TmuxSession(width: 100, height: 30)
         let list = try await tmux.launchDemoAndWaitForList(binary: binary)
         try await select("win-ad-01", in: tmux, list: list)
 
-        try tmux.press("Enter")
+        try await tmux.press("Enter")
         let form = try await tmux.waitFor(
             "Reinstall the OS of win-ad-01", "V1 POST /v1/{project}/cloudservers/{id}/reinstallos",
-            "__support_fc_inject=true: no Cloud-Init injection",
-            "(•) Password only", "key pair unavailable: Windows without Cloud-Init takes a password only")
-        #expect(AppScreen.formLine(form, label: "Key pair") == nil, "no key pair field on v1 Windows\n\(tmux.screenDump())")
-        #expect(!form.contains("Stop first"), "win-ad-01 is SHUTOFF: nothing to stop\n\(tmux.screenDump())")
+            "(•) Password only", "key pair unavailable")
+        #expect(AppScreen.endpointReason(form)?.contains("Cloud-Init") == true,
+                "the v1 decision must be explained by the missing Cloud-Init\n\(tmux.screenDump)")
+        #expect(AppScreen.formLine(form, label: "Key pair") == nil, "no key pair field on v1 Windows\n\(tmux.screenDump)")
+        #expect(!form.contains("Stop first"), "win-ad-01 is SHUTOFF: nothing to stop\n\(tmux.screenDump)")
 
         let password = "Xk7#pQ2v9!Lm"
-        try tmux.press("Tab")  // Login → Password
-        try tmux.type(password)
-        try tmux.press("Tab")  // → Confirm
-        try tmux.type(password)
-        let typed = try await tmux.waitFor("✓ confirmation matches", "✓ 8–26 characters (now 12)")
-        #expect(!typed.contains("✗"), "a valid Windows password must pass every check\n\(tmux.screenDump())")
-        #expect(!typed.contains(password), "the password must never be shown in clear\n\(tmux.screenDump())")
+        try await tmux.press("Tab")  // Login → Password
+        try await tmux.type(password)
+        try await tmux.press("Tab")  // → Confirm
+        try await tmux.type(password)
         let bullets = String(repeating: "•", count: password.count)
-        #expect(AppScreen.formLine(typed, label: "Password")?.contains("[" + bullets + " ") == true, "\(tmux.screenDump())")
-        #expect(AppScreen.formLine(typed, label: "Confirm")?.contains("[" + bullets + " ") == true, "\(tmux.screenDump())")
+        let typed = try await tmux.waitUntil("both fields filled (12 bullets each) and no ✗ in the checklist") {
+            AppScreen.formLine($0, label: "Confirm")?.contains("[" + bullets + " ") == true && !$0.contains("✗")
+        }
+        #expect(typed.contains("(now 12)"), "the length check should count 12 characters\n\(tmux.screenDump)")
+        #expect(!typed.contains("complete the checklist first"), "\(tmux.screenDump)")
+        #expect(!typed.contains(password), "the password must never be shown in clear\n\(tmux.screenDump)")
+        #expect(AppScreen.formLine(typed, label: "Password")?.contains("[" + bullets + " ") == true, "\(tmux.screenDump)")
+        #expect(AppScreen.formLine(typed, label: "Confirm")?.contains("[" + bullets + " ") == true, "\(tmux.screenDump)")
 
         try await focusSubmit(tmux, button: "[ Reinstall win-ad-01 ]")
-        try tmux.press("Enter")
+        try await tmux.press("Enter")
         let submitted = try await tmux.waitUntil("the Jobs pane with win-ad-01") {
             AppScreen.jobPane($0, server: "win-ad-01") != nil
         }
-        #expect(AppScreen.jobPane(submitted, server: "win-ad-01")?[1] == "v1", "\(tmux.screenDump())")
-        #expect(!submitted.contains(password), "\(tmux.screenDump())")
+        #expect(AppScreen.jobPane(submitted, server: "win-ad-01")?[1] == "v1", "\(tmux.screenDump)")
+        #expect(!submitted.contains(password), "\(tmux.screenDump)")
 
         let done = try await tmux.waitUntil("win-ad-01's job to reach SUCCESS", timeout: .seconds(20)) {
             AppScreen.jobPane($0, server: "win-ad-01")?[2] == "SUCCESS"
         }
-        #expect(AppScreen.jobPane(done, server: "win-ad-01")?[1] == "v1", "\(tmux.screenDump())")
-        #expect(done.contains("Reinstall of win-ad-01 succeeded"), "\(tmux.screenDump())")
+        #expect(AppScreen.jobPane(done, server: "win-ad-01")?[1] == "v1", "\(tmux.screenDump)")
+        #expect(!done.contains(password), "\(tmux.screenDump)")
     }
 
     @Test("A Windows password with 'mini' (a run of Administrator) is refused before anything is sent")
     func windowsPasswordWithAdministratorRunIsRefused() async throws {
         let binary = try AppBinary.locate()
-        let tmux = try TmuxSession(width: 100, height: 30)
+        let tmux = try await TmuxSession(width: 100, height: 30)
         let list = try await tmux.launchDemoAndWaitForList(binary: binary)
         try await select("win-ad-01", in: tmux, list: list)
-        try tmux.press("Enter")
+        try await tmux.press("Enter")
         try await tmux.waitFor("Reinstall the OS of win-ad-01", "V1 POST /v1/", "(•) Password only")
 
         let password = "Passw0rd!mini"
         var screens: [String] = []
-        try tmux.press("Tab")
-        try tmux.type(password)
-        try tmux.press("Tab")
-        try tmux.type(password)
-        screens.append(try await tmux.waitFor("✓ confirmation matches", "✗ no 3+ letters of Administrator"))
-        let checklist = try #require(screens.last)
+        try await tmux.press("Tab")
+        try await tmux.type(password)
+        try await tmux.press("Tab")
+        try await tmux.type(password)
+        let bullets = String(repeating: "•", count: password.count)
+        let checklist = try await tmux.waitUntil("both fields filled and a ✗ line naming Administrator") {
+            AppScreen.formLine($0, label: "Confirm")?.contains("[" + bullets + " ") == true
+                && AppScreen.lines($0).contains { $0.contains("✗") && $0.contains("Administrator") }
+        }
+        screens.append(checklist)
         let failing = AppScreen.lines(checklist).filter { $0.contains("✗") }
-        #expect(failing.count == 1, "only the Administrator run may fail: \(failing)\n\(tmux.screenDump())")
-        #expect(checklist.contains("complete the checklist first"), "\(tmux.screenDump())")
+        #expect(failing.count == 1, "only the Administrator run may fail: \(failing)\n\(tmux.screenDump)")
+        #expect(failing.first?.contains("'min'") == true, "the ✗ line should name the run found ('min')\n\(tmux.screenDump)")
+        #expect(checklist.contains("complete the checklist first"), "\(tmux.screenDump)")
 
         try await focusSubmit(tmux, button: "[ Reinstall win-ad-01 ]")
-        try tmux.press("Enter")
-        let refused = try await tmux.waitFor("Not yet: no 3+ letters of Administrator in a row ('min' found)")
+        try await tmux.press("Enter")
+        let refused = try await tmux.waitUntil("a 'Not yet' line naming the Administrator run") {
+            AppScreen.lines($0).contains { $0.contains("Not yet") && $0.contains("Administrator") }
+        }
         screens.append(refused)
-        #expect(refused.contains("Reinstall the OS of win-ad-01"), "the form must stay open\n\(tmux.screenDump())")
-        #expect(!AppScreen.hasJobsPane(refused), "no job may be created\n\(tmux.screenDump())")
-        #expect(!refused.contains("Submitting"), "\(tmux.screenDump())")
+        #expect(refused.contains("Reinstall the OS of win-ad-01"), "the form must stay open\n\(tmux.screenDump)")
+        #expect(!AppScreen.hasJobsPane(refused), "no job may be created\n\(tmux.screenDump)")
+        #expect(!refused.contains("Submitting"), "\(tmux.screenDump)")
 
         // Back in the list: still no job, win-ad-01 untouched.
-        try tmux.press("Escape")
+        try await tmux.press("Escape")
         let back = try await tmux.waitFor("12 servers", "win-ad-01")
         screens.append(back)
-        #expect(!AppScreen.hasJobsPane(back), "no job may be created\n\(tmux.screenDump())")
+        #expect(!AppScreen.hasJobsPane(back), "no job may be created\n\(tmux.screenDump)")
         let row = AppScreen.serverRow(back, "win-ad-01") ?? ""
         #expect(row.contains("SHUTOFF") && !row.contains("SUBMITTED") && !row.contains("SUCCESS"),
-                "win-ad-01 must be untouched: \(row)\n\(tmux.screenDump())")
+                "win-ad-01 must be untouched: \(row)\n\(tmux.screenDump)")
 
         for screen in screens {
             #expect(!screen.contains(password) && !screen.contains("Passw0rd"),
                     "the password must never be shown in clear:\n\(screen)")
         }
-        #expect(AppScreen.formLine(checklist, label: "Password")?.contains(String(repeating: "•", count: password.count)) == true,
+        #expect(AppScreen.formLine(checklist, label: "Password")?.contains("[" + bullets + " ") == true,
                 "the password must show as bullets:\n\(checklist)")
     }
 }

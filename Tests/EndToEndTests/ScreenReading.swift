@@ -59,6 +59,13 @@ enum AppScreen {
         return all[row + 1].trimmingCharacters(in: .whitespaces)
     }
 
+    /// The line under "Endpoint": why v1 or v2 was chosen.
+    static func endpointReason(_ screen: String) -> String? {
+        let all = lines(screen)
+        guard let row = all.firstIndex(where: { $0.hasPrefix(" Endpoint ") }), row + 1 < all.count else { return nil }
+        return all[row + 1].trimmingCharacters(in: .whitespaces)
+    }
+
     /// The form line that starts with a field label, e.g. "Password".
     static func formLine(_ screen: String, label: String) -> String? {
         lines(screen).first { $0.hasPrefix(" \(label) ") }

@@ -12,46 +12,50 @@ import Darwin
 struct TerminalRestoreTests {
     /// After the app ended: the status line, the tty modes, tmux's view of the terminal, a working shell.
     private func expectRestored(_ tmux: TmuxSession, status: Int32) async throws {
-        let screen = try await tmux.waitFor("EXITED=\(status)", "STTY=")
-        #expect(screen.contains("STTY=unchanged"), "stty -g differs from before the app ran\n\(tmux.screenDump())")
-        #expect(!screen.contains("DEMO — simulated cloud"), "the app's screen is still shown\n\(tmux.screenDump())")
-        #expect(try tmux.display("#{alternate_on}") == "0", "still on the alternate screen")
-        #expect(try tmux.display("#{cursor_flag}") == "1", "the cursor is still hidden")
-        #expect(try tmux.display("#{keypad_cursor_flag}#{keypad_flag}") == "00", "keypad transmit mode left on")
+        // Whole output lines only: the typed command line itself contains "STTY=" and "EXITED=".
+        let screen = try await tmux.waitUntil("EXITED=\(status) and an STTY line") { screen in
+            let lines = AppScreen.lines(screen)
+            return lines.contains("EXITED=\(status)") && lines.contains { $0.hasPrefix("STTY=") }
+        }
+        #expect(AppScreen.lines(screen).contains("STTY=unchanged"), "stty -g differs from before the app ran\n\(tmux.screenDump)")
+        #expect(!screen.contains("DEMO — simulated cloud"), "the app's screen is still shown\n\(tmux.screenDump)")
+        #expect(try await tmux.display("#{alternate_on}") == "0", "still on the alternate screen")
+        #expect(try await tmux.display("#{cursor_flag}") == "1", "the cursor is still hidden")
+        #expect(try await tmux.display("#{keypad_cursor_flag}#{keypad_flag}") == "00", "keypad transmit mode left on")
         // The shell reads and echoes a line again.
-        try tmux.type("echo \"ok$((40 + 2))\"")
-        try tmux.press("Enter")
+        try await tmux.type("echo \"ok$((40 + 2))\"")
+        try await tmux.press("Enter")
         try await tmux.waitFor("echo \"ok$((40 + 2))\"", "ok42")
     }
 
     @Test("q quits with status 0 and restores the terminal")
     func quitRestoresTheTerminal() async throws {
         let binary = try AppBinary.locate()
-        let tmux = try TmuxSession(width: 100, height: 30)
+        let tmux = try await TmuxSession(width: 100, height: 30)
         _ = try await tmux.launchDemoAndWaitForList(binary: binary)
-        #expect(try tmux.display("#{alternate_on}") == "1", "the app should draw on the alternate screen")
-        try tmux.press("q")
+        #expect(try await tmux.display("#{alternate_on}") == "1", "the app should draw on the alternate screen")
+        try await tmux.press("q")
         try await expectRestored(tmux, status: 0)
     }
 
     @Test("SIGTERM ends the app with status 143 and restores the terminal")
     func sigtermRestoresTheTerminal() async throws {
         let binary = try AppBinary.locate()
-        let tmux = try TmuxSession(width: 100, height: 30)
+        let tmux = try await TmuxSession(width: 100, height: 30)
         _ = try await tmux.launchDemoAndWaitForList(binary: binary)
         // Open the form and type into a password field, so curses is mid-session when the signal comes.
-        try tmux.press("G")  // imported-app, the last row: v1, password only
+        try await tmux.press("G")  // imported-app, the last row: v1, password only
         try await tmux.waitUntil("imported-app selected", escapes: true) { AppScreen.selectedServer($0) == "imported-app" }
-        try tmux.press("Enter")
+        try await tmux.press("Enter")
         try await tmux.waitFor("Reinstall the OS of imported-app", "(•) Key pair")
-        try tmux.press("Right")  // key pair → password
+        try await tmux.press("Right")  // key pair → password
         try await tmux.waitFor("(•) Password")
-        try tmux.press("Tab")
-        try tmux.type("Abc")
+        try await tmux.press("Tab")
+        try await tmux.type("Abc")
         try await tmux.waitFor("(now 3)")
 
-        let pid = try tmux.appPid()
-        #expect(kill(pid, SIGTERM) == 0, "kill(\(pid), SIGTERM) failed: errno \(errno)")
+        let pid = try await tmux.appPid()
+        #expect(sendSignal(pid, SIGTERM) == 0, "kill(\(pid), SIGTERM) failed: errno \(errno)")
         try await expectRestored(tmux, status: 143)
     }
 }

@@ -7,6 +7,11 @@ import Glibc
 import Darwin
 #endif
 
+/// `kill(2)`, under a name no method shadows.
+func sendSignal(_ pid: pid_t, _ signal: Int32) -> Int32 {
+    kill(pid, signal)
+}
+
 /// A failure of an end-to-end step; the message carries what was on the screen.
 struct EndToEndFailure: Error, CustomStringConvertible {
     var description: String
@@ -39,33 +44,92 @@ enum AppBinary {
 }
 
 /// Runs one program with an argv array (no shell) and returns its status and output.
+///
+/// This is `posix_spawn` + `waitpid`, not Foundation's `Process`, because of what `Process` does
+/// inside a Swift Testing run on Linux (measured, Swift 6.3.1): the exit of a child is never noticed
+/// (it stays a zombie; `waitUntilExit` and `terminationHandler` wait forever), and the child inherits
+/// the caller's signal mask, which on a Swift-concurrency thread blocks nearly everything (a tmux
+/// server so started ignores `kill-server` and SIGTERM, and so would the app under test).
+/// Here the child starts with an empty mask and default handlers, and its output goes to temporary
+/// files (a tmux server must never hold a pipe of ours).
 enum Subprocess {
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
     }
 
-    static func run(_ executable: URL, _ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+    static func run(_ executable: URL, _ arguments: [String]) async throws -> Result {
+        let folder = FileManager.default.temporaryDirectory
+        let outURL = folder.appendingPathComponent("ecs-e2e-\(UUID().uuidString).out")
+        let errURL = folder.appendingPathComponent("ecs-e2e-\(UUID().uuidString).err")
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
         var environment = ProcessInfo.processInfo.environment
         environment["TMUX"] = nil  // the tests may themselves run inside tmux
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let pid = try spawn(
+            executable.path, [executable.path] + arguments,
+            environment: environment.map { "\($0.key)=\($0.value)" },
+            stdout: outURL.path, stderr: errURL.path)
+
+        var status: Int32 = 0
+        while true {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { break }
+            if reaped == -1 && errno != EINTR {
+                throw EndToEndFailure(description: "waitpid(\(pid)) failed: errno \(errno)")
+            }
+            // Not `try`: a cancelled test must still reap its child.
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+        // WIFEXITED / WEXITSTATUS, spelled out (the macros are not imported).
+        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            status: exitStatus,
+            stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+    }
+
+    private static func spawn(
+        _ path: String, _ argv: [String], environment: [String], stdout: String, stderr: String
+    ) throws -> pid_t {
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t? = nil
+        var attributes: posix_spawnattr_t? = nil
+        #else
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        #endif
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let cArgv = argv.map { strdup($0) } + [nil]
+        let cEnv = environment.map { strdup($0) } + [nil]
+        defer {
+            cArgv.forEach { free($0) }
+            cEnv.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, path, &actions, &attributes, cArgv, cEnv)
+        guard result == 0 else {
+            throw EndToEndFailure(description: "posix_spawn \(path) failed: error \(result)")
+        }
+        return pid
     }
 
     /// The first executable called `name` on PATH (plus the usual system folders).
@@ -81,42 +145,52 @@ enum Subprocess {
 }
 
 /// A private tmux server with one window running an interactive bash, driven like a person would.
-/// Every instance has its own socket, so tests may run in parallel; the server dies with the object.
+/// Every instance has its own socket, so tests may run in parallel. The server is ended (SIGTERM,
+/// which tmux treats as kill-server) and its socket removed when the object goes away.
 final class TmuxSession {
     let socket: String
     let width: Int
     let height: Int
     private let tmux: URL
-    private var killed = false
-    /// The most recent capture, for failure messages.
+    private var serverPid: pid_t = 0
+    private var socketPath = ""
+    /// The most recent capture without attributes, for failure messages.
     private(set) var lastScreen = ""
 
-    init(width: Int = 100, height: Int = 30) throws {
+    init(width: Int = 100, height: Int = 30) async throws {
         tmux = try Subprocess.find("tmux")
         socket = "ecs-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         self.width = width
         self.height = height
-        try command(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height),
-                     "-e", "LANG=C.UTF-8", "bash", "--norc", "--noprofile"])
-        try command(["set-option", "-g", "window-size", "manual"])
-        try command(["set-option", "-g", "escape-time", "0"])
+        try await command(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height),
+                           "-e", "LANG=C.UTF-8", "bash", "--norc", "--noprofile"])
+        let info = try await display("#{pid} #{socket_path}").split(separator: " ", maxSplits: 1)
+        serverPid = info.first.flatMap { pid_t($0) } ?? 0
+        socketPath = info.count > 1 ? String(info[1]) : ""
+        try await command(["set-option", "-g", "window-size", "manual"])
+        try await command(["set-option", "-g", "escape-time", "0"])
     }
 
     deinit {
         kill()
     }
 
-    /// Stops the private server (and with it the shell and anything still running in it).
+    /// Ends the private server (and with it the shell and whatever still runs in it).
     func kill() {
-        guard !killed else { return }
-        killed = true
-        _ = try? Subprocess.run(tmux, ["-L", socket, "-f", "/dev/null", "-u", "kill-server"])
+        if serverPid > 0 {
+            _ = sendSignal(serverPid, SIGTERM)
+            serverPid = 0
+        }
+        if !socketPath.isEmpty {
+            unlink(socketPath)
+            socketPath = ""
+        }
     }
 
     /// One tmux command against this session's private server.
     @discardableResult
-    func command(_ arguments: [String]) throws -> String {
-        let result = try Subprocess.run(tmux, ["-L", socket, "-f", "/dev/null", "-u"] + arguments)
+    func command(_ arguments: [String]) async throws -> String {
+        let result = try await Subprocess.run(tmux, ["-L", socket, "-f", "/dev/null", "-u"] + arguments)
         guard result.status == 0 else {
             throw EndToEndFailure(description:
                 "tmux \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)")
@@ -125,31 +199,31 @@ final class TmuxSession {
     }
 
     /// Named keys, one tmux key name each: "Enter", "Tab", "Down", "Escape", "q".
-    func press(_ keys: String...) throws {
+    func press(_ keys: String...) async throws {
         for key in keys {
-            try command(["send-keys", "-t", "t", key])
+            try await command(["send-keys", "-t", "t", key])
         }
     }
 
-    func press(_ key: String, times: Int) throws {
-        for _ in 0..<times { try press(key) }
+    func press(_ key: String, times: Int) async throws {
+        for _ in 0..<times { try await press(key) }
     }
 
     /// Text typed literally, character by character.
-    func type(_ text: String) throws {
-        try command(["send-keys", "-t", "t", "-l", text])
+    func type(_ text: String) async throws {
+        try await command(["send-keys", "-t", "t", "-l", text])
     }
 
     /// The visible pane as text; with `escapes`, SGR attributes are kept (`capture-pane -e`).
-    func capture(escapes: Bool = false) throws -> String {
-        let text = try command(["capture-pane", "-p", "-t", "t"] + (escapes ? ["-e"] : []))
-        if !escapes { lastScreen = text }
+    func capture(escapes: Bool = false) async throws -> String {
+        let text = try await command(["capture-pane", "-p", "-t", "t"] + (escapes ? ["-e"] : []))
+        lastScreen = escapes ? text.replacing(/\x{1B}\[[0-9;:]*[A-Za-z]/, with: "") : text
         return text
     }
 
     /// A tmux format evaluated for the pane, e.g. `#{alternate_on}`.
-    func display(_ format: String) throws -> String {
-        try command(["display-message", "-p", "-t", "t", format])
+    func display(_ format: String) async throws -> String {
+        try await command(["display-message", "-p", "-t", "t", format])
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -163,15 +237,13 @@ final class TmuxSession {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while true {
-            let screen = try capture(escapes: escapes)
+            let screen = try await capture(escapes: escapes)
             if predicate(screen) { return screen }
             if clock.now >= deadline {
-                let plain = (try? capture()) ?? lastScreen
+                let plain = (try? await capture()) ?? lastScreen
                 throw EndToEndFailure(description: """
                     Timed out after \(timeout) waiting for \(what) (\(file):\(line)). Last screen (\(width)×\(height)):
-                    ┌\(String(repeating: "─", count: width))┐
                     \(Self.framed(plain, width: width))
-                    └\(String(repeating: "─", count: width))┘
                     """)
             }
             try await Task.sleep(for: .milliseconds(50))
@@ -189,16 +261,17 @@ final class TmuxSession {
         }
     }
 
-    /// The current screen, framed, for messages of `#expect`.
-    func screenDump() -> String {
-        let plain = (try? capture()) ?? lastScreen
-        return "Screen:\n" + Self.framed(plain, width: width)
+    /// The last captured screen, framed, for the messages of `#expect`.
+    var screenDump: String {
+        "Screen:\n" + Self.framed(lastScreen, width: width)
     }
 
-    private static func framed(_ screen: String, width: Int) -> String {
-        screen.split(separator: "\n", omittingEmptySubsequences: false)
+    static func framed(_ screen: String, width: Int) -> String {
+        let rule = String(repeating: "─", count: width)
+        let body = screen.split(separator: "\n", omittingEmptySubsequences: false)
             .map { "│" + $0 }
             .joined(separator: "\n")
+        return "┌" + rule + "\n" + body + "\n└" + rule
     }
 }
 
@@ -208,31 +281,31 @@ extension TmuxSession {
     /// Starts the demo inside the session's shell through a shell function `r` defined first, so
     /// that after the app ends the screen shows `EXITED=<status>` and whether `stty -g` came back
     /// unchanged (`STTY=unchanged` / `STTY=changed`). The typed lines never contain those outputs.
-    func launchDemo(binary: URL, jobSeconds: Int = 4) throws {
+    func launchDemo(binary: URL, jobSeconds: Int = 4) async throws {
         let quoted = "'" + binary.path.replacingOccurrences(of: "'", with: "'\\''") + "'"
-        try type("B=\(quoted); S0=$(stty -g); r() { \"$B\" --demo --demo-job-seconds \(jobSeconds); "
+        try await type("B=\(quoted); S0=$(stty -g); r() { \"$B\" --demo --demo-job-seconds \(jobSeconds); "
             + "echo \"EXITED=$?\"; if [ \"$(stty -g)\" = \"$S0\" ]; then echo \"STTY=un\"\"changed\"; "
             + "else echo \"STTY=ch\"\"anged\"; fi; }")
-        try press("Enter")
-        try type("r")
-        try press("Enter")
+        try await press("Enter")
+        try await type("r")
+        try await press("Enter")
     }
 
     /// Starts the app and waits for the demo header and the full server list.
     func launchDemoAndWaitForList(binary: URL) async throws -> String {
-        try launchDemo(binary: binary)
+        try await launchDemo(binary: binary)
         return try await waitFor("DEMO — simulated cloud", "12 servers", "web-01", "imported-app")
     }
 
     /// The pid of the app: the only child of the pane's shell, checked to be `ecs-reinstall`.
-    func appPid() throws -> pid_t {
-        let shell = try display("#{pane_pid}")
+    func appPid() async throws -> pid_t {
+        let shell = try await display("#{pane_pid}")
         let pgrep = try Subprocess.find("pgrep")
-        let children = try Subprocess.run(pgrep, ["-P", shell]).stdout
+        let children = try await Subprocess.run(pgrep, ["-P", shell]).stdout
             .split(whereSeparator: \.isNewline).compactMap { pid_t($0) }
         let ps = try Subprocess.find("ps")
         for child in children {
-            let name = try Subprocess.run(ps, ["-o", "comm=", "-p", String(child)]).stdout
+            let name = try await Subprocess.run(ps, ["-o", "comm=", "-p", String(child)]).stdout
             if name.contains("ecs-reinstall") { return child }
         }
         throw EndToEndFailure(description: "no ecs-reinstall child of the pane's shell (pid \(shell)); children: \(children)")
