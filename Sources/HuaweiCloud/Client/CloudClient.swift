@@ -2,14 +2,20 @@ import Foundation
 import Logging
 
 /// Typed calls to ECS, IMS, KPS and IAM, signed with AK/SK. Knows nothing of the UI.
+///
+/// Copies share one `SignatureFailureGuard`: after 3 refused signatures in a row every copy stops
+/// sending, before the gateway's 5-failure lock of the access key.
 public struct CloudClient: Sendable {
     public let credentials: Credentials
     public let endpoints: Endpoints
-    public let projectId: String
-    private let transport: any HTTPTransport
-    private let retry: RetryPolicy
-    private let now: @Sendable () -> Date
-    private let logger: Logger
+    public internal(set) var projectId: String
+    let transport: any HTTPTransport
+    let retry: RetryPolicy
+    let now: @Sendable () -> Date
+    let logger: Logger
+    let signatureGuard: SignatureFailureGuard
+    /// Replaced by tests to observe and skip the waits between attempts.
+    var retryClock: RetryClock = .live
 
     public init(
         credentials: Credentials, endpoints: Endpoints, projectId: String,
@@ -23,90 +29,28 @@ public struct CloudClient: Sendable {
         self.retry = retry
         self.now = now
         self.logger = logger
+        signatureGuard = SignatureFailureGuard()
     }
 
     /// A client for the credentials' project, or the region's project looked up in IAM
     /// (`GET /v3/projects?name={region}`, exactly one match) when the credentials name none.
+    /// Every endpoint is checked first (https, or http to loopback only).
     public static func connect(
         credentials: Credentials, endpoints: Endpoints, transport: any HTTPTransport = URLSessionTransport(),
-        retry: RetryPolicy = RetryPolicy(), now: @escaping @Sendable () -> Date = { Date() }
+        retry: RetryPolicy = RetryPolicy(), now: @escaping @Sendable () -> Date = { Date() },
+        logger: Logger = Logger(label: "ecs-reinstall.cloud")
     ) async throws -> CloudClient {
-        if let projectId = credentials.projectId {
-            return CloudClient(credentials: credentials, endpoints: endpoints, projectId: projectId,
-                               transport: transport, retry: retry, now: now)
+        try endpoints.validate()
+        var client = CloudClient(credentials: credentials, endpoints: endpoints, projectId: credentials.projectId ?? "",
+                                 transport: transport, retry: retry, now: now, logger: logger)
+        if credentials.projectId == nil {
+            client.projectId = try await client.lookUpProjectId()
         }
-        let probe = CloudClient(credentials: credentials, endpoints: endpoints, projectId: "",
-                                transport: transport, retry: retry, now: now)
-        let list: ProjectList = try await probe.get(
-            .iam, "/v3/projects", query: [("name", endpoints.region)], what: "the project lookup", project: false)
-        guard list.projects.count == 1, let project = list.projects.first else {
-            throw CloudError.configuration(
-                "IAM lists \(list.projects.count) projects named \(endpoints.region); expected one. "
-                    + "Set HUAWEICLOUD_SDK_PROJECT_ID to the project to use.")
-        }
-        return CloudClient(credentials: credentials, endpoints: endpoints, projectId: project.id,
-                           transport: transport, retry: retry, now: now)
+        return client
     }
 
-    // MARK: Calls
-
-    /// One page of servers. `page` is a page number from 1, as the API's `offset` is.
-    public func listServers(page: Int, limit: Int = 100, name: String? = nil) async throws -> ServerPage {
-        var query = [("offset", String(page)), ("limit", String(limit))]
-        if let name, !name.isEmpty { query.append(("name", name)) }
-        return try await get(.ecs, "/v1/\(projectId)/cloudservers/detail", query: query, what: "the server list")
-    }
-
-    public func showServer(id: String) async throws -> Server {
-        struct Wrapper: Decodable { var server: Server }
-        let wrapper: Wrapper = try await get(
-            .ecs, "/v1/\(projectId)/cloudservers/\(PercentEncoding.encode(id))", what: "the server")
-        return wrapper.server
-    }
-
-    /// The server's image from IMS, or nil when IMS no longer knows it.
-    public func image(id: String) async throws -> Image? {
-        let list: ImageList = try await get(.ims, "/v2/cloudimages", query: [("id", id)], what: "the image")
-        return list.images.first { $0.id == id } ?? list.images.first
-    }
-
-    /// Every KPS key pair, following `next_marker` page by page.
-    public func keypairs(pageSize: Int = 50) async throws -> [Keypair] {
-        var all: [Keypair] = []
-        var marker: String?
-        for _ in 0..<1000 {
-            var query = [("limit", String(pageSize))]
-            if let marker { query.append(("marker", marker)) }
-            let page: KeypairPage = try await get(.kps, "/v3/\(projectId)/keypairs", query: query, what: "the key pairs")
-            all += page.keypairs.map(\.keypair)
-            guard let next = page.pageInfo?.nextMarker, !next.isEmpty, next != marker, !page.keypairs.isEmpty
-            else { break }
-            marker = next
-        }
-        return all
-    }
-
-    /// The IAM user id that owns the access key (`userid` of a key-pair reinstall).
-    public func userId() async throws -> String {
-        let info: CredentialInfo = try await get(
-            .iam, "/v3.0/OS-CREDENTIAL/credentials/\(PercentEncoding.encode(credentials.accessKey))",
-            what: "the user id", project: false)
-        return info.credential.userId
-    }
-
-    /// Sends a reinstall. Never retried: the POST is not idempotent, so a failure after the
-    /// request may have reached the cloud is reported to the caller as it is.
-    public func reinstall(serverId: String, api: ReinstallAPI, request: ReinstallRequest) async throws -> String {
-        let path = "/\(api.rawValue)/\(projectId)/cloudservers/\(PercentEncoding.encode(serverId))/reinstallos"
-        let body = try request.encodedBody()
-        let response = try await send(.ecs, "POST", path, body: body, project: true, retry: .none)
-        let reference: JobReference = try decode(response, what: "the reinstall")
-        return reference.jobId
-    }
-
-    public func job(id: String) async throws -> Job {
-        try await get(.ecs, "/v1/\(projectId)/jobs/\(PercentEncoding.encode(id))", what: "the job")
-    }
+    /// How many refused signatures in a row this client (and its copies) has seen.
+    public var consecutiveSignatureFailures: Int { signatureGuard.consecutiveFailures }
 
     // MARK: Plumbing
 
@@ -117,48 +61,112 @@ public struct CloudClient: Sendable {
         return try decode(response, what: what)
     }
 
-    private func decode<T: Decodable>(_ response: HTTPResponse, what: String) throws -> T {
+    func decode<T: Decodable>(_ response: HTTPResponse, what: String, redacting extra: [Secret] = []) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: response.body)
         } catch {
             throw CloudError.malformedResponse(
-                what: what, detail: Self.describe(error), requestId: response.header("X-Request-Id"))
+                what: what, detail: Self.describe(error), requestId: response.header("X-Request-Id")
+            ).redacting(secrets(extra))
         }
     }
 
-    private func send(
+    /// `exchange`, with its failure reduced to the `CloudError` callers see.
+    func send(
         _ service: CloudService, _ method: String, _ path: String, query: [(String, String)] = [],
-        body: Data = Data(), project: Bool, retry: RetryPolicy
+        body: Data = Data(), project: Bool, retry: RetryPolicy, redacting extra: [Secret] = []
     ) async throws -> HTTPResponse {
-        guard let base = endpoints.baseURL(for: service) else {
-            throw CloudError.configuration("No endpoint for \(service.rawValue) in region \(endpoints.region).")
+        do {
+            return try await exchange(service, method, path, query: query, body: body, project: project,
+                                      retry: retry, redacting: extra)
+        } catch {
+            switch error {
+            case .cancelled: throw CancellationError()
+            case let .failed(cloudError, _): throw cloudError
+            }
+        }
+    }
+
+    /// Signs and sends one call, repeating it as `retry` allows. A failure says how far the last
+    /// attempt got, which is what an unanswered reinstall is judged by.
+    func exchange(
+        _ service: CloudService, _ method: String, _ path: String, query: [(String, String)] = [],
+        body: Data = Data(), project: Bool, retry: RetryPolicy, redacting extra: [Secret] = []
+    ) async throws(CallFailure) -> HTTPResponse {
+        let secrets = secrets(extra)
+        let base: URL
+        do {
+            base = try endpoints.url(for: service)
+        } catch {
+            throw .failed(Self.cloudError(error).redacting(secrets), .notSent)
         }
         let signer = RequestSigner(credentials: credentials)
+        let start = retryClock.now()
         var attempt = 0
         while true {
             attempt += 1
-            // Signed anew for each attempt: X-Sdk-Date must be fresh.
-            let request = try signer.signedRequest(
-                method: method, baseURL: base, path: path, query: query, body: body,
-                projectId: project ? projectId : nil, date: now())
-            var retryAfter: Duration?
+            if Task.isCancelled { throw .cancelled }
             let failure: CloudError
+            let reach: CallFailure.Reach
+            var retryAfter: Duration?
+            var transient = true
             do {
-                let response = try await transport.send(request)
-                if let error = Self.error(in: response) {
-                    failure = error
-                    retryAfter = response.header("Retry-After").flatMap(Int.init).map { .seconds($0) }
-                } else {
-                    return response
+                let permit = try signatureGuard.permit(now: now())
+                // Signed anew for each attempt: X-Sdk-Date must be fresh.
+                let request = try signer.signedRequest(
+                    method: method, baseURL: base, path: path, query: query, body: body,
+                    projectId: project ? projectId : nil, date: now())
+                let response: HTTPResponse
+                do {
+                    response = try await transport.send(request)
+                } catch {
+                    signatureGuard.record(permit, status: nil, code: nil)
+                    throw error
                 }
+                let error = Self.error(in: response)
+                signatureGuard.record(permit, status: response.status, code: error?.code)
+                guard let error else { return response }
+                failure = error.redacting(secrets)
+                reach = .answered(status: response.status)
+                retryAfter = RetryPolicy.retryAfter(response.header("Retry-After"), now: now())
+            } catch is CancellationError {
+                throw .cancelled
+            } catch let error as TransportError {
+                failure = CloudError.transport(error.detail).redacting(secrets)
+                reach = error.mayHaveReachedServer ? .maybe : .notSent
+                transient = error.isTransient
             } catch let error as CloudError {
-                failure = error
+                // Raised before sending (configuration, the signature guard), or by a custom transport.
+                if case .transport = error {
+                    failure = error.redacting(secrets)
+                    reach = .maybe
+                } else {
+                    throw .failed(error.redacting(secrets), .notSent)
+                }
+            } catch {
+                failure = CloudError.transport(String(describing: error)).redacting(secrets)
+                reach = .maybe
             }
-            logger.debug("\(method) \(path) failed: \(failure.message)")
-            guard attempt < retry.maxAttempts, RetryPolicy.isRetryable(failure) else { throw failure }
-            try await Task.sleep(for: retry.delay(
-                afterAttempt: attempt, retryAfter: retryAfter, random: Double.random(in: 0...1)))
+            logger.debug("\(method) \(path) failed (attempt \(attempt)): \(failure.message)")
+            guard attempt < retry.maxAttempts, transient, RetryPolicy.isRetryable(failure) else {
+                throw .failed(failure, reach)
+            }
+            let wait = retry.delay(afterAttempt: attempt, retryAfter: retryAfter, random: retryClock.random())
+            guard retryClock.now() - start + wait <= retry.totalBudget else {
+                logger.debug("\(method) \(path): no retry, the \(retry.totalBudget) budget would be exceeded")
+                throw .failed(failure, reach)
+            }
+            do {
+                try await retryClock.sleep(wait)
+            } catch {
+                throw .cancelled
+            }
         }
+    }
+
+    /// The clear text of the secrets no error may contain: the secret key, the token, and `extra`.
+    private func secrets(_ extra: [Secret]) -> [String] {
+        ([credentials.secretKey] + [credentials.securityToken].compactMap { $0 } + extra).map { $0.reveal() }
     }
 
     /// Any status ≥ 400 is an error, and so is a 202 that carries `Common.0024` (throttling).
@@ -167,12 +175,15 @@ public struct CloudClient: Sendable {
         if response.status >= 400 {
             return CloudError.decode(status: response.status, body: response.body, requestId: requestId)
         }
-        if response.status == 202,
-           case let .api(_, code, _, _) = CloudError.decode(status: 202, body: response.body, requestId: requestId),
-           code == "Common.0024" {
-            return CloudError.decode(status: 202, body: response.body, requestId: requestId)
+        if response.status == 202 {
+            let decoded = CloudError.decode(status: 202, body: response.body, requestId: requestId)
+            if decoded.code == "Common.0024" { return decoded }
         }
         return nil
+    }
+
+    private static func cloudError(_ error: any Error) -> CloudError {
+        (error as? CloudError) ?? .configuration(String(describing: error))
     }
 
     private static func describe(_ error: Error) -> String {
@@ -184,11 +195,36 @@ public struct CloudClient: Sendable {
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
             return "unexpected value at \(path(context.codingPath))"
         default:
-            return "\(error)"
+            return "undecodable answer"
         }
     }
 
     private static func path(_ keys: [CodingKey]) -> String {
         keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
+}
+
+/// Why a call failed, and how far its last attempt got.
+enum CallFailure: Error {
+    /// How far the request got: it decides whether an unanswered write may have happened.
+    enum Reach: Sendable, Equatable {
+        /// It never left this machine (bad endpoint, refused signature guard, connection refused, DNS, TLS).
+        case notSent
+        /// It may have reached the cloud (timeout, lost connection, unknown failure).
+        case maybe
+        /// The cloud answered with this status.
+        case answered(status: Int)
+
+        /// Whether the cloud may have acted on the request without saying so clearly: no answer
+        /// after it may have been sent, a 5xx, or a 2xx/3xx that could not be read.
+        var isAmbiguous: Bool {
+            switch self {
+            case .notSent: return false
+            case .maybe: return true
+            case let .answered(status): return !(400..<500).contains(status)
+            }
+        }
+    }
+    case cancelled
+    case failed(CloudError, Reach)
 }

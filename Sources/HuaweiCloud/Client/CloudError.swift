@@ -17,16 +17,17 @@ public enum CloudError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String {
         switch self {
         case let .api(status, code, message, requestId):
-            var text = "\(message) (HTTP \(status), \(code)"
+            var text = message.isEmpty ? "The request failed" : message
+            text += " (HTTP \(status), \(code)"
             if let requestId, !requestId.isEmpty { text += ", request \(requestId)" }
             text += ")"
-            if let hint = CloudError.hint(forCode: code) { text += ". \(hint)" }
-            return text
+            let hint = CloudError.hint(forCode: code) ?? CloudError.hint(forStatus: status)
+            return text + ". " + hint
         case let .malformedResponse(what, detail, requestId):
             let request = requestId.map { ", request \($0)" } ?? ""
             return "The cloud's answer to \(what) could not be read (\(detail)\(request)). Try again; if it persists, report it."
         case let .transport(detail):
-            return "The cloud could not be reached: \(detail). Check the network and the endpoint, then try again."
+            return "The cloud could not be reached: \(detail). Check the network, the proxy and the endpoint, then try again."
         case let .configuration(detail):
             return detail
         }
@@ -38,44 +39,65 @@ public enum CloudError: Error, Sendable, Equatable, CustomStringConvertible {
         return nil
     }
 
-    /// What to do about the codes of huawei-ecs-api.md §10.2.
-    public static func hint(forCode code: String) -> String? {
-        switch code {
-        case "Ecs.0011": return "Choose a password that meets the rules"
-        case "Ecs.0100": return "Stop the server first or reinstall with 'stop the server first'"
-        case "Ecs.0105": return "A server without a system disk cannot be reinstalled"
-        case "Ecs.0314": return "Choose an existing key pair"
-        case "Ecs.0605": return "Unlock the server first"
-        case "Ecs.0603": return "Another operation is running on the server; retry in a minute"
-        case "Ecs.0114", "Ecs.0614": return "The server no longer exists; refresh the list"
-        case "Ecs.0023", "Common.0018": return "Check the project id for this region"
-        case "APIGW.0301", "APIG.0301": return "Check the access key, secret key and the machine's clock"
-        case "APIGW.0308", "Common.0024", "Common.1503": return "The cloud is throttling requests; wait and retry"
-        case "Pdp.0001", "Ecs.0110": return "Your IAM policy does not allow this action"
-        default: return nil
+    /// The `X-Request-Id` of the answer, when there was one.
+    public var requestId: String? {
+        switch self {
+        case let .api(_, _, _, requestId), let .malformedResponse(_, _, requestId): return requestId
+        case .transport, .configuration: return nil
         }
     }
 
     /// Reads the error shapes of huawei-ecs-api.md §10.1 the way the SDK does:
-    /// `error_code`/`error_msg`, then `code`/`message`, then one level of nesting (`{"error":{…}}`).
+    /// `error_code`/`error_msg`, then `errorCode`/`errorMsg`, then `code`/`message`, then nested
+    /// objects (`{"error":{…}}`, Nova's `{"itemNotFound":{…}}`). An HTML page (a proxy's or a load
+    /// balancer's) is summarised by its title rather than quoted.
     public static func decode(status: Int, body: Data, requestId: String?) -> CloudError {
         let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any]
-        if let object, let (code, message) = codeAndMessage(in: object) {
+        if let object, let (code, message) = codeAndMessage(in: object, depth: 0) {
             return .api(status: status, code: code, message: message, requestId: requestId)
         }
-        let text = String(decoding: body.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return .api(status: status, code: "HTTP \(status)", message: text.isEmpty ? "The request failed" : text,
+        let text = String(decoding: body.prefix(4096), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if let page = htmlSummary(text) {
+            return .api(status: status, code: "HTTP \(status)", message: page, requestId: requestId)
+        }
+        let excerpt = String(text.prefix(200))
+        return .api(status: status, code: "HTTP \(status)", message: excerpt.isEmpty ? "The request failed" : excerpt,
                     requestId: requestId)
     }
 
-    private static func codeAndMessage(in object: [String: Any]) -> (String, String)? {
+    /// The same error with every occurrence of the given secrets replaced by `••••`. The gateway may
+    /// echo the canonical request (with `x-security-token`) and a refusal may quote the body (with
+    /// `adminpass`), so every error the client throws passes through this.
+    func redacting(_ secrets: [String]) -> CloudError {
+        let secrets = secrets.filter { $0.count >= 4 }
+        guard !secrets.isEmpty else { return self }
+        func clean(_ text: String) -> String {
+            secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "••••") }
+        }
+        switch self {
+        case let .api(status, code, message, requestId):
+            return .api(status: status, code: clean(code), message: clean(message), requestId: requestId.map(clean))
+        case let .malformedResponse(what, detail, requestId):
+            return .malformedResponse(what: what, detail: clean(detail), requestId: requestId.map(clean))
+        case let .transport(detail):
+            return .transport(clean(detail))
+        case let .configuration(detail):
+            return .configuration(clean(detail))
+        }
+    }
+
+    private static func codeAndMessage(in object: [String: Any], depth: Int) -> (String, String)? {
         for (codeKey, messageKey) in [("error_code", "error_msg"), ("errorCode", "errorMsg"), ("code", "message")] {
             if let code = stringValue(object[codeKey]) {
                 return (code, stringValue(object[messageKey]) ?? "")
             }
         }
-        for value in object.values {
-            if let nested = value as? [String: Any], let found = codeAndMessage(in: nested) { return found }
+        guard depth < 3 else { return nil }
+        // Sorted, so a body with two nested objects always gives the same answer.
+        for key in object.keys.sorted() {
+            if let nested = object[key] as? [String: Any], let found = codeAndMessage(in: nested, depth: depth + 1) {
+                return found
+            }
         }
         return nil
     }
@@ -86,5 +108,21 @@ public enum CloudError: Error, Sendable, Equatable, CustomStringConvertible {
         case let n as NSNumber: return n.stringValue
         default: return nil
         }
+    }
+
+    /// "An HTML page (title: 502 Bad Gateway) instead of the API's JSON", or nil for non-HTML.
+    static func htmlSummary(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        guard lowered.hasPrefix("<!doctype html") || lowered.hasPrefix("<html") || lowered.contains("<body") else {
+            return nil
+        }
+        var summary = "An HTML page came back instead of the API's JSON, probably from a proxy or load balancer"
+        if let open = lowered.range(of: "<title>"), let close = lowered.range(of: "</title>", range: open.upperBound..<lowered.endIndex) {
+            let start = text.index(text.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: open.upperBound))
+            let end = text.index(text.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: close.lowerBound))
+            let title = text[start..<end].trimmingCharacters(in: .whitespacesAndNewlines).prefix(100)
+            if !title.isEmpty { summary += " (title: \(title))" }
+        }
+        return summary
     }
 }

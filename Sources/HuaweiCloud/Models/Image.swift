@@ -37,7 +37,7 @@ public struct Image: Codable, Sendable, Equatable, Identifiable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
+        id = try c.requiredLenientString(forKey: .id)
         name = c.lenientString(forKey: .name) ?? ""
         status = c.lenientString(forKey: .status)
         imageType = c.lenientString(forKey: .imageType)

@@ -137,7 +137,7 @@ public struct Job: Codable, Sendable, Equatable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        jobId = try c.decode(String.self, forKey: .jobId)
+        jobId = try c.requiredLenientString(forKey: .jobId)
         jobType = c.lenientString(forKey: .jobType)
         status = Status(rawValue: c.lenientString(forKey: .status) ?? "") ?? .unknown
         beginTime = c.lenientString(forKey: .beginTime)

@@ -24,7 +24,7 @@ public struct Keypair: Codable, Sendable, Equatable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(String.self, forKey: .name)
+        name = try c.requiredLenientString(forKey: .name)
         type = c.lenientString(forKey: .type)
         scope = c.lenientString(forKey: .scope)
         publicKey = c.lenientString(forKey: .publicKey)

@@ -10,6 +10,12 @@ extension KeyedDecodingContainer {
         return nil
     }
 
+    /// A required identifier, accepted as a string or a number (a missing or null one is an error).
+    func requiredLenientString(forKey key: Key) throws -> String {
+        if let value = lenientString(forKey: key) { return value }
+        return try decode(String.self, forKey: key)  // throws the precise DecodingError
+    }
+
     /// An integer the cloud sometimes sends as a string.
     func lenientInt(forKey key: Key) -> Int? {
         if let i = try? decodeIfPresent(Int.self, forKey: key) { return i }

@@ -117,7 +117,7 @@ public struct Server: Codable, Sendable, Equatable, Identifiable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
+        id = try c.requiredLenientString(forKey: .id)
         name = c.lenientString(forKey: .name) ?? ""
         status = c.lenientString(forKey: .status) ?? "UNKNOWN"
         taskState = c.lenientString(forKey: .taskState)

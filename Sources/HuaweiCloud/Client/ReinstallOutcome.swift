@@ -1,0 +1,99 @@
+import Foundation
+
+/// What became of a reinstall request, judged without ever sending it twice
+/// (`CloudClient.reinstallSafely`).
+///
+/// | the POST…                                   | the server re-read after it shows…             | outcome               |
+/// |---------------------------------------------|------------------------------------------------|-----------------------|
+/// | was answered 2xx with a job id              | (not read)                                     | `accepted`            |
+/// | failed, and may have reached the cloud      | `REBUILD` or a `rebuild*` task_state (new)     | `startedWithoutJobId` |
+/// | provably did not start: never left this     | same status as before, task_state null         | `notStarted`          |
+/// |   machine (refused connection, DNS, TLS,    |                                                |                       |
+/// |   bad endpoint) or refused with a 4xx /     |                                                |                       |
+/// |   `Common.0024`                              |                                                |                       |
+/// | never left this machine                     | (could not be read)                            | `notStarted`          |
+/// | anything else: timeout, lost connection,    | anything else, or could not be read            | `unknown`             |
+/// |   5xx, an unreadable 2xx                     |                                                |                       |
+public enum ReinstallOutcome: Sendable, Equatable {
+    /// The cloud accepted the reinstall: poll the job.
+    case accepted(jobId: String)
+    /// No clear answer, but the server is being rebuilt: the reinstall started. There is no job id
+    /// to poll; watch the server until it leaves `REBUILD` and its task_state is null.
+    case startedWithoutJobId(server: Server, cause: CloudError)
+    /// The reinstall provably did not start: fix the cause, then it is safe to send again.
+    case notStarted(cause: CloudError)
+    /// It may or may not have started. Do not send it again until the server shows which
+    /// (`REBUILD` means it did).
+    case unknown(server: Server?, cause: CloudError)
+
+    /// Whether sending the same reinstall again is safe.
+    public var isSafeToRetry: Bool {
+        if case .notStarted = self { return true }
+        return false
+    }
+
+    /// The job id, when the cloud gave one.
+    public var jobId: String? {
+        if case let .accepted(jobId) = self { return jobId }
+        return nil
+    }
+
+    /// The failure behind every outcome but `accepted`.
+    public var cause: CloudError? {
+        switch self {
+        case .accepted: return nil
+        case let .startedWithoutJobId(_, cause), let .notStarted(cause), let .unknown(_, cause): return cause
+        }
+    }
+
+    /// What happened and what to do, for the operator.
+    public var message: String {
+        switch self {
+        case let .accepted(jobId):
+            return "The reinstall was accepted (job \(jobId))."
+        case let .startedWithoutJobId(server, cause):
+            return "The reinstall got no clear answer (\(Self.clause(cause.message))), but the server is now "
+                + "\(Self.state(of: server)): the reinstall started. Its job id is unknown, so watch the server "
+                + "until it leaves REBUILD. Do not send the reinstall again."
+        case let .notStarted(cause):
+            return "The reinstall did not start: \(Self.sentence(cause.message)) It is safe to try again once that is fixed."
+        case let .unknown(server, cause):
+            let seen = server.map { " The server now shows \(Self.state(of: $0))." } ?? " The server could not be read."
+            return "It is not known whether the reinstall started: \(Self.sentence(cause.message))\(seen) "
+                + "Do not send it again yet: refresh the server in a minute; REBUILD means it started."
+        }
+    }
+
+    /// The decision table above, as a pure function. `before` is the server read just before the
+    /// POST; `after` the re-read after the failure (nil when it could not be read).
+    static func judge(failure: CloudError, reach: CallFailure.Reach, before: Server, after: Server?) -> ReinstallOutcome {
+        // Throttling on a 202 (Common.0024) is a refusal too: the gateway did not pass the request on.
+        let refusedForSure = !reach.isAmbiguous || failure.code == "Common.0024"
+        guard let after else {
+            return reach == .notSent ? .notStarted(cause: failure) : .unknown(server: nil, cause: failure)
+        }
+        if !refusedForSure, isRebuilding(after), !isRebuilding(before) {
+            return .startedWithoutJobId(server: after, cause: failure)
+        }
+        if refusedForSure, after.status == before.status, after.taskState == nil {
+            return .notStarted(cause: failure)
+        }
+        return .unknown(server: after, cause: failure)
+    }
+
+    static func isRebuilding(_ server: Server) -> Bool {
+        server.status == "REBUILD" || (server.taskState?.hasPrefix("rebuild") ?? false)
+    }
+
+    private static func state(of server: Server) -> String {
+        server.taskState.map { "\(server.status) (\($0))" } ?? server.status
+    }
+
+    private static func sentence(_ text: String) -> String {
+        text.hasSuffix(".") ? text : text + "."
+    }
+
+    private static func clause(_ text: String) -> String {
+        text.hasSuffix(".") ? String(text.dropLast()) : text
+    }
+}

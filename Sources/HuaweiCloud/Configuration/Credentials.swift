@@ -1,0 +1,59 @@
+import Foundation
+
+/// An AK/SK pair, optionally temporary (with a security token), and the project when known.
+public struct Credentials: Sendable, Equatable {
+    public var accessKey: String
+    public var secretKey: Secret
+    public var securityToken: Secret?
+    public var projectId: String?
+
+    public init(accessKey: String, secretKey: Secret, securityToken: Secret? = nil, projectId: String? = nil) {
+        self.accessKey = accessKey
+        self.secretKey = secretKey
+        self.securityToken = securityToken
+        self.projectId = projectId
+    }
+
+    /// The official SDK's environment variables: `HUAWEICLOUD_SDK_AK`, `_SK`, `_SECURITY_TOKEN`,
+    /// `_PROJECT_ID`. Nil when AK or SK is missing.
+    public static func fromEnvironment(_ environment: [String: String]) -> Credentials? {
+        guard let ak = nonEmpty(environment["HUAWEICLOUD_SDK_AK"]),
+              let sk = nonEmpty(environment["HUAWEICLOUD_SDK_SK"])
+        else { return nil }
+        return Credentials(
+            accessKey: ak, secretKey: Secret(sk),
+            securityToken: nonEmpty(environment["HUAWEICLOUD_SDK_SECURITY_TOKEN"]).map { Secret($0) },
+            projectId: nonEmpty(environment["HUAWEICLOUD_SDK_PROJECT_ID"]))
+    }
+
+    /// The credentials to use, the first source found winning, as the official SDKs look:
+    /// 1. the environment variables (`fromEnvironment`);
+    /// 2. the SDK's credentials file, `$HUAWEICLOUD_SDK_CREDENTIALS_FILE` or `~/.huaweicloud/credentials`
+    ///    (see `CredentialsFile`); `HUAWEICLOUD_SDK_PROJECT_ID` fills in a project the file lacks.
+    ///
+    /// Returns nil when nothing is configured (the app then offers the demo). Throws, with what to do,
+    /// when something is configured but unusable: only one of AK and SK set, a file that group or
+    /// others can read, a file named by `HUAWEICLOUD_SDK_CREDENTIALS_FILE` that does not exist, a
+    /// `[basic]` section with an AK but no SK. The messages never contain the secret key or token.
+    ///
+    /// `environment` is also where the home directory comes from (`HOME`), so tests can point it at a
+    /// temporary directory.
+    public static func resolve(environment: [String: String]) throws -> Credentials? {
+        if let credentials = fromEnvironment(environment) { return credentials }
+        let hasAK = nonEmpty(environment["HUAWEICLOUD_SDK_AK"]) != nil
+        let hasSK = nonEmpty(environment["HUAWEICLOUD_SDK_SK"]) != nil
+        if hasAK != hasSK {
+            let (set, missing) = hasAK ? ("HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK") : ("HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_AK")
+            throw CloudError.configuration("\(set) is set but \(missing) is not. Set both, or unset \(set).")
+        }
+        guard let file = CredentialsFile.location(environment: environment) else { return nil }
+        guard var credentials = try file.load() else { return nil }
+        if credentials.projectId == nil { credentials.projectId = nonEmpty(environment["HUAWEICLOUD_SDK_PROJECT_ID"]) }
+        return credentials
+    }
+
+    private static func nonEmpty(_ value: String?) -> String? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// The services the tool calls; each has its own host in a region (huawei-ecs-api.md §1).
+public enum CloudService: String, Sendable, CaseIterable {
+    case ecs, ims, iam
+    /// Key pairs (KPS) are served by the DEW host, whose name is `kms`, not `kps`.
+    case kps = "kms"
+
+    /// The service's name in the SDK's `HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION}` variables.
+    var environmentName: String {
+        switch self {
+        case .ecs: "ECS"
+        case .ims: "IMS"
+        case .iam: "IAM"
+        case .kps: "KPS"
+        }
+    }
+}
+
+/// Where each service lives. In order of precedence:
+/// 1. `override` (`--endpoint URL`): one base URL for every service (simulator, private gateway);
+/// 2. the official SDK's variables: `HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION}` (the region upper-cased,
+///    `-` as `_`; a comma-separated list uses its first entry) and, for IAM, `HUAWEICLOUD_SDK_IAM_ENDPOINT`;
+/// 3. the region's public host, `https://{ecs|ims|kms|iam}.{region}.myhuaweicloud.com`.
+///
+/// Plain `http://` is accepted only for loopback hosts (127.0.0.0/8, ::1, localhost); anything else
+/// must be `https://`, whose certificate URLSession always verifies.
+public struct Endpoints: Sendable, Equatable {
+    public var region: String
+    public var override: URL?
+    /// Per-service base URLs read from the environment (rule 2), by service.
+    public var serviceOverrides: [CloudService: String]
+
+    public init(region: String, override: URL? = nil, environment: [String: String] = [:]) {
+        self.region = region
+        self.override = override
+        serviceOverrides = Self.overrides(region: region, environment: environment)
+    }
+
+    /// The base URL of `service`, unchecked; nil when it cannot be formed. Prefer `url(for:)`.
+    public func baseURL(for service: CloudService) -> URL? {
+        if let override { return override }
+        if let text = serviceOverrides[service] { return URL(string: text) }
+        return URL(string: "https://\(service.rawValue).\(region).\(Self.domain(for: service, region: region))")
+    }
+
+    /// The base URL of `service`, checked: an absolute `https://` URL, or `http://` to loopback.
+    public func url(for service: CloudService) throws -> URL {
+        let source = override != nil ? "--endpoint" : serviceOverrides[service] != nil ? "the environment" : "the region"
+        guard let url = baseURL(for: service), let scheme = url.scheme?.lowercased(), let host = url.host,
+              !host.isEmpty
+        else {
+            throw CloudError.configuration(
+                "The \(service.environmentName) endpoint from \(source) is not a valid URL. "
+                    + "Give a full URL such as https://ecs.\(region).myhuaweicloud.com.")
+        }
+        switch scheme {
+        case "https":
+            return url
+        case "http" where Self.isLoopback(host):
+            return url
+        case "http":
+            throw CloudError.configuration(
+                "The \(service.environmentName) endpoint \(url.absoluteString) (from \(source)) uses plain http to a "
+                    + "host that is not this machine; credentials and passwords would cross the network unencrypted. "
+                    + "Use https://, or http:// only to 127.0.0.1, ::1 or localhost.")
+        default:
+            throw CloudError.configuration(
+                "The \(service.environmentName) endpoint \(url.absoluteString) (from \(source)) must be an https:// URL.")
+        }
+    }
+
+    /// Checks every service's URL, so a bad endpoint is reported at start, not at the first call.
+    public func validate() throws {
+        for service in CloudService.allCases { _ = try url(for: service) }
+    }
+
+    /// 127.0.0.0/8, ::1 and localhost: the only hosts plain http may go to.
+    public static func isLoopback(_ host: String) -> Bool {
+        var name = host.lowercased()
+        if name.hasPrefix("["), name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
+        if name == "localhost" || name.hasSuffix(".localhost") { return true }
+        if name == "::1" || name == "0:0:0:0:0:0:0:1" { return true }
+        let octets = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard octets.count == 4, octets[0] == "127" else { return false }
+        return octets.allSatisfy { octet in
+            !octet.isEmpty && octet.count <= 3 && octet.allSatisfy(\.isASCII) && UInt8(octet) != nil
+        }
+    }
+
+    /// eu-west-101 (Dublin) keeps IAM on the European domain [SDK]; everything else is `.com`.
+    static func domain(for service: CloudService, region: String) -> String {
+        service == .iam && region == "eu-west-101" ? "myhuaweicloud.eu" : "myhuaweicloud.com"
+    }
+
+    static func overrides(region: String, environment: [String: String]) -> [CloudService: String] {
+        let regionKey = region.uppercased().replacingOccurrences(of: "-", with: "_")
+        var found: [CloudService: String] = [:]
+        for service in CloudService.allCases {
+            let name = "HUAWEICLOUD_SDK_REGION_\(service.environmentName)_\(regionKey)"
+            if let first = firstEntry(environment[name]) { found[service] = first }
+        }
+        if found[.iam] == nil, let iam = firstEntry(environment["HUAWEICLOUD_SDK_IAM_ENDPOINT"]) {
+            found[.iam] = iam
+        }
+        return found
+    }
+
+    /// The first non-empty entry of a comma-separated list.
+    private static func firstEntry(_ value: String?) -> String? {
+        value?.split(separator: ",").lazy
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { !$0.isEmpty }
+    }
+}
