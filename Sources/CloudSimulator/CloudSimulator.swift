@@ -1,9 +1,8 @@
 import Foundation
-import HTTPTypes
 import HuaweiCloud
 import Hummingbird
 import Logging
-import NIOCore
+import ServiceLifecycle
 
 /// The fake Huawei Cloud: IAM, ECS, IMS and KPS routes on one local HTTP port, with the
 /// gateway's AK/SK signature check and stateful servers and reinstall jobs.
@@ -33,7 +32,7 @@ public final class CloudSimulator: Sendable {
     /// Binds 127.0.0.1:`port` (0 picks a free port), serves in the background, returns once listening.
     /// Calling it again while running returns the same URL.
     public func start(port: Int = 0) async throws -> URL {
-        try await lifecycle.start(port: port, engine: engine)
+        try await lifecycle.start(port: port, engine: engine, latency: configuration.latency)
     }
 
     /// Stops listening; the state is kept, so a later `start` serves the same servers and jobs.
@@ -51,44 +50,23 @@ public final class CloudSimulator: Sendable {
     public func server(id: String) async -> Server? { await engine.server(id: id) }
     public func servers() async -> [Server] { await engine.servers() }
     public func job(id: String) async -> Job? { await engine.job(id: id) }
-}
 
-/// The one owner of the mutable state.
-actor SimulatorEngine {
-    private var core: SimulatorCore
-    private let now: @Sendable () -> Date
+    // MARK: Fault injection
 
-    init(core: SimulatorCore, now: @escaping @Sendable () -> Date) {
-        self.core = core
-        self.now = now
-    }
+    /// Replaces the fault plan from now on (the generator keeps its place in the sequence).
+    public func setFaultPlan(_ plan: FaultPlan) async { await engine.setFaultPlan(plan) }
 
-    func handle(_ request: SimulatorRequest) -> SimulatorResponse {
-        core.handle(request, now: now(), requestId: Self.requestId())
-    }
-
-    func server(id: String) -> Server? {
-        core.settle(now: now())
-        return core.server(id: id)
-    }
-
-    func servers() -> [Server] {
-        core.settle(now: now())
-        return core.servers
-    }
-
-    func job(id: String) -> Job? {
-        core.job(id: id, now: now())
-    }
-
-    static func requestId() -> String {
-        UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-    }
+    /// The next `count` authenticated requests suffer `fault`, whatever the plan; for
+    /// `.lostJob`, the next `count` jobs created are lost. Forced faults come first, in order.
+    public func inject(_ fault: Fault, count: Int = 1) async { await engine.inject(fault, count: count) }
 }
 
 /// Starts and stops the Hummingbird application.
 actor Lifecycle {
     private var task: Task<Void, Never>?
+    private var engine: SimulatorEngine?
+    /// Runs the application, so that `stop()` can shut it down gracefully: see there.
+    private var group: ServiceGroup?
     private(set) var url: URL?
 
     enum StartError: Error, CustomStringConvertible {
@@ -96,19 +74,27 @@ actor Lifecycle {
         var description: String { "the simulator's HTTP server stopped before it was listening" }
     }
 
-    func start(port: Int, engine: SimulatorEngine) async throws -> URL {
+    func start(port: Int, engine: SimulatorEngine, latency: Duration) async throws -> URL {
         if let url { return url }
+        self.engine = engine
+        await engine.setStopping(false)
         let (ports, continuation) = AsyncThrowingStream<Int, Error>.makeStream()
+        let logger = Logger(label: "CloudSimulator", factory: { _ in SwiftLogNoOpLogHandler() })
         let application = Application(
-            responder: HTTPGlue.responder(engine: engine),
+            responder: HTTPGlue.responder(engine: engine, latency: latency),
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port)),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? port)
             },
-            logger: Logger(label: "CloudSimulator", factory: { _ in SwiftLogNoOpLogHandler() }))
+            logger: logger)
+        var groupConfiguration = ServiceGroupConfiguration(services: [application], logger: logger)
+        // Past this, the group falls back to cancelling (a stuck client must not hang `stop()`).
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(5)
+        let group = ServiceGroup(configuration: groupConfiguration)
+        self.group = group
         task = Task {
             do {
-                try await application.run()
+                try await group.run()
                 continuation.finish()
             } catch {
                 continuation.finish(throwing: error)
@@ -124,58 +110,15 @@ actor Lifecycle {
 
     func stop() async {
         guard let task else { return }
-        task.cancel()
+        await engine?.setStopping(true)
+        // A graceful shutdown, not `task.cancel()`: cancelling ends Hummingbird's accept loop
+        // while the socket still accepts, and a connection accepted in that window is dropped
+        // unserved; NIO then traps on its unfinished writer ("Deinited NIOAsyncWriter without
+        // calling finish()", apple/swift-nio#3481). Hung requests let go on `setStopping`.
+        await group?.triggerGracefulShutdown()
         await task.value
         self.task = nil
+        group = nil
         url = nil
-    }
-}
-
-/// Converts between Hummingbird's requests and responses and the simulator's own.
-enum HTTPGlue {
-    static let maximumBody = 12 * 1024 * 1024  // the gateway's AK/SK limit
-
-    static func responder(engine: SimulatorEngine) -> CallbackResponder<BasicRequestContext> {
-        CallbackResponder { request, _ in
-            var request = request
-            let body: ByteBuffer
-            do {
-                body = try await request.collectBody(upTo: maximumBody)
-            } catch {
-                let requestId = SimulatorEngine.requestId()
-                let failure = APIFailure.gateway(413, "APIGW.0201", "Request entity too large: the body exceeds 12 MB")
-                return response(SimulatorResponse(status: 413, body: failure.body.encoded(requestId: requestId), requestId: requestId))
-            }
-            let simulated = SimulatorRequest(
-                method: request.method.rawValue,
-                rawPath: request.uri.path,
-                rawQuery: request.uri.query,
-                headers: headers(of: request),
-                body: Data(body.readableBytesView))
-            return response(await engine.handle(simulated))
-        }
-    }
-
-    /// Header fields by lowercased name. HTTP/1 `Host` arrives as the request's authority.
-    static func headers(of request: Request) -> [String: String] {
-        var headers: [String: String] = [:]
-        for field in request.headers {
-            let name = field.name.canonicalName
-            headers[name] = headers[name].map { $0 + "," + field.value } ?? field.value
-        }
-        if headers["host"] == nil, let authority = request.head.authority {
-            headers["host"] = authority
-        }
-        return headers
-    }
-
-    static func response(_ reply: SimulatorResponse) -> Response {
-        var fields = HTTPFields()
-        fields[.contentType] = "application/json;charset=UTF-8"
-        if let name = HTTPField.Name("X-Request-Id") { fields[name] = reply.requestId }
-        return Response(
-            status: HTTPResponse.Status(code: reply.status),
-            headers: fields,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
     }
 }

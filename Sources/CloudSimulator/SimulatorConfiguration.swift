@@ -9,12 +9,21 @@ public struct SimulatorConfiguration: Sendable {
     public var region: String
     /// Returned by the IAM credential lookup (`/v3.0/OS-CREDENTIAL/credentials/{AK}`).
     public var userId: String
-    /// How long a reinstall job takes from submit to SUCCESS (or FAIL).
+    /// How long a reinstall job takes from submit to SUCCESS (or FAIL); a batch stop takes a quarter of it.
     public var jobDuration: Duration
-    /// Share of jobs that end in FAIL, 0…1. Which jobs fail follows `randomSeed`, so runs repeat.
+    /// Share of reinstall jobs that end in FAIL, 0…1. Which jobs fail follows `randomSeed`, so runs repeat.
     public var failureRate: Double
-    /// Seeds job ids and the failure draw: the same requests give the same ids and outcomes.
+    /// Seeds job ids, the failure draw and the fault draws: the same requests give the same ids and outcomes.
     public var randomSeed: UInt64
+    /// Wall-clock delay added before every HTTP reply, as a far-away region would have
+    /// (`--latency-ms`). Real time, not the simulator's clock: it is what a client waits.
+    public var latency: Duration
+    /// Faults to inject (`--faults`); change them at run time with `CloudSimulator.setFaultPlan(_:)`.
+    public var faults: FaultPlan
+    /// Consecutive signature failures after which an AK is locked (the gateway's 5); 0 never locks.
+    public var accessKeyLockThreshold: Int
+    /// How long a locked AK is refused, in the simulator's time (the gateway's 5 minutes).
+    public var accessKeyLockDuration: Duration
 
     public init(
         accessKey: String = "DEMOACCESSKEY0000001",
@@ -24,7 +33,11 @@ public struct SimulatorConfiguration: Sendable {
         userId: String = "7e25b1da389f4697a79df3a0e5bd494e",
         jobDuration: Duration = .seconds(12),
         failureRate: Double = 0,
-        randomSeed: UInt64 = 0x5EED_CAFE
+        randomSeed: UInt64 = 0x5EED_CAFE,
+        latency: Duration = .zero,
+        faults: FaultPlan = .none,
+        accessKeyLockThreshold: Int = 5,
+        accessKeyLockDuration: Duration = .seconds(5 * 60)
     ) {
         self.accessKey = accessKey
         self.secretKey = secretKey
@@ -34,5 +47,9 @@ public struct SimulatorConfiguration: Sendable {
         self.jobDuration = jobDuration
         self.failureRate = failureRate
         self.randomSeed = randomSeed
+        self.latency = latency
+        self.faults = faults
+        self.accessKeyLockThreshold = accessKeyLockThreshold
+        self.accessKeyLockDuration = accessKeyLockDuration
     }
 }

@@ -46,4 +46,15 @@ struct SimulatorResponse: Sendable {
     var status: Int
     var body: Data
     var requestId: String
+    /// Headers beyond Content-Type and X-Request-Id (e.g. `Retry-After`).
+    var headers: [String: String] = [:]
+}
+
+/// What the HTTP layer must do with a request.
+enum SimulatorOutcome: Sendable {
+    case reply(SimulatorResponse)
+    /// Hold the request for this long (wall clock), then hand it back without fault injection.
+    case hang(Duration)
+    /// Reset the TCP connection without a reply.
+    case reset
 }

@@ -7,7 +7,14 @@ import HuaweiCloud
 /// `ecs-reinstall simulator`: the fake cloud on 127.0.0.1, for tests, demos and other clients.
 struct SimulatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "simulator", abstract: "Serve the simulated Huawei Cloud (ECS, IMS, KPS, IAM) on 127.0.0.1.")
+        commandName: "simulator", abstract: "Serve the simulated Huawei Cloud (ECS, IMS, KPS, IAM) on 127.0.0.1.",
+        discussion: """
+            --faults takes comma-separated key=value settings. Shares of requests, 0 to 1 (at most one \
+            fault per request, so these add up to at most 1): 5xx, 429, 202 (Common.0024 on HTTP 202), \
+            hang, reset, truncate, malformed; share of jobs: lostjob (answers 404 after its first read). \
+            Options: burst=N (requests per 429 burst, default 3), retry-after=S (default 1), \
+            hang-ms=N (default 120000). Example: --faults 5xx=0.1,429=0.05,lostjob=0.1
+            """)
 
     @Option(help: "Port to listen on; 0 picks a free one.")
     var port: Int = 0
@@ -24,24 +31,48 @@ struct SimulatorCommand: ParsableCommand {
     @Option(help: "The region.")
     var region: String = SimulatorConfiguration().region
 
-    @Option(help: "Seconds a reinstall job takes.")
-    var jobSeconds: Int = 12
+    @Option(help: "Seconds a reinstall job takes (fractions allowed); a batch stop takes a quarter of it.")
+    var jobSeconds: Double = 12
 
     @Option(help: "Share of reinstall jobs that fail, 0 to 1.")
     var failureRate: Double = 0
 
+    @Option(help: "Servers in the account: the demo's hand-written ones first, then generated ones.")
+    var servers: Int = SimulatorDataSet.defaultGeneratedCount
+
+    @Option(help: "Seed of the generated servers, job ids and fault draws.")
+    var seed: UInt64 = SimulatorConfiguration().randomSeed
+
+    @Option(help: "Milliseconds added before every reply.")
+    var latencyMs: Int = 0
+
+    @Option(help: "Faults to inject, e.g. 5xx=0.1,429=0.05,reset=0.01 (see below).")
+    var faults: String = "none"
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard (0...1).contains(failureRate) else { throw ValidationError("--failure-rate must be 0…1") }
+        guard jobSeconds > 0, jobSeconds.isFinite else { throw ValidationError("--job-seconds must be more than 0") }
+        guard (0...1_000_000).contains(servers) else { throw ValidationError("--servers must be 0…1000000") }
+        guard latencyMs >= 0 else { throw ValidationError("--latency-ms must be 0 or more") }
+        do {
+            _ = try FaultPlan(parsing: faults)
+        } catch {
+            throw ValidationError("--faults: \(error)")
+        }
     }
 
     func run() throws {
-        let simulator = CloudSimulator(configuration: SimulatorConfiguration(
-            accessKey: ak, secretKey: Secret(sk), projectId: projectId, region: region,
-            jobDuration: .seconds(max(1, jobSeconds)), failureRate: failureRate))
+        let plan = try FaultPlan(parsing: faults)
+        let simulator = CloudSimulator(
+            configuration: SimulatorConfiguration(
+                accessKey: ak, secretKey: Secret(sk), projectId: projectId, region: region,
+                jobDuration: .milliseconds(Int64((jobSeconds * 1000).rounded())), failureRate: failureRate,
+                randomSeed: seed, latency: .milliseconds(latencyMs), faults: plan),
+            dataSet: .generated(servers: servers, seed: seed))
         let url = try runBlocking { try await simulator.start(port: port) }
         // Written unbuffered: whoever started us waits for this line to learn the URL.
-        let ready = "ecs-reinstall simulator listening on \(url.absoluteString) (region \(region), project \(projectId))\n"
+        let ready = "ecs-reinstall simulator listening on \(url.absoluteString) (region \(region), project \(projectId), \(servers) servers, faults \(plan))\n"
         FileHandle.standardOutput.write(Data(ready.utf8))
         dispatchMain()
     }

@@ -136,6 +136,7 @@ struct ReinstallTests {
     }
 
     static let password = "Str0ng!Passw0rd"
+    static func userData(bytes: Int) -> String { Data(repeating: UInt8(ascii: "#"), count: bytes).base64EncodedString() }
     static let refusals: [Refusal] = [
         Refusal(label: "not JSON", api: .v2, server: Demo.legacyApp, body: "{nope", status: 400, code: "Ecs.0005"),
         Refusal(label: "no os-reinstall", api: .v2, server: Demo.legacyApp, body: #"{"adminpass":"\#(password)"}"#,
@@ -176,6 +177,20 @@ struct ReinstallTests {
                 status: 400, code: "Ecs.0605"),
         Refusal(label: "running without withStopServer", api: .v2, server: Demo.web01,
                 body: #"{"os-reinstall":{"adminpass":"\#(password)"}}"#, status: 400, code: "Ecs.0100"),
+        Refusal(label: "user_data over 32 KB before encoding", api: .v2, server: Demo.legacyApp,
+                body: #"{"os-reinstall":{"metadata":{"user_data":"\#(Self.userData(bytes: 32 * 1024 + 1))"}}}"#,
+                status: 400, code: "Ecs.0005"),
+        Refusal(label: "user_data not Base64", api: .v2, server: Demo.legacyApp,
+                body: #"{"os-reinstall":{"metadata":{"user_data":"not base64!"}}}"#, status: 400, code: "Ecs.0005"),
+        Refusal(label: "encrypted without a CMK id", api: .v2, server: Demo.legacyApp,
+                body: #"{"os-reinstall":{"adminpass":"\#(password)","metadata":{"__system__encrypted":"1"}}}"#,
+                status: 400, code: "Ecs.0005"),
+        Refusal(label: "encrypted with a malformed CMK id", api: .v1, server: Demo.legacyApp,
+                body: #"{"os-reinstall":{"adminpass":"\#(password)","metadata":{"__system__encrypted":"1","__system__cmkid":"short"}}}"#,
+                status: 400, code: "Ecs.0005"),
+        Refusal(label: "BYOL other than true", api: .v2, server: Demo.legacyApp,
+                body: #"{"os-reinstall":{"adminpass":"\#(password)","metadata":{"BYOL":"yes"}}}"#,
+                status: 400, code: "Ecs.0005"),
         Refusal(label: "unknown server", api: .v2, server: "00000000-0000-4000-8000-000000000000",
                 body: #"{"os-reinstall":{"adminpass":"\#(password)"}}"#, status: 404, code: "Ecs.0114"),
     ]
@@ -205,6 +220,10 @@ struct ReinstallTests {
                 (.v2, Demo.cache, #"{"os-reinstall":{"adminpass":"Str0ng!Passw0rd"}}"#),
                 (.v1, Demo.winAD, #"{"os-reinstall":{"adminpass":"Str0ng!Passw0rd"}}"#),
                 (.v2, Demo.winRDP, #"{"os-reinstall":{"keyname":"ops-ed25519","userid":"u","mode":"withStopServer"}}"#),
+                // Exactly 32 KB of user data, and an encrypted disk with a 36-character CMK id.
+                (.v2, Demo.dbReplica, #"{"os-reinstall":{"metadata":{"user_data":"\#(Self.userData(bytes: 32 * 1024))"}}}"#),
+                (.v1, Demo.imported,
+                 #"{"os-reinstall":{"adminpass":"Str0ng!Passw0rd","metadata":{"__system__encrypted":"1","__system__cmkid":"0f1e2d3c-4b5a-4987-a6b5-c4d3e2f1a0b9"}}}"#),
             ]
             for (api, server, body) in cases {
                 let reply = try await client.reinstall(api, server: server, body: body)

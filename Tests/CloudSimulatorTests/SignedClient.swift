@@ -27,6 +27,7 @@ struct SignedClient: Sendable {
         var status: Int
         var body: Data
         var requestId: String?
+        var retryAfter: String?
 
         var text: String { String(decoding: body, as: UTF8.self) }
         func json() throws -> [String: Any] {
@@ -45,7 +46,7 @@ struct SignedClient: Sendable {
     func send(
         _ method: String, _ path: String, query: [(String, String)] = [], body: Data = Data(),
         date: Date? = nil, secretKey overrideKey: Secret? = nil, accessKey overrideAK: String? = nil,
-        mutate: (inout [String: String]) -> Void = { _ in }
+        timeout: TimeInterval? = nil, mutate: (inout [String: String]) -> Void = { _ in }
     ) async throws -> Reply {
         let port = baseURL.port.map { ":\($0)" } ?? ""
         var headers = [
@@ -62,11 +63,14 @@ struct SignedClient: Sendable {
         let url = try #require(URL(string: baseURL.absoluteString + path + (queryString.isEmpty ? "" : "?" + queryString)))
         var request = URLRequest(url: url)
         request.httpMethod = method
+        if let timeout { request.timeoutInterval = timeout }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         if !body.isEmpty { request.httpBody = body }
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
-        return Reply(status: http.statusCode, body: data, requestId: http.value(forHTTPHeaderField: "X-Request-Id"))
+        return Reply(
+            status: http.statusCode, body: data, requestId: http.value(forHTTPHeaderField: "X-Request-Id"),
+            retryAfter: http.value(forHTTPHeaderField: "Retry-After"))
     }
 
     func get(_ path: String, query: [(String, String)] = []) async throws -> Reply {
@@ -82,6 +86,7 @@ struct SignedClient: Sendable {
 /// Starts a simulator on a free port for the length of `body`.
 func withSimulator<T>(
     _ configuration: SimulatorConfiguration = SimulatorConfiguration(),
+    dataSet: SimulatorDataSet = .demo,
     clock: ManualClock? = nil,
     _ body: (CloudSimulator, SignedClient) async throws -> T
 ) async throws -> T {
@@ -91,7 +96,7 @@ func withSimulator<T>(
     } else {
         now = { Date() }
     }
-    let simulator = CloudSimulator(configuration: configuration, now: now)
+    let simulator = CloudSimulator(configuration: configuration, dataSet: dataSet, now: now)
     let url = try await simulator.start(port: 0)
     let client = SignedClient(baseURL: url, configuration: configuration, clock: now)
     do {
@@ -114,5 +119,7 @@ enum Demo {
     static let locked = "6d8f1a3c-5e7b-4d9f-a1c3-5e7b9d1f3a09"
     static let noDisk = "a1c3e5b7-9d1f-4a3c-b5e7-9d1f3a5c7e10"
     static let cache = "e5b7d9f1-3a5c-4e7b-9d1f-3a5c7e9b1d11"
+    static let imported = "c9d1f3a5-b7c9-4e1d-a3f5-b7c9d1e3f512"
+    static let web02 = "7a2d4f6b-8c1e-4a3f-b5d7-9e1c3a5f7b02"
     static let userId = SimulatorConfiguration().userId
 }

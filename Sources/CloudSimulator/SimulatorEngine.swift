@@ -1,0 +1,43 @@
+import Foundation
+import HuaweiCloud
+
+/// The one owner of the mutable state.
+actor SimulatorEngine {
+    private var core: SimulatorCore
+    private let now: @Sendable () -> Date
+    /// Set while the HTTP server shuts down, so hung requests let go instead of holding it up.
+    private(set) var isStopping = false
+
+    init(core: SimulatorCore, now: @escaping @Sendable () -> Date) {
+        self.core = core
+        self.now = now
+    }
+
+    func handle(_ request: SimulatorRequest, injectFaults: Bool = true) -> SimulatorOutcome {
+        core.handle(request, now: now(), requestId: Self.requestId(), injectFaults: injectFaults)
+    }
+
+    func server(id: String) -> Server? {
+        core.settle(now: now())
+        return core.server(id: id)
+    }
+
+    func servers() -> [Server] {
+        core.settle(now: now())
+        return core.servers
+    }
+
+    func job(id: String) -> Job? {
+        core.job(id: id, now: now())
+    }
+
+    func setFaultPlan(_ plan: FaultPlan) { core.faults.plan = plan }
+
+    func inject(_ fault: Fault, count: Int) { core.faults.force(fault, count: count) }
+
+    func setStopping(_ stopping: Bool) { isStopping = stopping }
+
+    static func requestId() -> String {
+        UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    }
+}
