@@ -8,6 +8,9 @@ let filter = arguments.first { !$0.hasPrefix("--") }
 
 let benchmarks: [Benchmark] = [
     formKeystrokeBenchmark,
+    clientListBenchmark,
+    idleJobsBenchmark,
+    simulatorScaleBenchmark,
 ]
 
 var failed = 0

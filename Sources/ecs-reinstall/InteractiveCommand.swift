@@ -35,6 +35,7 @@ struct InteractiveCommand: ParsableCommand {
     func run() throws {
         // The terminal belongs to the UI: nothing may log onto it.
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
+        bypassProxyForLoopback()
         let environment = ProcessInfo.processInfo.environment
         let session = try runBlocking { [self] in try await connect(environment: environment) }
         let journal = JobJournal(file: JobJournal.defaultFile(environment: environment))
@@ -77,12 +78,14 @@ struct InteractiveCommand: ParsableCommand {
             }
             return url
         }
-        if !demo, let credentials = Credentials.fromEnvironment(environment) {
-            guard let region = region ?? environment["HUAWEICLOUD_SDK_REGION"] else {
-                throw ValidationError("Credentials are set; pass --region (e.g. --region cn-north-4).")
+        if !demo, let credentials = try Credentials.resolve(environment: environment) {
+            guard let region = region ?? environment["HUAWEICLOUD_SDK_REGION"] ?? environment["HUAWEICLOUD_SDK_REGION_ID"]
+            else {
+                throw ValidationError("Credentials are configured; pass --region (e.g. --region cn-north-4).")
             }
             let client = try await CloudClient.connect(
-                credentials: credentials, endpoints: Endpoints(region: region, override: override))
+                credentials: credentials,
+                endpoints: Endpoints(region: region, override: override, environment: environment))
             return Session(client: client, mode: .real, simulator: nil)
         }
         return try await startDemo()
@@ -102,6 +105,18 @@ struct InteractiveCommand: ParsableCommand {
             credentials: Credentials(accessKey: accessKey, secretKey: secretKey),
             endpoints: Endpoints(region: region, override: url))
         return Session(client: client, mode: .demo, simulator: simulator)
+    }
+}
+
+/// libcurl sends even `http://127.0.0.1` through `http_proxy`; the simulator (and a local
+/// gateway) must be reached directly. Called before any thread starts, as setenv requires.
+func bypassProxyForLoopback() {
+    let loopback = ["127.0.0.1", "localhost", "::1"]
+    for name in ["no_proxy", "NO_PROXY"] {
+        let current = ProcessInfo.processInfo.environment[name].map { $0.split(separator: ",").map(String.init) } ?? []
+        let missing = loopback.filter { !current.contains($0) }
+        guard !missing.isEmpty else { continue }
+        setenv(name, (current + missing).joined(separator: ","), 1)
     }
 }
 

@@ -63,7 +63,11 @@ public final class EffectRunner: Sendable {
             case .loadUserId:
                 return .userIdLoaded(try await client.userId())
             case let .submitReinstall(plan):
-                let jobId = try await client.reinstall(serverId: plan.serverId, api: plan.api, request: plan.request)
+                // Sent once; an ambiguous failure is judged by re-reading the server, never by resending.
+                let outcome = await client.reinstallSafely(serverId: plan.serverId, api: plan.api, request: plan.request)
+                guard let jobId = outcome.jobId else {
+                    return .reinstallFailed(serverId: plan.serverId, outcome.message)
+                }
                 let submitted = now()
                 // Journaled before the pane appears: if we crash now, the next start resumes it.
                 let entry = JournalEntry(jobId: jobId, serverId: plan.serverId, serverName: plan.serverName,
@@ -88,13 +92,7 @@ public final class EffectRunner: Sendable {
     }
 
     private static func message(for effect: Effect, _ error: any Error) -> String {
-        let text = (error as? CloudError)?.message ?? "\(error)"
-        if case .submitReinstall = effect, case .transport = error as? CloudError {
-            // The POST may have reached the cloud: retrying blindly could reinstall twice.
-            return "No answer to the reinstall request: \(text) It may have started anyway; "
-                + "refresh the list (status REBUILD means it did) before trying again."
-        }
-        return text
+        (error as? CloudError)?.message ?? "\(error)"
     }
 
     private static func failure(_ effect: Effect, message: String) -> AppEvent {

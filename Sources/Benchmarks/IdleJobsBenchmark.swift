@@ -1,0 +1,29 @@
+import Foundation
+
+/// With three jobs running and nothing typed: the CPU the program uses and the bytes it writes
+/// to the terminal per second (only the changing cells should go out: elapsed times, statuses).
+let idleJobsBenchmark = Benchmark(name: "idle with 3 jobs running (CPU, terminal bytes per second)") { quick in
+    let harness = try TerminalHarness(arguments: ["--demo", "--demo-job-seconds", "3600"])
+    try await harness.waitFor("web-01")
+    // web-01, web-02 and legacy-app: open each form and submit its defaults (a key pair).
+    for downs in 0..<3 {
+        try harness.send("g")
+        for _ in 0..<downs { try harness.send("Down") }
+        try harness.send("Enter")
+        try await harness.waitFor("endpoint decided")
+        try harness.send("BTab")  // Shift-Tab from the first field wraps to the button
+        try harness.send("Enter")
+        try await harness.waitFor("submitted via")
+    }
+    try await Task.sleep(for: .seconds(2))  // let the burst of the submissions pass
+    let seconds = quick ? 3 : 30
+    let bytesBefore = harness.bytesWritten, cpuBefore = harness.cpuTime
+    try await Task.sleep(for: .seconds(seconds))
+    let bytes = harness.bytesWritten - bytesBefore
+    let cpu = harness.cpuTime - cpuBefore
+    return [
+        "measured over \(seconds) s at 120×35",
+        "terminal output: \(bytes / seconds) bytes/s",
+        "CPU: \(milliseconds(cpu / seconds)) per second",
+    ]
+}
