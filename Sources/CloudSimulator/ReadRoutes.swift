@@ -104,7 +104,7 @@ extension SimulatorCore {
     // MARK: - Jobs
 
     /// A lost job (`Fault.lostJob`) answers once, then 404.
-    mutating func showJob(id: String, now: Date) throws(APIFailure) -> JobWire {
+    mutating func showJob(id: String, now: Date) throws(APIFailure) -> Job {
         guard let job = jobs[id] else {
             throw .ecs(400, "Common.0011", "Invalid job ID: the job \(id) does not exist")
         }

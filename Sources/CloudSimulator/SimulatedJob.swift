@@ -74,8 +74,8 @@ struct SimulatedJob: Sendable {
         }
     }
 
-    /// The job as the shared model sees it, and each sub-job's server id (which the model does not keep).
-    func wire(at now: Date) -> JobWire {
+    /// The job as `GET /v1/{project_id}/jobs/{job_id}` shows it at `now`.
+    func wire(at now: Date) -> Job {
         let status = status(at: now)
         let begin = Timestamp.milliseconds(submittedAt)
         let end = status.isFinished ? Timestamp.milliseconds(endsAt) : nil
@@ -84,14 +84,13 @@ struct SimulatedJob: Sendable {
             Job.SubJob(
                 jobId: target.subJobId, jobType: subJobType, status: status, beginTime: begin, endTime: end,
                 errorCode: failed ? Self.failureCode : nil, failReason: failed ? Self.failureReason : nil,
-                errorcodeMessage: failed ? Self.failureDetail : nil)
+                serverId: target.serverId, errorcodeMessage: failed ? Self.failureDetail : nil)
         }
         // A batch job names its servers in the sub-jobs only.
         let serverId = targets.count == 1 ? targets.first?.serverId : nil
-        let job = Job(
+        return Job(
             jobId: id, jobType: jobType, status: status, beginTime: begin, endTime: end,
             errorCode: failed ? Self.failureCode : nil, failReason: failed ? Self.failureReason : nil,
             entities: .init(serverId: serverId, subJobsTotal: subs.count, subJobs: subs))
-        return JobWire(job: job, subJobServerIds: targets.map(\.serverId))
     }
 }

@@ -37,7 +37,7 @@ struct SimulatorCore: Sendable {
     func server(id: String) -> Server? { store[id] }
 
     /// The job as it stands at `now`, without counting as a read (for tests).
-    func job(id: String, now: Date) -> Job? { jobs[id]?.wire(at: now).job }
+    func job(id: String, now: Date) -> Job? { jobs[id]?.wire(at: now) }
 
     /// Applies the passage of time to the servers that have a job.
     mutating func settle(now: Date) {

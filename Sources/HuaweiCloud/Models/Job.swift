@@ -69,11 +69,14 @@ public struct Job: Codable, Sendable, Equatable {
         public var endTime: String?
         public var errorCode: String?
         public var failReason: String?
+        /// `entities.server_id`: in a batch job, the server this sub-job acts on.
+        public var serverId: String?
         public var errorcodeMessage: String?
 
         public init(jobId: String?, jobType: String?, status: Status, beginTime: String?, endTime: String?,
-                    errorCode: String?, failReason: String?, errorcodeMessage: String?) {
+                    errorCode: String?, failReason: String?, serverId: String? = nil, errorcodeMessage: String?) {
             self.jobId = jobId
+            self.serverId = serverId
             self.jobType = jobType
             self.status = status
             self.beginTime = beginTime
@@ -95,6 +98,7 @@ public struct Job: Codable, Sendable, Equatable {
 
         enum EntityKeys: String, CodingKey {
             case serverId = "server_id"
+            case nicId = "nic_id"
             case errorcodeMessage = "errorcode_message"
         }
 
@@ -108,6 +112,7 @@ public struct Job: Codable, Sendable, Equatable {
             errorCode = c.lenientString(forKey: .errorCode)
             failReason = c.lenientString(forKey: .failReason)
             let entities = try? c.nestedContainer(keyedBy: EntityKeys.self, forKey: .entities)
+            serverId = entities?.lenientString(forKey: .serverId)
             errorcodeMessage = entities?.lenientString(forKey: .errorcodeMessage)
         }
 
@@ -120,7 +125,10 @@ public struct Job: Codable, Sendable, Equatable {
             try c.encode(endTime, forKey: .endTime)
             try c.encode(errorCode, forKey: .errorCode)
             try c.encode(failReason, forKey: .failReason)
+            // ECS sends all three, null when not applicable.
             var e = c.nestedContainer(keyedBy: EntityKeys.self, forKey: .entities)
+            try e.encode(serverId, forKey: .serverId)
+            try e.encodeNil(forKey: .nicId)
             try e.encode(errorcodeMessage, forKey: .errorcodeMessage)
         }
     }
