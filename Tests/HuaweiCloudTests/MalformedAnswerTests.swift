@@ -89,3 +89,14 @@ struct MalformedAnswerTests {
         }
     }
 }
+
+struct ImageLookupTests {
+    @Test func onlyTheRequestedImageIsAnswered() async throws {
+        let other = #"{"images": [{"id": "other", "name": "someone else's", "__imagetype": "gold"}]}"#
+        let client = Fixture.client(RoutedTransport { _ in .json(200, other) }, retry: .none)
+        #expect(try await client.image(id: "mine") == nil)
+        let mine = #"{"images": [{"id": "x", "name": "x"}, {"id": "mine", "name": "m", "__support_fc_inject": "true"}]}"#
+        let found = try await Fixture.client(RoutedTransport { _ in .json(200, mine) }, retry: .none).image(id: "mine")
+        #expect(found?.supportFcInject == "true")
+    }
+}

@@ -15,10 +15,11 @@ extension CloudClient {
         return project.id
     }
 
-    /// The server's image from IMS, or nil when IMS no longer knows it.
+    /// The server's image from IMS, or nil when IMS no longer knows it. Only an exact id match
+    /// counts: another image's attributes would decide the reinstall endpoint wrongly.
     public func image(id: String) async throws -> Image? {
         let list: ImageList = try await get(.ims, "/v2/cloudimages", query: [("id", id)], what: "the image")
-        return list.images.first { $0.id == id } ?? list.images.first
+        return list.images.first { $0.id == id }
     }
 
     /// Every KPS key pair, following `next_marker` page by page.
