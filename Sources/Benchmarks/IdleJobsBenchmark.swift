@@ -6,12 +6,15 @@ let idleJobsBenchmark = Benchmark(name: "idle with 3 jobs running (CPU, terminal
     let harness = try TerminalHarness(arguments: ["--demo", "--demo-job-seconds", "3600"])
     try await harness.waitFor("web-01")
     // web-01, web-02 and legacy-app: open each form and submit its defaults (a key pair).
-    for downs in 0..<3 {
+    for (downs, name) in ["web-01", "web-02", "legacy-app"].enumerated() {
         try harness.send("g")
         for _ in 0..<downs { try harness.send("Down") }
         try harness.send("Enter")
         try await harness.waitFor("endpoint decided")
-        try harness.send("BTab")  // Shift-Tab from the first field wraps to the button
+        for _ in 0..<10 { try harness.send("Down") }  // Down stops at the last field: the button
+        try harness.send("Enter")
+        try await harness.waitFor("Type the server's name")
+        try harness.send("-l", name)  // the typed confirmation
         try harness.send("Enter")
         try await harness.waitFor("submitted via")
     }

@@ -8,6 +8,7 @@ let filter = arguments.first { !$0.hasPrefix("--") }
 
 let benchmarks: [Benchmark] = [
     formKeystrokeBenchmark,
+    formBytesBenchmark,
     clientListBenchmark,
     idleJobsBenchmark,
     simulatorScaleBenchmark,

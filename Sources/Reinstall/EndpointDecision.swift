@@ -10,17 +10,21 @@ public struct EndpointDecision: Sendable, Equatable {
     /// One short terminal line.
     public var reason: String
     public var confidence: Confidence
+    /// The image gives no usable evidence (imported from a file, or unreadable): the operator
+    /// must choose; `api` is only the suggestion.
+    public var mustAsk: Bool
 
-    public init(api: ReinstallAPI, reason: String, confidence: Confidence) {
+    public init(api: ReinstallAPI, reason: String, confidence: Confidence, mustAsk: Bool = false) {
         self.api = api
         self.reason = reason
         self.confidence = confidence
+        self.mustAsk = mustAsk
     }
 
     public static func decide(image: Image?) -> EndpointDecision {
         guard let image else {
             // A deleted or unreadable image: v1 with a password is the call that needs no agent.
-            return .init(api: .v1, reason: "image could not be read", confidence: .unknown)
+            return .init(api: .v1, reason: "image could not be read", confidence: .unknown, mustAsk: true)
         }
         // The one documented signal: "true" means no Cloud-Init password/key injection.
         if image.supportFcInject?.lowercased() == "true" {
@@ -35,7 +39,8 @@ public struct EndpointDecision: Sendable, Equatable {
         // Imported disk files are the likeliest to lack Cloud-Init.
         if image.rootOrigin?.lowercased() == "file" {
             return .init(
-                api: .v1, reason: "imported from a file: Cloud-Init unknown, assuming none", confidence: .unknown)
+                api: .v1, reason: "imported from a file: Cloud-Init unknown, assuming none", confidence: .unknown,
+                mustAsk: true)
         }
         switch type {
         case "private", "shared", "market":

@@ -43,7 +43,19 @@ public struct ReinstallPlan: Sendable, Equatable {
     public static func make(
         server: Server, api: ReinstallAPI, login: LoginMethod, userId: String?, withStopServer: Bool
     ) throws(PlanError) -> ReinstallPlan {
-        let request: ReinstallRequest
+        try make(server: server, api: api, login: Optional(login), userId: userId,
+                 withStopServer: withStopServer, options: ReinstallOptions())
+    }
+
+    /// Builds the request with options. `login` may be nil only on v2 with user data, which then
+    /// must set the credentials itself (the API refuses both empty otherwise).
+    public static func make(
+        server: Server, api: ReinstallAPI, login: LoginMethod?, userId: String?, withStopServer: Bool,
+        options: ReinstallOptions
+    ) throws(PlanError) -> ReinstallPlan {
+        if options.userData != nil && api != .v2 { throw .userDataNeedsV2 }
+        if let cmkId = options.cmkId, !CMKIdentifier.isValid(cmkId) { throw .invalidCMKId }
+        var request: ReinstallRequest
         switch login {
         case .keypair(let name):
             guard loginChoices(server: server, api: api).keypairAllowed else {
@@ -55,7 +67,11 @@ public struct ReinstallPlan: Sendable, Equatable {
         case .password(let secret):
             guard !secret.isEmpty else { throw .emptyPassword }
             request = ReinstallRequest(adminPass: secret, withStopServer: withStopServer)
+        case nil:
+            guard api == .v2, options.userData != nil else { throw .noLogin }
+            request = ReinstallRequest(withStopServer: withStopServer)
         }
+        request.metadata = options.metadata
         return ReinstallPlan(serverId: server.id, serverName: server.name, api: api, request: request)
     }
 }

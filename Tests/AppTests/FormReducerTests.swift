@@ -11,8 +11,15 @@ struct FormReducerTests {
         for character in text { _ = reduce(&state, .key(.character(character))) }
     }
 
+    /// Types the server's name on the review step and presses Enter.
+    private func confirmByName(_ state: inout AppState) -> [Effect] {
+        #expect(state.form?.isReviewing == true, "the review step must be showing")
+        type(state.form?.server.name ?? "", into: &state)
+        return reduce(&state, .key(.enter))
+    }
+
     private func focus(_ field: ReinstallForm.Field, in state: inout AppState) {
-        for _ in 0..<8 where state.form?.focus != field { _ = reduce(&state, .key(.tab)) }
+        for _ in 0..<14 where state.form?.focus != field { _ = reduce(&state, .key(.tab)) }
         #expect(state.form?.focus == field)
     }
 
@@ -23,7 +30,8 @@ struct FormReducerTests {
         #expect(context.decision?.api == .v2)
         #expect(form.effectiveLogin(context) == .keypair)
         focus(.submit, in: &state)
-        let effects = reduce(&state, .key(.enter))
+        #expect(reduce(&state, .key(.enter)) == [], "Enter on the button only opens the review")
+        let effects = confirmByName(&state)
         let plan = try #require(effects.first.flatMap { effect -> ReinstallPlan? in
             if case let .submitReinstall(plan) = effect { return plan }
             return nil
@@ -118,7 +126,8 @@ struct FormReducerTests {
         focus(.stopServer, in: &state)
         _ = reduce(&state, .key(.character(" ")))
         focus(.submit, in: &state)
-        let effects = reduce(&state, .key(.enter))
+        _ = reduce(&state, .key(.enter))
+        let effects = confirmByName(&state)
         guard case let .submitReinstall(plan)? = effects.first else {
             Issue.record("expected a submit, got \(effects)")
             return
@@ -140,10 +149,13 @@ struct FormReducerTests {
         var state = Fixtures.formState(for: Fixtures.web, image: Fixtures.goldImage)
         focus(.submit, in: &state)
         _ = reduce(&state, .key(.enter))
+        #expect(!confirmByName(&state).isEmpty)
         _ = reduce(&state, .reinstallFailed(serverId: Fixtures.web.id, "Key pair does not exist (HTTP 400, Ecs.0314)"))
         let form = try #require(state.form)
         #expect(!form.submitting)
         #expect(form.error?.contains("Ecs.0314") == true)
         #expect(form.focus == .submit)
+        #expect(!form.isReviewing, "back to the fields, so the fix can be made")
+        #expect(form.selectedKeypair(formContext(state, form))?.name == "deploy-rsa")
     }
 }

@@ -22,10 +22,18 @@ struct ReinstallFlowTests {
     /// Moves the form's focus onto the submit button (Down stops at the last field) and waits until
     /// the button is drawn focused.
     private func focusSubmit(_ tmux: TmuxSession, button: String) async throws {
-        try await tmux.press("Down", times: 6)
+        try await tmux.press("Down", times: 10)
         try await tmux.waitUntil("the focused button \(button)", escapes: true) {
             AppScreen.isReversed($0, button)
         }
+    }
+
+    /// The review step: waits for the summary, types the server's name and presses Enter.
+    private func confirmByName(_ tmux: TmuxSession, _ name: String) async throws {
+        try await tmux.waitFor("Review: reinstall the OS of \(name)", "Type the server's name")
+        try await tmux.type(name)
+        try await tmux.waitFor("Enter sends it")
+        try await tmux.press("Enter")
     }
 
     @Test("Key-pair reinstall of the Cloud-Init Linux server goes to v2 and succeeds")
@@ -51,6 +59,7 @@ struct ReinstallFlowTests {
 
         try await focusSubmit(tmux, button: "[ Reinstall web-01 ]")
         try await tmux.press("Enter")
+        try await confirmByName(tmux, "web-01")
 
         let submitted = try await tmux.waitUntil("the Jobs pane with web-01") {
             AppScreen.jobPane($0, server: "web-01") != nil
@@ -104,6 +113,9 @@ struct ReinstallFlowTests {
 
         try await focusSubmit(tmux, button: "[ Reinstall win-ad-01 ]")
         try await tmux.press("Enter")
+        let review = try await tmux.waitFor("\"adminpass\": \"••••\"", "POST /v1/")
+        #expect(!review.contains(password), "the review shows the password as ••••\n\(tmux.screenDump)")
+        try await confirmByName(tmux, "win-ad-01")
         let submitted = try await tmux.waitUntil("the Jobs pane with win-ad-01") {
             AppScreen.jobPane($0, server: "win-ad-01") != nil
         }

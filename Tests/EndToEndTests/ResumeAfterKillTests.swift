@@ -38,7 +38,10 @@ struct ResumeAfterKillTests {
 
         try await tmux.press("Enter")
         try await tmux.waitFor("Reinstall the OS of web-01", "endpoint decided (v2)")
-        try await tmux.press("BTab")  // from the first field, Shift-Tab wraps to the button
+        try await tmux.press("Down", times: 10)  // Down stops at the last field: the button
+        try await tmux.press("Enter")
+        try await tmux.waitFor("Review: reinstall the OS of web-01", "Type the server's name")
+        try await tmux.type("web-01")  // the typed confirmation
         try await tmux.press("Enter")
         try await tmux.waitFor("submitted via v2")
         let screen = try await tmux.waitUntil("the job pane shows a running job") { screen in

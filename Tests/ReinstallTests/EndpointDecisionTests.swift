@@ -11,7 +11,7 @@ private func image(type: String?, fcInject: String? = nil, origin: String? = nil
     typealias Row = (image: Image?, api: ReinstallAPI, confidence: EndpointDecision.Confidence, reason: String)
 
     static let matrix: [Row] = [
-        (nil, .v1, .unknown, "image could not be read"),
+        (nil, .v1, .unknown, "image could not be read"),  // mustAsk: see `askWhen`
         // __support_fc_inject=true wins over every other attribute.
         (image(type: "gold", fcInject: "true"), .v1, .certain,
          "image 'CentOS 7.9' has __support_fc_inject=true: no Cloud-Init injection"),
@@ -36,7 +36,8 @@ private func image(type: String?, fcInject: String? = nil, origin: String? = nil
     @Test(arguments: matrix)
     func decision(row: Row) {
         let d = EndpointDecision.decide(image: row.image)
-        #expect(d == EndpointDecision(api: row.api, reason: row.reason, confidence: row.confidence))
+        let ask = row.image == nil || (row.image?.rootOrigin == "file" && row.confidence != .certain)
+        #expect(d == EndpointDecision(api: row.api, reason: row.reason, confidence: row.confidence, mustAsk: ask))
     }
 
     @Test(arguments: matrix)
@@ -44,5 +45,32 @@ private func image(type: String?, fcInject: String? = nil, origin: String? = nil
         let reason = EndpointDecision.decide(image: row.image).reason
         #expect(reason.count <= 80)
         #expect(!reason.contains("\n"))
+    }
+
+    /// The operator is asked exactly when the image is imported from a file (without the
+    /// fc_inject flag) or cannot be read.
+    @Test(arguments: [
+        (nil as Image?, true),
+        (image(type: "private", origin: "file"), true),
+        (image(type: "market", origin: "FILE"), true),
+        (image(type: "private", fcInject: "true", origin: "file"), false),
+        (image(type: "gold"), false),
+        (image(type: "private"), false),
+        (image(type: nil), false),
+    ])
+    func askWhen(image: Image?, asks: Bool) {
+        #expect(EndpointDecision.decide(image: image).mustAsk == asks)
+    }
+
+    /// The override matrix: any decision, either choice; the result is certain and says so.
+    @Test(arguments: matrix.map(\.image), [ReinstallAPI.v1, .v2])
+    func anOverrideWins(image: Image?, choice: ReinstallAPI) {
+        let decided = EndpointDecision.decide(image: image)
+        let overridden = decided.overridden(by: choice)
+        #expect(overridden.api == choice)
+        #expect(overridden.confidence == .certain)
+        #expect(!overridden.mustAsk)
+        #expect(overridden.reason.hasPrefix("chosen by you"))
+        #expect(decided.overridden(by: nil) == decided)
     }
 }

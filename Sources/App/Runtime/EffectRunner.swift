@@ -83,6 +83,8 @@ public final class EffectRunner: Sendable {
             case let .scheduleTick(delay):
                 try await Task.sleep(for: delay)
                 return .tick(now())
+            case let .readUserData(path):
+                return .userDataRead(path: path, UserDataFileReader.read(path))
             }
         } catch is CancellationError {
             return nil
@@ -105,6 +107,7 @@ public final class EffectRunner: Sendable {
         case let .watchJob(watch): return .jobPollFailed(jobId: watch.jobId, message, at: Date())
         case .recordJob: return .journalFailed(message)
         case .scheduleTick: return .tick(Date())
+        case let .readUserData(path): return .userDataRead(path: path, .failure(UserDataReadError(message)))
         }
     }
 }

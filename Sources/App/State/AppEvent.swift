@@ -25,4 +25,6 @@ public enum AppEvent: Sendable, Equatable {
     /// The cloud no longer knows the job id.
     case jobLost(jobId: String, String)
     case journalFailed(String)
+    /// The answer of `.readUserData`: the file's bytes, or why it could not be read.
+    case userDataRead(path: String, Result<Data, UserDataReadError>)
 }

@@ -22,6 +22,8 @@ public struct AppState: Sendable, Equatable {
     public var keypairs: Lookup<[Keypair]> = .notRequested
     public var userId: Lookup<String>
     public var form: ReinstallForm?
+    /// The operator's v1/v2 choices, by image, remembered for the rest of the run.
+    public var endpointOverrides: [String: ReinstallAPI] = [:]
     public var jobs: [JobTracker] = []
     /// Finished jobs from the journal (this session's and earlier ones), newest last.
     public var history: [JournalEntry] = []

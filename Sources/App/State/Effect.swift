@@ -14,6 +14,8 @@ public enum Effect: Sendable, Equatable {
     /// Write the job's state to the journal.
     case recordJob(JournalEntry)
     case scheduleTick(after: Duration)
+    /// Read a user data file for the form (at most a little over the 32 KB limit).
+    case readUserData(path: String)
 
     /// Effects with the same key replace each other: a newer list load cancels the older one.
     public var key: String {
@@ -26,6 +28,7 @@ public enum Effect: Sendable, Equatable {
         case let .watchJob(watch): return "watch:\(watch.jobId)"
         case let .recordJob(entry): return "journal:\(entry.jobId)"
         case .scheduleTick: return "tick"
+        case .readUserData: return "userdata"
         }
     }
 }

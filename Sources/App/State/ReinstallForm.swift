@@ -7,143 +7,77 @@ import TerminalKit
 /// only while the form is open; `wipe()` clears it when the form closes.
 public struct ReinstallForm: Sendable, Equatable {
     public enum Field: Sendable, Equatable, CaseIterable {
-        case login, keypair, password, confirmation, stopServer, submit
+        case endpoint, login, keypair, password, confirmation, stopServer, userData, encrypt, cmkId, byol, submit
     }
 
     public enum LoginKind: Sendable, Equatable {
         case keypair, password
+        /// v2 with user data: neither login is sent, the user data sets the credentials.
+        case userData
+    }
+
+    /// Editing the fields, then reviewing exactly what will be sent and typing the name.
+    public enum Stage: Sendable, Equatable {
+        case edit
+        case review(ReinstallPlan)
     }
 
     public var server: Server
+    public var stage: Stage = .edit
     public var focus: Field = .login
     public var login: LoginKind
-    public var keypairIndex = 0
+    public var keypair = KeypairPicker()
     public var password = TextField(masked: true)
     public var confirmation = TextField(masked: true)
     public var withStopServer: Bool
+    public var options = FormOptions()
+    /// The server's name as typed on the review step; Enter submits only on an exact match.
+    public var confirmName = TextField()
     public var submitting = false
     public var error: String?
+    /// A pre-flight warning shown at the top (a server in ERROR).
+    public var warning: String?
 
-    public init(server: Server) {
+    public init(server: Server, warning: String? = nil) {
         self.server = server
+        self.warning = warning
         login = server.isWindows ? .password : .keypair
         withStopServer = server.isRunning
+    }
+
+    /// Shows or hides both password fields' text (masked by default).
+    public var revealed: Bool { !password.masked }
+
+    public mutating func toggleReveal() {
+        password.masked.toggle()
+        confirmation.masked = password.masked
     }
 
     public mutating func wipe() {
         password.clear()
         confirmation.clear()
+        wipeReview()  // the plan under review holds the password too
+    }
+
+    /// Leaves the review step, dropping the plan (and its copy of the password).
+    public mutating func wipeReview() {
+        if case var .review(plan) = stage {
+            // Dropped from the state first, so this copy holds the only reference and the
+            // zeros land in the password's own buffer.
+            stage = .edit
+            plan.request.adminPass?.wipe()
+        }
+        stage = .edit
+        confirmName = TextField()
+    }
+
+    public var isReviewing: Bool {
+        if case .review = stage { return true }
+        return false
     }
 }
 
 extension Server {
     /// A running server must be stopped before (or by) the reinstall.
     public var isRunning: Bool { status == "ACTIVE" }
-}
-
-/// What the form needs from the rest of the state to decide what it offers and whether it may submit.
-public struct FormContext: Sendable, Equatable {
-    public var image: ImageLookup
-    public var keypairs: Lookup<[Keypair]>
-    public var userId: Lookup<String>
-
-    public var decision: EndpointDecision? {
-        switch image {
-        case let .loaded(image): return EndpointDecision.decide(image: image)
-        case .failed: return EndpointDecision.decide(image: nil)
-        case .notRequested, .loading: return nil
-        }
-    }
-}
-
-/// One line of the form's checklist.
-public struct ChecklistItem: Sendable, Equatable {
-    public var label: String
-    public var mark: Checklist.Mark
-    public init(_ label: String, _ mark: Checklist.Mark) {
-        self.label = label
-        self.mark = mark
-    }
-}
-
-extension ReinstallForm {
-    public func keypairAllowed(_ context: FormContext) -> (allowed: Bool, why: String?) {
-        guard let decision = context.decision else {
-            return server.isWindows ? (false, "waiting for the image to decide v1/v2") : (true, nil)
-        }
-        let choice = ReinstallPlan.loginChoices(server: server, api: decision.api)
-        return (choice.keypairAllowed, choice.why)
-    }
-
-    /// The login actually in force: a key pair falls back to a password where it is not allowed.
-    public func effectiveLogin(_ context: FormContext) -> LoginKind {
-        keypairAllowed(context).allowed ? login : .password
-    }
-
-    public func selectedKeypair(_ context: FormContext) -> Keypair? {
-        guard let pairs = context.keypairs.value, !pairs.isEmpty else { return nil }
-        return pairs[min(max(keypairIndex, 0), pairs.count - 1)]
-    }
-
-    /// The fields shown, in focus order.
-    public func fields(_ context: FormContext) -> [Field] {
-        var fields: [Field] = [.login]
-        if effectiveLogin(context) == .keypair {
-            fields.append(.keypair)
-        } else {
-            fields += [.password, .confirmation]
-        }
-        if server.isRunning { fields.append(.stopServer) }
-        fields.append(.submit)
-        return fields
-    }
-
-    /// The live checklist: every rule that decides whether the form may be submitted.
-    public func checklist(_ context: FormContext) -> [ChecklistItem] {
-        var items: [ChecklistItem] = []
-        switch effectiveLogin(context) {
-        case .keypair:
-            items.append(ChecklistItem("one login only: key pair", .passed))
-            if let pair = selectedKeypair(context) {
-                items.append(ChecklistItem("key pair '\(pair.name)' exists", .passed))
-            } else {
-                items.append(ChecklistItem(keypairProblem(context), context.keypairs == .loading ? .notApplicable : .failed))
-            }
-            switch context.userId {
-            case .loaded: items.append(ChecklistItem("IAM user id known (userid)", .passed))
-            case .failed(let why): items.append(ChecklistItem("IAM user id unknown: \(why)", .failed))
-            case .loading, .notRequested: items.append(ChecklistItem("IAM user id: looking up…", .notApplicable))
-            }
-        case .password:
-            items.append(ChecklistItem("one login only: password", .passed))
-            let os = TargetOS(server: server)
-            for check in PasswordPolicy.evaluate(password: password.text, confirmation: confirmation.text, os: os) {
-                items.append(ChecklistItem(check.label, check.passed ? .passed : .failed))
-            }
-        }
-        if server.isRunning {
-            items.append(withStopServer
-                ? ChecklistItem("stopped first (withStopServer)", .passed)
-                : ChecklistItem("running server: tick 'stop first'", .failed))
-        }
-        switch context.image {
-        case .loaded, .failed:
-            items.append(ChecklistItem("endpoint decided (\(context.decision?.api.rawValue ?? "?"))", .passed))
-        case .loading, .notRequested:
-            items.append(ChecklistItem("endpoint: reading the image…", .notApplicable))
-        }
-        return items
-    }
-
-    public func canSubmit(_ context: FormContext) -> Bool {
-        !submitting && checklist(context).allSatisfy { $0.mark == .passed }
-    }
-
-    private func keypairProblem(_ context: FormContext) -> String {
-        switch context.keypairs {
-        case .loading, .notRequested: return "key pairs: loading…"
-        case .failed(let why): return "key pairs could not be listed: \(why)"
-        case .loaded: return "no key pair in this region: create one or use a password"
-        }
-    }
 }

@@ -6,21 +6,52 @@ import TerminalKit
 func formContext(_ state: AppState, _ form: ReinstallForm) -> FormContext {
     FormContext(
         image: form.server.imageId.flatMap { state.images[$0] } ?? .failed("the server names no image"),
-        keypairs: state.keypairs, userId: state.userId)
+        keypairs: state.keypairs, userId: state.userId,
+        override: state.endpointOverrides[endpointOverrideKey(form.server)])
 }
+
+/// Overrides are remembered per image: every server of that image gets the operator's choice.
+func endpointOverrideKey(_ server: Server) -> String {
+    server.imageId.map { "image:\($0)" } ?? "server:\(server.id)"
+}
+
+/// Ctrl-R shows or hides the password fields' text.
+let revealKey = Key.character("\u{12}")
 
 func reduceFormKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var form = state.form else { return [] }
-    let context = formContext(state, form)
     if key == .escape {
-        form.wipe()
-        state.form = nil
+        // The state lets go of the form first, so the wipe zeroes the only copy in place.
+        if form.isReviewing && !form.submitting {
+            // Back to the fields, every value kept.
+            state.form = nil
+            form.wipeReview()
+            state.form = form
+        } else {
+            // Closing while a submit is in flight is fine: its answer becomes a pane or a flash.
+            state.form = nil
+            form.wipe()
+        }
         return []
     }
     if form.submitting { return [] }
     form.error = nil
+    if case let .review(plan) = form.stage {
+        if key == .enter { return confirm(&state, form, plan) }
+        _ = form.confirmName.apply(key)
+        state.form = form
+        return []
+    }
+    state.form = form
+    return reduceEditKey(&state, key)
+}
+
+private func reduceEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard var form = state.form else { return [] }
+    let context = formContext(state, form)
     let fields = form.fields(context)
     if !fields.contains(form.focus) { form.focus = fields.first ?? .submit }
+    let before = form.focus
 
     switch key {
     case .tab:
@@ -33,13 +64,22 @@ func reduceFormKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         form.focus = neighbour(of: form.focus, in: fields, step: -1)
     case .enter where form.focus == .submit:
         state.form = form
-        return submit(&state, context: context)
+        return review(&state, context: context)
     case .enter:
         form.focus = neighbour(of: form.focus, in: fields, step: 1)
+    case revealKey where form.focus == .password || form.focus == .confirmation:
+        form.toggleReveal()
+    case .left where form.focus == .endpoint, .right where form.focus == .endpoint,
+         .character(" ") where form.focus == .endpoint:
+        // The operator may know the image better than its attributes: flip v1/v2 and remember it.
+        if let current = context.decision?.api {
+            state.endpointOverrides[endpointOverrideKey(form.server)] = current == .v1 ? .v2 : .v1
+        }
     default:
         editFocusedField(&form, key, context)
     }
     state.form = form
+    if before == .userData && form.focus != .userData { return readUserDataIfChanged(&state) }
     return []
 }
 
@@ -56,25 +96,67 @@ private func editFocusedField(_ form: inout ReinstallForm, _ key: Key, _ context
     let toggles = key == .left || key == .right || key == .character(" ")
     switch form.focus {
     case .login where toggles:
-        if form.keypairAllowed(context).allowed {
-            form.login = form.login == .keypair ? .password : .keypair
+        if form.keypairAllowed(context).allowed && form.effectiveLogin(context) != .userData {
+            form.login = form.effectiveLogin(context) == .keypair ? .password : .keypair
         }
     case .keypair where key == .left || key == .right:
-        let count = context.keypairs.value?.count ?? 0
-        guard count > 0 else { return }
-        form.keypairIndex = (form.keypairIndex + (key == .right ? 1 : count - 1)) % count
+        form.keypair.move(key == .right ? 1 : -1, in: context.keypairs.value ?? [])
+    case .keypair:
+        // Typing filters the list by name, type or fingerprint.
+        _ = form.keypair.filter.apply(key)
     case .password:
         _ = form.password.apply(key)
     case .confirmation:
         _ = form.confirmation.apply(key)
     case .stopServer where toggles:
         form.withStopServer.toggle()
+    case .userData:
+        _ = form.options.userDataPath.apply(key)
+    case .encrypt where toggles:
+        form.options.encrypted.toggle()
+    case .cmkId:
+        _ = form.options.cmkId.apply(key)
+    case .byol where toggles:
+        form.options.byol.toggle()
     default:
         break
     }
 }
 
-private func submit(_ state: inout AppState, context: FormContext) -> [Effect] {
+/// Reading the file is an effect; the form shows "reading…" until the answer comes.
+private func readUserDataIfChanged(_ state: inout AppState) -> [Effect] {
+    guard var form = state.form else { return [] }
+    let path = form.options.userDataPathText
+    if path.isEmpty {
+        form.options.userData = .none
+        state.form = form
+        return []
+    }
+    if form.options.userData.path == path, form.options.userData.loaded != nil { return [] }
+    form.options.userData = .reading(path: path)
+    state.form = form
+    return [.readUserData(path: path)]
+}
+
+/// The answer of `.readUserData`: the size and kind rules are checked here, not in the runner.
+func reduceUserDataRead(_ state: inout AppState, path: String, result: Result<Data, UserDataReadError>) -> [Effect] {
+    guard var form = state.form, form.options.userData == .reading(path: path) else { return [] }
+    switch result {
+    case let .success(bytes):
+        do {
+            form.options.userData = .loaded(try UserData(path: path, bytes: bytes))
+        } catch {
+            form.options.userData = .failed(path: path, error.message)
+        }
+    case let .failure(error):
+        form.options.userData = .failed(path: path, "user data: \(error.message)")
+    }
+    state.form = form
+    return []
+}
+
+/// Builds exactly what will be sent and moves to the review step.
+private func review(_ state: inout AppState, context: FormContext) -> [Effect] {
     guard var form = state.form else { return [] }
     guard form.canSubmit(context), let decision = context.decision else {
         let failing = form.checklist(context).first { $0.mark != .passed }
@@ -82,23 +164,52 @@ private func submit(_ state: inout AppState, context: FormContext) -> [Effect] {
         state.form = form
         return []
     }
-    let login: LoginMethod
+    let login: LoginMethod?
     switch form.effectiveLogin(context) {
-    case .keypair:
-        login = .keypair(name: form.selectedKeypair(context)?.name ?? "")
-    case .password:
-        login = .password(Secret(form.password.text))
+    case .keypair: login = .keypair(name: form.selectedKeypair(context)?.name ?? "")
+    case .password: login = .password(Secret(form.password.text))
+    case .userData: login = nil
     }
+    let onV2 = decision.api == .v2
+    let options = ReinstallOptions(
+        userData: onV2 && form.usesUserData(context) ? form.options.userData.loaded : nil,
+        cmkId: form.options.encrypted ? form.options.cmkText : nil,
+        byol: form.options.byol)
     do {
         let plan = try ReinstallPlan.make(
             server: form.server, api: decision.api, login: login, userId: context.userId.value,
-            withStopServer: form.server.isRunning && form.withStopServer)
-        form.submitting = true
-        state.form = form
-        return [.submitReinstall(plan)]
+            withStopServer: form.server.isRunning && form.withStopServer, options: options)
+        form.stage = .review(plan)
+        form.confirmName = TextField()
     } catch {
         form.error = error.message
+    }
+    state.form = form
+    return []
+}
+
+/// The typed confirmation: only the server's exact name sends the request.
+private func confirm(_ state: inout AppState, _ form: ReinstallForm, _ plan: ReinstallPlan) -> [Effect] {
+    var form = form
+    guard form.confirmName.text == form.server.name else {
+        form.error = form.confirmName.text.isEmpty
+            ? "Type the server's name to confirm: \(form.server.name)"
+            : "That is not the server's name: type \(form.server.name) exactly"
         state.form = form
         return []
     }
+    form.submitting = true
+    state.form = form
+    return [.submitReinstall(plan)]
+}
+
+/// A refused submit: back to the fields with every value kept and the error (with its fix) shown.
+func reduceFormSubmitFailed(_ state: inout AppState, message: String) {
+    guard var form = state.form else { return }
+    state.form = nil
+    form.submitting = false
+    form.wipeReview()
+    form.focus = .submit
+    form.error = message
+    state.form = form
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HuaweiCloud
+import Reinstall
 import TerminalKit
 
 /// Page size of the server list; the API allows up to 1000.
@@ -58,15 +59,18 @@ private func openForm(_ state: inout AppState) -> [Effect] {
         state.flash = Flash(.error, "\(server.name) already has a reinstall running (job \(job.jobId.prefix(8))…); wait for it to finish.")
         return []
     }
-    if !server.hasSystemDisk {
-        state.flash = Flash(.error, "\(server.name) has no system disk (bootIndex 0): it cannot be reinstalled.")
+    // Pre-flight guard rails (ReinstallPreflight): blocked ones never open the form.
+    var warning: String?
+    switch ReinstallPreflight.check(server) {
+    case let .blocked(why):
+        state.flash = Flash(.error, why)
         return []
+    case let .warning(text):
+        warning = text
+    case .clear:
+        break
     }
-    if server.locked {
-        state.flash = Flash(.error, "\(server.name) is locked: unlock it before reinstalling.")
-        return []
-    }
-    state.form = ReinstallForm(server: server)
+    state.form = ReinstallForm(server: server, warning: warning)
     var effects: [Effect] = []
     if let imageId = server.imageId {
         switch state.images[imageId] {

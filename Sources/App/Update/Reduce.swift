@@ -46,8 +46,7 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
             state.flash = Flash(.error, message)
             return []
         }
-        state.form?.submitting = false
-        state.form?.error = message
+        reduceFormSubmitFailed(&state, message: message)
         return []
     case let .jobUpdated(job):
         return reduceJobUpdated(&state, job)
@@ -60,6 +59,8 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     case let .journalFailed(message):
         state.flash = Flash(.error, message)
         return []
+    case let .userDataRead(path, result):
+        return reduceUserDataRead(&state, path: path, result: result)
     }
 }
 

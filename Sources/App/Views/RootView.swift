@@ -56,7 +56,7 @@ private func drawFlash(_ screen: inout Screen, _ state: AppState, _ layout: Layo
 
 private func drawFooter(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     let hints = state.form != nil
-        ? "Tab/↑↓ field  ←/→ choose  Enter next · submit  Esc cancel"
+        ? "Tab/↑↓ field  ←/→ choose  Enter next · review  ^R reveal  Esc back"
         : state.showHistory ? "Esc/h back to the list" : "↑↓/jk move  Enter reinstall  r refresh  h history  q quit"
     screen.put(DisplayWidth.truncate(" " + hints, to: layout.width), x: 0, y: layout.footerRow, style: Style(dim: true))
 }

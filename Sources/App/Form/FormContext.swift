@@ -1,0 +1,43 @@
+import HuaweiCloud
+import Reinstall
+import TerminalKit
+
+/// What the form needs from the rest of the state to decide what it offers and whether it may submit.
+public struct FormContext: Sendable, Equatable {
+    public var image: ImageLookup
+    public var keypairs: Lookup<[Keypair]>
+    public var userId: Lookup<String>
+    /// The operator's endpoint choice for this image, remembered for the rest of the run.
+    public var override: ReinstallAPI?
+
+    public init(image: ImageLookup, keypairs: Lookup<[Keypair]>, userId: Lookup<String>, override: ReinstallAPI? = nil) {
+        self.image = image
+        self.keypairs = keypairs
+        self.userId = userId
+        self.override = override
+    }
+
+    /// What the image alone says, before any override.
+    public var imageDecision: EndpointDecision? {
+        switch image {
+        case let .loaded(image): return EndpointDecision.decide(image: image)
+        case .failed: return EndpointDecision.decide(image: nil)
+        case .notRequested, .loading: return nil
+        }
+    }
+
+    public var decision: EndpointDecision? { imageDecision?.overridden(by: override) }
+
+    /// The image gave no answer and the operator has not chosen yet.
+    public var endpointUnanswered: Bool { imageDecision?.mustAsk == true && override == nil }
+}
+
+/// One line of the form's checklist.
+public struct ChecklistItem: Sendable, Equatable {
+    public var label: String
+    public var mark: Checklist.Mark
+    public init(_ label: String, _ mark: Checklist.Mark) {
+        self.label = label
+        self.mark = mark
+    }
+}

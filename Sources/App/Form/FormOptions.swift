@@ -1,0 +1,41 @@
+import Foundation
+import Reinstall
+import TerminalKit
+
+/// The optional parts of the form: user data (v2 only), an encrypted system disk, BYOL.
+public struct FormOptions: Sendable, Equatable {
+    public var userDataPath = TextField()
+    public var userData: UserDataState = .none
+    public var encrypted = false
+    public var cmkId = TextField()
+    public var byol = false
+
+    public init() {}
+
+    /// The CMK id as typed, without surrounding spaces.
+    public var cmkText: String { cmkId.text.trimmingCharacters(in: .whitespaces) }
+
+    public var userDataPathText: String { userDataPath.text.trimmingCharacters(in: .whitespaces) }
+}
+
+/// The user data file: reading it is an effect, so the form waits for its answer.
+public enum UserDataState: Sendable, Equatable {
+    case none
+    case reading(path: String)
+    case loaded(UserData)
+    case failed(path: String, String)
+
+    public var loaded: UserData? {
+        if case let .loaded(data) = self { return data }
+        return nil
+    }
+
+    /// The path this state is about, if any.
+    public var path: String? {
+        switch self {
+        case .none: nil
+        case let .reading(path), let .failed(path, _): path
+        case let .loaded(data): data.path
+        }
+    }
+}

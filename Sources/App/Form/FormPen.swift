@@ -1,0 +1,198 @@
+import Foundation
+import HuaweiCloud
+import Reinstall
+import TerminalKit
+
+/// Draws the form's fields top to bottom, keeping the current row, so each part is one small method.
+struct FormPen {
+    var screen: Screen
+    let form: ReinstallForm
+    let layout: Layout
+    let left = 1
+    let labelWidth = 12
+    var row: Int
+
+    var fieldX: Int { left + labelWidth }
+    var columnWidth: Int { min(50, max(36, layout.width * 45 / 100)) }
+    var fieldWidth: Int { max(10, columnWidth - labelWidth - 1) }
+    let focusStyle = Style(reverse: true)
+
+    init(screen: Screen, form: ReinstallForm, layout: Layout) {
+        self.screen = screen
+        self.form = form
+        self.layout = layout
+        row = layout.bodyTop
+    }
+
+    private mutating func label(_ text: String, _ field: ReinstallForm.Field) {
+        screen.put(text, x: left, y: row, style: form.focus == field ? Style(bold: true, underline: true) : Style(bold: true))
+    }
+
+    private func style(_ field: ReinstallForm.Field) -> Style { form.focus == field ? focusStyle : .plain }
+
+    mutating func title() {
+        let server = form.server
+        var x = screen.put("Reinstall the OS of ", x: left, y: row, style: Style(bold: true))
+        x += screen.put(DisplayWidth.truncate(server.name, to: 30), x: left + x, y: row, style: Style(color: .cyan, bold: true))
+        let facts = "  \(server.status) · \(server.osType) · \(server.imageName)"
+        screen.put(DisplayWidth.truncate(facts, to: max(0, layout.width - left - x - 1)), x: left + x, y: row, style: Style(dim: true))
+        if let warning = form.warning {
+            screen.put(DisplayWidth.truncate("⚠ " + warning, to: layout.width - left - 1), x: left, y: row + 1,
+                       style: Style(color: .yellow, bold: true))
+        }
+        row += 2
+    }
+
+    /// The endpoint decision and its evidence; ←/→ on it overrides the choice.
+    mutating func endpoint(_ context: FormContext) {
+        label("Endpoint", .endpoint)
+        guard let decision = context.decision else {
+            screen.put("reading the image…", x: fieldX, y: row, style: Style(dim: true))
+            row += 3
+            return
+        }
+        let unanswered = context.endpointUnanswered
+        let api = unanswered ? "V1?" : decision.api.rawValue.uppercased()
+        var x = fieldX + screen.put(api, x: fieldX, y: row, style: form.focus == .endpoint
+                                    ? focusStyle : Style(color: unanswered ? .yellow : .cyan, bold: true))
+        let path = " POST /\(decision.api.rawValue)/{project}/cloudservers/{id}/reinstallos"
+        x += screen.put(DisplayWidth.truncate(path, to: max(0, layout.width - x - 1)), x: x, y: row)
+        let sure = decision.confidence == .certain ? "" : decision.confidence == .likely ? " (likely)" : " (uncertain)"
+        let reason = unanswered
+            ? "←/→ choose v1 or v2 · " + decision.reason
+            : decision.reason + sure + (form.focus == .endpoint ? " · ←/→ override" : "")
+        screen.put(DisplayWidth.truncate(reason, to: layout.width - fieldX - 1), x: fieldX, y: row + 1,
+                   style: unanswered ? Style(color: .yellow) : Style(dim: true))
+        row += 3
+    }
+
+    /// Login: exactly one of key pair and password, or neither when user data sets them.
+    mutating func login(_ context: FormContext) {
+        label("Login", .login)
+        let allowed = form.keypairAllowed(context)
+        let login = form.effectiveLogin(context)
+        if login == .userData {
+            screen.put("(•) None", x: fieldX, y: row, style: style(.login))
+            explain("the user data must set the credentials")
+        } else if allowed.allowed {
+            let keyText = login == .keypair ? "(•) Key pair" : "( ) Key pair"
+            let passText = login == .password ? "(•) Password" : "( ) Password"
+            var lx = fieldX + screen.put(keyText, x: fieldX, y: row, style: login == .keypair ? style(.login) : .plain)
+            lx += screen.put("   ", x: lx, y: row)
+            screen.put(passText, x: lx, y: row, style: login == .password ? style(.login) : .plain)
+        } else {
+            screen.put("(•) Password only", x: fieldX, y: row, style: style(.login))
+            explain("key pair unavailable: \(allowed.why ?? "")")
+        }
+        row += 2
+    }
+
+    /// Word-wrapped under the current field, in yellow: why a choice is not offered.
+    private mutating func explain(_ text: String) {
+        for line in wrap(text, width: fieldWidth).prefix(3) {
+            row += 1
+            screen.put(line, x: fieldX, y: row, style: Style(color: .yellow))
+        }
+    }
+
+    mutating func keypair(_ context: FormContext) {
+        label("Key pair", .keypair)
+        let pairs = context.keypairs.value ?? []
+        if let pair = form.selectedKeypair(context) {
+            let w = screen.put(DisplayWidth.truncate("◂ \(pair.name) ▸", to: fieldWidth), x: fieldX, y: row, style: style(.keypair))
+            if let print = pair.fingerprint {
+                screen.put(DisplayWidth.truncate(print, to: max(0, fieldWidth - w - 1)), x: fieldX + w + 1, y: row, style: Style(dim: true))
+            }
+        } else {
+            let text = context.keypairs == .loading ? "loading…" : pairs.isEmpty ? "none available" : "no match"
+            screen.put(text, x: fieldX, y: row, style: form.focus == .keypair ? focusStyle : Style(dim: true))
+        }
+        if !form.keypair.filter.text.isEmpty {
+            let shown = "filter: \(form.keypair.filter.text) (\(form.keypair.matching(pairs).count) of \(pairs.count))"
+            screen.put(DisplayWidth.truncate(shown, to: fieldWidth), x: fieldX, y: row + 1, style: Style(dim: true))
+        }
+        row += 2
+    }
+
+    mutating func passwords() {
+        for (field, name, text) in [(ReinstallForm.Field.password, "Password", form.password),
+                                    (.confirmation, "Confirm", form.confirmation)] {
+            textField(name, field, text)
+        }
+        if form.focus == .password || form.focus == .confirmation {
+            screen.put(form.revealed ? "^R hide" : "^R reveal", x: fieldX, y: row, style: Style(dim: true))
+        }
+        row += 1
+    }
+
+    private mutating func textField(_ name: String, _ field: ReinstallForm.Field, _ text: TextField) {
+        label(name, field)
+        screen.put("[" + String(repeating: " ", count: fieldWidth - 2) + "]", x: fieldX, y: row, style: Style(dim: true))
+        let cursorX = text.draw(into: &screen, x: fieldX + 1, y: row, width: fieldWidth - 2,
+                                style: form.focus == field ? Style(underline: true) : .plain)
+        if form.focus == field { screen.cursor = CursorPosition(x: cursorX, y: row) }
+        row += 1
+    }
+
+    private mutating func checkbox(_ name: String, _ field: ReinstallForm.Field, _ on: Bool, _ note: String) {
+        label(name, field)
+        screen.put(on ? "[x]" : "[ ]", x: fieldX, y: row, style: style(field))
+        screen.put(DisplayWidth.truncate(note, to: fieldWidth - 4), x: fieldX + 4, y: row, style: Style(dim: true))
+        row += 1
+    }
+
+    /// Stop first, then the options, packed one per row so the form fits 80×24.
+    mutating func options(_ context: FormContext) {
+        if form.server.isRunning {
+            checkbox("Stop first", .stopServer, form.withStopServer, "running: stop it first")
+        }
+        if form.onV2(context) {
+            textField("User data", .userData, form.options.userDataPath)
+            userDataStatus(context)
+        }
+        checkbox("Encrypt", .encrypt, form.options.encrypted, "system disk (KMS)")
+        if form.options.encrypted {
+            textField("CMK id", .cmkId, form.options.cmkId)
+        }
+        checkbox("BYOL", .byol, form.options.byol, "bring your own licence")
+        row += 1
+    }
+
+    /// Under the path: the first lines of the file, or where reading it stands.
+    private mutating func userDataStatus(_ context: FormContext) {
+        guard form.usesUserData(context) else { return }
+        let lines: [String]
+        var style = Style(dim: true)
+        switch form.options.userData {
+        case let .loaded(data) where data.path == form.options.userDataPathText:
+            lines = data.preview(lines: 2).map { "│ " + $0 }
+        case let .failed(path, message) where path == form.options.userDataPathText:
+            lines = [message]
+            style = Style(color: .red)
+        case let .reading(path) where path == form.options.userDataPathText:
+            lines = ["reading…"]
+        default:
+            lines = ["Enter reads the file (text or gzip, ≤ 32 KB)"]
+        }
+        for line in lines {
+            screen.put(DisplayWidth.truncate(line, to: fieldWidth), x: fieldX, y: row, style: style)
+            row += 1
+        }
+    }
+
+    mutating func submitButton(_ context: FormContext) {
+        let ready = form.canSubmit(context)
+        let button = "[ Reinstall \(form.server.name) ]"
+        var buttonStyle = ready ? Style(color: .red, bold: true) : Style(dim: true)
+        if form.focus == .submit { buttonStyle.reverse = true }
+        let width = columnWidth - labelWidth
+        screen.put(DisplayWidth.truncate(button, to: width), x: fieldX, y: row, style: buttonStyle)
+        let hint = ready ? "Enter: review what will be sent" : "complete the checklist first"
+        screen.put(DisplayWidth.truncate(hint, to: width), x: fieldX, y: row + 1, style: Style(dim: true))
+        if let error = form.error {
+            for (offset, line) in wrap(error, width: layout.width - left - 1).prefix(2).enumerated() {
+                screen.put(line, x: left, y: row + 2 + offset, style: Style(color: .red, bold: true))
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import HuaweiCloud
+import Reinstall
+import TerminalKit
+
+/// The review step: exactly what will be sent (the password as ••••), then the server's name
+/// typed to confirm, because Enter-Enter becomes muscle memory.
+func drawFormReview(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, _ plan: ReinstallPlan,
+                    _ layout: Layout) {
+    let left = 1
+    let width = layout.width - left - 1
+    var row = layout.bodyTop
+    var x = screen.put("Review: reinstall the OS of ", x: left, y: row, style: Style(bold: true))
+    x += screen.put(DisplayWidth.truncate(form.server.name, to: 30), x: left + x, y: row, style: Style(color: .cyan, bold: true))
+    if let warning = form.warning {
+        screen.put(DisplayWidth.truncate("⚠ " + warning, to: width), x: left, y: row + 1, style: Style(color: .yellow, bold: true))
+    }
+    row += 2
+    screen.put("This exact request will be sent:", x: left, y: row, style: Style(dim: true))
+    row += 1
+    let request = "\(plan.method) \(plan.path(projectId: state.projectId))"
+    for line in hardWrap(request, width: width) {
+        screen.put(line, x: left, y: row, style: Style(color: .cyan, bold: true))
+        row += 1
+    }
+    let body = (try? plan.reviewBodyLines()) ?? ["(the body could not be encoded)"]
+    for line in body.prefix(max(0, layout.bodyTop + layout.bodyHeight - row - 4)) {
+        screen.put(DisplayWidth.truncate(line, to: width), x: left, y: row, style: .plain)
+        row += 1
+    }
+    row += 1
+    let stop = plan.request.withStopServer ? " It is stopped first." : ""
+    let prompt = "The system disk is wiped.\(stop) Type the server's name to confirm, Esc goes back:"
+    for line in wrap(prompt, width: width).prefix(2) {
+        screen.put(line, x: left, y: row, style: Style(bold: true))
+        row += 1
+    }
+    let fieldWidth = min(width, max(20, DisplayWidth.of(form.server.name) + 4))
+    screen.put("[" + String(repeating: " ", count: fieldWidth - 2) + "]", x: left, y: row, style: Style(dim: true))
+    let cursorX = form.confirmName.draw(into: &screen, x: left + 1, y: row, width: fieldWidth - 2, style: Style(underline: true))
+    screen.cursor = CursorPosition(x: cursorX, y: row)
+    let matches = form.confirmName.text == form.server.name
+    let status = form.submitting ? "Submitting…" : matches ? "Enter sends it" : ""
+    screen.put(status, x: left + fieldWidth + 1, y: row, style: matches ? Style(color: .red, bold: true) : Style(dim: true))
+    if let error = form.error {
+        screen.put(DisplayWidth.truncate(error, to: width), x: left, y: row + 1, style: Style(color: .red, bold: true))
+    }
+}
+
+/// Cuts a line with no spaces (a URL) into pieces of `width` columns.
+private func hardWrap(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    var current = ""
+    for character in text {
+        if DisplayWidth.of(current + String(character)) > width {
+            lines.append(current)
+            current = ""
+        }
+        current.append(character)
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines
+}

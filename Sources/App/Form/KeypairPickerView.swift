@@ -1,0 +1,24 @@
+import HuaweiCloud
+import TerminalKit
+
+/// The key pair list beside the form while the key pair field has the focus: name, type and
+/// fingerprint of each pair matching the filter, the chosen one in reverse video.
+func drawKeypairPicker(_ screen: inout Screen, _ picker: KeypairPicker, pairs: [Keypair],
+                       x: Int, y: Int, width: Int, rows: Int) {
+    let shown = picker.matching(pairs)
+    let filter = picker.filter.text.isEmpty ? "type to filter" : "filter: \(picker.filter.text)"
+    screen.put(DisplayWidth.truncate("Key pairs (\(shown.count)) · \(filter)", to: width), x: x, y: y, style: Style(bold: true))
+    let chosen = picker.selected(pairs)?.name
+    let nameWidth = min(18, max(8, width / 3))
+    let typeWidth = 6
+    for (offset, pair) in shown.prefix(max(0, rows)).enumerated() {
+        let line = pad(pair.name, nameWidth) + " " + pad(pair.type ?? "-", typeWidth) + " " + (pair.fingerprint ?? "")
+        screen.put(DisplayWidth.truncate(line, to: width), x: x, y: y + 1 + offset,
+                   style: pair.name == chosen ? Style(reverse: true) : .plain)
+    }
+}
+
+private func pad(_ text: String, _ width: Int) -> String {
+    let cut = DisplayWidth.truncate(text, to: width)
+    return cut + String(repeating: " ", count: max(0, width - DisplayWidth.of(cut)))
+}

@@ -1,0 +1,126 @@
+import Foundation
+import HuaweiCloud
+import Reinstall
+import TerminalKit
+import Testing
+
+@testable import App
+
+struct FormPickerAndEndpointTests {
+    private static let pairs = [
+        Keypair(name: "deploy-rsa", type: "ssh", fingerprint: "SHA256:deploy"),
+        Keypair(name: "ops-ed25519", type: "ssh", fingerprint: "SHA256:ops"),
+        Keypair(name: "win-x509", type: "x509", fingerprint: "SHA256:win"),
+    ]
+
+    private func pickerState() -> AppState {
+        var state = Fixtures.formState(for: Fixtures.web, image: Fixtures.goldImage)
+        _ = reduce(&state, .keypairsLoaded(Self.pairs))
+        FormKeys.focus(.keypair, in: &state)
+        return state
+    }
+
+    private func selected(_ state: AppState) -> String? {
+        state.form.flatMap { $0.selectedKeypair(formContext(state, $0))?.name }
+    }
+
+    @Test func typingFiltersTheKeypairsByNameTypeOrFingerprint() {
+        var state = pickerState()
+        FormKeys.type("ops", into: &state)
+        #expect(selected(state) == "ops-ed25519")
+        _ = reduce(&state, .key(.backspace))
+        _ = reduce(&state, .key(.backspace))
+        _ = reduce(&state, .key(.backspace))
+        FormKeys.type("x509", into: &state)  // the type
+        #expect(selected(state) == "win-x509")
+        #expect(state.form?.keypair.matching(Self.pairs).map(\.name) == ["win-x509"])
+    }
+
+    @Test func aFilterMatchingNothingFailsTheChecklist() {
+        var state = pickerState()
+        FormKeys.type("zzz", into: &state)
+        #expect(selected(state) == nil)
+        #expect(FormKeys.checklist(state).contains { $0.mark == .failed && $0.label.contains("no key pair matches 'zzz'") })
+        FormKeys.focus(.submit, in: &state)
+        #expect(reduce(&state, .key(.enter)) == [])
+        #expect(state.form?.isReviewing == false)
+    }
+
+    @Test func arrowsMoveWithinTheFilteredPairsAndWrap() {
+        var state = pickerState()
+        FormKeys.type("ssh", into: &state)
+        #expect(selected(state) == "deploy-rsa")
+        _ = reduce(&state, .key(.right))
+        #expect(selected(state) == "ops-ed25519")
+        _ = reduce(&state, .key(.right))
+        #expect(selected(state) == "deploy-rsa", "win-x509 is filtered out; the choice wraps")
+        _ = reduce(&state, .key(.left))
+        #expect(selected(state) == "ops-ed25519")
+    }
+
+    @Test func theChosenPairIsSent() throws {
+        var state = pickerState()
+        FormKeys.type("win", into: &state)
+        let plan = try #require(FormKeys.plan(FormKeys.reviewAndConfirm(&state)))
+        #expect(plan.request.keyName == "win-x509")
+        #expect(plan.request.userId == "user-7e25")
+    }
+
+    @Test func anImportedImageAsksForTheEndpoint() throws {
+        var state = Fixtures.formState(for: Fixtures.imported, image: Fixtures.importedImage, among: [Fixtures.imported])
+        let context = try #require(FormKeys.context(state))
+        #expect(context.endpointUnanswered)
+        #expect(FormKeys.checklist(state).contains { $0.mark == .failed && $0.label.hasPrefix("endpoint unknown") })
+        FormKeys.focus(.submit, in: &state)
+        _ = reduce(&state, .key(.enter))
+        #expect(state.form?.error?.contains("endpoint unknown") == true)
+    }
+
+    @Test func anOverrideIsRememberedForTheImageForTheRestOfTheRun() throws {
+        var state = Fixtures.formState(for: Fixtures.imported, image: Fixtures.importedImage,
+                                       among: [Fixtures.imported, Fixtures.imported2])
+        FormKeys.focus(.endpoint, in: &state)
+        _ = reduce(&state, .key(.right))  // suggested v1 → v2
+        var context = try #require(FormKeys.context(state))
+        #expect(context.decision?.api == .v2)
+        #expect(context.decision?.reason == "chosen by you (image gave no answer)")
+        #expect(!context.endpointUnanswered)
+        #expect(state.endpointOverrides == ["image:img-imported": .v2])
+
+        // Close, then open another server of the same image: the choice is still there.
+        _ = reduce(&state, .key(.escape))
+        state.servers.selectedId = Fixtures.imported2.id
+        _ = reduce(&state, .key(.enter))
+        context = try #require(FormKeys.context(state))
+        #expect(context.decision?.api == .v2)
+        #expect(state.form?.fields(context).contains(.userData) == true, "v2-only fields appear on v2")
+
+        // A server of another image is not affected.
+        _ = reduce(&state, .key(.escape))
+        state.servers.selectedId = Fixtures.windows.id
+        _ = reduce(&state, .key(.enter))
+        _ = reduce(&state, .imageLoaded(id: "img-win", Fixtures.windowsImage))
+        #expect(FormKeys.context(state)?.decision?.api == .v1)
+    }
+
+    @Test func overridingACertainDecisionFlipsItAndBack() throws {
+        var state = Fixtures.formState(for: Fixtures.windows, image: Fixtures.windowsImage)
+        FormKeys.focus(.endpoint, in: &state)
+        _ = reduce(&state, .key(.character(" ")))
+        var context = try #require(FormKeys.context(state))
+        #expect(context.decision?.api == .v2)
+        #expect(context.decision?.reason == "chosen by you (image suggested v1)")
+        #expect(state.form?.keypairAllowed(context).allowed == true, "Windows on v2 may use a key pair")
+        _ = reduce(&state, .key(.left))
+        context = try #require(FormKeys.context(state))
+        #expect(context.decision?.api == .v1)
+    }
+
+    @Test func v2OnlyFieldsAreHiddenOnV1() throws {
+        let state = Fixtures.formState(for: Fixtures.windows, image: Fixtures.windowsImage)
+        let form = try #require(state.form)
+        let fields = form.fields(formContext(state, form))
+        #expect(!fields.contains(.userData))
+        #expect(fields == [.endpoint, .login, .password, .confirmation, .encrypt, .byol, .submit])
+    }
+}
