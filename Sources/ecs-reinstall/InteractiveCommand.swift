@@ -1,6 +1,5 @@
 import App
 import ArgumentParser
-import CloudSimulator
 import Foundation
 import HuaweiCloud
 import Logging
@@ -65,46 +64,11 @@ struct InteractiveCommand: ParsableCommand {
         }
     }
 
-    struct Session: Sendable {
-        var client: CloudClient
-        var mode: AccountMode
-        var simulator: CloudSimulator?
-    }
-
-    private func connect(environment: [String: String]) async throws -> Session {
-        let override = try endpoint.map { text -> URL in
-            guard let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil else {
-                throw ValidationError("--endpoint must be an http(s) URL, got \(text)")
-            }
-            return url
-        }
-        if !demo, let credentials = try Credentials.resolve(environment: environment) {
-            guard let region = region ?? environment["HUAWEICLOUD_SDK_REGION"] ?? environment["HUAWEICLOUD_SDK_REGION_ID"]
-            else {
-                throw ValidationError("Credentials are configured; pass --region (e.g. --region cn-north-4).")
-            }
-            let client = try await CloudClient.connect(
-                credentials: credentials,
-                endpoints: Endpoints(region: region, override: override, environment: environment))
-            return Session(client: client, mode: .real, simulator: nil)
-        }
-        return try await startDemo()
-    }
-
-    /// The demo: a simulator on a free loopback port with throw-away keys, reached over real
-    /// HTTP with real signing, exactly as the real cloud would be.
-    private func startDemo() async throws -> Session {
-        let region = region ?? "cn-north-4"
-        let accessKey = "DEMO" + randomHex(16).uppercased()
-        let secretKey = Secret(randomHex(40))
-        let simulator = CloudSimulator(configuration: SimulatorConfiguration(
-            accessKey: accessKey, secretKey: secretKey, region: region,
-            jobDuration: .seconds(max(1, demoJobSeconds)), failureRate: demoFailureRate))
-        let url = try await simulator.start(port: 0)
-        let client = try await CloudClient.connect(
-            credentials: Credentials(accessKey: accessKey, secretKey: secretKey),
-            endpoints: Endpoints(region: region, override: url))
-        return Session(client: client, mode: .demo, simulator: simulator)
+    private func connect(environment: [String: String]) async throws -> CloudSession {
+        try await CloudSession.connect(
+            CloudSession.Options(region: region, endpoint: endpoint, demo: demo,
+                                 demoJobSeconds: demoJobSeconds, demoFailureRate: demoFailureRate),
+            environment: environment)
     }
 }
 

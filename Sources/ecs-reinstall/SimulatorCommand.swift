@@ -49,12 +49,19 @@ struct SimulatorCommand: ParsableCommand {
     @Option(help: "Faults to inject, e.g. 5xx=0.1,429=0.05,reset=0.01 (see below).")
     var faults: String = "none"
 
+    @Option(help: ArgumentHelp(
+        "Rename a server, ID=NAME (repeatable), e.g. to give two servers the same name.", valueName: "id=name"))
+    var rename: [String] = []
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard (0...1).contains(failureRate) else { throw ValidationError("--failure-rate must be 0…1") }
         guard jobSeconds > 0, jobSeconds.isFinite else { throw ValidationError("--job-seconds must be more than 0") }
         guard (0...1_000_000).contains(servers) else { throw ValidationError("--servers must be 0…1000000") }
         guard latencyMs >= 0 else { throw ValidationError("--latency-ms must be 0 or more") }
+        for pair in rename where !pair.contains("=") {
+            throw ValidationError("--rename takes ID=NAME, got \(pair)")
+        }
         do {
             _ = try FaultPlan(parsing: faults)
         } catch {
@@ -69,11 +76,23 @@ struct SimulatorCommand: ParsableCommand {
                 accessKey: ak, secretKey: Secret(sk), projectId: projectId, region: region,
                 jobDuration: .milliseconds(Int64((jobSeconds * 1000).rounded())), failureRate: failureRate,
                 randomSeed: seed, latency: .milliseconds(latencyMs), faults: plan),
-            dataSet: .generated(servers: servers, seed: seed))
+            dataSet: renamed(.generated(servers: servers, seed: seed)))
         let url = try runBlocking { try await simulator.start(port: port) }
         // Written unbuffered: whoever started us waits for this line to learn the URL.
         let ready = "ecs-reinstall simulator listening on \(url.absoluteString) (region \(region), project \(projectId), \(servers) servers, faults \(plan))\n"
         FileHandle.standardOutput.write(Data(ready.utf8))
         dispatchMain()
+    }
+
+    private func renamed(_ dataSet: SimulatorDataSet) -> SimulatorDataSet {
+        var dataSet = dataSet
+        for pair in rename {
+            guard let equals = pair.firstIndex(of: "=") else { continue }
+            let id = String(pair[..<equals]), name = String(pair[pair.index(after: equals)...])
+            for index in dataSet.servers.indices where dataSet.servers[index].id == id {
+                dataSet.servers[index].name = name
+            }
+        }
+        return dataSet
     }
 }

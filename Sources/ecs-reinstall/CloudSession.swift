@@ -1,0 +1,69 @@
+import App
+import ArgumentParser
+import CloudSimulator
+import Foundation
+import HuaweiCloud
+
+/// The cloud a command talks to: Huawei Cloud when credentials are configured (and `--demo` is
+/// not given), else the embedded simulator on a loopback port. Shared by the TUI and the commands
+/// for scripts, so they find credentials, regions and endpoints the same way.
+struct CloudSession: Sendable {
+    var client: CloudClient
+    var mode: AccountMode
+    var simulator: CloudSimulator?
+
+    /// The journal's name for this account, as `AppState` computes it.
+    var journalScope: String {
+        mode == .demo ? "demo" : "\(client.endpoints.region)/\(client.projectId)"
+    }
+
+    struct Options: Sendable {
+        var region: String?
+        var endpoint: String?
+        var demo = false
+        var demoJobSeconds = 12
+        var demoFailureRate = 0.0
+    }
+
+    static func connect(_ options: Options, environment: [String: String]) async throws -> CloudSession {
+        let override = try options.endpoint.map { text -> URL in
+            guard let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+                throw ValidationError("--endpoint must be an http(s) URL, got \(text)")
+            }
+            return url
+        }
+        if !options.demo, let credentials = try Credentials.resolve(environment: environment) {
+            guard let region = options.region ?? environment["HUAWEICLOUD_SDK_REGION"]
+                ?? environment["HUAWEICLOUD_SDK_REGION_ID"]
+            else {
+                throw ValidationError("Credentials are configured; pass --region (e.g. --region cn-north-4).")
+            }
+            let client = try await CloudClient.connect(
+                credentials: credentials,
+                endpoints: Endpoints(region: region, override: override, environment: environment))
+            return CloudSession(client: client, mode: .real, simulator: nil)
+        }
+        return try await startDemo(options)
+    }
+
+    /// The demo: a simulator on a free loopback port with throw-away keys, reached over real
+    /// HTTP with real signing, exactly as the real cloud would be.
+    private static func startDemo(_ options: Options) async throws -> CloudSession {
+        let region = options.region ?? "cn-north-4"
+        let accessKey = "DEMO" + randomHex(16).uppercased()
+        let secretKey = Secret(randomHex(40))
+        let simulator = CloudSimulator(configuration: SimulatorConfiguration(
+            accessKey: accessKey, secretKey: secretKey, region: region,
+            jobDuration: .seconds(max(1, options.demoJobSeconds)), failureRate: options.demoFailureRate))
+        let url = try await simulator.start(port: 0)
+        let client = try await CloudClient.connect(
+            credentials: Credentials(accessKey: accessKey, secretKey: secretKey),
+            endpoints: Endpoints(region: region, override: url))
+        return CloudSession(client: client, mode: .demo, simulator: simulator)
+    }
+
+    func stop() async {
+        await simulator?.stop()
+    }
+}
+

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+
+/// The options every command for scripts shares: which cloud, and how to reach it.
+struct ConnectionOptions: ParsableArguments {
+    @Option(help: "Region, e.g. cn-north-4 (default: HUAWEICLOUD_SDK_REGION; cn-north-4 in the demo).")
+    var region: String?
+
+    @Option(help: "Send every service to this base URL (a simulator or a private gateway).")
+    var endpoint: String?
+
+    @Flag(help: "Use the simulated cloud even when credentials are configured.")
+    var demo = false
+
+    @Option(help: .hidden)
+    var demoJobSeconds: Int = 12
+
+    @Option(help: .hidden)
+    var demoFailureRate: Double = 0
+
+    var sessionOptions: CloudSession.Options {
+        CloudSession.Options(region: region, endpoint: endpoint, demo: demo,
+                             demoJobSeconds: demoJobSeconds, demoFailureRate: demoFailureRate)
+    }
+
+    /// Connects, saying on stderr when the cloud is the demo's, so nobody mistakes it for production.
+    func connect() async throws -> CloudSession {
+        let session = try await CloudSession.connect(sessionOptions, environment: ProcessInfo.processInfo.environment)
+        if session.mode == .demo {
+            Console.error("DEMO — simulated cloud (no credentials configured, or --demo): nothing real is changed.")
+        }
+        return session
+    }
+}

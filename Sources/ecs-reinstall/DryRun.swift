@@ -1,0 +1,25 @@
+import Foundation
+import HuaweiCloud
+import Reinstall
+
+/// `reinstall --dry-run`: the request exactly as it would be sent, the password as ••••.
+enum DryRun {
+    static func print(_ plan: ReinstallPlan, client: CloudClient, json: Bool) throws {
+        let base = try client.endpoints.url(for: .ecs).absoluteString
+        let url = (base.hasSuffix("/") ? String(base.dropLast()) : base) + plan.path(projectId: client.projectId)
+        let body = try plan.redactedBody()
+        guard json else {
+            Console.out("\(plan.method) \(url)")
+            Console.out(body)
+            Console.error("dry run: nothing was sent.")
+            return
+        }
+        let object: [String: Any] = [
+            "dry_run": true, "method": plan.method, "url": url,
+            "body": (try? JSONSerialization.jsonObject(with: Data(body.utf8))) ?? body,
+            "server_id": plan.serverId, "server_name": plan.serverName, "api": plan.api.rawValue,
+        ]
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        Console.out(String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import HuaweiCloud
+import Reinstall
+
+/// `ecs-reinstall job JOB_ID`: a job's status, or (with --wait) its end.
+struct JobCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "job", abstract: "Show a job's status; with --wait, follow it until SUCCESS or FAIL.",
+        discussion: """
+            Prints the status (INIT, RUNNING, SUCCESS, FAIL, …) on stdout, or with --json \
+            {"job_id", "job_type", "status", "server_id", "begin_time", "end_time", "error_code", \
+            "fail_reason"}. --wait polls like the UI (about every 2 s at first, then slower), prints \
+            each change on stderr, and updates the job journal when the job is in it. Exits 1 when \
+            the job failed or the cloud does not know it.
+
+            \(ScriptExit.table)
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The job id, as `reinstall` printed it.")
+    var jobId: String
+
+    @Flag(help: "Wait until the job is SUCCESS or FAIL.")
+    var wait = false
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let (jobId, wait, json) = (jobId, wait, json)
+        try runScript(connection) { session in
+            let job: Job
+            if wait {
+                let environment = ProcessInfo.processInfo.environment
+                let journal = JobJournal(file: JobJournal.defaultFile(environment: environment))
+                let entry = (try? journal.load())?.first { $0.jobId == jobId && $0.scope == session.journalScope }
+                let waiter = JobWaiter(client: session.client, journal: entry == nil ? nil : journal)
+                switch try await waiter.waitForJob(id: jobId, entry: entry) {
+                case let .finished(finished): job = finished
+                case let .lost(error): throw CommandFailure("The cloud does not know job \(jobId): \(error.message)")
+                }
+            } else {
+                job = try await session.client.job(id: jobId)
+            }
+            if json {
+                try Console.json(JobSummary(job))
+            } else {
+                Console.out(job.status.rawValue)
+                let reason = JobWaiter.reason(job)
+                if !reason.isEmpty { Console.error("job \(jobId)\(reason)") }
+            }
+            return job.status == .fail ? ScriptExit.refused : ScriptExit.done
+        }
+    }
+}

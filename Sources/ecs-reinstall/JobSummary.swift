@@ -1,0 +1,48 @@
+import HuaweiCloud
+
+/// One job as `job --json` prints it; every key always present (null when unknown).
+struct JobSummary: Encodable, Sendable {
+    var jobId: String
+    var jobType: String?
+    var status: String
+    var serverId: String?
+    var beginTime: String?
+    var endTime: String?
+    var errorCode: String?
+    var failReason: String?
+
+    init(_ job: Job) {
+        let sub = job.entities?.subJobs?.first
+        jobId = job.jobId
+        jobType = job.jobType
+        status = job.status.rawValue
+        serverId = job.entities?.serverId
+        beginTime = job.beginTime
+        endTime = job.endTime
+        errorCode = job.errorCode ?? sub?.errorCode
+        failReason = job.failReason ?? sub?.failReason ?? sub?.errorcodeMessage
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status
+        case jobId = "job_id"
+        case jobType = "job_type"
+        case serverId = "server_id"
+        case beginTime = "begin_time"
+        case endTime = "end_time"
+        case errorCode = "error_code"
+        case failReason = "fail_reason"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(jobId, forKey: .jobId)
+        try c.encode(jobType, forKey: .jobType)
+        try c.encode(status, forKey: .status)
+        try c.encode(serverId, forKey: .serverId)
+        try c.encode(beginTime, forKey: .beginTime)
+        try c.encode(endTime, forKey: .endTime)
+        try c.encode(errorCode, forKey: .errorCode)
+        try c.encode(failReason, forKey: .failReason)
+    }
+}

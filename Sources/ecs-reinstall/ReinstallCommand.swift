@@ -1,0 +1,103 @@
+import ArgumentParser
+import HuaweiCloud
+import Reinstall
+
+/// `ecs-reinstall reinstall SERVER`: one reinstall from a script, through the same checks as the UI.
+struct ReinstallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reinstall", abstract: "Reinstall one server's OS, with the same checks as the UI.",
+        discussion: """
+            SERVER is a server id or an exact name; a name several servers share is refused, listing \
+            them. Give exactly one login: --keypair NAME, or --password-stdin to read the password as \
+            one line from stdin (never from the command line or the environment). The password rules, \
+            the v1/v2 endpoint decision, the pre-flight checks (system disk, lock, running operation, \
+            --stop for a running server) and the job journal are the UI's. Without --yes the name of \
+            the server is asked on the terminal; with no terminal and no --yes it is refused.
+
+            On success the job id is printed on stdout (after it is in the journal) and the outcome on \
+            stderr. --wait then follows the job to SUCCESS or FAIL and the server until it leaves \
+            REBUILD, printing changes on stderr. --dry-run prints the request (method, URL, body with \
+            the password as ••••) and sends nothing. --json prints {"outcome", "job_id", "status", \
+            "server_id", "server_name", "api", "server_status", "error_code", "fail_reason", "message"} \
+            (with --dry-run: {"dry_run", "method", "url", "body", "server_id", "server_name", "api"}). \
+            --cloud-init auto refuses an image that gives no evidence (imported from a file, unreadable): \
+            say yes (v2) or no (v1).
+
+            \(ScriptExit.table)
+            """)
+
+    enum CloudInit: String, ExpressibleByArgument, CaseIterable, Sendable {
+        case auto, yes, no
+    }
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The server's id, or its exact name.")
+    var server: String
+
+    @Option(help: "Log in with this KPS key pair.")
+    var keypair: String?
+
+    @Flag(help: "Read the password from stdin (one line).")
+    var passwordStdin = false
+
+    @Option(help: "IAM user id sent with a key pair (default: looked up for the access key).")
+    var userId: String?
+
+    @Option(help: ArgumentHelp("Cloud-Init user data, at most 32 KB (v2 only).", valueName: "file"),
+            completion: .file())
+    var userData: String?
+
+    @Flag(help: "Stop a running (ACTIVE) server first (mode withStopServer).")
+    var stop = false
+
+    @Option(help: ArgumentHelp("Encrypt the system disk with this KMS key (36-character id).", valueName: "id"))
+    var encryptCmk: String?
+
+    @Flag(help: "Bring your own license (metadata BYOL).")
+    var byol = false
+
+    @Option(help: "Whether the image has Cloud-Init: auto decides from the image (v2 with, v1 without).")
+    var cloudInit: CloudInit = .auto
+
+    @Flag(help: "Print the request and send nothing.")
+    var dryRun = false
+
+    @Flag(help: "Do not ask for confirmation.")
+    var yes = false
+
+    @Flag(help: "Wait for the job to finish and the server to leave REBUILD.")
+    var wait = false
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func validate() throws {
+        guard (keypair != nil) != passwordStdin else {
+            throw ValidationError("Give exactly one login: --keypair NAME or --password-stdin.")
+        }
+        if let keypair, keypair.isEmpty { throw ValidationError("--keypair needs a key pair name.") }
+        if let encryptCmk, !CMKIdentifier.isValid(encryptCmk) {
+            throw ValidationError("--encrypt-cmk: \(PlanError.invalidCMKId.message) (got '\(encryptCmk)').")
+        }
+    }
+
+    func run() throws {
+        // The password is read before anything else, so a failure later cannot leave it unread
+        // in a pipe; user data too, so a bad file is refused before the cloud is asked anything.
+        var password: HuaweiCloud.Secret?
+        defer { password?.wipe() }
+        var options = ReinstallOptions(cmkId: encryptCmk, byol: byol)
+        do {
+            if passwordStdin { password = try PasswordInput.readLine() }
+            if let userData { options.userData = try UserDataFile.read(userData) }
+        } catch {
+            Console.error("error: \(error.message)")
+            throw ExitCode(error.code)
+        }
+        let run = ReinstallRun(
+            serverText: server, keypair: keypair, password: password, userId: userId, options: options, stop: stop,
+            cloudInit: cloudInit, dryRun: dryRun, yes: yes, wait: wait, json: json)
+        try runScript(connection) { session in try await run.perform(session) }
+    }
+}

@@ -1,0 +1,59 @@
+import HuaweiCloud
+
+/// `reinstall --json`: what became of the reinstall. Every key is always present (null when
+/// unknown), whatever the outcome.
+struct ReinstallReport: Encodable, Sendable {
+    /// `accepted`, `not_started`, `unknown` or `started_without_job_id`.
+    var outcome: String
+    var jobId: String?
+    /// The job's last status seen: `SUBMITTED` before --wait, then `SUCCESS`, `FAIL`, `LOST`.
+    var status: String?
+    var serverId: String
+    var serverName: String
+    var api: String
+    /// The server's status after --wait followed it, when it did.
+    var serverStatus: String?
+    var errorCode: String?
+    var failReason: String?
+    var message: String
+
+    init(outcome: ReinstallOutcome, serverId: String, serverName: String, api: ReinstallAPI) {
+        switch outcome {
+        case .accepted: self.outcome = "accepted"
+        case .notStarted: self.outcome = "not_started"
+        case .unknown: self.outcome = "unknown"
+        case .startedWithoutJobId: self.outcome = "started_without_job_id"
+        }
+        jobId = outcome.jobId
+        status = outcome.jobId == nil ? nil : "SUBMITTED"
+        self.serverId = serverId
+        self.serverName = serverName
+        self.api = api.rawValue
+        errorCode = outcome.cause?.code
+        message = outcome.message
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case outcome, status, api, message
+        case jobId = "job_id"
+        case serverId = "server_id"
+        case serverName = "server_name"
+        case serverStatus = "server_status"
+        case errorCode = "error_code"
+        case failReason = "fail_reason"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(outcome, forKey: .outcome)
+        try c.encode(jobId, forKey: .jobId)
+        try c.encode(status, forKey: .status)
+        try c.encode(serverId, forKey: .serverId)
+        try c.encode(serverName, forKey: .serverName)
+        try c.encode(api, forKey: .api)
+        try c.encode(serverStatus, forKey: .serverStatus)
+        try c.encode(errorCode, forKey: .errorCode)
+        try c.encode(failReason, forKey: .failReason)
+        try c.encode(message, forKey: .message)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import HuaweiCloud
+
+/// The exit codes of the commands for scripts (also in their help and in README.md).
+enum ScriptExit {
+    /// Done: listed, shown, dry-run printed, reinstall accepted (or, with --wait, succeeded).
+    static let done: Int32 = 0
+    /// The job failed, or the request was refused before sending (validation, pre-flight, no confirmation).
+    static let refused: Int32 = 1
+    /// Wrong usage: unknown option, missing argument, bad value.
+    static let usage: Int32 = 2
+    /// Authentication: the cloud refused the credentials or the signature (APIGW.0301, HTTP 401).
+    static let authentication: Int32 = 3
+    /// The cloud could not be reached or was unavailable (network, timeouts, 5xx, throttling).
+    static let unavailable: Int32 = 4
+    /// A reinstall got no clear answer: it may have started. Check the server; do not resend blindly.
+    static let uncertain: Int32 = 5
+
+    /// The help text every command for scripts carries.
+    static let table = """
+        Exit codes: 0 done; 1 job failed, or refused (validation, pre-flight, no confirmation); \
+        2 usage; 3 authentication (APIGW.0301, HTTP 401); 4 network or cloud unavailable \
+        (timeouts, 5xx, throttling); 5 a reinstall whose outcome is unknown (check the server \
+        before sending it again).
+        """
+
+    /// The exit code for a cloud failure.
+    static func code(for error: CloudError) -> Int32 {
+        switch error {
+        case let .api(status, code, _, _):
+            if status == 401 || ["APIGW.0301", "APIG.0301", "Common.0013"].contains(code) { return authentication }
+            if status >= 500 || status == 429 || ["APIGW.0308", "APIG.0308", "Common.0024", "Common.1503"].contains(code) {
+                return unavailable
+            }
+            return refused
+        case .transport, .malformedResponse:
+            return unavailable
+        case .configuration:
+            return refused
+        }
+    }
+}
+
+/// A failure that ends a command: its message goes to stderr, its code is the exit status.
+struct CommandFailure: Error {
+    var message: String
+    var code: Int32
+
+    init(_ message: String, code: Int32 = ScriptExit.refused) {
+        self.message = message
+        self.code = code
+    }
+
+    init(_ error: CloudError) {
+        self.init(error.message, code: ScriptExit.code(for: error))
+    }
+}

@@ -1,0 +1,46 @@
+import HuaweiCloud
+
+/// Finds the server a command names: by id, else by exact name. A name two servers share is an
+/// error that lists them, so a script never picks one at random.
+enum ServerResolver {
+    static func resolve(_ text: String, client: CloudClient) async throws -> Server {
+        if looksLikeId(text) {
+            do {
+                return try await client.showServer(id: text)
+            } catch let error as CloudError where isNotFound(error) {
+                // Not an id after all: try it as a name.
+            }
+        }
+        // The API's name filter is a fuzzy match: narrow with it, then compare exactly. If it finds
+        // nothing (a name with characters the filter treats specially), look through every server.
+        var matches = try await exactMatches(text, client: client, filter: text)
+        if matches.isEmpty { matches = try await exactMatches(text, client: client, filter: nil) }
+        switch matches.count {
+        case 1:
+            return matches[0]
+        case 0:
+            throw CommandFailure("No server has the id or the name '\(text)'. `ecs-reinstall servers` lists them.")
+        default:
+            let list = matches.map { "  \($0.id)  \($0.status)  \($0.privateIP ?? "-")" }.joined(separator: "\n")
+            throw CommandFailure("The name '\(text)' is ambiguous: \(matches.count) servers have it. Name one by id:\n\(list)")
+        }
+    }
+
+    private static func exactMatches(_ name: String, client: CloudClient, filter: String?) async throws -> [Server] {
+        var found: [Server] = []
+        for try await page in client.allServers(pageSize: CloudClient.maximumPageSize, name: filter) {
+            found += page.servers.filter { $0.name == name }
+        }
+        return found
+    }
+
+    private static func isNotFound(_ error: CloudError) -> Bool {
+        if case .api(404, _, _, _) = error { return true }
+        return error.code == "Ecs.0114" || error.code == "Ecs.0614"
+    }
+
+    /// The shape of an ECS server id: a UUID.
+    static func looksLikeId(_ text: String) -> Bool {
+        text.count == 36 && text.allSatisfy { $0.isHexDigit || $0 == "-" }
+    }
+}

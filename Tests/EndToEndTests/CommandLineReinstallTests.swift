@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+
+/// `ecs-reinstall reinstall`: the guard rails, the dry run and --wait, against the standalone simulator.
+@Suite("Command line: reinstall", .serialized, .timeLimit(.minutes(1)))
+struct CommandLineReinstallTests {
+    static let password = "Sup3r-Secret.Pw"
+
+    @Test("A weak password is refused with the policy's messages, and never printed")
+    func weakPassword() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        let weak = "rootabc"
+        let result = try await cli.run(["reinstall", "legacy-app", "--password-stdin", "--yes"], input: weak + "\n")
+        #expect(result.status == 1, "\(result.all)")
+        #expect(result.stderr.contains("✗ 8–26 characters (now 7)"), "\(result.all)")
+        #expect(result.stderr.contains("✗ no 'root' or 'toor' ('root' found)"), "\(result.all)")
+        #expect(!result.all.contains(weak))
+        #expect(try await cli.server(named: "legacy-app")["status"] as? String == "SHUTOFF")
+
+        // The Windows rules apply to a Windows server.
+        let windows = "Admin1strat0r!"
+        let refused = try await cli.run(["reinstall", "win-ad-01", "--password-stdin", "--yes"], input: windows + "\n")
+        #expect(refused.status == 1, "\(refused.all)")
+        #expect(refused.stderr.contains("3-letter run of Administrator"), "\(refused.all)")
+        #expect(!refused.all.contains(windows))
+    }
+
+    @Test("A key pair for Windows without Cloud-Init (v1) is refused with the plan's message")
+    func windowsKeypairOnV1() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        let result = try await cli.run(["reinstall", "win-ad-01", "--keypair", "deploy-rsa", "--yes"])
+        #expect(result.status == 1, "\(result.all)")
+        #expect(result.stderr.contains("Windows without Cloud-Init takes a password only"), "\(result.all)")
+    }
+
+    @Test("Pre-flight: ACTIVE without --stop, locked, no system disk, no terminal without --yes")
+    func preflight() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        let active = try await cli.run(["reinstall", "web-01", "--keypair", "deploy-rsa", "--yes"])
+        #expect(active.status == 1 && active.stderr.contains("pass --stop"), "\(active.all)")
+
+        let locked = try await cli.run(["reinstall", "batch-locked", "--keypair", "deploy-rsa", "--stop", "--yes"])
+        #expect(locked.status == 1 && locked.stderr.contains("is locked"), "\(locked.all)")
+
+        let noDisk = try await cli.run(["reinstall", "scratch-nodisk", "--keypair", "deploy-rsa", "--yes"])
+        #expect(noDisk.status == 1 && noDisk.stderr.contains("no system disk"), "\(noDisk.all)")
+
+        let unconfirmed = try await cli.run(["reinstall", "legacy-app", "--password-stdin"], input: Self.password + "\n")
+        #expect(unconfirmed.status == 1 && unconfirmed.stderr.contains("pass --yes"), "\(unconfirmed.all)")
+        #expect(!unconfirmed.all.contains(Self.password))
+
+        let missingKey = try await cli.run(["reinstall", "数据库-从节点", "--keypair", "no-such-key", "--yes"])
+        #expect(missingKey.status == 1 && missingKey.stderr.contains("does not exist"), "\(missingKey.all)")
+
+        let noEvidence = try await cli.run(["reinstall", "imported-app", "--password-stdin", "--yes"],
+                                           input: Self.password + "\n")
+        #expect(noEvidence.status == 1 && noEvidence.stderr.contains("--cloud-init yes"), "\(noEvidence.all)")
+        let chosen = try await cli.run(["reinstall", "imported-app", "--password-stdin", "--cloud-init", "no", "--dry-run"],
+                                       input: Self.password + "\n")
+        #expect(chosen.status == 0 && chosen.stdout.hasPrefix("POST \(cli.simulator.url)/v1/"), "\(chosen.all)")
+
+        // A server in ERROR may be reinstalled, with a warning.
+        let error = try await cli.run(["reinstall", "cache-01", "--keypair", "deploy-rsa", "--dry-run"])
+        #expect(error.status == 0 && error.stderr.contains("warning: cache-01 is in ERROR"), "\(error.all)")
+
+        // Nothing was sent: every server is as it was, and no job was journaled.
+        for name in ["web-01", "legacy-app", "数据库-从节点"] {
+            #expect(try await cli.server(named: name)["task_state"] is NSNull)
+        }
+        #expect(try await cli.server(named: "legacy-app")["status"] as? String == "SHUTOFF")
+        #expect(cli.journal().isEmpty)
+    }
+
+    @Test("Usage errors exit 2: no login, two logins, a malformed CMK id")
+    func usage() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        let none = try await cli.run(["reinstall", "legacy-app", "--yes"])
+        #expect(none.status == 2, "\(none.all)")
+        let both = try await cli.run(["reinstall", "legacy-app", "--keypair", "deploy-rsa", "--password-stdin"])
+        #expect(both.status == 2, "\(both.all)")
+        let cmk = try await cli.run(["reinstall", "legacy-app", "--keypair", "deploy-rsa", "--encrypt-cmk", "abc"])
+        #expect(cmk.status == 2 && cmk.stderr.contains("36 characters"), "\(cmk.all)")
+    }
+
+    @Test("A name two servers share is refused, listing both; an id still works")
+    func ambiguousName() async throws {
+        let first = "b4e6a8c1-2d3f-4b5a-9c7e-1f3a5b7d9c03", second = "7a2d4f6b-8c1e-4a3f-b5d7-9e1c3a5f7b02"
+        let simulator = try await StandaloneSimulator(extra: ["--rename", "\(first)=twin", "--rename", "\(second)=twin"])
+        let cli = try CLISession(simulator: simulator)
+        let result = try await cli.run(["reinstall", "twin", "--keypair", "deploy-rsa", "--dry-run"])
+        #expect(result.status == 1, "\(result.all)")
+        #expect(result.stderr.contains("ambiguous") && result.stderr.contains(first) && result.stderr.contains(second),
+                "\(result.all)")
+
+        let byId = try await cli.run(["reinstall", first, "--password-stdin", "--dry-run"], input: Self.password + "\n")
+        #expect(byId.status == 0, "\(byId.all)")
+        #expect(byId.stdout.contains("/cloudservers/\(first)/reinstallos"), "\(byId.all)")
+    }
+
+    @Test("--dry-run prints the exact request with the password masked and sends nothing")
+    func dryRun() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        let userData = cli.scratch.path("cloud-init.yaml")
+        try Data("#cloud-config\nruncmd: [echo hi]\n".utf8).write(to: URL(fileURLWithPath: userData))
+        let cmk = "0f1e2d3c-4b5a-4697-8877-665544332211"
+        let result = try await cli.run(
+            ["reinstall", "web-02", "--password-stdin", "--stop", "--user-data", userData, "--encrypt-cmk", cmk,
+             "--byol", "--dry-run"],
+            input: Self.password + "\n")
+        #expect(result.status == 0, "\(result.all)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("POST \(cli.simulator.url)/v2/") == true, "\(result.all)")
+        #expect(lines.first?.hasSuffix("/cloudservers/7a2d4f6b-8c1e-4a3f-b5d7-9e1c3a5f7b02/reinstallos") == true)
+        let body = try jsonObject(lines.count > 1 ? lines[1] : "")
+        let inner = try #require(body["os-reinstall"] as? [String: Any])
+        #expect(inner["adminpass"] as? String == "••••")
+        #expect(inner["mode"] as? String == "withStopServer")
+        let metadata = try #require(inner["metadata"] as? [String: String])
+        #expect(metadata["__system__encrypted"] == "1" && metadata["__system__cmkid"] == cmk && metadata["BYOL"] == "true")
+        #expect(metadata["user_data"].flatMap { Data(base64Encoded: $0) }.map { String(decoding: $0, as: UTF8.self) }
+                == "#cloud-config\nruncmd: [echo hi]\n")
+        #expect(!result.all.contains(Self.password))
+
+        // Sent nothing: web-02 is still running with no task, and no job was journaled.
+        let server = try await cli.server(named: "web-02")
+        #expect(server["status"] as? String == "ACTIVE" && server["task_state"] is NSNull)
+        #expect(cli.journal().isEmpty)
+
+        // --json gives the same request as an object.
+        let json = try await cli.run(["reinstall", "web-02", "--keypair", "deploy-rsa", "--stop", "--dry-run", "--json"])
+        let object = try jsonObject(json.stdout)
+        #expect(object["dry_run"] as? Bool == true && object["method"] as? String == "POST" && object["api"] as? String == "v2")
+    }
+
+    @Test("User data on the v1 endpoint is refused")
+    func userDataNeedsV2() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        let userData = cli.scratch.path("u.txt")
+        try Data("#!/bin/sh\n".utf8).write(to: URL(fileURLWithPath: userData))
+        let result = try await cli.run(["reinstall", "legacy-app", "--password-stdin", "--user-data", userData, "--yes"],
+                                       input: Self.password + "\n")
+        #expect(result.status == 1 && result.stderr.contains("v2"), "\(result.all)")
+    }
+
+    @Test("--wait follows a password reinstall on v1 to SUCCESS and journals it before printing the job id")
+    func waitToSuccess() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        let result = try await cli.run(["reinstall", "legacy-app", "--password-stdin", "--yes", "--wait", "--json"],
+                                       input: Self.password + "\n")
+        #expect(result.status == 0, "\(result.all)")
+        let report = try jsonObject(result.stdout)
+        #expect(Set(report.keys) == ["outcome", "job_id", "status", "server_id", "server_name", "api", "server_status",
+                                     "error_code", "fail_reason", "message"])
+        #expect(report["outcome"] as? String == "accepted" && report["status"] as? String == "SUCCESS")
+        #expect(report["api"] as? String == "v1")
+        #expect((report["server_status"] as? String).map { $0 != "REBUILD" } == true, "\(report)")
+        let jobId = try #require(report["job_id"] as? String)
+        #expect(result.stderr.contains("job \(jobId): SUCCESS"), "\(result.all)")
+        #expect(!result.all.contains(Self.password))
+        // The journal has the job, finished, under the account's scope; never the password.
+        let journal = cli.journal()
+        #expect(journal.contains(jobId) && journal.contains("\"lastStatus\":\"SUCCESS\""), "\(journal)")
+        let entry = try jsonObject(String(journal.split(separator: "\n").first ?? ""))
+        #expect((entry["scope"] as? String)?.hasPrefix("cn-north-4/") == true, "\(journal)")
+        #expect(!journal.contains(Self.password))
+    }
+
+    @Test("--wait reports a failed job with exit code 1")
+    func waitToFail() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator(failureRate: 1))
+        let result = try await cli.run(["reinstall", "web-01", "--keypair", "deploy-rsa", "--stop", "--yes", "--wait"])
+        #expect(result.status == 1, "\(result.all)")
+        let jobId = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!jobId.isEmpty && result.stderr.contains("job \(jobId): FAIL"), "\(result.all)")
+        #expect(result.stderr.contains("failed"), "\(result.all)")
+        #expect(cli.journal().contains("\"lastStatus\":\"FAIL\""), "\(cli.journal())")
+    }
+}

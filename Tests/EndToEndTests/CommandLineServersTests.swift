@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// `ecs-reinstall servers` against the standalone simulator.
+@Suite("Command line: servers", .serialized, .timeLimit(.minutes(1)))
+struct CommandLineServersTests {
+    @Test("The table lists every page, CJK names padded by display width")
+    func table() async throws {
+        // More servers than the largest page (1000), so the listing must follow the pages.
+        let cli = try CLISession(simulator: try await StandaloneSimulator(extra: ["--servers", "1500"]))
+        let result = try await cli.run(["servers"])
+        #expect(result.status == 0, "\(result.all)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 1501, "1500 servers and the header; got \(lines.count) lines")
+        #expect(Set(lines.dropFirst().compactMap { $0.firstMatch(of: /[0-9a-f]{8}-[0-9a-f-]{27}/).map { String($0.0) } }).count == 1500)
+        #expect(lines.first?.hasPrefix("NAME") == true)
+        #expect(!result.stderr.contains("DEMO"), "credentials are configured: not the demo")
+        // The id column starts at the same display column on every line, CJK or not.
+        let web = try #require(lines.first { $0.hasPrefix("web-01 ") })
+        let cjk = try #require(lines.first { $0.hasPrefix("数据库-主节点") })
+        func idColumn(_ line: String, _ id: String) -> Int? {
+            guard let range = line.range(of: id) else { return nil }
+            return line[..<range.lowerBound].reduce(0) { $0 + ($1.unicodeScalars.first.map { $0.value >= 0x1100 ? 2 : 1 } ?? 1) }
+        }
+        #expect(idColumn(web, "3f1c9a2e-6b4d-4e8f-a1c3-5e7f9b1d3a01") == idColumn(cjk, "1e3a5c7f-9b1d-4f3a-85c7-e9b1d3f5a705"))
+    }
+
+    @Test("--json has a stable shape; --filter matches name, IP and status")
+    func json() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        let result = try await cli.run(["servers", "--json", "--filter", "192.168.1."])
+        #expect(result.status == 0, "\(result.all)")
+        let object = try jsonObject(result.stdout)
+        #expect(Set(object.keys) == ["count", "servers"])
+        let servers = try #require(object["servers"] as? [[String: Any]])
+        #expect(object["count"] as? Int == servers.count)
+        #expect(Set(servers.compactMap { $0["name"] as? String }) == ["数据库-主节点", "数据库-从节点"])
+        let keys: Set<String> = [
+            "id", "name", "status", "task_state", "private_ip", "image_id", "image_name", "os_type", "flavor",
+            "availability_zone", "key_name", "locked", "has_system_disk",
+        ]
+        for server in servers { #expect(Set(server.keys) == keys) }
+
+        let locked = try await cli.run(["servers", "--json", "--filter", "batch-LOCKED"])
+        let found = try #require(try jsonObject(locked.stdout)["servers"] as? [[String: Any]])
+        #expect(found.count == 1 && found.first?["locked"] as? Bool == true)
+    }
+
+    @Test("Without credentials the commands use the demo's simulated cloud and say so on stderr")
+    func demo() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        let result = try await cli.run(["servers", "--filter", "web-0"], credentials: false)
+        #expect(result.status == 0, "\(result.all)")
+        #expect(result.stderr.contains("DEMO — simulated cloud"), "\(result.all)")
+        #expect(result.stdout.contains("web-01") && result.stdout.contains("web-02") && !result.stdout.contains("DEMO"))
+    }
+
+    @Test("Exit codes: 3 for refused credentials, 4 for an unreachable cloud, 2 for wrong usage")
+    func exitCodes() async throws {
+        var cli = try CLISession(simulator: try await StandaloneSimulator())
+        let unreachable = try await cli.run(["servers"], endpoint: "http://127.0.0.1:9")
+        #expect(unreachable.status == 4, "\(unreachable.all)")
+        #expect(unreachable.stderr.contains("could not be reached"), "\(unreachable.all)")
+
+        let usage = try await cli.run(["servers", "--no-such-option"])
+        #expect(usage.status == 2, "\(usage.all)")
+
+        cli.secretKey = "WRONGSK0000000000000000000000000000000000"
+        let refused = try await cli.run(["servers"])
+        #expect(refused.status == 3, "\(refused.all)")
+        #expect(refused.stderr.contains("APIGW.0301"), "\(refused.all)")
+        #expect(!refused.all.contains(cli.secretKey), "the secret key must never be printed")
+    }
+}
