@@ -77,7 +77,7 @@ struct FaultInjectionTests {
         try await Task.sleep(for: .milliseconds(150))
         let started = ContinuousClock.now
         await simulator.stop()
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(15), "stop must not wait for the 60 s hang")
         _ = await hung.value
     }
 

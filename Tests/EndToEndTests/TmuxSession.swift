@@ -230,7 +230,7 @@ final class TmuxSession {
     /// Polls the screen every 50 ms until `predicate` holds; on timeout fails with the last screen.
     @discardableResult
     func waitUntil(
-        _ what: String, timeout: Duration = .seconds(10), escapes: Bool = false,
+        _ what: String, timeout: Duration = .seconds(20), escapes: Bool = false,
         file: String = #fileID, line: Int = #line,
         _ predicate: (String) -> Bool
     ) async throws -> String {
@@ -253,7 +253,7 @@ final class TmuxSession {
     /// Waits until every text appears on the screen at the same time.
     @discardableResult
     func waitFor(
-        _ texts: String..., timeout: Duration = .seconds(10), file: String = #fileID, line: Int = #line
+        _ texts: String..., timeout: Duration = .seconds(20), file: String = #fileID, line: Int = #line
     ) async throws -> String {
         let list = texts.map { "\"\($0)\"" }.joined(separator: ", ")
         return try await waitUntil(list, timeout: timeout, file: file, line: line) { screen in

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import Testing
 import TerminalKit
 
@@ -41,13 +42,14 @@ import TerminalKit
         let wake = try WakePipe()
         let stdin = fakeStdin()
         defer { close(stdin.read); close(stdin.write) }
-        let waker = Task.detached {
-            try await Task.sleep(for: .milliseconds(20))
+        // A thread of its own, not a Task: this test blocks a worker of the (two-thread) pool in
+        // poll(), and under load the other worker may be blocked too.
+        Thread.detachNewThread {
+            usleep(20_000)
             wake.wake()
         }
         let readiness = InputWaiter.wait(stdin: stdin.read, wake: wake, timeoutMilliseconds: 5000)
         #expect(readiness.woken)
-        try await waker.value
     }
 
     @Test func signalIsRecordedAndWakes() throws {
