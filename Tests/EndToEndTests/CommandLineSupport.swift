@@ -10,9 +10,11 @@ import Darwin
 /// Spawns programs for the command-line tests with a given stdin and environment (posix_spawn +
 /// waitpid, like `Subprocess`, for the same reasons: Foundation's `Process` hangs in Swift Testing).
 enum ScriptProcess {
-    /// Starts `argv[0]` with stdin from `stdin` (a file path), stdout and stderr to files.
+    /// Starts `argv[0]` with stdin from `stdin` (a file path), stdout and stderr to files, an empty
+    /// signal mask and default handlers; `newSession` detaches it from any controlling terminal.
     static func spawn(
-        _ argv: [String], environment: [String: String], stdin: String, stdout: String, stderr: String
+        _ argv: [String], environment: [String: String], stdin: String = "/dev/null", stdout: String, stderr: String,
+        newSession: Bool = true
     ) throws -> pid_t {
         #if canImport(Darwin)
         var actions: posix_spawn_file_actions_t? = nil
@@ -35,7 +37,8 @@ enum ScriptProcess {
         sigfillset(&all)
         posix_spawnattr_setsigdefault(&attributes, &all)
         // A new session: no controlling terminal, as under cron or CI, whatever runs the tests.
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | spawnSetSID))
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | (newSession ? spawnSetSID : 0)))
         let cArgv = argv.map { strdup($0) } + [nil]
         let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {

@@ -69,67 +69,14 @@ enum Subprocess {
         }
         var environment = ProcessInfo.processInfo.environment
         environment["TMUX"] = nil  // the tests may themselves run inside tmux
-        let pid = try spawn(
-            executable.path, [executable.path] + arguments,
-            environment: environment.map { "\($0.key)=\($0.value)" },
-            stdout: outURL.path, stderr: errURL.path)
-
-        var status: Int32 = 0
-        while true {
-            let reaped = waitpid(pid, &status, WNOHANG)
-            if reaped == pid { break }
-            if reaped == -1 && errno != EINTR {
-                throw EndToEndFailure(description: "waitpid(\(pid)) failed: errno \(errno)")
-            }
-            // Not `try`: a cancelled test must still reap its child.
-            try? await Task.sleep(for: .milliseconds(2))
-        }
-        // WIFEXITED / WEXITSTATUS, spelled out (the macros are not imported).
-        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let pid = try ScriptProcess.spawn(
+            [executable.path] + arguments, environment: environment,
+            stdout: outURL.path, stderr: errURL.path, newSession: false)
+        let exitStatus = try await ScriptProcess.wait(pid)
         return Result(
             status: exitStatus,
             stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
-    }
-
-    private static func spawn(
-        _ path: String, _ argv: [String], environment: [String], stdout: String, stderr: String
-    ) throws -> pid_t {
-        #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t? = nil
-        var attributes: posix_spawnattr_t? = nil
-        #else
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let cArgv = argv.map { strdup($0) } + [nil]
-        let cEnv = environment.map { strdup($0) } + [nil]
-        defer {
-            cArgv.forEach { free($0) }
-            cEnv.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, path, &actions, &attributes, cArgv, cEnv)
-        guard result == 0 else {
-            throw EndToEndFailure(description: "posix_spawn \(path) failed: error \(result)")
-        }
-        return pid
     }
 
     /// The first executable called `name` on PATH (plus the usual system folders).
