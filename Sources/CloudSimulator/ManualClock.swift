@@ -1,30 +1,23 @@
 import Foundation
+import Synchronization
 
 /// A clock for tests and demos that moves only when told: pass `clock.now` as the simulator's
 /// `now`, then `advance(by:)` to walk a reinstall job through INIT, RUNNING and SUCCESS.
-public final class ManualClock: @unchecked Sendable {
-    // @unchecked: `current` is only read and written while holding `lock`.
-    private let lock = NSLock()
-    private var current: Date
+public final class ManualClock: Sendable {
+    private let current: Mutex<Date>
 
-    public init(_ start: Date = Date()) { current = start }
+    public init(_ start: Date = Date()) { current = Mutex(start) }
 
     public func now() -> Date {
-        lock.lock()
-        defer { lock.unlock() }
-        return current
+        current.withLock { $0 }
     }
 
     public func advance(by duration: Duration) {
-        lock.lock()
-        defer { lock.unlock() }
-        current = current.addingTimeInterval(duration.timeInterval)
+        current.withLock { $0 = $0.addingTimeInterval(duration.timeInterval) }
     }
 
     public func set(_ date: Date) {
-        lock.lock()
-        defer { lock.unlock() }
-        current = date
+        current.withLock { $0 = date }
     }
 }
 
