@@ -10,33 +10,21 @@ struct InteractiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui", abstract: "Open the terminal UI (the default).")
 
-    @Option(help: "Region, e.g. cn-north-4 (default: HUAWEICLOUD_SDK_REGION; cn-north-4 in the demo).")
-    var region: String?
-
-    @Option(help: "Send every service to this base URL (a simulator or a private gateway).")
-    var endpoint: String?
+    @OptionGroup var connection: ConnectionOptions
 
     @Option(help: "IAM user id sent with a key-pair reinstall (default: looked up for the access key).")
     var userId: String?
 
-    @Flag(help: "Use the simulated cloud even when credentials are configured.")
-    var demo = false
-
     @Flag(help: "Ring the terminal bell when a job finishes.")
     var bell = false
-
-    @Option(help: .hidden)
-    var demoJobSeconds: Int = 12
-
-    @Option(help: .hidden)
-    var demoFailureRate: Double = 0
 
     func run() throws {
         // The terminal belongs to the UI: nothing may log onto it.
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
         bypassProxyForLoopback()
         let environment = ProcessInfo.processInfo.environment
-        let session = try runBlocking { [self] in try await connect(environment: environment) }
+        let options = connection.sessionOptions
+        let session = try runBlocking { try await CloudSession.connect(options, environment: environment) }
         let journal = JobJournal(file: JobJournal.defaultFile(environment: environment))
         var state = AppState(
             mode: session.mode, region: session.client.endpoints.region, projectId: session.client.projectId,
@@ -62,13 +50,6 @@ struct InteractiveCommand: ParsableCommand {
             FileHandle.standardError.write(Data("warning: \(error); unfinished jobs will not resume\n".utf8))
             return []
         }
-    }
-
-    private func connect(environment: [String: String]) async throws -> CloudSession {
-        try await CloudSession.connect(
-            CloudSession.Options(region: region, endpoint: endpoint, demo: demo,
-                                 demoJobSeconds: demoJobSeconds, demoFailureRate: demoFailureRate),
-            environment: environment)
     }
 }
 
