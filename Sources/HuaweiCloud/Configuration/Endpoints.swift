@@ -37,8 +37,9 @@ public struct Endpoints: Sendable, Equatable {
         serviceOverrides = Self.overrides(region: region, environment: environment)
     }
 
-    /// The base URL of `service`, unchecked; nil when it cannot be formed. Prefer `url(for:)`.
-    public func baseURL(for service: CloudService) -> URL? {
+    /// The base URL of `service`, unchecked; nil when it cannot be formed. Callers use `url(for:)`,
+    /// which refuses plain http to anything but loopback.
+    private func baseURL(for service: CloudService) -> URL? {
         if let override { return override }
         if let text = serviceOverrides[service] { return URL(string: text) }
         return URL(string: "https://\(service.rawValue).\(region).\(Self.domain(for: service, region: region))")
