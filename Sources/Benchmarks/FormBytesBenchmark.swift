@@ -12,15 +12,14 @@ let formBytesBenchmark = Benchmark(name: "form keystroke (terminal bytes per key
     let typed = Array("Xk7#pQ2v9!Lm-Zr8@Wt3$Bn6")
     let keystrokes = quick ? 8 : typed.count
     try await Task.sleep(for: .milliseconds(300))  // let the form's first frame go out
-    let bytesBefore = harness.bytesWritten, cpuBefore = harness.cpuTime
-    for (index, character) in typed.prefix(keystrokes).enumerated() {
-        try harness.send("-l", String(character))
-        // Each key is drawn before the next is sent, so every keystroke is its own frame.
-        try await harness.waitFor("(now \(index + 1))")
+    let (bytes, cpu) = try await harness.measure {
+        for (index, character) in typed.prefix(keystrokes).enumerated() {
+            try harness.send("-l", String(character))
+            // Each key is drawn before the next is sent, so every keystroke is its own frame.
+            try await harness.waitFor("(now \(index + 1))")
+        }
+        try await Task.sleep(for: .milliseconds(200))
     }
-    try await Task.sleep(for: .milliseconds(200))
-    let bytes = harness.bytesWritten - bytesBefore
-    let cpu = harness.cpuTime - cpuBefore
     return [
         "keystrokes: \(keystrokes) at 120×35",
         "terminal output: \(bytes / keystrokes) bytes per keystroke",

@@ -20,10 +20,7 @@ let idleJobsBenchmark = Benchmark(name: "idle with 3 jobs running (CPU, terminal
     }
     try await Task.sleep(for: .seconds(2))  // let the burst of the submissions pass
     let seconds = quick ? 3 : 30
-    let bytesBefore = harness.bytesWritten, cpuBefore = harness.cpuTime
-    try await Task.sleep(for: .seconds(seconds))
-    let bytes = harness.bytesWritten - bytesBefore
-    let cpu = harness.cpuTime - cpuBefore
+    let (bytes, cpu) = try await harness.measure { try await Task.sleep(for: .seconds(seconds)) }
     return [
         "measured over \(seconds) s at 120×35",
         "terminal output: \(bytes / seconds) bytes/s",

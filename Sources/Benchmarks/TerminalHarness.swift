@@ -38,6 +38,13 @@ final class TerminalHarness {
         throw HarnessError("timed out waiting for '\(text)'; screen:\n\(try screen())")
     }
 
+    /// What the program wrote to its terminal, and the CPU it used, while `body` ran.
+    func measure(_ body: () async throws -> Void) async rethrows -> (bytes: Int, cpu: Duration) {
+        let bytesBefore = bytesWritten, cpuBefore = cpuTime
+        try await body()
+        return (bytesWritten - bytesBefore, cpuTime - cpuBefore)
+    }
+
     var bytesWritten: Int {
         ((try? FileManager.default.attributesOfItem(atPath: output.path))?[.size] as? Int) ?? 0
     }
