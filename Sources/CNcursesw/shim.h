@@ -14,6 +14,14 @@ static inline int shim_a_dim(void) { return (int)A_DIM; }
 static inline int shim_a_underline(void) { return (int)A_UNDERLINE; }
 static inline int shim_color_pair(int n) { return (int)COLOR_PAIR(n); }
 
+// Mouse button masks are computed from the mouse protocol version.
+static inline mmask_t shim_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t shim_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t shim_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t shim_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t shim_button5_pressed(void) { return BUTTON5_PRESSED; }
+static inline mmask_t shim_button_shift(void) { return BUTTON_SHIFT; }
+
 // stdscr, LINES and COLS are mutable C globals, which Swift 6 refuses to touch directly.
 static inline WINDOW *shim_stdscr(void) { return stdscr; }
 static inline int shim_lines(void) { return LINES; }

@@ -14,10 +14,22 @@ public final class CursesTerminal {
     private var restored = false
     private var cursorVisible = false
 
+    /// Whether cells are drawn in colour; without it every style goes through `Style.monochrome`.
+    public private(set) var usesColor: Bool
+    /// Whether clicks and the wheel arrive as `Key.mouse` (asked for, and the terminal can).
+    public private(set) var usesMouse: Bool
+    /// Frame characters the locale can encode: pass them to views that draw boxes and rules.
+    public let boxGlyphs: BoxGlyphs
+
     /// Sets up curses: locale (for UTF-8), raw-ish input with keypad decoding, a short ESC delay,
-    /// a hidden cursor, non-blocking reads, and one colour pair per `Color` over the default background.
-    public init() {
+    /// a hidden cursor, non-blocking reads, and (with colour) one pair per `Color` over the
+    /// default background.
+    public init(options: TerminalOptions = TerminalOptions()) {
         setlocale(LC_ALL, "")
+        // We draw frames as text, but should anything reach for the line-drawing charset (ACS),
+        // this makes ncurses send Unicode instead: PuTTY and GNU screen in UTF-8 mode ignore the
+        // VT100 charset switch and print "qqqq". The last 0 keeps a value the user set.
+        setenv("NCURSES_NO_UTF8_ACS", "1", 0)
         initscr()
         cbreak()
         noecho()
@@ -25,12 +37,22 @@ public final class CursesTerminal {
         set_escdelay(25)
         curs_set(0)
         nodelay(shim_stdscr(), true)
-        if has_colors() {
+        boxGlyphs = BoxGlyphs.forLocale()
+        usesColor = ColorSupport.decide(
+            requested: options.colors, environment: ColorSupport.processEnvironment(),
+            terminalHasColors: has_colors())
+        if usesColor {
             start_color()
             let background: Int16 = use_default_colors() == OK ? -1 : Int16(COLOR_BLACK)
             for color in Color.allCases where color != .standard {
                 init_pair(Self.pair(for: color), Self.foreground(for: color), background)
             }
+        }
+        usesMouse = false
+        if options.mouse {
+            usesMouse = mousemask(MouseButtons.reported, nil) != 0
+            // Report each press at once instead of waiting to tell clicks from double clicks.
+            mouseinterval(0)
         }
     }
 
@@ -56,7 +78,8 @@ public final class CursesTerminal {
                 // straddle the terminal's right edge is left out rather than wrapped.
                 if cell.width == 0 || x + cell.width > columns { continue }
                 var wide = Self.wideCharacters(cell.text)
-                _ = shim_put_cell(Int32(y), Int32(x), &wide, Self.attributes(cell.style), Int32(Self.pair(for: cell.style.color)))
+                let style = usesColor ? cell.style : cell.style.monochrome
+                _ = shim_put_cell(Int32(y), Int32(x), &wide, Self.attributes(style), Int32(Self.pair(for: style.color)))
             }
         }
         if let cursor = screen.cursor, screen.contains(x: cursor.x, y: cursor.y) {
@@ -77,7 +100,12 @@ public final class CursesTerminal {
         while keys.count < 4096 {
             let status = wget_wch(shim_stdscr(), &value)
             if status == KEY_CODE_YES {
-                keys.append(KeyDecoder.keyCode(Int32(bitPattern: UInt32(value))))
+                let code = Int32(bitPattern: UInt32(value))
+                if code == KEY_MOUSE {
+                    if let key = Self.readMouse() { keys.append(key) }
+                } else {
+                    keys.append(KeyDecoder.keyCode(code))
+                }
             } else if status == OK {
                 keys.append(KeyDecoder.character(UInt32(value)))
             } else {
@@ -97,6 +125,13 @@ public final class CursesTerminal {
         guard !restored else { return }
         restored = true
         endwin()
+    }
+
+    /// The pending mouse report, or nil when there is none or it is one we ignore.
+    private static func readMouse() -> Key? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        return KeyDecoder.mouse(x: Int(event.x), y: Int(event.y), buttons: event.bstate)
     }
 
     private func setCursorVisible(_ visible: Bool) {

@@ -1,9 +1,11 @@
-/// A decoded key press (or a terminal resize, which curses reports as a key).
+/// A decoded key press (or a terminal resize or mouse event, which curses reports as keys).
 public enum Key: Sendable, Equatable {
     case character(Character)
     case enter, escape, backspace, delete, tab, backTab
     case up, down, left, right, home, end, pageUp, pageDown
     case resize
+    /// Only reported when the terminal was created with mouse reporting on.
+    case mouse(MouseEvent)
     case function(Int)
     case unknown(Int32)
 

@@ -35,4 +35,20 @@ enum KeyDecoder {
         default: return .unknown(code)
         }
     }
+
+    /// A mouse report from `getmouse`: the button bits decide the kind; modifier keys are ignored.
+    /// - Returns: nil for events we do not handle (releases, motion, other buttons).
+    static func mouse(x: Int, y: Int, buttons: MouseButtons.Mask) -> Key? {
+        let kind: MouseEvent.Kind
+        if buttons & (MouseButtons.button1Pressed | MouseButtons.button1Clicked) != 0 {
+            kind = .press
+        } else if buttons & MouseButtons.wheelUp != 0 {
+            kind = .wheelUp
+        } else if buttons & MouseButtons.wheelDown != 0 {
+            kind = .wheelDown
+        } else {
+            return nil
+        }
+        return .mouse(MouseEvent(x: x, y: y, kind: kind))
+    }
 }

@@ -1,24 +1,29 @@
 /// Box-drawing on the screen grid: separators and framed panels.
 extension Screen {
-    /// A horizontal rule of "─".
-    public mutating func horizontalLine(x: Int, y: Int, width lineWidth: Int, style: Style = .plain) {
+    /// A horizontal rule.
+    public mutating func horizontalLine(
+        x: Int, y: Int, width lineWidth: Int, glyphs: BoxGlyphs = .unicode, style: Style = .plain
+    ) {
         guard lineWidth > 0 else { return }
-        put(String(repeating: "─", count: lineWidth), x: x, y: y, maxWidth: lineWidth, style: style)
+        put(String(repeating: glyphs.horizontal, count: lineWidth), x: x, y: y, maxWidth: lineWidth, style: style)
     }
 
-    /// A frame ┌─┐│└┘ with an optional title set into the top edge ("┌─ Title ───┐").
-    /// The inside is left as it is; call `fill` first to clear it.
-    public mutating func box(
-        x: Int, y: Int, width boxWidth: Int, height boxHeight: Int, title: String? = nil, style: Style = .plain
+    /// A frame with an optional title set into the top edge ("┌─ Title ───┐"), clipped to the screen.
+    ///
+    /// The title is cut with an ellipsis to fit between "┌─ " and " ─┐", never halving a wide
+    /// character, so the corners always stand. The inside is left as it is; call `fill` first to clear it.
+    public mutating func drawBox(
+        x: Int, y: Int, width boxWidth: Int, height boxHeight: Int, title: String? = nil,
+        glyphs: BoxGlyphs = .unicode, style: Style = .plain
     ) {
         guard boxWidth >= 2, boxHeight >= 2 else { return }
-        let rule = String(repeating: "─", count: boxWidth - 2)
-        put("┌" + rule + "┐", x: x, y: y, maxWidth: boxWidth, style: style)
+        let rule = String(repeating: glyphs.horizontal, count: boxWidth - 2)
+        put("\(glyphs.topLeft)\(rule)\(glyphs.topRight)", x: x, y: y, maxWidth: boxWidth, style: style)
         for row in (y + 1)..<(y + boxHeight - 1) {
-            put("│", x: x, y: row, style: style)
-            put("│", x: x + boxWidth - 1, y: row, style: style)
+            put(String(glyphs.vertical), x: x, y: row, style: style)
+            put(String(glyphs.vertical), x: x + boxWidth - 1, y: row, style: style)
         }
-        put("└" + rule + "┘", x: x, y: y + boxHeight - 1, maxWidth: boxWidth, style: style)
+        put("\(glyphs.bottomLeft)\(rule)\(glyphs.bottomRight)", x: x, y: y + boxHeight - 1, maxWidth: boxWidth, style: style)
         // Title needs "┌─ " before and " ─┐" after it: 6 columns of frame.
         if let title, boxWidth > 6 {
             let shown = DisplayWidth.truncate(title, to: boxWidth - 6)

@@ -51,7 +51,9 @@ public struct Screen: Sendable, Equatable {
             if characterWidth == 0 { continue }
             if column >= limit { break }
             let fits = column + characterWidth <= limit
-            if column >= 0 && fits {
+            if column + characterWidth <= 0 {
+                // Wholly left of the screen: nothing to draw.
+            } else if column >= 0 && fits {
                 setCell(Cell(text: String(character), width: characterWidth, style: style), x: column, y: y)
                 written += characterWidth
             } else {

@@ -27,3 +27,32 @@ import Testing
         #expect(!Key.enter.isPrintable)
     }
 }
+
+@Suite struct MouseDecoderTests {
+    @Test(arguments: [
+        (MouseButtons.button1Pressed, MouseEvent.Kind?.some(.press)),
+        (MouseButtons.button1Clicked, .press),
+        (MouseButtons.button1Pressed | MouseButtons.shift, .press),
+        (MouseButtons.wheelUp, .wheelUp),
+        (MouseButtons.wheelDown, .wheelDown),
+        (MouseButtons.wheelDown | MouseButtons.shift, .wheelDown),
+        (MouseButtons.button1Released, nil),
+        (MouseButtons.shift, nil),
+        (0, nil),
+    ])
+    func decodesButtons(buttons: MouseButtons.Mask, expected: MouseEvent.Kind?) {
+        let key = KeyDecoder.mouse(x: 7, y: 3, buttons: buttons)
+        #expect(key == expected.map { Key.mouse(MouseEvent(x: 7, y: 3, kind: $0)) })
+    }
+
+    @Test func asksForPressesAndTheWheelOnly() {
+        let wanted = [MouseButtons.button1Pressed, MouseButtons.button1Clicked, MouseButtons.wheelUp, MouseButtons.wheelDown]
+        #expect(Set(wanted).count == 4 && !wanted.contains(0))
+        #expect(wanted.allSatisfy { MouseButtons.reported & $0 == $0 })
+        #expect(MouseButtons.reported & (MouseButtons.button1Released | MouseButtons.shift) == 0)
+    }
+
+    @Test func mouseIsNotText() {
+        #expect(!Key.mouse(MouseEvent(x: 0, y: 0, kind: .press)).isPrintable)
+    }
+}

@@ -27,6 +27,7 @@ import TerminalKit
         ("中文字", 0, 3, "中", 3),  // "文" cut by maxWidth: a space in column 2
         ("a中", -1, nil, "中", 2),  // negative x clips on the left
         ("中a", -1, nil, " a", 2),  // left half off-screen: the visible half becomes a space
+        ("abc中d", -3, nil, "中d", 3),  // characters wholly left of the screen are skipped
         ("abc", 6, nil, "", 0),
         ("abc", 0, 0, "", 0),
     ] as [(String, Int, Int?, String, Int)])
@@ -74,7 +75,7 @@ import TerminalKit
 
     @Test func boxWithTitle() {
         var screen = Screen(width: 15, height: 4)
-        screen.box(x: 1, y: 0, width: 13, height: 4, title: "Servers")
+        screen.drawBox(x: 1, y: 0, width: 13, height: 4, title: "Servers")
         #expect(screen.lines == [
             " ┌─ Servers ─┐",
             " │           │",
@@ -82,13 +83,13 @@ import TerminalKit
             " └───────────┘",
         ])
         var narrow = Screen(width: 15, height: 4)
-        narrow.box(x: 1, y: 0, width: 12, height: 4, title: "Servers")
+        narrow.drawBox(x: 1, y: 0, width: 12, height: 4, title: "Servers")
         #expect(narrow.lines[0] == " ┌─ Serve… ─┐")
     }
 
     @Test func boxTruncatesAWideTitle() {
         var screen = Screen(width: 10, height: 3)
-        screen.box(x: 0, y: 0, width: 10, height: 3, title: "云服务器列表")
+        screen.drawBox(x: 0, y: 0, width: 10, height: 3, title: "云服务器列表")
         #expect(screen.lines == [
             "┌─ 云… ──┐",
             "│        │",
@@ -98,7 +99,7 @@ import TerminalKit
 
     @Test func boxTooSmallDrawsNothing() {
         var screen = Screen(width: 4, height: 4)
-        screen.box(x: 0, y: 0, width: 1, height: 4)
+        screen.drawBox(x: 0, y: 0, width: 1, height: 4)
         #expect(screen.lines == ["", "", "", ""])
     }
 
