@@ -12,7 +12,8 @@ let formKeystrokeBenchmark = Benchmark(name: "form keystroke (reduce + checklist
     let image = Image(id: "img", name: "win2019", imageType: "private", osType: "Windows", supportFcInject: "true")
     var state = AppState(mode: .demo, region: "r", projectId: "p", userId: "u",
                          size: TerminalSize(width: 120, height: 40), now: Date())
-    _ = reduce(&state, .serversLoaded(page: 1, ServerPage(count: 1, servers: [server])))
+    _ = startup(&state)
+    _ = reduce(&state, .serverPage(generation: state.servers.generation, ServerPage(count: 1, servers: [server])))
     _ = reduce(&state, .key(.enter))
     _ = reduce(&state, .imageLoaded(id: "img", image))
     _ = reduce(&state, .key(.tab))

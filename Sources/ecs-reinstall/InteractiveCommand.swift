@@ -4,6 +4,7 @@ import Foundation
 import HuaweiCloud
 import Logging
 import Reinstall
+import TerminalKit
 
 /// The terminal UI, against the real cloud when credentials are configured, else the demo.
 struct InteractiveCommand: ParsableCommand {
@@ -17,6 +18,12 @@ struct InteractiveCommand: ParsableCommand {
 
     @Flag(help: "Ring the terminal bell when a job finishes.")
     var bell = false
+
+    @Flag(help: "Select rows by clicking and scroll with the wheel (this takes over the terminal's own text selection).")
+    var mouse = false
+
+    @Flag(help: "No colours; states are shown by text and bold/underline. Setting NO_COLOR does the same.")
+    var noColor = false
 
     func run() throws {
         // The terminal belongs to the UI: nothing may log onto it.
@@ -33,7 +40,8 @@ struct InteractiveCommand: ParsableCommand {
         state.bellEnabled = bell
         let initialState = state
         let status = try MainActor.assumeIsolated {
-            try TerminalApp.run(initialState: initialState, client: session.client, journal: journal)
+            try TerminalApp.run(initialState: initialState, client: session.client, journal: journal,
+                                options: TerminalOptions(colors: noColor ? false : nil, mouse: mouse))
         }
         if let simulator = session.simulator {
             try? runBlocking { await simulator.stop() }

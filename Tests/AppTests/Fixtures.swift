@@ -27,6 +27,17 @@ enum Fixtures {
     static let locked = server("s-locked", "batch-locked", status: "ACTIVE", locked: true)
     static let servers = [web, windows, database, noDisk, locked]
 
+    /// Names that are wider than their character count, or have characters of no width.
+    static let wideNames = [
+        server("w-1", "数据库-主节点-上海-生产环境-第一可用区", status: "ACTIVE", ip: "10.0.0.1"),
+        server("w-2", "支付网关🚀prod", ip: "10.0.0.2"),
+        server("w-3", "ｆｕｌｌｗｉｄｔｈ－ｎａｍｅ", status: "ERROR", ip: "10.0.0.3"),
+        server("w-4", "🐳🐳🐳-docker-host-with-a-long-name", status: "ACTIVE", ip: "10.0.0.4"),
+        server("w-5", "서버-한국-01", ip: "10.0.0.5"),
+        server("w-6", "cafe\u{301}-serveur", status: "REBUILD", ip: "10.0.0.6"),
+        server("w-7", "東京リージョン本番環境サーバー", status: "ACTIVE", imageName: "日本語イメージ Ubuntu 22.04", ip: "10.0.0.7"),
+    ]
+
     static let goldImage = Image(id: "img-gold", name: "Ubuntu 22.04 server 64bit", imageType: "gold", osType: "Linux")
     static let windowsImage = Image(id: "img-win", name: "win2019-ad-template", imageType: "private", osType: "Windows",
                                     supportFcInject: "true")
@@ -40,7 +51,7 @@ enum Fixtures {
         var state = AppState(mode: .demo, region: "cn-north-4", projectId: "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
                              size: TerminalSize(width: width, height: height), now: now)
         _ = startup(&state)
-        _ = reduce(&state, .serversLoaded(page: 1, ServerPage(count: servers.count, servers: servers)))
+        deliver(servers, to: &state)
         _ = reduce(&state, .keypairsLoaded(keypairs))
         _ = reduce(&state, .userIdLoaded("user-7e25"))
         return state
@@ -55,5 +66,18 @@ enum Fixtures {
             _ = reduce(&state, .imageLoaded(id: imageId, image))
         }
         return state
+    }
+
+    /// Answers the listing in flight with `servers` as one page, then ends it.
+    static func deliver(_ servers: [Server], to state: inout AppState, at time: Date = now) {
+        let generation = state.servers.generation
+        _ = reduce(&state, .serverPage(generation: generation, ServerPage(count: servers.count, servers: servers)))
+        _ = reduce(&state, .serverListingFinished(generation: generation, at: time))
+    }
+
+    /// Is this effect a listing of the servers?
+    static func isListing(_ effect: Effect) -> Bool {
+        if case .listServers = effect { return true }
+        return false
     }
 }

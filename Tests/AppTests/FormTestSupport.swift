@@ -53,7 +53,8 @@ extension Fixtures {
     static func formState(for server: Server, image: Image?, among others: [Server]) -> AppState {
         var state = loadedState()
         let all = servers + others
-        _ = reduce(&state, .serversLoaded(page: 1, ServerPage(count: all.count, servers: all)))
+        _ = reduce(&state, .key(.character("r")))
+        deliver(all, to: &state)
         state.servers.selectedId = server.id
         _ = reduce(&state, .key(.enter))
         if let imageId = server.imageId { _ = reduce(&state, .imageLoaded(id: imageId, image)) }

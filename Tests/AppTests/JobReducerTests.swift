@@ -25,7 +25,7 @@ struct JobReducerTests {
         #expect(state.jobs.map(\.jobId) == ["job-1"])
         #expect(effects == [
             .watchJob(JobWatch(jobId: "job-1", serverId: Fixtures.web.id, submittedAt: Fixtures.now, phase: .job)),
-            .scheduleTick(after: .seconds(1)), .loadServers(page: 1),
+            .scheduleTick(after: .seconds(1)), .listServers(generation: state.servers.generation),
         ])
         #expect(state.flash?.text.contains("job-1") == true)
     }
@@ -60,7 +60,7 @@ struct JobReducerTests {
         state.now = Fixtures.now.addingTimeInterval(30)
         let effects = reduce(&state, .jobServerUpdated(jobId: "job-1", server(status: "ACTIVE", task: nil)))
         #expect(journaled(effects).first?.finishedAt == state.now)
-        #expect(effects.contains(.loadServers(page: 1)))
+        #expect(effects.contains(where: Fixtures.isListing))
         #expect(state.jobs[0].finishedAt == state.now)
         #expect(state.flash?.text.contains("injected a few minutes after boot") == true)
         #expect(state.bells == 1)

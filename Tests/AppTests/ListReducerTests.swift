@@ -6,11 +6,11 @@ import TerminalKit
 @testable import App
 
 struct ListReducerTests {
-    @Test func startupLoadsServersKeypairsAndUserId() {
+    @Test func startupListsServersAndLoadsKeypairsAndUserId() {
         var state = AppState(mode: .demo, region: "r", projectId: "p", size: TerminalSize(width: 100, height: 30),
                              now: Fixtures.now)
         let effects = startup(&state)
-        #expect(effects == [.loadServers(page: 1), .loadKeypairs, .loadUserId])
+        #expect(effects == [.listServers(generation: 1), .loadKeypairs, .loadUserId])
         #expect(state.servers.loading)
         #expect(state.userId == .loading)
     }
@@ -21,31 +21,65 @@ struct ListReducerTests {
         #expect(!startup(&state).contains(.loadUserId))
     }
 
-    @Test func pagesLoadProgressivelyUntilTheCountIsReached() {
-        var state = Fixtures.loadedState()
-        let first = Array(Fixtures.servers.prefix(2))
-        #expect(reduce(&state, .serversLoaded(page: 1, ServerPage(count: 5, servers: first))) == [.loadServers(page: 2)])
-        #expect(state.servers.rows.count == 2)
+    @Test func pagesAreShownAsTheyArriveWithALoadedOverTotalCounter() {
+        var state = AppState(mode: .demo, region: "r", projectId: "p", size: TerminalSize(width: 100, height: 30),
+                             now: Fixtures.now)
+        _ = startup(&state)
+        _ = reduce(&state, .serverPage(generation: 1, ServerPage(count: 5, servers: Array(Fixtures.servers.prefix(2)))))
+        #expect(state.servers.rows.map(\.id) == ["s-web", "s-win"])
         #expect(state.servers.loading)
-        let rest = Array(Fixtures.servers.dropFirst(2))
-        #expect(reduce(&state, .serversLoaded(page: 2, ServerPage(count: 5, servers: rest))) == [])
+        #expect(render(state).lines[1].contains("2/5 loading…"))
+        _ = reduce(&state, .serverPage(generation: 1, ServerPage(count: 5, servers: Array(Fixtures.servers.dropFirst(2)))))
+        _ = reduce(&state, .serverListingFinished(generation: 1, at: Fixtures.now))
         #expect(state.servers.rows.map(\.id) == Fixtures.servers.map(\.id))
         #expect(!state.servers.loading)
+        #expect(state.servers.lastRefreshed == Fixtures.now)
+        #expect(render(state).lines[1].contains("5 servers"))
+        #expect(render(state).lines[1].contains("refreshed 08:00:00 UTC"))
     }
 
-    @Test func anEmptyPageEndsLoadingEvenIfTheCountDisagrees() {
+    @Test func pagesOfAReplacedListingAreIgnored() {
         var state = Fixtures.loadedState()
-        #expect(reduce(&state, .serversLoaded(page: 2, ServerPage(count: 99, servers: []))) == [])
-        #expect(!state.servers.loading)
+        _ = reduce(&state, .key(.character("r")))
+        let stale = ServerPage(count: 1, servers: [Fixtures.server("s-stale", "stale")])
+        _ = reduce(&state, .serverPage(generation: state.servers.generation - 1, stale))
+        _ = reduce(&state, .serverListingFinished(generation: state.servers.generation - 1, at: Fixtures.now))
+        #expect(state.servers.loading)
+        #expect(state.servers.catalog.server(id: "s-stale") == nil)
     }
 
-    @Test func theSelectionFollowsTheServerAcrossAReload() {
+    @Test func aRefreshKeepsTheRowsUntilReplacedAndDropsServersThatAreGone() {
+        var state = Fixtures.loadedState()
+        state.servers.selectedId = Fixtures.database.id
+        #expect(reduce(&state, .key(.character("r"))) == [.listServers(generation: 2)])
+        #expect(state.servers.rows.count == 5, "the old rows stay while the refresh runs")
+        var renamed = Fixtures.database
+        renamed.status = "REBOOT"
+        let refreshed = [Fixtures.web, renamed, Fixtures.locked]
+        _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 3, servers: refreshed)))
+        #expect(state.servers.rows.count == 5, "only a complete listing proves a server gone")
+        _ = reduce(&state, .serverListingFinished(generation: 2, at: Fixtures.now.addingTimeInterval(60)))
+        #expect(state.servers.rows.map(\.id) == ["s-web", "s-db", "s-locked"])
+        #expect(state.servers.selected?.status == "REBOOT")
+        #expect(state.servers.selected?.id == Fixtures.database.id, "the selection stays on its server")
+    }
+
+    @Test func aFailedListingKeepsTheRowsAndSaysWhy() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.character("r")))
+        _ = reduce(&state, .serverListingFailed(generation: 2, "HTTP 503 (Ecs.0000)"))
+        #expect(!state.servers.loading)
+        #expect(state.servers.rows.count == 5)
+        #expect(state.flash?.text.contains("HTTP 503") == true)
+    }
+
+    @Test func theSelectionFollowsTheServerAcrossAReorderedReload() {
         var state = Fixtures.loadedState()
         _ = reduce(&state, .key(.down))
         _ = reduce(&state, .key(.character("j")))
         #expect(state.servers.selected?.id == Fixtures.database.id)
-        let reordered = Fixtures.servers.reversed().map { $0 }
-        _ = reduce(&state, .serversLoaded(page: 1, ServerPage(count: 5, servers: reordered)))
+        _ = reduce(&state, .key(.character("r")))
+        Fixtures.deliver(Fixtures.servers.reversed(), to: &state)
         #expect(state.servers.selected?.id == Fixtures.database.id)
     }
 
@@ -56,6 +90,8 @@ struct ListReducerTests {
         ([.end], 4),
         ([.character("G"), .character("g")], 0),
         ([.down, .down, .down, .down, .down, .down], 4),
+        ([.pageDown], 4),
+        ([.end, .pageUp], 0),
     ])
     func movementKeysClampToTheList(keys: [Key], expected: Int) {
         var state = Fixtures.loadedState()
@@ -65,19 +101,238 @@ struct ListReducerTests {
 
     @Test func qQuitsAndRRefreshes() {
         var state = Fixtures.loadedState()
-        #expect(reduce(&state, .key(.character("r"))) == [.loadServers(page: 1)])
+        #expect(reduce(&state, .key(.character("r"))) == [.listServers(generation: 2)])
         _ = reduce(&state, .key(.character("q")))
         #expect(state.quitRequested)
     }
 
-    @Test func enterOpensTheFormAndReadsTheImageOnce() {
+    // MARK: filter
+
+    @Test(arguments: [
+        ("web", ["s-web"]),
+        ("WIN", ["s-win"]),
+        ("192.168.1", ["s-db"]),
+        ("数据库", ["s-db"]),
+        ("shutoff", ["s-win", "s-nodisk"]),
+        ("ubuntu active", ["s-web", "s-locked"]),
+        ("s-lock", ["s-locked"]),
+        ("euler", ["s-db"]),
+        ("nothing-like-this", []),
+    ])
+    func theFilterSearchesNameIdIpImageAndStatus(text: String, expected: [String]) {
         var state = Fixtures.loadedState()
-        #expect(reduce(&state, .key(.enter)) == [.loadImage(id: "img-gold")])
+        _ = reduce(&state, .key(.character("/")))
+        for character in text { _ = reduce(&state, .key(.character(character))) }
+        #expect(state.servers.rows.map(\.id) == expected)
+    }
+
+    @Test func theFilterNarrowsPerKeystrokeAndWidensOnBackspace() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.character("/")))
+        var counts: [Int] = []
+        for key in [Key.character("w"), .character("i"), .character("n"), .backspace, .backspace] {
+            _ = reduce(&state, .key(key))
+            counts.append(state.servers.rows.count)
+        }
+        // "w": web-01, win-ad-01 and 数据库-主节点 (its image is Huawei Cloud EulerOS); "wi", "win": win-ad-01.
+        #expect(counts == [3, 1, 1, 1, 3])
+    }
+
+    @Test func enterKeepsTheFilterAndEscClearsItWithTheSelectionOnItsServer() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.character("/")))
+        for character in "win" { _ = reduce(&state, .key(.character(character))) }
+        #expect(state.servers.selected?.id == Fixtures.windows.id)
+        _ = reduce(&state, .key(.enter))
+        #expect(state.servers.filterField == nil)
+        #expect(state.form == nil, "Enter closes the filter; it does not open the form")
+        #expect(state.servers.rows.map(\.id) == ["s-win"])
+        _ = reduce(&state, .key(.escape))
+        #expect(state.servers.rows.count == 5)
+        #expect(state.servers.selected?.id == Fixtures.windows.id)
+        #expect(state.servers.selectedIndex == 1)
+    }
+
+    @Test func escWhileTypingClearsTheFilter() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.character("/")))
+        _ = reduce(&state, .key(.character("x")))
+        #expect(state.servers.rows.isEmpty)
+        #expect(render(state).lines.joined(separator: "\n").contains("No server matches “x”"))
+        _ = reduce(&state, .key(.escape))
+        #expect(state.servers.filterField == nil)
+        #expect(state.servers.rows.count == 5)
+    }
+
+    @Test func lettersTypedIntoTheFilterAreNotCommands() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.character("/")))
+        for character in "qrsh?" { _ = reduce(&state, .key(.character(character))) }
+        #expect(!state.quitRequested)
+        #expect(!state.showHistory)
+        #expect(!state.showHelp)
+        #expect(state.servers.catalog.sort == .apiOrder)
+        #expect(state.servers.filterField?.text == "qrsh?")
+    }
+
+    @Test func aFilteredOutSelectionMovesToTheRowNowInItsPlace() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.end))  // batch-locked, row 4
+        _ = reduce(&state, .key(.character("/")))
+        for character in "shutoff" { _ = reduce(&state, .key(.character(character))) }
+        #expect(state.servers.selected?.id == Fixtures.noDisk.id)
+    }
+
+    @Test func pagesArrivingDuringAFilterJoinTheMatchesInOrder() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.character("/")))
+        for character in "web" { _ = reduce(&state, .key(.character(character))) }
+        _ = reduce(&state, .key(.enter))
+        _ = reduce(&state, .key(.character("r")))
+        let newcomer = Fixtures.server("s-web9", "web-09", status: "ACTIVE")
+        _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 6, servers: Fixtures.servers + [newcomer])))
+        #expect(state.servers.rows.map(\.id) == ["s-web", "s-web9"])
+    }
+
+    // MARK: sort
+
+    @Test func sCyclesTheColumnAndSReversesIt() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.character("s")))
+        #expect(state.servers.catalog.sort == ServerSort(column: .name))
+        #expect(state.servers.rows.map(\.name) == ["batch-locked", "scratch-nodisk", "web-01", "win-ad-01", "数据库-主节点"])
+        _ = reduce(&state, .key(.character("S")))
+        #expect(state.servers.rows.map(\.name) == ["数据库-主节点", "win-ad-01", "web-01", "scratch-nodisk", "batch-locked"])
+        _ = reduce(&state, .key(.character("s")))
+        #expect(state.servers.catalog.sort == ServerSort(column: .status))
+        #expect(state.servers.rows.map(\.status) == ["ACTIVE", "ACTIVE", "ACTIVE", "SHUTOFF", "SHUTOFF"])
+        #expect(render(state).lines.joined(separator: "\n").contains("STATUS↑"))
+    }
+
+    @Test func theSelectionFollowsItsServerWhenTheOrderChanges() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.down))  // win-ad-01
+        _ = reduce(&state, .key(.character("s")))
+        #expect(state.servers.selected?.id == Fixtures.windows.id)
+        #expect(state.servers.selectedIndex == 3)
+    }
+
+    @Test func aDigitSortsByThatShownColumnAndAgainReverses() {
+        var state = Fixtures.loadedState()
+        let shown = ServerListLayout.columns(width: state.size.width).map(\.column)
+        let ipsKey = Character(String((shown.firstIndex(of: .ips) ?? 0) + 1))
+        _ = reduce(&state, .key(.character(ipsKey)))
+        #expect(state.servers.catalog.sort == ServerSort(column: .ips))
+        // Numeric order: .0.10 < .0.11 < .0.31 < .1.10.
+        #expect(state.servers.rows.map(\.privateIP) == ["192.168.0.10", "192.168.0.10", "192.168.0.11", "192.168.0.31", "192.168.1.10"])
+        _ = reduce(&state, .key(.character(ipsKey)))
+        #expect(state.servers.catalog.sort == ServerSort(column: .ips, descending: true))
+    }
+
+    @Test func namesSortWithTheirNumbersAsNumbers() {
+        #expect(ServerColumn.natural("web-2") < ServerColumn.natural("web-10"))
+        #expect(ServerColumn.natural("Web-2") == ServerColumn.natural("web-2"))
+    }
+
+    @Test func pagesArrivingDuringASortAreMergedInOrder() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.character("s")))
+        _ = reduce(&state, .key(.character("r")))
+        let late = [Fixtures.server("s-a", "aaa-first"), Fixtures.server("s-m", "m-middle")]
+        _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 7, servers: late)))
+        #expect(state.servers.rows.map(\.name)
+            == ["aaa-first", "batch-locked", "m-middle", "scratch-nodisk", "web-01", "win-ad-01", "数据库-主节点"])
+    }
+
+    // MARK: the action registry
+
+    @Test func everyFooterHintIsAnActionAndDisabledOnesSayWhy() {
+        var state = Fixtures.loadedState(width: 120, height: 30)
+        let footer = render(state).lines[29]
+        for action in ListActions.all where action.inFooter {
+            #expect(footer.contains("\(action.keyLabel) \(action.label)"))
+        }
+        state.servers.selectedId = Fixtures.locked.id
+        #expect(render(state).lines[29].contains("(Enter) reinstall"))
+        #expect(reduce(&state, .key(.enter)) == [])
+        #expect(state.flash?.text.contains("is locked") == true)
+    }
+
+    @Test func everyActionKeyIsBoundOnce() {
+        let keys = ListActions.all.flatMap(\.keys)
+        #expect(keys.count == Set(keys.map { "\($0)" }).count)
+    }
+
+    @Test func questionMarkShowsEveryActionAndWhyOneIsDisabled() {
+        var state = Fixtures.loadedState(width: 120, height: 30)
+        state.servers.selectedId = Fixtures.noDisk.id
+        _ = reduce(&state, .key(.character("?")))
+        let text = render(state).lines.joined(separator: "\n")
+        for action in ListActions.all { #expect(text.contains(action.label)) }
+        #expect(text.contains("not now: "))
+        #expect(text.contains("system disk"))
+        _ = reduce(&state, .key(.character("j")))
+        #expect(state.showHelp, "keys other than close are ignored under the help")
+        #expect(state.servers.selectedId == Fixtures.noDisk.id)
+        _ = reduce(&state, .key(.escape))
+        #expect(!state.showHelp)
+    }
+
+    @Test func aClickSelectsTheRowAndTheWheelScrolls() {
+        var state = Fixtures.loadedState()
+        let firstRow = ServerListLayout.firstRowLine(state)
+        _ = reduce(&state, .key(.mouse(MouseEvent(x: 5, y: firstRow + 2, kind: .press))))
+        #expect(state.servers.selected?.id == Fixtures.database.id)
+        _ = reduce(&state, .key(.mouse(MouseEvent(x: 5, y: 0, kind: .wheelDown))))
+        #expect(state.servers.selectedIndex == 4)
+        _ = reduce(&state, .key(.mouse(MouseEvent(x: 5, y: firstRow + 20, kind: .press))))
+        #expect(state.servers.selectedIndex == 4, "a click below the last row changes nothing")
+    }
+
+    // MARK: automatic refresh
+
+    @Test func whileJobsRunTheListRefreshesItselfButNotUnderAForm() {
+        var state = Fixtures.formState(for: Fixtures.web, image: Fixtures.goldImage)
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-1", serverId: Fixtures.web.id, serverName: "web-01",
+                                               api: .v2, at: Fixtures.now))
+        let generation = state.servers.generation
+        _ = reduce(&state, .serverPage(generation: generation, ServerPage(count: 5, servers: Fixtures.servers)))
+        let finished = reduce(&state, .serverListingFinished(generation: generation, at: Fixtures.now))
+        #expect(finished == [.scheduleListRefresh(after: .seconds(15))])
+        state.servers.selectedId = Fixtures.windows.id
+        _ = reduce(&state, .key(.enter))
+        #expect(state.form != nil)
+        #expect(reduce(&state, .listRefreshDue) == [])
+        #expect(state.servers.refreshPending)
+        let closing = reduce(&state, .key(.escape))
+        #expect(closing == [.listServers(generation: generation + 1)], "the held refresh runs when the form closes")
+        #expect(!state.servers.refreshPending)
+    }
+
+    @Test func withoutRunningJobsNoAutomaticRefreshIsScheduled() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.character("r")))
+        #expect(reduce(&state, .serverListingFinished(generation: 2, at: Fixtures.now)) == [])
+        #expect(reduce(&state, .listRefreshDue) == [])
+    }
+
+    // MARK: the form's pre-flight
+
+    @Test func enterOpensTheFormWithTheImageAlreadyAsked() {
+        var state = Fixtures.loadedState()
+        #expect(state.images["img-gold"] == .loading, "images are read ahead for the CLOUD-INIT column")
+        #expect(reduce(&state, .key(.enter)) == [])
         #expect(state.form?.server.id == Fixtures.web.id)
         _ = reduce(&state, .imageLoaded(id: "img-gold", Fixtures.goldImage))
         _ = reduce(&state, .key(.escape))
         #expect(state.form == nil)
         #expect(reduce(&state, .key(.enter)) == [])
+    }
+
+    @Test func aFailedImageIsAskedAgainWhenTheFormOpens() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .imageFailed(id: "img-gold", "timeout"))
+        #expect(reduce(&state, .key(.enter)) == [.loadImage(id: "img-gold")])
     }
 
     @Test(arguments: [(Fixtures.noDisk, "no system disk"), (Fixtures.locked, "locked")])

@@ -16,6 +16,57 @@ struct ScreenSnapshotTests {
         assertSnapshot(render(Fixtures.loadedState(width: 80, height: 24)), named: "server-list-80x24")
     }
 
+    /// Every column at 120 columns: images answered (CLOUD-INIT), a job running (JOB), sorted by name.
+    @Test func serverListAt120x40WithEveryColumn() {
+        var state = Fixtures.loadedState(width: 120, height: 40)
+        _ = reduce(&state, .imageLoaded(id: "img-gold", Fixtures.goldImage))
+        _ = reduce(&state, .imageLoaded(id: "img-win", Fixtures.windowsImage))
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-1", serverId: Fixtures.web.id, serverName: "web-01",
+                                               api: .v2, at: Fixtures.now))
+        Fixtures.deliver(Fixtures.servers, to: &state)
+        _ = reduce(&state, .key(.character("s")))
+        let screen = render(state)
+        assertSnapshot(screen, named: "server-list-120x40")
+        let header = screen.lines[2]
+        for column in ServerColumn.allCases { #expect(header.contains(column.title)) }
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func cjkAndEmojiNamesAreCutAtTheirDisplayWidth(width: Int, height: Int) {
+        var state = Fixtures.loadedState(width: width, height: height)
+        _ = reduce(&state, .key(.character("r")))
+        Fixtures.deliver(Fixtures.wideNames, to: &state)
+        let screen = render(state)
+        assertSnapshot(screen, named: "server-list-cjk-\(width)x\(height)")
+        // Every line fits the terminal exactly: no wide character overflows or is split.
+        for line in screen.lines { #expect(DisplayWidth.of(line) <= width) }
+        #expect(screen.lines.joined().contains("…"))
+    }
+
+    @Test func theFilterLineShowsWhatIsTypedAndHowManyMatch() {
+        var state = Fixtures.loadedState(width: 80, height: 24)
+        _ = reduce(&state, .key(.character("/")))
+        for character in "192.168.0" { _ = reduce(&state, .key(.character(character))) }
+        let screen = render(state)
+        assertSnapshot(screen, named: "server-list-filter-80x24")
+        #expect(screen.cursor?.y == 1)
+    }
+
+    @Test func theHelpOverlayListsTheActions() {
+        var state = Fixtures.loadedState(width: 80, height: 24)
+        _ = reduce(&state, .key(.character("?")))
+        assertSnapshot(render(state), named: "help-80x24")
+    }
+
+    @Test func asciiFramesWhereTheLocaleIsNotUTF8() {
+        var state = Fixtures.loadedState(width: 80, height: 24)
+        state.glyphs = .ascii
+        _ = reduce(&state, .key(.character("?")))
+        let text = render(state).lines.joined(separator: "\n")
+        #expect(text.contains("+- Keys of the server list"))
+        #expect(!text.contains("┌"))
+    }
+
     @Test func windowsFormRefusesARunOfAdministrator() {
         var state = Fixtures.formState(for: Fixtures.windows, image: Fixtures.windowsImage)
         _ = reduce(&state, .key(.tab))
@@ -58,6 +109,6 @@ struct ScreenSnapshotTests {
 
     @Test func aTinyTerminalSaysWhatItNeeds() {
         let screen = render(Fixtures.loadedState(width: 40, height: 10))
-        #expect(screen.lines.prefix(2) == ["Terminal too small", "need 60×16, have 40×10"])
+        #expect(screen.lines.prefix(2) == ["Terminal too small (need 60×16)", "have 40×10: enlarge the window"])
     }
 }

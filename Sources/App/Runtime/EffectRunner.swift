@@ -54,8 +54,16 @@ public final class EffectRunner: Sendable {
     private func perform(_ effect: Effect) async -> AppEvent? {
         do {
             switch effect {
-            case let .loadServers(page):
-                return .serversLoaded(page: page, try await client.listServers(page: page, limit: serverPageSize))
+            case let .listServers(generation):
+                // Each page is shown as it arrives; later pages load meanwhile, a few at a time.
+                for try await page in client.allServers(pageSize: serverPageSize, maxConcurrentRequests: 4) {
+                    guard !Task.isCancelled else { return nil }
+                    send(.serverPage(generation: generation, page))
+                }
+                return .serverListingFinished(generation: generation, at: now())
+            case let .scheduleListRefresh(delay):
+                try await Task.sleep(for: delay)
+                return .listRefreshDue
             case let .loadImage(id):
                 return .imageLoaded(id: id, try await client.image(id: id))
             case .loadKeypairs:
@@ -99,7 +107,8 @@ public final class EffectRunner: Sendable {
 
     private static func failure(_ effect: Effect, message: String) -> AppEvent {
         switch effect {
-        case .loadServers: return .serversFailed(message)
+        case let .listServers(generation): return .serverListingFailed(generation: generation, message)
+        case .scheduleListRefresh: return .listRefreshDue
         case let .loadImage(id): return .imageFailed(id: id, message)
         case .loadKeypairs: return .keypairsFailed(message)
         case .loadUserId: return .userIdFailed(message)

@@ -8,18 +8,21 @@ import TerminalKit
 public enum TerminalApp {
     /// Runs until the operator quits or a signal arrives; returns the process exit status.
     @MainActor
-    public static func run(initialState: AppState, client: CloudClient, journal: JobJournal?) throws -> Int32 {
+    public static func run(
+        initialState: AppState, client: CloudClient, journal: JobJournal?, options: TerminalOptions = TerminalOptions()
+    ) throws -> Int32 {
         let wake = try WakePipe()
         TerminalSignals.install(wake: wake)
         defer { TerminalSignals.uninstall() }
 
-        let terminal = CursesTerminal()
+        let terminal = CursesTerminal(options: options)
         defer { terminal.restore() }
         let inbox = EventInbox(wake: wake)
         let runner = EffectRunner(client: client, journal: journal, scope: initialState.journalScope, send: inbox.post)
         defer { runner.cancelAll() }
 
         var state = initialState
+        state.glyphs = terminal.boxGlyphs
         let size = terminal.size
         state.size = TerminalSize(width: size.width, height: size.height)
         startup(&state).forEach(runner.run)

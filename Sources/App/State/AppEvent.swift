@@ -8,8 +8,12 @@ public enum AppEvent: Sendable, Equatable {
     case key(Key)
     case resized(TerminalSize)
     case tick(Date)
-    case serversLoaded(page: Int, ServerPage)
-    case serversFailed(String)
+    /// A page of the listing numbered `generation` (pages of a replaced listing are ignored).
+    case serverPage(generation: Int, ServerPage)
+    case serverListingFinished(generation: Int, at: Date)
+    case serverListingFailed(generation: Int, String)
+    /// Time for the automatic refresh that runs while jobs do.
+    case listRefreshDue
     case imageLoaded(id: String, Image?)
     case imageFailed(id: String, String)
     case keypairsLoaded([Keypair])

@@ -28,6 +28,10 @@ public struct AppState: Sendable, Equatable {
     /// Finished jobs from the journal (this session's and earlier ones), newest last.
     public var history: [JournalEntry] = []
     public var showHistory = false
+    /// The `?` overlay listing the list's actions.
+    public var showHelp = false
+    /// Frame characters the terminal's locale can show (ASCII outside UTF-8).
+    public var glyphs: BoxGlyphs = .unicode
     /// The journal's name for this account; entries of other accounts are left alone.
     public var journalScope: String
     /// Ring the terminal bell when a job finishes.
@@ -88,20 +92,3 @@ public enum Lookup<Value: Sendable & Equatable>: Sendable, Equatable {
 
 /// An image lookup: `.loaded(nil)` means IMS no longer knows the image.
 public typealias ImageLookup = Lookup<Image?>
-
-/// The server list: rows in API order, the selection kept by server id so reloads do not move it.
-public struct ServerListState: Sendable, Equatable {
-    public var rows: [Server] = []
-    public var total: Int?
-    public var loading = false
-    public var loadError: String?
-    public var selectedId: String?
-    public var top = 0
-
-    public var selectedIndex: Int? {
-        guard let selectedId else { return rows.isEmpty ? nil : 0 }
-        return rows.firstIndex { $0.id == selectedId } ?? (rows.isEmpty ? nil : 0)
-    }
-
-    public var selected: Server? { selectedIndex.map { rows[$0] } }
-}

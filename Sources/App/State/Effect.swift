@@ -4,7 +4,10 @@ import Reinstall
 
 /// Work that `reduce` asks for, as a value: the effect runner performs it and answers with events.
 public enum Effect: Sendable, Equatable {
-    case loadServers(page: Int)
+    /// Lists every server, page by page (the listing numbered `generation`).
+    case listServers(generation: Int)
+    /// Asks for `.listRefreshDue` after the delay.
+    case scheduleListRefresh(after: Duration)
     case loadImage(id: String)
     case loadKeypairs
     case loadUserId
@@ -20,7 +23,8 @@ public enum Effect: Sendable, Equatable {
     /// Effects with the same key replace each other: a newer list load cancels the older one.
     public var key: String {
         switch self {
-        case .loadServers: return "servers"
+        case .listServers: return "servers"
+        case .scheduleListRefresh: return "list-refresh"
         case let .loadImage(id): return "image:\(id)"
         case .loadKeypairs: return "keypairs"
         case .loadUserId: return "userid"

@@ -14,12 +14,10 @@ func reduceReinstallAccepted(
     state.jobs.append(tracker)
     state.now = max(state.now, at)
     state.flash = Flash(.info, "Reinstall of \(serverName) submitted via \(api.rawValue): job \(jobId)")
-    state.servers.loading = true
     return [
         .watchJob(JobWatch(jobId: jobId, serverId: serverId, submittedAt: at, phase: .job)),
         .scheduleTick(after: .seconds(1)),
-        .loadServers(page: 1),
-    ]
+    ] + startListing(&state)
 }
 
 func reduceJobUpdated(_ state: inout AppState, _ job: Job) -> [Effect] {
@@ -41,8 +39,9 @@ func reduceJobUpdated(_ state: inout AppState, _ job: Job) -> [Effect] {
     default:
         break
     }
+    state.servers.contextChanged(ServerRowContext(state))
     return [.recordJob(state.jobs[index].journalEntry(scope: state.journalScope, now: state.now))]
-        + (state.jobs[index].isFinished ? [.loadServers(page: 1)] : [])
+        + (state.jobs[index].isFinished ? startListing(&state) : [])
 }
 
 func reduceJobServerUpdated(_ state: inout AppState, jobId: String, server: Server) -> [Effect] {
@@ -52,13 +51,14 @@ func reduceJobServerUpdated(_ state: inout AppState, jobId: String, server: Serv
     state.jobs[index].serverTaskState = server.taskState
     state.jobs[index].pollError = nil
     state.jobs[index].lastSeenAt = state.now
-    if let row = state.servers.rows.firstIndex(where: { $0.id == server.id }) {
-        state.servers.rows[row] = server
+    if state.servers.catalog.index(of: server.id) != nil {
+        state.servers.upsert([server], context: ServerRowContext(state))
+        state.servers.settle(visibleRows: ServerListLayout.visibleRows(state))
     }
     guard server.status != "REBUILD", server.taskState == nil else { return [] }
     let name = state.jobs[index].serverName
     finish(&state, index, Flash(.info, "Reinstall of \(name) done (\(server.status)): the key or password is injected a few minutes after boot."))
-    return [.recordJob(state.jobs[index].journalEntry(scope: state.journalScope, now: state.now)), .loadServers(page: 1)]
+    return [.recordJob(state.jobs[index].journalEntry(scope: state.journalScope, now: state.now))] + startListing(&state)
 }
 
 func reduceJobLost(_ state: inout AppState, jobId: String, message: String) -> [Effect] {

@@ -3,73 +3,82 @@ import HuaweiCloud
 import Reinstall
 import TerminalKit
 
-/// Page size of the server list; the API allows up to 1000.
-let serverPageSize = 100
-
 func reduceListKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     state.flash = nil
+    if state.showHelp {
+        // The help is read-only: these keys close it, the others are ignored.
+        if [.escape, .character("?"), .character("q"), .enter].contains(key) { state.showHelp = false }
+        return []
+    }
     if state.showHistory {
         // The history is a read-only view over the list: any of these keys closes it.
         if [.escape, .character("h"), .character("q"), .enter].contains(key) { state.showHistory = false }
         return []
     }
+    if state.servers.filterField != nil { return reduceFilterKey(&state, key) }
+    if case let .mouse(event) = key { return reduceListMouse(&state, event) }
+    return ListActions.all.dispatch(key, &state) ?? []
+}
+
+/// Moves the selection for a movement key (arrows, vim keys, pages, ends).
+func move(_ state: inout AppState, _ key: Key) -> [Effect] {
+    let page = max(1, ServerListLayout.visibleRows(state) - 1)
+    let count = state.servers.catalog.visible.count
     switch key {
-    case .character("h"):
-        state.showHistory = true
-    case .character("q"), .character("Q"):
-        state.quitRequested = true
-        return []
-    case .down, .character("j"):
-        moveSelection(&state, by: 1)
-    case .up, .character("k"):
-        moveSelection(&state, by: -1)
-    case .pageDown:
-        moveSelection(&state, by: max(1, ServerListLayout.visibleRows(state) - 1))
-    case .pageUp:
-        moveSelection(&state, by: -max(1, ServerListLayout.visibleRows(state) - 1))
-    case .home, .character("g"):
-        moveSelection(&state, by: -state.servers.rows.count)
-    case .end, .character("G"):
-        moveSelection(&state, by: state.servers.rows.count)
-    case .character("r"):
-        state.servers.loading = true
-        return [.loadServers(page: 1)]
-    case .enter:
-        return openForm(&state)
-    default:
-        break
+    case .down, .character("j"): moveSelection(&state, by: 1)
+    case .up, .character("k"): moveSelection(&state, by: -1)
+    case .pageDown, .character("\u{06}"): moveSelection(&state, by: page)
+    case .pageUp, .character("\u{02}"): moveSelection(&state, by: -page)
+    case .home, .character("g"): moveSelection(&state, by: -count)
+    case .end, .character("G"): moveSelection(&state, by: count)
+    default: break
     }
     return []
 }
 
-private func moveSelection(_ state: inout AppState, by delta: Int) {
-    let rows = state.servers.rows
-    guard !rows.isEmpty else { return }
-    let current = state.servers.selectedIndex ?? 0
-    let next = min(max(current + delta, 0), rows.count - 1)
-    state.servers.selectedId = rows[next].id
-    state.servers.top = Table.scrollTop(
-        selected: next, previousTop: state.servers.top,
-        visibleRows: ServerListLayout.visibleRows(state), rowCount: rows.count)
+func moveSelection(_ state: inout AppState, by delta: Int) {
+    guard let current = state.servers.selectedIndex else { return }
+    state.servers.select(row: current + delta, visibleRows: ServerListLayout.visibleRows(state))
 }
 
-private func openForm(_ state: inout AppState) -> [Effect] {
+/// A click selects the row under it; the wheel scrolls three rows.
+private func reduceListMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
+    switch event.kind {
+    case .wheelUp: moveSelection(&state, by: -3)
+    case .wheelDown: moveSelection(&state, by: 3)
+    case .press:
+        let row = event.y - ServerListLayout.firstRowLine(state)
+        guard row >= 0, row < ServerListLayout.visibleRows(state) else { break }
+        state.servers.select(row: state.servers.top + row, visibleRows: ServerListLayout.visibleRows(state))
+    }
+    return []
+}
+
+func sort(_ state: inout AppState, _ sort: ServerSort) -> [Effect] {
+    state.servers.setSort(sort, context: ServerRowContext(state))
+    state.servers.settle(visibleRows: ServerListLayout.visibleRows(state))
+    state.flash = Flash(.info, "Sorted by \(sort.label)")
+    return []
+}
+
+/// `1`…`9`: sort by that column as shown (narrow terminals show fewer); the same again reverses.
+func sortByShownColumn(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard case let .character(digit) = key, let number = digit.wholeNumberValue else { return [] }
+    let shown = ServerListLayout.columns(width: state.size.width).map(\.column)
+    guard number >= 1, number <= shown.count else {
+        state.flash = Flash(.error, "Only \(shown.count) columns are shown at this width.")
+        return []
+    }
+    let column = shown[number - 1]
+    let current = state.servers.catalog.sort
+    return sort(&state, current.column == column ? current.reversed : ServerSort(column: column))
+}
+
+func openForm(_ state: inout AppState) -> [Effect] {
     guard let server = state.servers.selected else { return [] }
-    if let job = state.jobs.first(where: { $0.serverId == server.id && !$0.isFinished }) {
-        state.flash = Flash(.error, "\(server.name) already has a reinstall running (job \(job.jobId.prefix(8))…); wait for it to finish.")
-        return []
-    }
-    // Pre-flight guard rails (ReinstallPreflight): blocked ones never open the form.
+    // Blocked servers never get here (ListActions.reinstallAvailability); warnings open the form.
     var warning: String?
-    switch ReinstallPreflight.check(server) {
-    case let .blocked(why):
-        state.flash = Flash(.error, why)
-        return []
-    case let .warning(text):
-        warning = text
-    case .clear:
-        break
-    }
+    if case let .warning(text) = ReinstallPreflight.check(server) { warning = text }
     state.form = ReinstallForm(server: server, warning: warning)
     var effects: [Effect] = []
     if let imageId = server.imageId {
@@ -90,27 +99,4 @@ private func openForm(_ state: inout AppState) -> [Effect] {
         effects.append(.loadUserId)
     }
     return effects
-}
-
-func reduceServersLoaded(_ state: inout AppState, page: Int, result: ServerPage) -> [Effect] {
-    if page <= 1 {
-        state.servers.rows = result.servers
-    } else {
-        let known = Set(state.servers.rows.map(\.id))
-        state.servers.rows += result.servers.filter { !known.contains($0.id) }
-    }
-    state.servers.total = result.count
-    state.servers.loadError = nil
-    if state.servers.selectedId == nil || !state.servers.rows.contains(where: { $0.id == state.servers.selectedId }) {
-        state.servers.selectedId = state.servers.rows.first?.id
-    }
-    if let index = state.servers.selectedIndex {
-        state.servers.top = Table.scrollTop(
-            selected: index, previousTop: state.servers.top,
-            visibleRows: ServerListLayout.visibleRows(state), rowCount: state.servers.rows.count)
-    }
-    // Pages arrive one after another so the first rows are on screen while the rest load.
-    let more = !result.servers.isEmpty && state.servers.rows.count < result.count
-    state.servers.loading = more
-    return more ? [.loadServers(page: page + 1)] : []
 }

@@ -4,28 +4,37 @@ import TerminalKit
 
 /// The one place the state changes. Pure: no network, no terminal; work is returned as effects.
 public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+    let effects = reduceEvent(&state, event)
+    return effects + resumeHeldRefresh(&state)
+}
+
+private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     switch event {
     case let .key(key):
         if state.form != nil { return reduceFormKey(&state, key) }
         return reduceListKey(&state, key)
     case let .resized(size):
         state.size = size
+        state.servers.settle(visibleRows: ServerListLayout.visibleRows(state))
         return []
     case let .tick(now):
         state.now = max(state.now, now)
         return state.jobs.contains { !$0.isFinished } ? [.scheduleTick(after: .seconds(1))] : []
-    case let .serversLoaded(page, result):
-        return reduceServersLoaded(&state, page: page, result: result)
-    case let .serversFailed(message):
-        state.servers.loading = false
-        state.servers.loadError = message
-        state.flash = Flash(.error, "Server list: \(message)")
-        return []
+    case let .serverPage(generation, page):
+        return reduceServerPage(&state, generation: generation, page: page)
+    case let .serverListingFinished(generation, time):
+        return reduceListingFinished(&state, generation: generation, at: time)
+    case let .serverListingFailed(generation, message):
+        return reduceListingFailed(&state, generation: generation, message: message)
+    case .listRefreshDue:
+        return reduceRefreshDue(&state)
     case let .imageLoaded(id, image):
         state.images[id] = .loaded(image)
+        state.servers.contextChanged(ServerRowContext(state))
         return []
     case let .imageFailed(id, message):
         state.images[id] = .failed(message)
+        state.servers.contextChanged(ServerRowContext(state))
         return []
     case let .keypairsLoaded(pairs):
         state.keypairs = .loaded(pairs.sorted { $0.name < $1.name })
@@ -67,7 +76,7 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
 /// A fresh start: the first page of servers, the key pairs and, unless given, the IAM user id,
 /// each marked as loading so the first frame says so.
 public func startup(_ state: inout AppState) -> [Effect] {
-    var effects: [Effect] = [.loadServers(page: 1), .loadKeypairs]
+    var effects: [Effect] = startListing(&state) + [.loadKeypairs]
     // Jobs left unfinished by an earlier run (the journal) are followed again at once.
     for tracker in state.jobs where !tracker.isFinished {
         effects.append(.watchJob(JobWatch(
@@ -77,7 +86,6 @@ public func startup(_ state: inout AppState) -> [Effect] {
         effects.append(.scheduleTick(after: .seconds(1)))
         state.flash = Flash(.info, "Resumed \(state.jobs.count) unfinished job(s) from the journal.")
     }
-    state.servers.loading = true
     state.keypairs = .loading
     if state.userId == .notRequested {
         state.userId = .loading

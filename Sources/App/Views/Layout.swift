@@ -33,9 +33,28 @@ struct Layout: Equatable {
 }
 
 enum ServerListLayout {
-    /// Rows of servers that fit under the table's header line.
+    /// The list's title line (counts, sort, filter) and the table's header come before the rows.
+    static let linesAboveRows = 2
+
+    /// Rows of servers that fit under the title and the table's header.
     static func visibleRows(_ state: AppState) -> Int {
-        max(1, Layout(state).bodyHeight - 1)
+        max(1, Layout(state).bodyHeight - linesAboveRows)
+    }
+
+    /// The screen line of the first server row.
+    static func firstRowLine(_ state: AppState) -> Int {
+        Layout(state).bodyTop + linesAboveRows
+    }
+
+    /// The columns shown at a terminal width, least important dropped first, in display order.
+    static func columns(width: Int) -> [(column: ServerColumn, width: Int)] {
+        let specs = ServerColumn.allCases.map { column in
+            ColumnSpec(column.title, minWidth: column.widths.min, maxWidth: column.widths.max,
+                       weight: column.weight, priority: column.priority)
+        }
+        return ColumnLayout.fit(specs, width: width - 2).map { fitted in
+            (ServerColumn.allCases[fitted.index], fitted.width)
+        }
     }
 }
 

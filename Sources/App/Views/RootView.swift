@@ -20,14 +20,15 @@ public func render(_ state: AppState) -> Screen {
     drawJobPanes(&screen, state, layout)
     drawFlash(&screen, state, layout)
     drawFooter(&screen, state, layout)
+    if state.showHelp { drawHelp(&screen, state) }
     return screen
 }
 
 private func drawTooSmall(_ screen: inout Screen, _ size: TerminalSize) {
     let lines = [
-        "Terminal too small",
-        "need \(Layout.minimumWidth)×\(Layout.minimumHeight), have \(size.width)×\(size.height)",
-        "enlarge the window; q quits",
+        "Terminal too small (need \(Layout.minimumWidth)×\(Layout.minimumHeight))",
+        "have \(size.width)×\(size.height): enlarge the window",
+        "q quits",
     ]
     for (offset, line) in lines.enumerated() {
         screen.put(line, x: 0, y: offset, style: offset == 0 ? Style(bold: true) : .plain)
@@ -55,8 +56,44 @@ private func drawFlash(_ screen: inout Screen, _ state: AppState, _ layout: Layo
 }
 
 private func drawFooter(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
-    let hints = state.form != nil
+    let fixed: String? = state.form != nil
         ? "Tab/↑↓ field  ←/→ choose  Enter next · review  ^R reveal  Esc back"
-        : state.showHistory ? "Esc/h back to the list" : "↑↓/jk move  Enter reinstall  r refresh  h history  q quit"
-    screen.put(DisplayWidth.truncate(" " + hints, to: layout.width), x: 0, y: layout.footerRow, style: Style(dim: true))
+        : state.showHistory ? "Esc/h back to the list"
+        : state.showHelp ? "Esc/? close the help"
+        : state.servers.filterField != nil ? "type to filter  ↑↓ move  Enter keep the filter  Esc clear it"
+        : nil
+    if let fixed {
+        screen.put(DisplayWidth.truncate(" " + fixed, to: layout.width), x: 0, y: layout.footerRow, style: Style(dim: true))
+        return
+    }
+    // The list's hints come from its actions; one that cannot run now is struck out by dimming
+    // and (for terminals without dim) marked with its key in brackets.
+    var x = 1
+    for action in ListActions.all where action.inFooter {
+        let enabled = action.availability(state) == .enabled
+        let hint = enabled ? "\(action.keyLabel) \(action.label)" : "(\(action.keyLabel)) \(action.label)"
+        guard x + DisplayWidth.of(hint) < layout.width else { break }
+        let keyStyle = enabled ? Style(bold: true) : Style(dim: true)
+        let keyText = enabled ? action.keyLabel : "(\(action.keyLabel))"
+        x += screen.put(keyText, x: x, y: layout.footerRow, style: keyStyle)
+        x += screen.put(" \(action.label)  ", x: x, y: layout.footerRow, style: Style(dim: true))
+    }
+}
+
+/// `?`: every action of the list with its keys, what it does, and why it cannot run now.
+private func drawHelp(_ screen: inout Screen, _ state: AppState) {
+    let keyWidth = ListActions.all.map { DisplayWidth.of($0.keyLabel) }.max() ?? 0
+    let lines: [[TextSpan]] = ListActions.all.map { action in
+        var spans = [
+            TextSpan(DisplayWidth.fit(action.keyLabel, to: keyWidth) + "  ", style: Style(bold: true)),
+            TextSpan(action.label),
+        ]
+        if action.dangerous { spans.append(TextSpan("  ⚠ changes the cloud", style: Style(color: .yellow))) }
+        if case let .disabled(why) = action.availability(state) {
+            spans.append(TextSpan("  — not now: \(why)", style: Style(dim: true)))
+        }
+        return spans
+    }
+    Dialog.draw(into: &screen, title: "Keys of the server list", lines: lines,
+                footer: [TextSpan("Esc or ? closes", style: Style(dim: true))], glyphs: state.glyphs)
 }

@@ -2,50 +2,93 @@ import Foundation
 import HuaweiCloud
 import TerminalKit
 
+/// The list: a title line (counts, filter, sort, last refresh), then the table, of which only the
+/// visible rows are drawn.
 func drawServerList(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     let list = state.servers
-    let width = layout.width - 2
-    let fixed = [10, 8, 15, 9]  // status, OS, IP, job
-    let flexible = max(10, width - fixed.reduce(0, +) - 5)
-    let nameWidth = flexible * 45 / 100
-    let columns = [
-        TableColumn("NAME", width: nameWidth),
-        TableColumn("STATUS", width: fixed[0]),
-        TableColumn("OS", width: fixed[1]),
-        TableColumn("IMAGE", width: flexible - nameWidth),
-        TableColumn("PRIVATE IP", width: fixed[2]),
-        TableColumn("JOB", width: fixed[3]),
-    ]
-    if list.rows.isEmpty {
-        let text = list.loading ? "Loading servers…" : (list.loadError.map { "Could not list servers: \($0)" } ?? "No servers in this project and region.")
-        screen.put(DisplayWidth.truncate(text, to: width), x: 1, y: layout.bodyTop + 1)
+    drawListTitle(&screen, state, layout)
+    let tableTop = layout.bodyTop + 1
+    let columns = ServerListLayout.columns(width: layout.width)
+    let visible = list.catalog.visible
+    if visible.isEmpty {
+        screen.put(DisplayWidth.truncate(emptyListText(list), to: layout.width - 2), x: 1, y: tableTop + 1)
         return
     }
-    let jobsByServer = Dictionary(state.jobs.map { ($0.serverId, $0) }, uniquingKeysWith: { _, newer in newer })
+    let context = ServerRowContext(state)
+    let sort = list.catalog.sort
+    let tableColumns = columns.map { column, width in
+        TableColumn(sort.column == column ? "\(column.title)\(sort.descending ? "↓" : "↑")" : column.title, width: width)
+    }
     Table.draw(
-        into: &screen, x: 1, y: layout.bodyTop, width: width, height: layout.bodyHeight, columns: columns,
-        rowCount: list.rows.count, top: list.top, selected: list.selectedIndex,
+        into: &screen, x: 1, y: tableTop, width: layout.width - 2, height: layout.bodyHeight - 1, columns: tableColumns,
+        rowCount: visible.count, top: list.top, selected: list.selectedIndex,
         cell: { row, column in
-            let server = list.rows[row]
-            switch column {
-            case 0: return server.name
-            case 1: return server.status
-            case 2: return server.osType
-            case 3: return server.imageName
-            case 4: return server.privateIP ?? "—"
-            default: return jobsByServer[server.id].map(statusLabel) ?? ""
-            }
+            columns[column].column.text(list.catalog.visibleServer(at: row), context)
         },
         cellStyle: { row, column in
-            column == 1 ? statusStyle(list.rows[row].status) : nil
+            switch columns[column].column {
+            case .status: statusStyle(list.catalog.visibleServer(at: row).status)
+            case .job: jobStatusStyle(context.jobLabel(list.catalog.visibleServer(at: row)))
+            default: nil
+            }
         })
-    let counter = list.loading
-        ? "\(list.rows.count)/\(list.total.map(String.init) ?? "?") loading…"
-        : "\(list.rows.count) servers"
-    let x = max(0, layout.width - DisplayWidth.of(counter) - 1)
-    screen.put(counter, x: x, y: 0, style: Style(reverse: true))
 }
 
+private func emptyListText(_ list: ServerListState) -> String {
+    if !list.catalog.isEmpty { return "No server matches “\(list.catalog.filter.text)”. Esc clears the filter." }
+    if list.loading { return "Loading servers…" }
+    if let error = list.loadError { return "Could not list servers: \(error)" }
+    return "No servers in this project and region."
+}
+
+/// `Servers 23 of 10000 match "web" · sort NAME↑` on the left, `refreshed 08:31:02 UTC` on the right;
+/// while the filter is typed, the filter field takes the left part.
+private func drawListTitle(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
+    let list = state.servers
+    let y = layout.bodyTop
+    let right = refreshText(list)
+    let rightWidth = DisplayWidth.of(right)
+    screen.put(right, x: max(0, layout.width - rightWidth - 1), y: y, style: Style(dim: true))
+    // The left part ends two columns before the right one.
+    let leftEnd = layout.width - rightWidth - 3
+    var x = 1
+    if let field = list.filterField {
+        x += screen.put("/", x: x, y: y, style: Style(bold: true))
+        let matches = "  \(list.catalog.visible.count) match · Enter keep · Esc clear"
+        let fieldWidth = max(8, min(30, leftEnd - x - DisplayWidth.of(matches)))
+        let cursor = field.draw(into: &screen, x: x, y: y, width: fieldWidth, style: Style(underline: true))
+        screen.cursor = CursorPosition(x: cursor, y: y)
+        x += fieldWidth
+        screen.put(DisplayWidth.truncate(matches, to: max(0, leftEnd - x)), x: x, y: y, style: Style(dim: true))
+        return
+    }
+    x += screen.put("Servers ", x: x, y: y, style: Style(bold: true))
+    screen.put(DisplayWidth.truncate(countText(list), to: max(0, leftEnd - x)), x: x, y: y)
+}
+
+private func countText(_ list: ServerListState) -> String {
+    let catalog = list.catalog
+    var parts: [String] = []
+    if catalog.filter.isEmpty {
+        parts.append("\(catalog.count)")
+    } else {
+        parts.append("\(catalog.visible.count) of \(catalog.count) match “\(catalog.filter.text)”")
+    }
+    if list.loading {
+        let total = list.total.map(String.init) ?? "?"
+        parts[0] += list.lastRefreshed == nil ? "/\(total) loading…" : " · refreshing \(list.seen.count)/\(total)…"
+    } else if catalog.filter.isEmpty {
+        parts[0] += " servers"
+    }
+    parts.append("sort \(catalog.sort.label)")
+    return parts.joined(separator: " · ")
+}
+
+private func refreshText(_ list: ServerListState) -> String {
+    let paused = list.refreshPending ? "refresh paused · " : ""
+    guard let time = list.lastRefreshed else { return paused.isEmpty ? "" : String(paused.dropLast(3)) }
+    return "\(paused)refreshed \(utcTimestamp(time).suffix(8)) UTC"
+}
 
 func statusStyle(_ status: String) -> Style? {
     switch status {

@@ -1,0 +1,40 @@
+import TerminalKit
+
+/// Whether an action can run now, and if not, why (shown in the footer, the help and the flash).
+public enum Availability: Sendable, Equatable {
+    case enabled
+    case disabled(String)
+}
+
+/// One thing the operator can do on a screen: the single source of its key dispatch, its footer
+/// hint and its line in the `?` help, so the three never disagree.
+struct Action: Sendable {
+    /// The keys that run it.
+    var keys: [Key]
+    /// How the footer and the help write the keys: `Enter`, `s/S`, `↑↓ jk`.
+    var keyLabel: String
+    var label: String
+    /// Changes something in the cloud that cannot be undone.
+    var dangerous = false
+    /// Shown in the footer (the help shows every action).
+    var inFooter = false
+    var availability: @Sendable (AppState) -> Availability = { _ in .enabled }
+    var perform: @Sendable (inout AppState, Key) -> [Effect]
+
+    func handles(_ key: Key) -> Bool { keys.contains(key) }
+}
+
+extension Array where Element == Action {
+    /// Runs the action bound to `key`; a disabled one explains itself in the flash instead.
+    /// - Returns: nil when no action has that key.
+    func dispatch(_ key: Key, _ state: inout AppState) -> [Effect]? {
+        guard let action = first(where: { $0.handles(key) }) else { return nil }
+        switch action.availability(state) {
+        case .enabled:
+            return action.perform(&state, key)
+        case let .disabled(why):
+            state.flash = Flash(.error, why)
+            return []
+        }
+    }
+}

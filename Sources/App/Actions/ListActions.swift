@@ -1,0 +1,56 @@
+import Foundation
+import HuaweiCloud
+import Reinstall
+import TerminalKit
+
+/// The server list's actions, in the order the footer and the help show them.
+enum ListActions {
+    static let all: [Action] = [
+        Action(keys: [.enter], keyLabel: "Enter", label: "reinstall", dangerous: true, inFooter: true,
+               availability: reinstallAvailability, perform: { state, _ in openForm(&state) }),
+        Action(keys: [.character("/")], keyLabel: "/", label: "filter", inFooter: true,
+               perform: { state, _ in beginFilter(&state) }),
+        Action(keys: [.escape], keyLabel: "Esc", label: "clear the filter",
+               perform: { state, _ in clearFilter(&state) }),
+        Action(keys: [.character("s")], keyLabel: "s/S", label: "sort", inFooter: true,
+               perform: { state, _ in sort(&state, state.servers.catalog.sort.next) }),
+        Action(keys: [.character("S")], keyLabel: "S", label: "reverse the sort",
+               perform: { state, _ in sort(&state, state.servers.catalog.sort.reversed) }),
+        Action(keys: (1...9).map { .character(Character(String($0))) }, keyLabel: "1-9",
+               label: "sort by the nth column (again: reverse)",
+               perform: { state, key in sortByShownColumn(&state, key) }),
+        Action(keys: [.character("r")], keyLabel: "r", label: "refresh", inFooter: true,
+               perform: { state, _ in startListing(&state) }),
+        Action(keys: [.character("h")], keyLabel: "h", label: "history", inFooter: true,
+               perform: { state, _ in
+                   state.showHistory = true
+                   return []
+               }),
+        Action(keys: [.down, .character("j"), .up, .character("k")], keyLabel: "↑↓ jk", label: "move",
+               perform: { state, key in move(&state, key) }),
+        Action(keys: [.pageDown, .pageUp, .character("\u{06}"), .character("\u{02}")], keyLabel: "PgDn PgUp",
+               label: "move a page", perform: { state, key in move(&state, key) }),
+        Action(keys: [.home, .character("g"), .end, .character("G")], keyLabel: "g G", label: "first / last server",
+               perform: { state, key in move(&state, key) }),
+        Action(keys: [.character("?")], keyLabel: "?", label: "help", inFooter: true,
+               perform: { state, _ in
+                   state.showHelp = true
+                   return []
+               }),
+        Action(keys: [.character("q"), .character("Q")], keyLabel: "q", label: "quit", inFooter: true,
+               perform: { state, _ in
+                   state.quitRequested = true
+                   return []
+               }),
+    ]
+
+    /// Enter on the list: refused with the reason when the server cannot be reinstalled now.
+    @Sendable static func reinstallAvailability(_ state: AppState) -> Availability {
+        guard let server = state.servers.selected else { return .disabled("no server is selected") }
+        if let job = state.jobs.first(where: { $0.serverId == server.id && !$0.isFinished }) {
+            return .disabled("\(server.name) already has a reinstall running (job \(job.jobId.prefix(8))…); wait for it to finish.")
+        }
+        if case let .blocked(why) = ReinstallPreflight.check(server) { return .disabled(why) }
+        return .enabled
+    }
+}

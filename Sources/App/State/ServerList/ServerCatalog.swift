@@ -1,0 +1,145 @@
+import HuaweiCloud
+
+/// The servers the list knows, and which of them it shows in what order.
+///
+/// Kept incrementally so that 10,000 servers stay smooth: a page of new servers is sorted on its
+/// own and merged in, and a filter keystroke that only adds characters searches the current matches.
+public struct ServerCatalog: Sendable, Equatable {
+    /// In the order they arrived (the API's).
+    public private(set) var servers: [Server] = []
+    /// Indexes into `servers`, sorted, then filtered: what the list shows, top to bottom.
+    public private(set) var visible: [Int] = []
+    public private(set) var sort: ServerSort = .apiOrder
+    public private(set) var filter = ServerFilter("")
+
+    private var positions: [String: Int] = [:]
+    private var haystacks: [String] = []
+    /// Each server's key for the current sort (empty for the API's order).
+    private var sortKeys: [String] = []
+    /// Indexes into `servers` in sort order, before the filter.
+    private var sorted: [Int] = []
+
+    public init() {}
+
+    public var count: Int { servers.count }
+    public var isEmpty: Bool { servers.isEmpty }
+
+    public func index(of id: String) -> Int? { positions[id] }
+
+    public func server(id: String) -> Server? { positions[id].map { servers[$0] } }
+
+    /// The server shown at a row of the list.
+    public func visibleServer(at row: Int) -> Server { servers[visible[row]] }
+
+    /// Adds new servers and replaces known ones (same id).
+    mutating func upsert(_ page: [Server], context: ServerRowContext) {
+        var added: [Int] = []
+        var changedOrder = false
+        var changedMatch = false
+        for server in page {
+            if let index = positions[server.id] {
+                guard servers[index] != server else { continue }
+                servers[index] = server
+                let haystack = ServerFilter.haystack(server)
+                if haystack != haystacks[index] {
+                    haystacks[index] = haystack
+                    changedMatch = true
+                }
+                if let column = sort.column {
+                    let key = column.sortKey(server, context)
+                    if key != sortKeys[index] {
+                        sortKeys[index] = key
+                        changedOrder = true
+                    }
+                }
+            } else {
+                let index = servers.count
+                positions[server.id] = index
+                servers.append(server)
+                haystacks.append(ServerFilter.haystack(server))
+                sortKeys.append(sort.column.map { $0.sortKey(server, context) } ?? "")
+                added.append(index)
+            }
+        }
+        if changedOrder {
+            resort()
+            return
+        }
+        if !added.isEmpty {
+            let newInOrder = added.sorted(by: precedes)
+            sorted = merge(sorted, newInOrder)
+            if !changedMatch {
+                visible = merge(visible, newInOrder.filter { filter.matches(haystacks[$0]) })
+                return
+            }
+        }
+        if changedMatch { refilter(from: sorted) }
+    }
+
+    /// Forgets every server whose id is not in `ids` (a refresh found them gone).
+    mutating func keepOnly(_ ids: Set<String>, context: ServerRowContext) {
+        guard servers.contains(where: { !ids.contains($0.id) }) else { return }
+        let kept = servers.filter { ids.contains($0.id) }
+        servers = []
+        positions = [:]
+        haystacks = []
+        sortKeys = []
+        sorted = []
+        visible = []
+        upsert(kept, context: context)
+    }
+
+    mutating func setSort(_ newSort: ServerSort, context: ServerRowContext) {
+        sort = newSort
+        sortKeys = newSort.column.map { column in servers.map { column.sortKey($0, context) } }
+            ?? Array(repeating: "", count: servers.count)
+        resort()
+    }
+
+    /// Re-reads the sort keys that come from outside the servers (jobs, images) when sorting by them.
+    mutating func contextChanged(_ context: ServerRowContext) {
+        guard let column = sort.column, column == .job || column == .cloudInit else { return }
+        setSort(sort, context: context)
+    }
+
+    mutating func setFilter(_ text: String) {
+        let newFilter = ServerFilter(text)
+        guard newFilter != filter else { return }
+        let narrowing = newFilter.narrows(filter)
+        filter = newFilter
+        refilter(from: narrowing ? visible : sorted)
+    }
+
+    private mutating func resort() {
+        sorted = Array(servers.indices).sorted(by: precedes)
+        refilter(from: sorted)
+    }
+
+    private mutating func refilter(from candidates: [Int]) {
+        visible = filter.isEmpty ? candidates : candidates.filter { filter.matches(haystacks[$0]) }
+    }
+
+    /// Sort order; equal keys keep the API's order, whichever the direction.
+    private func precedes(_ a: Int, _ b: Int) -> Bool {
+        guard sort.column != nil, sortKeys[a] != sortKeys[b] else { return a < b }
+        return sort.descending ? sortKeys[a] > sortKeys[b] : sortKeys[a] < sortKeys[b]
+    }
+
+    private func merge(_ left: [Int], _ right: [Int]) -> [Int] {
+        guard !right.isEmpty else { return left }
+        guard !left.isEmpty else { return right }
+        var result: [Int] = []
+        result.reserveCapacity(left.count + right.count)
+        var i = 0, j = 0
+        while i < left.count, j < right.count {
+            if precedes(right[j], left[i]) {
+                result.append(right[j]); j += 1
+            } else {
+                result.append(left[i]); i += 1
+            }
+        }
+        result += left[i...]
+        result += right[j...]
+        return result
+    }
+}

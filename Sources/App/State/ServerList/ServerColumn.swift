@@ -1,0 +1,113 @@
+import HuaweiCloud
+import Reinstall
+
+/// A column of the server list: what it shows, how it sorts, and how much it matters when the
+/// terminal is too narrow for all of them.
+public enum ServerColumn: Int, Sendable, Equatable, CaseIterable {
+    case name, status, os, image, ips, flavor, zone, cloudInit, job
+
+    public var title: String {
+        switch self {
+        case .name: "NAME"
+        case .status: "STATUS"
+        case .os: "OS"
+        case .image: "IMAGE"
+        case .ips: "IPS"
+        case .flavor: "FLAVOR"
+        case .zone: "AZ"
+        case .cloudInit: "CLOUD-INIT"
+        case .job: "JOB"
+        }
+    }
+
+    /// Lower is more important: a narrow terminal drops the highest first.
+    var priority: Int {
+        switch self {
+        case .name: 0
+        case .status: 1
+        case .job: 2
+        case .ips: 3
+        case .os: 4
+        case .image: 5
+        case .cloudInit: 6
+        case .flavor: 7
+        case .zone: 8
+        }
+    }
+
+    /// (minimum, wanted) display widths; `nil` wanted means it shares the spare width.
+    var widths: (min: Int, max: Int?) {
+        switch self {
+        case .name: (12, nil)
+        case .status: (7, 10)
+        case .os: (7, 7)
+        case .image: (10, nil)
+        case .ips: (15, 15)
+        case .flavor: (10, 16)
+        case .zone: (8, 13)
+        case .cloudInit: (10, 10)
+        case .job: (9, 10)
+        }
+    }
+
+    /// Share of the spare width: the name gets the most, then the image.
+    var weight: Int {
+        switch self {
+        case .name: 3
+        case .image: 2
+        default: 1
+        }
+    }
+
+    /// The cell's text. `context` brings what is not in the server itself: jobs and images.
+    func text(_ server: Server, _ context: ServerRowContext) -> String {
+        switch self {
+        case .name: server.name
+        case .status: server.taskState.map { "\(server.status)·\($0)" } ?? server.status
+        case .os: server.osType
+        case .image: server.imageName
+        case .ips: server.ipSummary
+        case .flavor: server.flavor?.name ?? server.flavor?.id ?? ""
+        case .zone: server.availabilityZone ?? ""
+        case .cloudInit: context.cloudInit(server)
+        case .job: context.jobLabel(server)
+        }
+    }
+
+    /// The value a sort compares: case-folded, digit runs padded so `web-2` comes before `web-10`,
+    /// IP addresses by number.
+    func sortKey(_ server: Server, _ context: ServerRowContext) -> String {
+        switch self {
+        case .ips: server.privateIP.map(Self.natural) ?? "~"
+        default: Self.natural(text(server, context))
+        }
+    }
+
+    static func natural(_ text: String) -> String {
+        var key = ""
+        var digits = ""
+        for character in text.lowercased() {
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+                continue
+            }
+            if !digits.isEmpty {
+                key += String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+                digits = ""
+            }
+            key.append(character)
+        }
+        if !digits.isEmpty { key += String(repeating: "0", count: max(0, 12 - digits.count)) + digits }
+        return key
+    }
+}
+
+extension Server {
+    /// The private IPv4 address, then the others (floating IPs, IPv6), for the list's IPS column.
+    var ipSummary: String {
+        let all = addresses.keys.sorted().flatMap { addresses[$0] ?? [] }
+        let first = privateIP
+        let others = all.map(\.addr).filter { $0 != first }
+        return ([first].compactMap { $0 } + others).joined(separator: ",")
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import HuaweiCloud
+import TerminalKit
+
+/// The server list: the catalog, the selection (kept by server id, so reloads, sorting and
+/// filtering do not move it to another server), and how the listing is going.
+public struct ServerListState: Sendable, Equatable {
+    public private(set) var catalog = ServerCatalog()
+    public var selectedId: String?
+    /// The row the selection was last seen at: where it lands when its server leaves the view.
+    private var lastRow = 0
+    public var top = 0
+
+    /// The latest count the API gave.
+    public var total: Int?
+    /// A listing is in flight.
+    public var loading = false
+    public var loadError: String?
+    public var lastRefreshed: Date?
+    /// Each listing's number: pages of one that was replaced are ignored.
+    public var generation = 0
+    /// Ids the listing in flight has delivered; when it ends, the others are gone.
+    var seen: Set<String> = []
+    /// An automatic refresh fell due while a form or the filter was open; it runs when they close.
+    public var refreshPending = false
+    /// The filter being typed (`/`); nil when the filter is not being edited.
+    public var filterField: TextField?
+
+    public init() {}
+
+    /// Servers in the order the list shows them (sorted, filtered).
+    public var rows: [Server] { catalog.visible.map { catalog.servers[$0] } }
+
+    /// The selected server's row in the list, if it is shown.
+    public var selectedIndex: Int? {
+        let visible = catalog.visible
+        guard !visible.isEmpty else { return nil }
+        if let selectedId, let index = catalog.index(of: selectedId), let row = visible.firstIndex(of: index) {
+            return row
+        }
+        return min(lastRow, visible.count - 1)
+    }
+
+    public var selected: Server? { selectedIndex.map(catalog.visibleServer(at:)) }
+
+    mutating func select(row: Int, visibleRows: Int) {
+        let count = catalog.visible.count
+        guard count > 0 else { return }
+        let clamped = min(max(row, 0), count - 1)
+        selectedId = catalog.visibleServer(at: clamped).id
+        settle(visibleRows: visibleRows)
+    }
+
+    /// After any change to the catalog or the selection: the selection is on a shown server (the
+    /// same one if it is still shown, else the one now at its row) and scrolled into view.
+    mutating func settle(visibleRows: Int) {
+        let count = catalog.visible.count
+        guard count > 0 else {
+            top = 0
+            return
+        }
+        let row = selectedIndex ?? 0
+        selectedId = catalog.visibleServer(at: row).id
+        lastRow = row
+        top = Table.scrollTop(selected: row, previousTop: top, visibleRows: visibleRows, rowCount: count)
+    }
+
+    mutating func upsert(_ servers: [Server], context: ServerRowContext) {
+        catalog.upsert(servers, context: context)
+    }
+
+    mutating func keepOnly(_ ids: Set<String>, context: ServerRowContext) {
+        catalog.keepOnly(ids, context: context)
+    }
+
+    mutating func setSort(_ sort: ServerSort, context: ServerRowContext) {
+        catalog.setSort(sort, context: context)
+    }
+
+    mutating func contextChanged(_ context: ServerRowContext) {
+        catalog.contextChanged(context)
+    }
+
+    mutating func setFilter(_ text: String) {
+        catalog.setFilter(text)
+    }
+}

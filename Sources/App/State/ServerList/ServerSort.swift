@@ -1,0 +1,31 @@
+/// The list's order: the API's (as the cloud returns servers), or by one column either way.
+public struct ServerSort: Sendable, Equatable {
+    /// nil: the order the API returned.
+    public var column: ServerColumn?
+    public var descending: Bool
+
+    public static let apiOrder = ServerSort(column: nil, descending: false)
+
+    public init(column: ServerColumn?, descending: Bool = false) {
+        self.column = column
+        self.descending = descending
+    }
+
+    /// `s`: the next column, after the last back to the API's order.
+    var next: ServerSort {
+        guard let column else { return ServerSort(column: ServerColumn.allCases.first) }
+        let following = ServerColumn(rawValue: column.rawValue + 1)
+        return ServerSort(column: following, descending: false)
+    }
+
+    /// `S`: the same column the other way round.
+    var reversed: ServerSort {
+        ServerSort(column: column ?? .name, descending: column == nil ? false : !descending)
+    }
+
+    /// How the header names it: `NAME ↑`, `API order`.
+    public var label: String {
+        guard let column else { return "API order" }
+        return "\(column.title) \(descending ? "↓" : "↑")"
+    }
+}

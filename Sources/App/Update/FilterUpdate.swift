@@ -1,0 +1,37 @@
+import TerminalKit
+
+/// `/`: the filter line opens with the current filter, and every keystroke narrows the list.
+func beginFilter(_ state: inout AppState) -> [Effect] {
+    state.servers.filterField = TextField(text: state.servers.catalog.filter.text)
+    return []
+}
+
+/// Esc on the list: the whole list again, the selection still on its server.
+func clearFilter(_ state: inout AppState) -> [Effect] {
+    state.servers.filterField = nil
+    applyFilter(&state, "")
+    return []
+}
+
+/// Keys while the filter is typed: text edits it, Enter keeps it, Esc clears it, and the
+/// arrows still move through the matches.
+func reduceFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    switch key {
+    case .enter:
+        state.servers.filterField = nil
+    case .escape:
+        return clearFilter(&state)
+    case .up, .down, .pageUp, .pageDown:
+        return move(&state, key)
+    default:
+        guard var field = state.servers.filterField, field.apply(key) else { return [] }
+        state.servers.filterField = field
+        applyFilter(&state, field.text)
+    }
+    return []
+}
+
+private func applyFilter(_ state: inout AppState, _ text: String) {
+    state.servers.setFilter(text)
+    state.servers.settle(visibleRows: ServerListLayout.visibleRows(state))
+}

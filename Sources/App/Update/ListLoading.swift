@@ -1,0 +1,90 @@
+import Foundation
+import HuaweiCloud
+import TerminalKit
+
+/// Page size of the server list: small enough that the first rows come quickly (the API allows 1000).
+let serverPageSize = 100
+
+/// How often the list refreshes itself while jobs run, so their servers' states show.
+let automaticRefreshInterval: Duration = .seconds(15)
+
+/// Images read ahead for the CLOUD-INIT column; beyond these a server's image is read when its form opens.
+let imagesReadAhead = 64
+
+/// Starts a listing (the first, `r`, or after a job), replacing any in flight. The rows on screen
+/// stay until the new pages replace them.
+func startListing(_ state: inout AppState) -> [Effect] {
+    state.servers.generation += 1
+    state.servers.loading = true
+    state.servers.refreshPending = false
+    state.servers.seen = []
+    return [.listServers(generation: state.servers.generation)]
+}
+
+func reduceServerPage(_ state: inout AppState, generation: Int, page: ServerPage) -> [Effect] {
+    guard generation == state.servers.generation, state.servers.loading else { return [] }
+    state.servers.upsert(page.servers, context: ServerRowContext(state))
+    state.servers.seen.formUnion(page.servers.map(\.id))
+    state.servers.total = page.count
+    state.servers.loadError = nil
+    state.servers.settle(visibleRows: ServerListLayout.visibleRows(state))
+    return readImagesAhead(&state, for: page.servers)
+}
+
+func reduceListingFinished(_ state: inout AppState, generation: Int, at time: Date) -> [Effect] {
+    guard generation == state.servers.generation, state.servers.loading else { return [] }
+    // Only a complete listing proves a server gone.
+    state.servers.keepOnly(state.servers.seen, context: ServerRowContext(state))
+    state.servers.seen = []
+    state.servers.loading = false
+    state.servers.total = state.servers.catalog.count
+    state.servers.lastRefreshed = time
+    state.now = max(state.now, time)
+    state.servers.settle(visibleRows: ServerListLayout.visibleRows(state))
+    return hasRunningJobs(state) ? [.scheduleListRefresh(after: automaticRefreshInterval)] : []
+}
+
+func reduceListingFailed(_ state: inout AppState, generation: Int, message: String) -> [Effect] {
+    guard generation == state.servers.generation else { return [] }
+    state.servers.loading = false
+    state.servers.seen = []
+    state.servers.loadError = message
+    state.flash = Flash(.error, "Server list: \(message) (r retries)")
+    return hasRunningJobs(state) ? [.scheduleListRefresh(after: automaticRefreshInterval)] : []
+}
+
+/// The automatic refresh: skipped when no job runs, and held back while the operator types in a
+/// form or the filter, so rows do not move under them.
+func reduceRefreshDue(_ state: inout AppState) -> [Effect] {
+    guard hasRunningJobs(state), !state.servers.loading else { return [] }
+    if isTyping(state) {
+        state.servers.refreshPending = true
+        return []
+    }
+    return startListing(&state)
+}
+
+/// Runs a refresh that was held back, once the form and the filter are closed.
+func resumeHeldRefresh(_ state: inout AppState) -> [Effect] {
+    guard state.servers.refreshPending, !isTyping(state), !state.servers.loading else { return [] }
+    return startListing(&state)
+}
+
+private func isTyping(_ state: AppState) -> Bool {
+    state.form != nil || state.servers.filterField != nil
+}
+
+private func hasRunningJobs(_ state: AppState) -> Bool {
+    state.jobs.contains { !$0.isFinished }
+}
+
+/// Asks for the images of new servers, so the CLOUD-INIT column can say what each image holds.
+private func readImagesAhead(_ state: inout AppState, for servers: [Server]) -> [Effect] {
+    var effects: [Effect] = []
+    for imageId in Set(servers.compactMap(\.imageId)).sorted()
+    where state.images[imageId] == nil && state.images.count < imagesReadAhead {
+        state.images[imageId] = .loading
+        effects.append(.loadImage(id: imageId))
+    }
+    return effects
+}
