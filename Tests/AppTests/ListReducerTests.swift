@@ -309,6 +309,19 @@ struct ListReducerTests {
         #expect(!state.servers.refreshPending)
     }
 
+    @Test func aFinishedJobRefreshesTheListButNotUnderTheFilter() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-1", serverId: Fixtures.web.id, serverName: "web-01",
+                                               api: .v2, at: Fixtures.now))
+        _ = reduce(&state, .key(.character("/")))
+        let failed = Job(jobId: "job-1", jobType: "rebuildServer", status: .fail, beginTime: nil, endTime: nil,
+                         errorCode: "Ecs.1002", failReason: "timeout", entities: nil)
+        #expect(!reduce(&state, .jobUpdated(failed)).contains(where: Fixtures.isListing))
+        #expect(state.servers.refreshPending)
+        #expect(render(state).lines[1].contains("refresh paused"))
+        #expect(reduce(&state, .key(.enter)).contains(where: Fixtures.isListing))
+    }
+
     @Test func withoutRunningJobsNoAutomaticRefreshIsScheduled() {
         var state = Fixtures.loadedState()
         _ = reduce(&state, .key(.character("r")))

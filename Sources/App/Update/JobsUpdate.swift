@@ -17,7 +17,7 @@ func reduceReinstallAccepted(
     return [
         .watchJob(JobWatch(jobId: jobId, serverId: serverId, submittedAt: at, phase: .job)),
         .scheduleTick(after: .seconds(1)),
-    ] + startListing(&state)
+    ] + refreshUnlessTyping(&state)
 }
 
 func reduceJobUpdated(_ state: inout AppState, _ job: Job) -> [Effect] {
@@ -41,7 +41,7 @@ func reduceJobUpdated(_ state: inout AppState, _ job: Job) -> [Effect] {
     }
     state.servers.contextChanged(ServerRowContext(state))
     return [.recordJob(state.jobs[index].journalEntry(scope: state.journalScope, now: state.now))]
-        + (state.jobs[index].isFinished ? startListing(&state) : [])
+        + (state.jobs[index].isFinished ? refreshUnlessTyping(&state) : [])
 }
 
 func reduceJobServerUpdated(_ state: inout AppState, jobId: String, server: Server) -> [Effect] {
@@ -58,7 +58,8 @@ func reduceJobServerUpdated(_ state: inout AppState, jobId: String, server: Serv
     guard server.status != "REBUILD", server.taskState == nil else { return [] }
     let name = state.jobs[index].serverName
     finish(&state, index, Flash(.info, "Reinstall of \(name) done (\(server.status)): the key or password is injected a few minutes after boot."))
-    return [.recordJob(state.jobs[index].journalEntry(scope: state.journalScope, now: state.now))] + startListing(&state)
+    return [.recordJob(state.jobs[index].journalEntry(scope: state.journalScope, now: state.now))]
+        + refreshUnlessTyping(&state)
 }
 
 func reduceJobLost(_ state: inout AppState, jobId: String, message: String) -> [Effect] {

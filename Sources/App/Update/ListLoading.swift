@@ -53,10 +53,15 @@ func reduceListingFailed(_ state: inout AppState, generation: Int, message: Stri
     return hasRunningJobs(state) ? [.scheduleListRefresh(after: automaticRefreshInterval)] : []
 }
 
-/// The automatic refresh: skipped when no job runs, and held back while the operator types in a
-/// form or the filter, so rows do not move under them.
+/// The automatic refresh: skipped when no job runs.
 func reduceRefreshDue(_ state: inout AppState) -> [Effect] {
     guard hasRunningJobs(state), !state.servers.loading else { return [] }
+    return refreshUnlessTyping(&state)
+}
+
+/// A refresh the operator did not ask for (a job finished, the timer): held back while they type
+/// in a form or the filter, so rows do not move under them.
+func refreshUnlessTyping(_ state: inout AppState) -> [Effect] {
     if isTyping(state) {
         state.servers.refreshPending = true
         return []
@@ -66,7 +71,7 @@ func reduceRefreshDue(_ state: inout AppState) -> [Effect] {
 
 /// Runs a refresh that was held back, once the form and the filter are closed.
 func resumeHeldRefresh(_ state: inout AppState) -> [Effect] {
-    guard state.servers.refreshPending, !isTyping(state), !state.servers.loading else { return [] }
+    guard state.servers.refreshPending, !isTyping(state) else { return [] }
     return startListing(&state)
 }
 
