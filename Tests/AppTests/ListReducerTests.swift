@@ -249,13 +249,20 @@ struct ListReducerTests {
     @Test func everyFooterHintIsAnActionAndDisabledOnesSayWhy() {
         var state = Fixtures.loadedState(width: 120, height: 30)
         let footer = render(state).lines[29]
-        for action in ListActions.all where action.inFooter {
-            #expect(footer.contains("\(action.keyLabel) \(action.label)"))
+        for hint in ListActions.all.compactMap(\.footer) {
+            #expect(footer.contains(hint))
         }
         state.servers.selectedId = Fixtures.locked.id
         #expect(render(state).lines[29].contains("(Enter) reinstall"))
         #expect(reduce(&state, .key(.enter)) == [])
         #expect(state.flash?.text.contains("is locked") == true)
+    }
+
+    @Test func aNarrowFooterKeepsHelpAndQuit() {
+        let footer = render(Fixtures.loadedState(width: 60, height: 24)).lines[23]
+        #expect(footer.contains("? help  q quit"))
+        #expect(footer.hasPrefix(" Enter reinstall"))
+        #expect(DisplayWidth.of(footer) <= 60)
     }
 
     @Test func everyActionKeyIsBoundOnce() {

@@ -16,8 +16,8 @@ struct Action: Sendable {
     var label: String
     /// Changes something in the cloud that cannot be undone.
     var dangerous = false
-    /// Shown in the footer (the help shows every action).
-    var inFooter = false
+    /// Its hint in the footer (nil: only in the help, which shows every action).
+    var footer: String?
     var availability: @Sendable (AppState) -> Availability = { _ in .enabled }
     var perform: @Sendable (inout AppState, Key) -> [Effect]
 

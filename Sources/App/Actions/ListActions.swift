@@ -6,22 +6,23 @@ import TerminalKit
 /// The server list's actions, in the order the footer and the help show them.
 enum ListActions {
     static let all: [Action] = [
-        Action(keys: [.enter], keyLabel: "Enter", label: "reinstall", dangerous: true, inFooter: true,
+        Action(keys: [.enter], keyLabel: "Enter", label: "reinstall the OS", dangerous: true,
+               footer: "Enter reinstall",
                availability: reinstallAvailability, perform: { state, _ in openForm(&state) }),
-        Action(keys: [.character("/")], keyLabel: "/", label: "filter", inFooter: true,
+        Action(keys: [.character("/")], keyLabel: "/", label: "filter as you type", footer: "/ filter",
                perform: { state, _ in beginFilter(&state) }),
         Action(keys: [.escape], keyLabel: "Esc", label: "clear the filter",
                perform: { state, _ in clearFilter(&state) }),
-        Action(keys: [.character("s")], keyLabel: "s/S", label: "sort", inFooter: true,
+        Action(keys: [.character("s")], keyLabel: "s", label: "sort by the next column", footer: "s/S sort",
                perform: { state, _ in sort(&state, state.servers.catalog.sort.next) }),
         Action(keys: [.character("S")], keyLabel: "S", label: "reverse the sort",
                perform: { state, _ in sort(&state, state.servers.catalog.sort.reversed) }),
         Action(keys: (1...9).map { .character(Character(String($0))) }, keyLabel: "1-9",
                label: "sort by the nth column (again: reverse)",
                perform: { state, key in sortByShownColumn(&state, key) }),
-        Action(keys: [.character("r")], keyLabel: "r", label: "refresh", inFooter: true,
+        Action(keys: [.character("r")], keyLabel: "r", label: "refresh", footer: "r refresh",
                perform: { state, _ in startListing(&state) }),
-        Action(keys: [.character("h")], keyLabel: "h", label: "history", inFooter: true,
+        Action(keys: [.character("h")], keyLabel: "h", label: "history of finished jobs", footer: "h history",
                perform: { state, _ in
                    state.showHistory = true
                    return []
@@ -32,12 +33,12 @@ enum ListActions {
                label: "move a page", perform: { state, key in move(&state, key) }),
         Action(keys: [.home, .character("g"), .end, .character("G")], keyLabel: "g G", label: "first / last server",
                perform: { state, key in move(&state, key) }),
-        Action(keys: [.character("?")], keyLabel: "?", label: "help", inFooter: true,
+        Action(keys: [.character("?")], keyLabel: "?", label: "this help", footer: "? help",
                perform: { state, _ in
                    state.showHelp = true
                    return []
                }),
-        Action(keys: [.character("q"), .character("Q")], keyLabel: "q", label: "quit", inFooter: true,
+        Action(keys: [.character("q"), .character("Q")], keyLabel: "q", label: "quit", footer: "q quit",
                perform: { state, _ in
                    state.quitRequested = true
                    return []

@@ -66,17 +66,26 @@ private func drawFooter(_ screen: inout Screen, _ state: AppState, _ layout: Lay
         screen.put(DisplayWidth.truncate(" " + fixed, to: layout.width), x: 0, y: layout.footerRow, style: Style(dim: true))
         return
     }
-    // The list's hints come from its actions; one that cannot run now is struck out by dimming
-    // and (for terminals without dim) marked with its key in brackets.
-    var x = 1
-    for action in ListActions.all where action.inFooter {
+    drawListFooter(&screen, state, y: layout.footerRow, width: layout.width)
+}
+
+/// The list's hints, from its actions: `Enter reinstall  / filter  …  ? help  q quit`. One that
+/// cannot run now is dimmed and its key bracketed (for terminals without dim). When the line is
+/// too narrow, hints drop from the middle: help and quit always stay.
+private func drawListFooter(_ screen: inout Screen, _ state: AppState, y: Int, width: Int) {
+    var hints: [(key: String, text: String, enabled: Bool)] = ListActions.all.compactMap { action in
+        guard let footer = action.footer else { return nil }
+        let parts = footer.split(separator: " ", maxSplits: 1).map(String.init)
         let enabled = action.availability(state) == .enabled
-        let hint = enabled ? "\(action.keyLabel) \(action.label)" : "(\(action.keyLabel)) \(action.label)"
-        guard x + DisplayWidth.of(hint) < layout.width else { break }
-        let keyStyle = enabled ? Style(bold: true) : Style(dim: true)
-        let keyText = enabled ? action.keyLabel : "(\(action.keyLabel))"
-        x += screen.put(keyText, x: x, y: layout.footerRow, style: keyStyle)
-        x += screen.put(" \(action.label)  ", x: x, y: layout.footerRow, style: Style(dim: true))
+        return (enabled ? parts[0] : "(\(parts[0]))", parts.count > 1 ? " " + parts[1] : "", enabled)
+    }
+    let spacing = 2
+    func total() -> Int { hints.reduce(0) { $0 + DisplayWidth.of($1.key + $1.text) + spacing } }
+    while total() > width - 1, hints.count > 2 { hints.remove(at: hints.count - 3) }
+    var x = 1
+    for hint in hints {
+        x += screen.put(hint.key, x: x, y: y, style: hint.enabled ? Style(bold: true) : Style(dim: true))
+        x += screen.put(hint.text, x: x, y: y, style: Style(dim: true)) + spacing
     }
 }
 

@@ -44,7 +44,7 @@ public enum ServerColumn: Int, Sendable, Equatable, CaseIterable {
         case .image: (10, nil)
         case .ips: (15, 15)
         case .flavor: (10, 16)
-        case .zone: (8, 13)
+        case .zone: (11, 15)
         case .cloudInit: (10, 10)
         case .job: (9, 10)
         }
