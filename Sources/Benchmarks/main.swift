@@ -12,6 +12,7 @@ let benchmarks: [Benchmark] = [
     clientListBenchmark,
     idleJobsBenchmark,
     simulatorScaleBenchmark,
+    listFilterBenchmark,
 ]
 
 var failed = 0

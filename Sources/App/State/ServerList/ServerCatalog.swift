@@ -13,7 +13,7 @@ public struct ServerCatalog: Sendable, Equatable {
     public private(set) var filter = ServerFilter("")
 
     private var positions: [String: Int] = [:]
-    private var haystacks: [String] = []
+    private var haystacks: [[UInt8]] = []
     /// Each server's key for the current sort (empty for the API's order).
     private var sortKeys: [String] = []
     /// Indexes into `servers` in sort order, before the filter.

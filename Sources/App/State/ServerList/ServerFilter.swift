@@ -1,14 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HuaweiCloud
 
 /// The `/` filter: every whitespace-separated term must occur, case-insensitively, in the
 /// server's name, id, IP addresses, image name or status.
 public struct ServerFilter: Sendable, Equatable {
     public let text: String
-    private let terms: [String]
+    /// The lower-cased words, as UTF-8: a byte search suffices, since UTF-8 never matches in the
+    /// middle of another character.
+    private let terms: [[UInt8]]
 
     init(_ text: String) {
         self.text = text
-        terms = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+        terms = text.lowercased().split(whereSeparator: \.isWhitespace).map { Array($0.utf8) }
     }
 
     public var isEmpty: Bool { terms.isEmpty }
@@ -18,15 +25,32 @@ public struct ServerFilter: Sendable, Equatable {
         text.hasPrefix(previous.text)
     }
 
-    func matches(_ haystack: String) -> Bool {
-        terms.allSatisfy { haystack.contains($0) }
+    func matches(_ haystack: [UInt8]) -> Bool {
+        haystack.withUnsafeBytes { text in
+            terms.allSatisfy { term in term.withUnsafeBytes { Self.find($0, in: text) } }
+        }
+    }
+
+    /// Byte search with memchr and memcmp rather than String.contains: over 10,000 servers per
+    /// keystroke that is the difference between a few and a few dozen milliseconds.
+    private static func find(_ word: UnsafeRawBufferPointer, in text: UnsafeRawBufferPointer) -> Bool {
+        guard let wordStart = word.baseAddress, let first = word.first else { return true }
+        guard let textStart = text.baseAddress, text.count >= word.count else { return false }
+        var offset = 0
+        let lastStart = text.count - word.count
+        while offset <= lastStart {
+            guard let hit = memchr(textStart + offset, Int32(first), lastStart - offset + 1) else { return false }
+            if memcmp(hit, wordStart, word.count) == 0 { return true }
+            offset = textStart.distance(to: UnsafeRawPointer(hit)) + 1
+        }
+        return false
     }
 
     /// The text a filter searches, lower-cased once per server rather than once per keystroke.
     /// Fields are joined by newlines, which no term contains, so a term never spans two fields.
-    static func haystack(_ server: Server) -> String {
+    static func haystack(_ server: Server) -> [UInt8] {
         let addresses = server.addresses.values.flatMap { $0.map(\.addr) }
-        return ([server.name, server.id, server.imageName, server.status] + addresses)
-            .joined(separator: "\n").lowercased()
+        return Array(([server.name, server.id, server.imageName, server.status] + addresses)
+            .joined(separator: "\n").lowercased().utf8)
     }
 }

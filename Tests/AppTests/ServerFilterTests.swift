@@ -1,0 +1,40 @@
+import HuaweiCloud
+import Testing
+
+@testable import App
+
+struct ServerFilterTests {
+    private func matches(_ filter: String, _ text: String) -> Bool {
+        ServerFilter(filter).matches(Array(text.lowercased().utf8))
+    }
+
+    @Test(arguments: [
+        ("web", "web-01", true),
+        ("01", "web-01", true),  // at the very end
+        ("aab", "aaab", true),  // the first byte repeats before the match
+        ("abc", "ab", false),  // longer than the text
+        ("", "anything", true),
+        ("x", "", false),
+        ("主节点", "数据库-主节点", true),
+        ("节主", "数据库-主节点", false),
+        ("WEB", "web-01", true),
+        ("web 02", "web-01", false),  // every word must occur
+        ("01 web", "web-01", true),  // in any order
+    ])
+    func wordsAreFoundAsBytes(filter: String, text: String, expected: Bool) {
+        #expect(matches(filter, text) == expected)
+    }
+
+    @Test func aTermNeverSpansTwoFields() {
+        let server = Server(id: "abc", name: "web", status: "ACTIVE", imageId: nil)
+        let haystack = ServerFilter.haystack(server)
+        #expect(ServerFilter("web").matches(haystack))
+        #expect(!ServerFilter("webabc").matches(haystack))
+    }
+
+    @Test func appendingNarrowsAndAnythingElseDoesNot() {
+        #expect(ServerFilter("web-0").narrows(ServerFilter("web")))
+        #expect(!ServerFilter("we").narrows(ServerFilter("web")))
+        #expect(!ServerFilter("xweb").narrows(ServerFilter("web")))
+    }
+}
