@@ -329,6 +329,11 @@ struct ListReducerTests {
         #expect(reduce(&state, .key(.enter)).contains(where: Fixtures.isListing))
     }
 
+    @Test(arguments: [(0, 15), (1000, 15), (1001, 30), (10_000, 150)])
+    func bigAccountsRefreshLessOften(servers: Int, seconds: Int) {
+        #expect(automaticRefreshInterval(servers: servers) == .seconds(seconds))
+    }
+
     @Test func withoutRunningJobsNoAutomaticRefreshIsScheduled() {
         var state = Fixtures.loadedState()
         _ = reduce(&state, .key(.character("r")))
