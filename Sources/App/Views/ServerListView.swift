@@ -28,10 +28,16 @@ func drawServerList(_ screen: inout Screen, _ state: AppState, _ layout: Layout)
         cellStyle: { row, column in
             switch columns[column].column {
             case .status: statusStyle(list.catalog.visibleServer(at: row).status)
-            case .job: jobStatusStyle(context.jobLabel(list.catalog.visibleServer(at: row)))
+            case .job:
+                // No job, no style: a styled empty cell would show as a coloured bar on the selected row.
+                jobCellStyle(context.jobLabel(list.catalog.visibleServer(at: row)))
             default: nil
             }
         })
+}
+
+private func jobCellStyle(_ label: String) -> Style? {
+    label.isEmpty ? nil : jobStatusStyle(label)
 }
 
 private func emptyListText(_ list: ServerListState) -> String {
