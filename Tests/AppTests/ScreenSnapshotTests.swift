@@ -107,6 +107,16 @@ struct ScreenSnapshotTests {
         #expect(text.contains("Ecs.1002: OpenStack timeout — rebuild timed out"))
     }
 
+    @Test(arguments: [(AccountMode.demo, "DEMO — simulated cloud"), (.real, "REAL — Huawei Cloud")])
+    func theHeaderNamesTheAccountModeRegionAndProject(mode: AccountMode, badge: String) {
+        var state = AppState(mode: mode, region: "ap-southeast-1", projectId: "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
+                             size: TerminalSize(width: 100, height: 30), now: Fixtures.now)
+        _ = startup(&state)
+        let header = render(state).lines[0]
+        #expect(header.contains(badge))
+        #expect(header.contains("ap-southeast-1 · project 0a1b2c3d…"))
+    }
+
     @Test func aTinyTerminalSaysWhatItNeeds() {
         let screen = render(Fixtures.loadedState(width: 40, height: 10))
         #expect(screen.lines.prefix(2) == ["Terminal too small (need 60×16)", "have 40×10: enlarge the window"])

@@ -43,7 +43,8 @@ private func drawHeader(_ screen: inout Screen, _ state: AppState) {
     case .demo:
         x += screen.put(" DEMO — simulated cloud ", x: x, y: 0, style: Style(color: .yellow, bold: true, reverse: true))
     case .real:
-        x += screen.put(" Huawei Cloud ", x: x, y: 0, style: bar)
+        // Bold, not coloured: a real account must stand out on a monochrome terminal too.
+        x += screen.put(" REAL — Huawei Cloud ", x: x, y: 0, style: Style(bold: true, reverse: true))
     }
     let project = state.projectId.count > 12 ? String(state.projectId.prefix(8)) + "…" : state.projectId
     screen.put(" \(state.region) · project \(project)", x: x, y: 0, style: bar)
