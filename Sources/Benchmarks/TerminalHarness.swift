@@ -7,12 +7,15 @@ final class TerminalHarness {
     let output: URL
     private(set) var pid: Int32 = 0
 
-    init(arguments: [String], width: Int = 120, height: Int = 35) throws {
+    /// `environment` is given to the program on top of the defaults (a UTF-8 locale, a private state folder).
+    init(arguments: [String], width: Int = 120, height: Int = 35, environment: [String: String] = [:]) throws {
         output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).out")
         let binary = try Self.binary()
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-state").path
-        try tmux(["new-session", "-d", "-s", "b", "-x", "\(width)", "-y", "\(height)",
-                  "-e", "LANG=C.UTF-8", "-e", "XDG_STATE_HOME=\(state)", binary] + arguments)
+        let variables = ["LANG": "C.UTF-8", "XDG_STATE_HOME": state].merging(environment) { $1 }
+            .sorted { $0.key < $1.key }
+            .flatMap { ["-e", "\($0.key)=\($0.value)"] }
+        try tmux(["new-session", "-d", "-s", "b", "-x", "\(width)", "-y", "\(height)"] + variables + [binary] + arguments)
         try tmux(["set-option", "-g", "window-size", "manual"])
         try tmux(["pipe-pane", "-t", "b", "-o", "cat > '\(output.path)'"])
         pid = Int32(try tmux(["display-message", "-p", "-t", "b", "#{pane_pid}"])
@@ -26,16 +29,46 @@ final class TerminalHarness {
 
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "b"] + keys) }
 
-    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "b"]) }
+    /// The visible screen as text; with `escapes`, with its SGR attributes (`capture-pane -e`).
+    func screen(escapes: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "b"] + (escapes ? ["-e"] : []))
+    }
 
     /// Waits until the screen shows `text`.
     func waitFor(_ text: String, timeout: Duration = .seconds(20)) async throws {
+        try await waitUntil("'\(text)'", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Polls the screen every `interval` until `predicate` holds, and returns that screen.
+    @discardableResult
+    func waitUntil(
+        _ what: String, timeout: Duration = .seconds(20), escapes: Bool = false, interval: Duration = .milliseconds(20),
+        _ predicate: (String) -> Bool
+    ) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if try screen().contains(text) { return }
-            try await Task.sleep(for: .milliseconds(20))
+            let screen = try screen(escapes: escapes)
+            if predicate(screen) { return screen }
+            try await Task.sleep(for: interval)
         }
-        throw HarnessError("timed out waiting for '\(text)'; screen:\n\(try screen())")
+        throw HarnessError("timed out waiting for \(what); screen:\n\(try screen())")
+    }
+
+    /// Waits until the program has written nothing for `quiet` (its last frame is out).
+    func waitForQuiet(_ quiet: Duration = .milliseconds(300), timeout: Duration = .seconds(20)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        var last = bytesWritten, since = ContinuousClock.now
+        while ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+            let now = bytesWritten
+            if now != last {
+                last = now
+                since = ContinuousClock.now
+            } else if ContinuousClock.now - since >= quiet {
+                return
+            }
+        }
+        throw HarnessError("the program kept writing for \(timeout)")
     }
 
     /// What the program wrote to its terminal, and the CPU it used, while `body` ran.
@@ -47,6 +80,15 @@ final class TerminalHarness {
 
     var bytesWritten: Int {
         ((try? FileManager.default.attributesOfItem(atPath: output.path))?[.size] as? Int) ?? 0
+    }
+
+    /// Resident memory of the program (VmRSS from /proc/PID/status), in bytes.
+    var residentMemory: Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { return nil }
+        return kilobytes * 1024
     }
 
     /// User + system CPU of the program so far, from /proc/PID/stat (in clock ticks).
@@ -61,34 +103,23 @@ final class TerminalHarness {
     }
 
     /// Runs tmux against the private server and returns what it printed.
-    ///
-    /// posix_spawn and waitpid rather than Foundation's Process: on Linux, Process inside an
-    /// async program can miss the child's exit and wait forever (seen here with tmux).
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
         let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).txt")
         defer { try? FileManager.default.removeItem(at: outFile) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ["tmux", "-L", socket, "-f", "/dev/null", "-u"] + arguments
-        let cArguments = argv.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawnp(&pid, "tmux", &actions, nil, cArguments, environ) == 0 else {
-            throw HarnessError("tmux could not be started (apt-get install tmux)")
+        let child: pid_t
+        do {
+            child = try ChildProcess.spawn(["tmux", "-L", socket, "-f", "/dev/null", "-u"] + arguments, stdout: outFile.path)
+        } catch {
+            throw HarnessError("tmux could not be started (apt-get install tmux): \(error)")
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let status = ChildProcess.wait(child)
         guard status == 0 else { throw HarnessError("tmux \(arguments.first ?? "") failed (status \(status))") }
         return (try? String(contentsOf: outFile, encoding: .utf8)) ?? ""
     }
 
     /// The binary beside this benchmark executable (both are built into the same folder).
-    private static func binary() throws -> String {
+    static func binary() throws -> String {
         let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         let candidate = here.appendingPathComponent("ecs-reinstall").path
         guard FileManager.default.isExecutableFile(atPath: candidate) else {

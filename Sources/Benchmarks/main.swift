@@ -13,6 +13,9 @@ let benchmarks: [Benchmark] = [
     idleJobsBenchmark,
     simulatorScaleBenchmark,
     listFilterBenchmark,
+    serverListFirstRowBenchmark,
+    serverListMemoryBenchmark,
+    serverListStepBenchmark,
 ]
 
 var failed = 0

@@ -9,10 +9,15 @@ enum AppScreen {
     /// The server names of the list, top to bottom, read under the "NAME" header line.
     static func serverNames(_ screen: String) -> [String] {
         let all = lines(screen)
-        guard let header = all.firstIndex(where: { $0.hasPrefix(" NAME ") }) else { return [] }
+        guard let header = all.firstIndex(where: isTableHeader) else { return [] }
         return all[(header + 1)...]
             .prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("──") }
             .compactMap { $0.split(separator: " ").first.map(String.init) }
+    }
+
+    /// The table's header line; sorted by name it reads `NAME↑` or `NAME↓`.
+    static func isTableHeader(_ line: String) -> Bool {
+        [" NAME ", " NAME↑", " NAME↓"].contains { line.hasPrefix($0) }
     }
 
     /// The list row of one server, or nil.

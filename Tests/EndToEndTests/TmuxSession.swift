@@ -104,13 +104,17 @@ final class TmuxSession {
     /// The most recent capture without attributes, for failure messages.
     private(set) var lastScreen = ""
 
-    init(width: Int = 100, height: Int = 30) async throws {
+    /// `environment` is added to (or overrides) the shell's, e.g. `["NO_COLOR": "1"]` or `["LANG": "C"]`.
+    init(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) async throws {
         tmux = try Subprocess.find("tmux")
         socket = "ecs-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         self.width = width
         self.height = height
-        try await command(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height),
-                           "-e", "LANG=C.UTF-8", "bash", "--norc", "--noprofile"])
+        let variables = ["LANG": "C.UTF-8"].merging(environment) { $1 }
+            .sorted { $0.key < $1.key }
+            .flatMap { ["-e", "\($0.key)=\($0.value)"] }
+        try await command(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height)]
+                          + variables + ["bash", "--norc", "--noprofile"])
         let info = try await display("#{pid} #{socket_path}").split(separator: " ", maxSplits: 1)
         serverPid = info.first.flatMap { pid_t($0) } ?? 0
         socketPath = info.count > 1 ? String(info[1]) : ""
@@ -290,6 +294,31 @@ enum ScreenAttributes {
             }
         }
         return lines
+    }
+
+    /// The colour parameters of every SGR sequence, as written (`31`, `38;5;208`, `48;2;0;0;0`):
+    /// foreground 30–37, 90–97 and 38, background 40–47, 100–107 and 48. Defaults (39, 49) are no colour.
+    static func colours(_ captured: String) -> [String] {
+        captured.matches(of: /\x{1B}\[([0-9;:]*)m/).flatMap { match -> [String] in
+            let params = match.1.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) ?? 0 }
+            var found: [String] = []
+            var index = 0
+            while index < params.count {
+                let code = params[index]
+                if code == 38 || code == 48 {
+                    let length = index + 1 < params.count && params[index + 1] == 5 ? 3 : 5
+                    found.append(params[index..<min(params.count, index + length)].map(String.init).joined(separator: ";"))
+                    index += length
+                    continue
+                }
+                if (30...37).contains(code) || (90...97).contains(code)
+                    || (40...47).contains(code) || (100...107).contains(code) {
+                    found.append(String(code))
+                }
+                index += 1
+            }
+            return found
+        }
     }
 
     private static func apply(_ body: String, to reverse: inout Bool) {
