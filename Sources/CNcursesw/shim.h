@@ -19,7 +19,12 @@ static inline mmask_t shim_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t shim_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t shim_button1_released(void) { return BUTTON1_RELEASED; }
 static inline mmask_t shim_button4_pressed(void) { return BUTTON4_PRESSED; }
+// The wheel's downward turn is button 5, which only mouse protocol version 2 has (macOS ships 1).
+#if defined(NCURSES_MOUSE_VERSION) && NCURSES_MOUSE_VERSION > 1
 static inline mmask_t shim_button5_pressed(void) { return BUTTON5_PRESSED; }
+#else
+static inline mmask_t shim_button5_pressed(void) { return 0; }
+#endif
 static inline mmask_t shim_button_shift(void) { return BUTTON_SHIFT; }
 
 // stdscr, LINES and COLS are mutable C globals, which Swift 6 refuses to touch directly.

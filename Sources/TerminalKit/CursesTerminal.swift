@@ -26,10 +26,7 @@ public final class CursesTerminal {
     /// default background.
     public init(options: TerminalOptions = TerminalOptions()) {
         setlocale(LC_ALL, "")
-        // We draw frames as text, but should anything reach for the line-drawing charset (ACS),
-        // this makes ncurses send Unicode instead: PuTTY and GNU screen in UTF-8 mode ignore the
-        // VT100 charset switch and print "qqqq". The last 0 keeps a value the user set.
-        setenv("NCURSES_NO_UTF8_ACS", "1", 0)
+        Self.prepareEnvironment()
         initscr()
         cbreak()
         noecho()
@@ -54,6 +51,16 @@ public final class CursesTerminal {
             // Report each press at once instead of waiting to tell clicks from double clicks.
             mouseinterval(0)
         }
+    }
+
+    /// Settings curses reads from the environment. `init` applies them too, but setenv is only
+    /// safe before other threads start: call this first thing in `main`.
+    ///
+    /// We draw frames as text, but should anything reach for the line-drawing charset (ACS),
+    /// NCURSES_NO_UTF8_ACS makes ncurses send Unicode instead: PuTTY and GNU screen in UTF-8 mode
+    /// ignore the VT100 charset switch and print "qqqq". A value the user set is kept.
+    public nonisolated static func prepareEnvironment() {
+        if getenv("NCURSES_NO_UTF8_ACS") == nil { setenv("NCURSES_NO_UTF8_ACS", "1", 0) }
     }
 
     isolated deinit {

@@ -29,6 +29,7 @@ struct InteractiveCommand: ParsableCommand {
         // The terminal belongs to the UI: nothing may log onto it.
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
         bypassProxyForLoopback()
+        CursesTerminal.prepareEnvironment()
         let environment = ProcessInfo.processInfo.environment
         let options = connection.sessionOptions
         let session = try runBlocking { try await CloudSession.connect(options, environment: environment) }

@@ -60,7 +60,12 @@ struct JobReducerTests {
         state.now = Fixtures.now.addingTimeInterval(30)
         let effects = reduce(&state, .jobServerUpdated(jobId: "job-1", server(status: "ACTIVE", task: nil)))
         #expect(journaled(effects).first?.finishedAt == state.now)
-        #expect(effects.contains(where: Fixtures.isListing))
+        #expect(!effects.contains(where: Fixtures.isListing), "the listing started on submit is still running")
+        #expect(state.servers.refreshPending)
+        let generation = state.servers.generation
+        _ = reduce(&state, .serverPage(generation: generation, ServerPage(count: 5, servers: Fixtures.servers)))
+        #expect(reduce(&state, .serverListingFinished(generation: generation, at: state.now))
+            .contains(.listServers(generation: generation + 1)), "the held refresh runs when it ends")
         #expect(state.jobs[0].finishedAt == state.now)
         #expect(state.flash?.text.contains("injected a few minutes after boot") == true)
         #expect(state.bells == 1)

@@ -175,12 +175,39 @@ struct ListReducerTests {
         #expect(state.servers.filterField?.text == "qrsh?")
     }
 
-    @Test func aFilteredOutSelectionMovesToTheRowNowInItsPlace() {
+    @Test func aHiddenSelectionIsStoodInForAndComesBackWhenTheFilterIsCancelled() {
         var state = Fixtures.loadedState()
         _ = reduce(&state, .key(.end))  // batch-locked, row 4
         _ = reduce(&state, .key(.character("/")))
         for character in "shutoff" { _ = reduce(&state, .key(.character(character))) }
-        #expect(state.servers.selected?.id == Fixtures.noDisk.id)
+        #expect(state.servers.selected?.id == Fixtures.noDisk.id, "the row in its place stands in")
+        _ = reduce(&state, .key(.escape))
+        #expect(state.servers.selected?.id == Fixtures.locked.id)
+        #expect(state.servers.selectedIndex == 4)
+    }
+
+    @Test func aServerThatLeftTheAccountHandsTheSelectionOn() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.end))
+        _ = reduce(&state, .key(.character("r")))
+        Fixtures.deliver(Array(Fixtures.servers.dropLast()), to: &state)
+        #expect(state.servers.selectedId == Fixtures.noDisk.id)
+    }
+
+    @Test func aCountThatChangesDuringAListingRemovesNothing() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.character("r")))
+        _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 5, servers: Array(Fixtures.servers.prefix(2)))))
+        _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 4, servers: Array(Fixtures.servers.suffix(2)))))
+        _ = reduce(&state, .serverListingFinished(generation: 2, at: Fixtures.now))
+        #expect(state.servers.catalog.count == 5, "s-db may have been shifted out of sight, not deleted")
+    }
+
+    @Test func sFromTheAPIOrderReversesIt() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.character("S")))
+        #expect(state.servers.rows.map(\.id) == Fixtures.servers.reversed().map(\.id))
+        #expect(render(state).lines[1].contains("sort API order ↓"))
     }
 
     @Test func pagesArrivingDuringAFilterJoinTheMatchesInOrder() {
@@ -265,6 +292,15 @@ struct ListReducerTests {
         #expect(DisplayWidth.of(footer) <= 60)
     }
 
+    @Test func onATooSmallTerminalOnlyQuitActs() {
+        var state = Fixtures.loadedState(width: 40, height: 10)
+        for key in [Key.character("/"), .down, .enter, .character("?")] { _ = reduce(&state, .key(key)) }
+        #expect(state.servers.filterField == nil && state.form == nil && !state.showHelp)
+        #expect(state.servers.selectedIndex == 0)
+        _ = reduce(&state, .key(.character("q")))
+        #expect(state.quitRequested)
+    }
+
     @Test func everyActionKeyIsBoundOnce() {
         let keys = ListActions.all.flatMap(\.keys)
         #expect(keys.count == Set(keys.map { "\($0)" }).count)
@@ -292,8 +328,11 @@ struct ListReducerTests {
         #expect(state.servers.selected?.id == Fixtures.database.id)
         _ = reduce(&state, .key(.mouse(MouseEvent(x: 5, y: 0, kind: .wheelDown))))
         #expect(state.servers.selectedIndex == 4)
+        _ = reduce(&state, .key(.mouse(MouseEvent(x: 5, y: firstRow, kind: .press))))
         _ = reduce(&state, .key(.mouse(MouseEvent(x: 5, y: firstRow + 20, kind: .press))))
-        #expect(state.servers.selectedIndex == 4, "a click below the last row changes nothing")
+        #expect(state.servers.selectedIndex == 0, "a click below the last row changes nothing")
+        _ = reduce(&state, .key(.mouse(MouseEvent(x: 5, y: firstRow - 1, kind: .press))))
+        #expect(state.servers.selectedIndex == 0, "nor one on the header")
     }
 
     // MARK: automatic refresh
@@ -320,6 +359,7 @@ struct ListReducerTests {
         var state = Fixtures.loadedState()
         _ = reduce(&state, .reinstallAccepted(jobId: "job-1", serverId: Fixtures.web.id, serverName: "web-01",
                                                api: .v2, at: Fixtures.now))
+        Fixtures.deliver(Fixtures.servers, to: &state)
         _ = reduce(&state, .key(.character("/")))
         let failed = Job(jobId: "job-1", jobType: "rebuildServer", status: .fail, beginTime: nil, endTime: nil,
                          errorCode: "Ecs.1002", failReason: "timeout", entities: nil)

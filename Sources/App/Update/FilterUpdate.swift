@@ -6,10 +6,11 @@ func beginFilter(_ state: inout AppState) -> [Effect] {
     return []
 }
 
-/// Esc on the list: the whole list again, the selection still on its server.
+/// Esc: the whole list again, the selection still on its server (while typing: on the server
+/// selected before the filter hid it).
 func clearFilter(_ state: inout AppState) -> [Effect] {
     state.servers.filterField = nil
-    applyFilter(&state, "")
+    state.servers.setFilter("")
     return []
 }
 
@@ -18,7 +19,9 @@ func clearFilter(_ state: inout AppState) -> [Effect] {
 func reduceFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     switch key {
     case .enter:
+        // Keeping the filter accepts the view: the highlighted row becomes the selection.
         state.servers.filterField = nil
+        state.servers.selectedId = state.servers.selected?.id ?? state.servers.selectedId
     case .escape:
         return clearFilter(&state)
     case .up, .down, .pageUp, .pageDown:
@@ -26,12 +29,7 @@ func reduceFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     default:
         guard var field = state.servers.filterField, field.apply(key) else { return [] }
         state.servers.filterField = field
-        applyFilter(&state, field.text)
+        state.servers.setFilter(field.text)
     }
     return []
-}
-
-private func applyFilter(_ state: inout AppState, _ text: String) {
-    state.servers.setFilter(text)
-    state.servers.settle(visibleRows: ServerListLayout.visibleRows(state))
 }

@@ -39,7 +39,6 @@ func reduceJobUpdated(_ state: inout AppState, _ job: Job) -> [Effect] {
     default:
         break
     }
-    state.servers.contextChanged(ServerRowContext(state))
     return [.recordJob(state.jobs[index].journalEntry(scope: state.journalScope, now: state.now))]
         + (state.jobs[index].isFinished ? refreshUnlessTyping(&state) : [])
 }
@@ -53,7 +52,6 @@ func reduceJobServerUpdated(_ state: inout AppState, jobId: String, server: Serv
     state.jobs[index].lastSeenAt = state.now
     if state.servers.catalog.index(of: server.id) != nil {
         state.servers.upsert([server], context: ServerRowContext(state))
-        state.servers.settle(visibleRows: ServerListLayout.visibleRows(state))
     }
     guard server.status != "REBUILD", server.taskState == nil else { return [] }
     let name = state.jobs[index].serverName

@@ -21,6 +21,8 @@ func startListing(_ state: inout AppState) -> [Effect] {
     state.servers.loading = true
     state.servers.refreshPending = false
     state.servers.seen = []
+    state.servers.firstCount = nil
+    state.servers.countChanged = false
     return [.listServers(generation: state.servers.generation)]
 }
 
@@ -28,22 +30,25 @@ func reduceServerPage(_ state: inout AppState, generation: Int, page: ServerPage
     guard generation == state.servers.generation, state.servers.loading else { return [] }
     state.servers.upsert(page.servers, context: ServerRowContext(state))
     state.servers.seen.formUnion(page.servers.map(\.id))
+    if let first = state.servers.firstCount, first != page.count { state.servers.countChanged = true }
+    state.servers.firstCount = state.servers.firstCount ?? page.count
     state.servers.total = page.count
     state.servers.loadError = nil
-    state.servers.settle(visibleRows: ServerListLayout.visibleRows(state))
     return readImagesAhead(&state, for: page.servers)
 }
 
 func reduceListingFinished(_ state: inout AppState, generation: Int, at time: Date) -> [Effect] {
     guard generation == state.servers.generation, state.servers.loading else { return [] }
-    // Only a complete listing proves a server gone.
-    state.servers.keepOnly(state.servers.seen, context: ServerRowContext(state))
+    // Only a complete listing proves a server gone, and only if the account held still meanwhile:
+    // pages are by offset, so a server deleted during the listing shifts a live one out of sight.
+    if !state.servers.countChanged {
+        state.servers.keepOnly(state.servers.seen, context: ServerRowContext(state))
+    }
     state.servers.seen = []
     state.servers.loading = false
     state.servers.total = state.servers.catalog.count
     state.servers.lastRefreshed = time
     state.now = max(state.now, time)
-    state.servers.settle(visibleRows: ServerListLayout.visibleRows(state))
     return scheduleAutomaticRefresh(state)
 }
 
@@ -61,25 +66,27 @@ private func scheduleAutomaticRefresh(_ state: AppState) -> [Effect] {
     return [.scheduleListRefresh(after: automaticRefreshInterval(servers: state.servers.catalog.count))]
 }
 
-/// The automatic refresh: skipped when no job runs.
+/// The automatic refresh: skipped when no job runs or a listing is already under way.
 func reduceRefreshDue(_ state: inout AppState) -> [Effect] {
     guard hasRunningJobs(state), !state.servers.loading else { return [] }
     return refreshUnlessTyping(&state)
 }
 
-/// A refresh the operator did not ask for (a job finished, the timer): held back while they type
-/// in a form or the filter, so rows do not move under them.
+/// A refresh the operator did not ask for (a job changed, the timer): it does not start while they
+/// type in a form or the filter, so rows do not move under them (a listing already running goes
+/// on), nor while a listing runs, which it would restart: a big account's listing, restarted by
+/// every job event, would never finish. It runs once both are over.
 func refreshUnlessTyping(_ state: inout AppState) -> [Effect] {
-    if isTyping(state) {
+    if isTyping(state) || state.servers.loading {
         state.servers.refreshPending = true
         return []
     }
     return startListing(&state)
 }
 
-/// Runs a refresh that was held back, once the form and the filter are closed.
+/// Runs a refresh that was held back, once the form and the filter are closed and no listing runs.
 func resumeHeldRefresh(_ state: inout AppState) -> [Effect] {
-    guard state.servers.refreshPending, !isTyping(state) else { return [] }
+    guard state.servers.refreshPending, !isTyping(state), !state.servers.loading else { return [] }
     return startListing(&state)
 }
 

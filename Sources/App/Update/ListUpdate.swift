@@ -4,7 +4,8 @@ import Reinstall
 import TerminalKit
 
 func reduceListKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    state.flash = nil
+    // A key press has seen the flash; a wheel turn may not have.
+    if case .mouse = key {} else { state.flash = nil }
     if state.showHelp {
         // The help is read-only: these keys close it, the others are ignored.
         if [.escape, .character("?"), .character("q"), .enter].contains(key) { state.showHelp = false }
@@ -47,16 +48,18 @@ private func reduceListMouse(_ state: inout AppState, _ event: MouseEvent) -> [E
     case .wheelUp: moveSelection(&state, by: -3)
     case .wheelDown: moveSelection(&state, by: 3)
     case .press:
-        let row = event.y - ServerListLayout.firstRowLine(state)
-        guard row >= 0, row < ServerListLayout.visibleRows(state) else { break }
-        state.servers.select(row: state.servers.top + row, visibleRows: ServerListLayout.visibleRows(state))
+        let line = event.y - ServerListLayout.firstRowLine(state)
+        let row = state.servers.top + line
+        // Only a click on a drawn row selects: not the header, the blank below, or the job panes.
+        guard line >= 0, line < ServerListLayout.visibleRows(state), row < state.servers.catalog.visible.count
+        else { break }
+        state.servers.select(row: row, visibleRows: ServerListLayout.visibleRows(state))
     }
     return []
 }
 
 func sort(_ state: inout AppState, _ sort: ServerSort) -> [Effect] {
     state.servers.setSort(sort, context: ServerRowContext(state))
-    state.servers.settle(visibleRows: ServerListLayout.visibleRows(state))
     state.flash = Flash(.info, "Sorted by \(sort.label)")
     return []
 }

@@ -4,18 +4,27 @@ import TerminalKit
 
 /// The one place the state changes. Pure: no network, no terminal; work is returned as effects.
 public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+    let jobs = state.jobs
     let effects = reduceEvent(&state, event)
+    // Whatever the event, the list stays consistent with the jobs (JOB column order) and the
+    // screen (job panes take rows; the highlighted row stays in view).
+    if state.jobs != jobs { state.servers.contextChanged(ServerRowContext(state)) }
+    state.servers.settle(visibleRows: ServerListLayout.visibleRows(state))
     return effects + resumeHeldRefresh(&state)
 }
 
 private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     switch event {
     case let .key(key):
+        if !Layout.fits(state.size) {
+            // Nothing is visible to edit or act on: only the "q quits" that the screen offers.
+            if key == .character("q") { state.quitRequested = true }
+            return []
+        }
         if state.form != nil { return reduceFormKey(&state, key) }
         return reduceListKey(&state, key)
     case let .resized(size):
         state.size = size
-        state.servers.settle(visibleRows: ServerListLayout.visibleRows(state))
         return []
     case let .tick(now):
         state.now = max(state.now, now)

@@ -121,7 +121,8 @@ public struct ServerCatalog: Sendable, Equatable {
 
     /// Sort order; equal keys keep the API's order, whichever the direction.
     private func precedes(_ a: Int, _ b: Int) -> Bool {
-        guard sort.column != nil, sortKeys[a] != sortKeys[b] else { return a < b }
+        guard sort.column != nil else { return sort.descending ? a > b : a < b }
+        guard sortKeys[a] != sortKeys[b] else { return a < b }
         return sort.descending ? sortKeys[a] > sortKeys[b] : sortKeys[a] < sortKeys[b]
     }
 

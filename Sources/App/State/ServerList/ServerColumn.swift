@@ -45,7 +45,7 @@ public enum ServerColumn: Int, Sendable, Equatable, CaseIterable {
         case .ips: (15, 15)
         case .flavor: (10, 16)
         case .zone: (11, 15)
-        case .cloudInit: (10, 10)
+        case .cloudInit: (10, 11)
         case .job: (9, 10)
         }
     }

@@ -4,10 +4,14 @@ import TerminalKit
 
 /// The server list: the catalog, the selection (kept by server id, so reloads, sorting and
 /// filtering do not move it to another server), and how the listing is going.
+///
+/// While a filter hides the selected server, the row at its last place stands in for it (that is
+/// the row Enter acts on); the selection comes back when the filter no longer hides it.
 public struct ServerListState: Sendable, Equatable {
     public private(set) var catalog = ServerCatalog()
+    /// The server the operator selected, shown or not.
     public var selectedId: String?
-    /// The row the selection was last seen at: where it lands when its server leaves the view.
+    /// The row the selection was last seen at: the stand-in while its server is not shown.
     private var lastRow = 0
     public var top = 0
 
@@ -21,6 +25,10 @@ public struct ServerListState: Sendable, Equatable {
     public var generation = 0
     /// Ids the listing in flight has delivered; when it ends, the others are gone.
     var seen: Set<String> = []
+    /// The count the listing in flight started with, and whether a later page said otherwise
+    /// (then its pages may have shifted).
+    var firstCount: Int?
+    var countChanged = false
     /// An automatic refresh fell due while a form or the filter was open; it runs when they close.
     public var refreshPending = false
     /// The filter being typed (`/`); nil when the filter is not being edited.
@@ -31,7 +39,8 @@ public struct ServerListState: Sendable, Equatable {
     /// Servers in the order the list shows them (sorted, filtered).
     public var rows: [Server] { catalog.visible.map { catalog.servers[$0] } }
 
-    /// The selected server's row in the list, if it is shown.
+    /// The highlighted row: the selected server's, or while it is not shown the stand-in row;
+    /// nil when no row is shown.
     public var selectedIndex: Int? {
         let visible = catalog.visible
         guard !visible.isEmpty else { return nil }
@@ -51,8 +60,9 @@ public struct ServerListState: Sendable, Equatable {
         settle(visibleRows: visibleRows)
     }
 
-    /// After any change to the catalog or the selection: the selection is on a shown server (the
-    /// same one if it is still shown, else the one now at its row) and scrolled into view.
+    /// After any change to the catalog, the selection or the screen: the highlighted row is
+    /// scrolled into view. A selected server that left the account hands the selection to the row
+    /// in its place; one only hidden by the filter keeps it.
     mutating func settle(visibleRows: Int) {
         let count = catalog.visible.count
         guard count > 0 else {
@@ -60,8 +70,12 @@ public struct ServerListState: Sendable, Equatable {
             return
         }
         let row = selectedIndex ?? 0
-        selectedId = catalog.visibleServer(at: row).id
-        lastRow = row
+        if selectedId.flatMap(catalog.index(of:)) == nil {
+            selectedId = catalog.visibleServer(at: row).id
+        }
+        if let selectedId, let index = catalog.index(of: selectedId), catalog.visible[row] == index {
+            lastRow = row
+        }
         top = Table.scrollTop(selected: row, previousTop: top, visibleRows: visibleRows, rowCount: count)
     }
 

@@ -18,14 +18,14 @@ public struct ServerSort: Sendable, Equatable {
         return ServerSort(column: following, descending: false)
     }
 
-    /// `S`: the same column the other way round.
+    /// `S`: the same order the other way round (the API's order too).
     var reversed: ServerSort {
-        ServerSort(column: column ?? .name, descending: column == nil ? false : !descending)
+        ServerSort(column: column, descending: !descending)
     }
 
-    /// How the header names it: `NAME ↑`, `API order`.
+    /// How the header names it: `NAME ↑`, `API order`, `API order ↓`.
     public var label: String {
-        guard let column else { return "API order" }
+        guard let column else { return descending ? "API order ↓" : "API order" }
         return "\(column.title) \(descending ? "↓" : "↑")"
     }
 }
