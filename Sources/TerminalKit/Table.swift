@@ -12,14 +12,24 @@ public enum Table {
         return top
     }
 
+    /// How the selected row stands out.
+    public enum Highlight: Sendable, Equatable {
+        /// Reverse video across the full width.
+        case row
+        /// Reverse video on the first column only, and `marker` in the column left of the table.
+        /// A terminal then rewrites a few dozen cells per step instead of two whole rows, which
+        /// counts on a slow link.
+        case firstColumn(marker: String)
+    }
+
     /// Draws the header (bold) and the rows `top..<top + height - 1` in the rectangle.
     ///
     /// Cells are fitted to their column with `DisplayWidth.fit` (ending in "…" when cut), one space
-    /// between columns. The selected row is drawn in reverse video across the full width;
+    /// between columns. The selected row is highlighted as `highlight` says;
     /// `cellStyle(row, column)` may colour a cell (nil means plain).
     public static func draw(
         into screen: inout Screen, x: Int, y: Int, width: Int, height: Int, columns: [TableColumn],
-        rowCount: Int, top: Int, selected: Int?,
+        rowCount: Int, top: Int, selected: Int?, highlight: Highlight = .row,
         cell: (Int, Int) -> String, cellStyle: (Int, Int) -> Style?
     ) {
         guard width > 0, height > 0 else { return }
@@ -32,12 +42,23 @@ public enum Table {
             let row = top + line - 1
             guard row >= 0, row < rowCount else { break }
             let isSelected = row == selected
+            // The columns drawn reversed: all of them, the first, or none.
+            var reversedColumns = 0
             if isSelected {
-                screen.put(String(repeating: " ", count: width), x: x, y: y + line, maxWidth: width, style: Style.plain.reversed)
+                switch highlight {
+                case .row:
+                    reversedColumns = columns.count
+                    screen.put(String(repeating: " ", count: width), x: x, y: y + line, maxWidth: width, style: Style.plain.reversed)
+                case let .firstColumn(marker):
+                    reversedColumns = 1
+                    if x > 0 { screen.put(marker, x: x - 1, y: y + line, maxWidth: 1, style: Style(bold: true)) }
+                    screen.put(String(repeating: " ", count: min(width, columns.first?.width ?? 0)), x: x, y: y + line,
+                               style: Style.plain.reversed)
+                }
             }
             drawLine(into: &screen, x: x, y: y + line, width: width, columns: columns) { column in
                 let style = cellStyle(row, column) ?? .plain
-                return (cell(row, column), isSelected ? style.reversed : style)
+                return (cell(row, column), column < reversedColumns ? style.reversed : style)
             }
         }
     }

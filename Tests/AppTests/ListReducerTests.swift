@@ -207,7 +207,7 @@ struct ListReducerTests {
         var state = Fixtures.loadedState()
         _ = reduce(&state, .key(.character("S")))
         #expect(state.servers.rows.map(\.id) == Fixtures.servers.reversed().map(\.id))
-        #expect(render(state).lines[1].contains("sort API order ↓"))
+        #expect(render(state).lines[1].contains("sort API order↓"))
     }
 
     @Test func pagesArrivingDuringAFilterJoinTheMatchesInOrder() {

@@ -12,8 +12,11 @@ enum AppScreen {
         guard let header = all.firstIndex(where: isTableHeader) else { return [] }
         return all[(header + 1)...]
             .prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("──") }
-            .compactMap { $0.split(separator: " ").first.map(String.init) }
+            .compactMap { $0.dropFirst().split(separator: " ").first.map(String.init) }
     }
+
+    /// The list marks the selected row with "▸" (">" in ASCII) in the column left of the table.
+    static let selectionMarkers: [Character] = ["▸", ">"]
 
     /// The table's header line; sorted by name it reads `NAME↑` or `NAME↓`.
     static func isTableHeader(_ line: String) -> Bool {
@@ -22,7 +25,9 @@ enum AppScreen {
 
     /// The list row of one server, or nil.
     static func serverRow(_ screen: String, _ name: String) -> String? {
-        lines(screen).first { $0.hasPrefix(" \(name) ") }
+        lines(screen).first { line in
+            line.dropFirst().hasPrefix("\(name) ") && (line.first == " " || selectionMarkers.contains(line.first ?? " "))
+        }
     }
 
     /// The name on the row drawn in reverse video (the selection), from a `capture-pane -e` screen.

@@ -97,4 +97,17 @@ import TerminalKit
         #expect(screen[13, 4].style == Style(color: .yellow))
         #expect(screen[13, 1].style == .plain)
     }
+
+    @Test func firstColumnHighlightReversesOnlyTheNameAndMarksTheRow() {
+        var screen = Screen(width: 41, height: 6)
+        Table.draw(
+            into: &screen, x: 1, y: 0, width: 40, height: 6, columns: Self.columns,
+            rowCount: Self.rows.count, top: 0, selected: 1, highlight: .firstColumn(marker: "▸"),
+            cell: { row, column in Self.rows[row][column] }, cellStyle: { _, _ in nil })
+        #expect(screen.lines[2] == "▸数据库服务…  SHUTOFF  192.168.0.11")
+        #expect(screen.lines[1] == " web-01       ACTIVE   192.168.0.10", "other rows have no marker")
+        #expect(screen[0, 2].style.bold && !screen[0, 2].style.reverse)
+        for x in 1...12 { #expect(screen[x, 2].style.reverse, "the name cell is reversed at x=\(x)") }
+        for x in [13, 14, 30] { #expect(!screen[x, 2].style.reverse, "the rest of the row is not, x=\(x)") }
+    }
 }

@@ -17,11 +17,12 @@ func drawServerList(_ screen: inout Screen, _ state: AppState, _ layout: Layout)
     let context = ServerRowContext(state)
     let sort = list.catalog.sort
     let tableColumns = columns.map { column, width in
-        TableColumn(sort.column == column ? "\(column.title)\(sort.descending ? "↓" : "↑")" : column.title, width: width)
+        TableColumn(sort.column == column ? column.title + sort.arrow : column.title, width: width)
     }
     Table.draw(
         into: &screen, x: 1, y: tableTop, width: layout.width - 2, height: layout.bodyHeight - 1, columns: tableColumns,
         rowCount: visible.count, top: list.top, selected: list.selectedIndex,
+        highlight: .firstColumn(marker: state.glyphs == .ascii ? ">" : "▸"),
         cell: { row, column in
             columns[column].column.text(list.catalog.visibleServer(at: row), context)
         },
@@ -47,7 +48,7 @@ private func emptyListText(_ list: ServerListState) -> String {
     return "No servers in this project and region."
 }
 
-/// `Servers 23 of 10000 match "web" · sort NAME↑` on the left, `refreshed 08:31:02 UTC` on the right;
+/// `Servers 23 of 10000 match “web” · sort NAME↑` on the left, `refreshed 08:31:02 UTC` on the right;
 /// while the filter is typed, the filter field takes the left part.
 private func drawListTitle(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     let list = state.servers

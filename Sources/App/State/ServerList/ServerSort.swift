@@ -23,9 +23,15 @@ public struct ServerSort: Sendable, Equatable {
         ServerSort(column: column, descending: !descending)
     }
 
-    /// How the header names it: `NAME ↑`, `API order`, `API order ↓`.
+    /// How the title line names it, as the sorted column's header does: `NAME↑`, `API order`,
+    /// `API order↓`.
     public var label: String {
-        guard let column else { return descending ? "API order ↓" : "API order" }
-        return "\(column.title) \(descending ? "↓" : "↑")"
+        "\(column?.title ?? "API order")\(arrow)"
+    }
+
+    /// `↑` or `↓` after a sorted column's title; nothing for the API's own order.
+    public var arrow: String {
+        if column == nil && !descending { return "" }
+        return descending ? "↓" : "↑"
     }
 }
