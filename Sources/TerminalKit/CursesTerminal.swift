@@ -20,6 +20,8 @@ public final class CursesTerminal {
     public private(set) var usesMouse: Bool
     /// Frame characters the locale can encode: pass them to views that draw boxes and rules.
     public let boxGlyphs: BoxGlyphs
+    /// The locale encodes ASCII only: every other character goes through `AsciiFallback`.
+    private let asciiOnly: Bool
 
     /// Sets up curses: locale (for UTF-8), raw-ish input with keypad decoding, a short ESC delay,
     /// a hidden cursor, non-blocking reads, and (with colour) one pair per `Color` over the
@@ -35,6 +37,7 @@ public final class CursesTerminal {
         curs_set(0)
         nodelay(shim_stdscr(), true)
         boxGlyphs = BoxGlyphs.forLocale()
+        asciiOnly = boxGlyphs == .ascii
         usesColor = ColorSupport.decide(
             requested: options.colors, environment: ColorSupport.processEnvironment(),
             terminalHasColors: has_colors())
@@ -84,9 +87,17 @@ public final class CursesTerminal {
                 // The right half of a wide character is drawn with its left; one that would
                 // straddle the terminal's right edge is left out rather than wrapped.
                 if cell.width == 0 || x + cell.width > columns { continue }
-                var wide = Self.wideCharacters(cell.text)
                 let style = usesColor ? cell.style : cell.style.monochrome
-                _ = shim_put_cell(Int32(y), Int32(x), &wide, Self.attributes(style), Int32(Self.pair(for: style.color)))
+                let attributes = Self.attributes(style), pair = Int32(Self.pair(for: style.color))
+                guard asciiOnly else {
+                    var wide = Self.wideCharacters(cell.text)
+                    _ = shim_put_cell(Int32(y), Int32(x), &wide, attributes, pair)
+                    continue
+                }
+                for (offset, character) in AsciiFallback.text(cell.text, width: cell.width).unicodeScalars.enumerated() {
+                    var narrow = [wchar_t(bitPattern: character.value), 0]
+                    _ = shim_put_cell(Int32(y), Int32(x + offset), &narrow, attributes, pair)
+                }
             }
         }
         if let cursor = screen.cursor, screen.contains(x: cursor.x, y: cursor.y) {
