@@ -45,6 +45,8 @@ let package = Package(
         .target(name: "Reinstall", dependencies: ["HuaweiCloud"]),
         // Generic TUI pieces: screen grid, display width, keys, widgets, the curses backend.
         .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
+        // posix_spawn with a clean signal mask, for the end-to-end tests and the benchmarks.
+        .target(name: "ChildProcess"),
         // This app: state, events, reduce, views, effect runner.
         .target(name: "App", dependencies: ["HuaweiCloud", "Reinstall", "TerminalKit"]),
         .executableTarget(
@@ -59,7 +61,7 @@ let package = Package(
         // Prints figures for the performance targets; CI runs it with --quick to show it still runs.
         .executableTarget(
             name: "ecs-reinstall-benchmarks",
-            dependencies: ["App", "CloudSimulator", "HuaweiCloud", "Reinstall", "TerminalKit"],
+            dependencies: ["App", "ChildProcess", "CloudSimulator", "HuaweiCloud", "Reinstall", "TerminalKit"],
             path: "Sources/Benchmarks"
         ),
 
@@ -68,7 +70,7 @@ let package = Package(
         .testTarget(name: "ReinstallTests", dependencies: ["Reinstall"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "AppTests", dependencies: ["App"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["ChildProcess"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// `ecs-reinstall simulator` as its own process, so the TUI can be measured in real mode against
@@ -21,7 +22,7 @@ final class SimulatorProcess {
             [try TerminalHarness.binary(), "simulator", "--port", "0", "--servers", String(servers),
              "--latency-ms", String(latencyMs), "--ak", Self.accessKey, "--sk", Self.secretKey,
              "--project-id", Self.projectId, "--region", Self.region],
-            stdout: out, stderr: err)
+            environment: ProcessInfo.processInfo.environment, stdout: out, stderr: err)
         let deadline = ContinuousClock.now + .seconds(30)
         while true {
             let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""

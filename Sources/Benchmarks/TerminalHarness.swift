@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// Runs the built `ecs-reinstall` inside a private tmux server, so a benchmark can type keys
@@ -109,7 +110,9 @@ final class TerminalHarness {
         defer { try? FileManager.default.removeItem(at: outFile) }
         let child: pid_t
         do {
-            child = try ChildProcess.spawn(["tmux", "-L", socket, "-f", "/dev/null", "-u"] + arguments, stdout: outFile.path)
+            child = try ChildProcess.spawn(
+                ["tmux", "-L", socket, "-f", "/dev/null", "-u"] + arguments,
+                environment: ProcessInfo.processInfo.environment, stdout: outFile.path)
         } catch {
             throw HarnessError("tmux could not be started (apt-get install tmux): \(error)")
         }

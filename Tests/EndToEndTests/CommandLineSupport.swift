@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -5,76 +6,6 @@ import Testing
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
-#endif
-
-/// Spawns programs for the command-line tests with a given stdin and environment (posix_spawn +
-/// waitpid, like `Subprocess`, for the same reasons: Foundation's `Process` hangs in Swift Testing).
-enum ScriptProcess {
-    /// Starts `argv[0]` with stdin from `stdin` (a file path), stdout and stderr to files, an empty
-    /// signal mask and default handlers; `newSession` detaches it from any controlling terminal.
-    static func spawn(
-        _ argv: [String], environment: [String: String], stdin: String = "/dev/null", stdout: String, stderr: String,
-        newSession: Bool = true
-    ) throws -> pid_t {
-        #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t? = nil
-        var attributes: posix_spawnattr_t? = nil
-        #else
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        // A new session: no controlling terminal, as under cron or CI, whatever runs the tests.
-        posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | (newSession ? spawnSetSID : 0)))
-        let cArgv = argv.map { strdup($0) } + [nil]
-        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            cArgv.forEach { free($0) }
-            cEnv.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, argv[0], &actions, &attributes, cArgv, cEnv)
-        guard result == 0 else { throw EndToEndFailure(description: "posix_spawn \(argv[0]) failed: error \(result)") }
-        return pid
-    }
-
-    /// Waits for `pid` without blocking a thread; the exit status (128 + signal when killed).
-    static func wait(_ pid: pid_t, timeout: Duration = .seconds(30)) async throws -> Int32 {
-        let deadline = ContinuousClock.now + timeout
-        var status: Int32 = 0
-        while true {
-            let reaped = waitpid(pid, &status, WNOHANG)
-            if reaped == pid { break }
-            if reaped == -1 && errno != EINTR { throw EndToEndFailure(description: "waitpid(\(pid)): errno \(errno)") }
-            if ContinuousClock.now >= deadline {
-                _ = sendSignal(pid, SIGKILL)
-                _ = waitpid(pid, &status, 0)
-                throw EndToEndFailure(description: "pid \(pid) still running after \(timeout); killed")
-            }
-            try? await Task.sleep(for: .milliseconds(5))
-        }
-        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    }
-}
-
-/// POSIX_SPAWN_SETSID, which glibc declares only under _GNU_SOURCE (so Swift does not import it).
-#if canImport(Darwin)
-private let spawnSetSID: Int32 = 0x0400
-#else
-private let spawnSetSID: Int32 = 0x80
 #endif
 
 /// A temporary folder removed when the value goes away.
@@ -104,11 +35,11 @@ final class StandaloneSimulator: @unchecked Sendable {
         let binary = try AppBinary.locate()
         scratch = try ScratchFolder()
         let out = scratch.path("simulator.out")
-        pid = try ScriptProcess.spawn(
+        pid = try ChildProcess.spawn(
             [binary.path, "simulator", "--port", "0", "--job-seconds", "2", "--failure-rate", String(failureRate),
              "--ak", Self.accessKey, "--sk", Self.secretKey, "--region", "cn-north-4"] + extra,
             environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"],
-            stdin: "/dev/null", stdout: out, stderr: scratch.path("simulator.err"))
+            stdin: "/dev/null", stdout: out, stderr: scratch.path("simulator.err"), newSession: true)
         let deadline = ContinuousClock.now + .seconds(15)
         while true {
             let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
@@ -178,9 +109,10 @@ struct CLISession {
             environment["HUAWEICLOUD_SDK_AK"] = nil
             environment["HUAWEICLOUD_SDK_SK"] = nil
         }
-        let pid = try ScriptProcess.spawn(
-            [binary.path] + arguments, environment: environment, stdin: inPath, stdout: outPath, stderr: errPath)
-        let status = try await ScriptProcess.wait(pid)
+        let pid = try ChildProcess.spawn(
+            [binary.path] + arguments, environment: environment, stdin: inPath, stdout: outPath, stderr: errPath,
+            newSession: true)
+        let status = try await ChildProcess.wait(pid, timeout: .seconds(30))
         return Result(
             status: status,
             stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",

@@ -120,7 +120,8 @@ struct ServerListTests {
         let tmux = try await TmuxSession(width: 120, height: 35)
         _ = try await tmux.launchDemoAndWaitForList(binary: try AppBinary.locate())
         try await tmux.press("?")
-        let help = try await tmux.waitFor("Keys of the server list")
+        // The box's last line too: a capture can catch a frame half written.
+        let help = try await tmux.waitFor("Keys of the server list", "Esc or ? closes")
         let box = HelpBox.lines(help, vertical: "│")
         #expect(AppScreen.lines(help).contains { $0.contains("┌") && $0.contains("Keys of the server list") },
                 "\(tmux.screenDump)")

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -43,15 +44,8 @@ enum AppBinary {
     }
 }
 
-/// Runs one program with an argv array (no shell) and returns its status and output.
-///
-/// This is `posix_spawn` + `waitpid`, not Foundation's `Process`, because of what `Process` does
-/// inside a Swift Testing run on Linux (measured, Swift 6.3.1): the exit of a child is never noticed
-/// (it stays a zombie; `waitUntilExit` and `terminationHandler` wait forever), and the child inherits
-/// the caller's signal mask, which on a Swift-concurrency thread blocks nearly everything (a tmux
-/// server so started ignores `kill-server` and SIGTERM, and so would the app under test).
-/// Here the child starts with an empty mask and default handlers, and its output goes to temporary
-/// files (a tmux server must never hold a pipe of ours).
+/// Runs one program with an argv array (no shell) and returns its status and output, through
+/// `ChildProcess` (which says why not Foundation's `Process`).
 enum Subprocess {
     struct Result: Sendable {
         var status: Int32
@@ -69,10 +63,9 @@ enum Subprocess {
         }
         var environment = ProcessInfo.processInfo.environment
         environment["TMUX"] = nil  // the tests may themselves run inside tmux
-        let pid = try ScriptProcess.spawn(
-            [executable.path] + arguments, environment: environment,
-            stdout: outURL.path, stderr: errURL.path, newSession: false)
-        let exitStatus = try await ScriptProcess.wait(pid)
+        let pid = try ChildProcess.spawn(
+            [executable.path] + arguments, environment: environment, stdout: outURL.path, stderr: errURL.path)
+        let exitStatus = try await ChildProcess.wait(pid, timeout: .seconds(30))
         return Result(
             status: exitStatus,
             stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
@@ -178,7 +171,8 @@ final class TmuxSession {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Polls the screen every 50 ms until `predicate` holds; on timeout fails with the last screen.
+    /// Polls the screen every 50 ms until `predicate` holds on a screen that holds still for 30 ms;
+    /// on timeout fails with the last screen.
     @discardableResult
     func waitUntil(
         _ what: String, timeout: Duration = .seconds(20), escapes: Bool = false,
@@ -189,7 +183,11 @@ final class TmuxSession {
         let deadline = clock.now + timeout
         while true {
             let screen = try await capture(escapes: escapes)
-            if predicate(screen) { return screen }
+            if predicate(screen) {
+                // A capture can catch a frame half written: only a screen that holds still counts.
+                try await Task.sleep(for: .milliseconds(30))
+                if try await capture(escapes: escapes) == screen { return screen }
+            }
             if clock.now >= deadline {
                 let plain = (try? await capture()) ?? lastScreen
                 throw EndToEndFailure(description: """
