@@ -28,7 +28,9 @@ final class TerminalHarness {
         try? FileManager.default.removeItem(at: output)
     }
 
-    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "b"] + keys) }
+    func send(_ keys: String...) throws { try send(keys) }
+
+    func send(_ keys: [String]) throws { try tmux(["send-keys", "-t", "b"] + keys) }
 
     /// The visible screen as text; with `escapes`, with its SGR attributes (`capture-pane -e`).
     func screen(escapes: Bool = false) throws -> String {

@@ -13,6 +13,7 @@ let benchmarks: [Benchmark] = [
     idleJobsBenchmark,
     simulatorScaleBenchmark,
     listFilterBenchmark,
+    escapeReactionBenchmark,
     serverListFirstRowBenchmark,
     serverListMemoryBenchmark,
     serverListStepBenchmark,
