@@ -256,6 +256,15 @@ struct ListReducerTests {
         #expect(state.servers.catalog.sort == ServerSort(column: .ips, descending: true))
     }
 
+    @Test func theJobOrderFollowsTheJobs() {
+        var state = Fixtures.loadedState()
+        _ = sort(&state, ServerSort(column: .job, descending: true))
+        #expect(state.servers.rows.first?.id == Fixtures.web.id, "no jobs: the API's order")
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-1", serverId: Fixtures.windows.id, serverName: "win-ad-01",
+                                               api: .v1, at: Fixtures.now))
+        #expect(state.servers.rows.first?.id == Fixtures.windows.id, "the server with a job sorts first")
+    }
+
     @Test func namesSortWithTheirNumbersAsNumbers() {
         #expect(ServerColumn.natural("web-2") < ServerColumn.natural("web-10"))
         #expect(ServerColumn.natural("Web-2") == ServerColumn.natural("web-2"))

@@ -4,11 +4,11 @@ import TerminalKit
 
 /// The one place the state changes. Pure: no network, no terminal; work is returned as effects.
 public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
-    let jobs = state.jobs
+    let jobLabels = listedJobStates(state)
     let effects = reduceEvent(&state, event)
     // Whatever the event, the list stays consistent with the jobs (JOB column order) and the
     // screen (job panes take rows; the highlighted row stays in view).
-    if state.jobs != jobs { state.servers.contextChanged(ServerRowContext(state)) }
+    if listedJobStates(state) != jobLabels { state.servers.contextChanged(ServerRowContext(state)) }
     state.servers.settle(visibleRows: ServerListLayout.visibleRows(state))
     return effects + resumeHeldRefresh(&state)
 }
@@ -80,6 +80,11 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
     case let .userDataRead(path, result):
         return reduceUserDataRead(&state, path: path, result: result)
     }
+}
+
+/// What the JOB column shows, server by server: a poll that changes nothing there re-sorts nothing.
+private func listedJobStates(_ state: AppState) -> [String] {
+    state.jobs.map { "\($0.serverId) \(statusLabel($0))" }
 }
 
 /// A fresh start: the first page of servers, the key pairs and, unless given, the IAM user id,
