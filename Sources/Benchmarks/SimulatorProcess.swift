@@ -37,7 +37,8 @@ final class SimulatorProcess {
                 try? FileManager.default.removeItem(at: folder)
                 throw HarnessError("the simulator did not start: \(errors)")
             }
-            try await Task.sleep(for: .milliseconds(20))
+            // Not `try`: a cancelled wait must still reach the deadline's kill, or the simulator leaks.
+            try? await Task.sleep(for: .milliseconds(20))
         }
     }
 

@@ -31,6 +31,11 @@ public enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        #if canImport(Glibc)
+        // Nothing else of ours: a tmux server or a simulator holding a pipe of the test runner
+        // would keep it from ever seeing the end of that pipe.
+        _ = closeFrom?(&actions, 3)
+        #endif
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         var empty = sigset_t()
@@ -40,7 +45,8 @@ public enum ChildProcess {
         sigfillset(&all)
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | (newSession ? spawnSetSID : 0)))
+            &attributes,
+            Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | (newSession ? spawnSetSID : 0) | closeOthers))
         let cArguments = argv.map { strdup($0) } + [nil]
         let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -107,6 +113,17 @@ public struct ChildProcessError: Error, CustomStringConvertible {
 /// POSIX_SPAWN_SETSID, which glibc declares only under _GNU_SOURCE (so Swift does not import it).
 #if canImport(Darwin)
 private let spawnSetSID: Int32 = 0x0400
+/// Darwin closes every descriptor not named in the file actions with this flag.
+private let closeOthers = Int32(POSIX_SPAWN_CLOEXEC_DEFAULT)
 #else
 private let spawnSetSID: Int32 = 0x80
+/// glibc does it with a file action instead, `closeFrom`.
+private let closeOthers: Int32 = 0
+/// posix_spawn_file_actions_addclosefrom_np (glibc 2.34 and later), looked up at run time because
+/// glibc declares it only under _GNU_SOURCE; without it, descriptors are inherited as before.
+private let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+    guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+    return unsafeBitCast(
+        symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+}()
 #endif

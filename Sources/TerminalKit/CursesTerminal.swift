@@ -20,8 +20,13 @@ public final class CursesTerminal {
     public private(set) var usesMouse: Bool
     /// Frame characters the locale can encode: pass them to views that draw boxes and rules.
     public let boxGlyphs: BoxGlyphs
-    /// The locale encodes ASCII only: every other character goes through `AsciiFallback`.
+    /// The locale is not UTF-8: a character it cannot encode goes through `AsciiFallback`.
+    private let checksEncoding: Bool
+    /// The locale is plain ASCII (the C locale), where glibc's `wcrtomb` cannot be trusted to say so.
     private let asciiOnly: Bool
+    /// Whether the locale encodes a scalar, learnt once per scalar (a GB18030 locale encodes CJK;
+    /// the C locale nothing beyond ASCII).
+    private var encodable: [UInt32: Bool] = [:]
 
     /// Sets up curses: locale (for UTF-8), raw-ish input with keypad decoding, a short ESC delay,
     /// a hidden cursor, non-blocking reads, and (with colour) one pair per `Color` over the
@@ -37,7 +42,9 @@ public final class CursesTerminal {
         curs_set(0)
         nodelay(shim_stdscr(), true)
         boxGlyphs = BoxGlyphs.forLocale()
-        asciiOnly = boxGlyphs == .ascii
+        checksEncoding = boxGlyphs == .ascii
+        let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0).uppercased() } ?? ""
+        asciiOnly = ["ANSI_X3.4-1968", "ASCII", "US-ASCII", ""].contains(codeset)
         usesColor = ColorSupport.decide(
             requested: options.colors, environment: ColorSupport.processEnvironment(),
             terminalHasColors: has_colors())
@@ -89,7 +96,7 @@ public final class CursesTerminal {
                 if cell.width == 0 || x + cell.width > columns { continue }
                 let style = usesColor ? cell.style : cell.style.monochrome
                 let attributes = Self.attributes(style), pair = Int32(Self.pair(for: style.color))
-                guard asciiOnly else {
+                guard checksEncoding, !localeEncodes(cell.text) else {
                     var wide = Self.wideCharacters(cell.text)
                     _ = shim_put_cell(Int32(y), Int32(x), &wide, attributes, pair)
                     continue
@@ -108,6 +115,20 @@ public final class CursesTerminal {
         }
         wnoutrefresh(shim_stdscr())
         doupdate()
+    }
+
+    /// Whether every scalar of `text` has an encoding in the locale (`wcrtomb` succeeds).
+    private func localeEncodes(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            if scalar.isASCII { return true }
+            if asciiOnly { return false }
+            if let known = encodable[scalar.value] { return known }
+            var bytes = [CChar](repeating: 0, count: 32)
+            var state = mbstate_t()
+            let encodes = wcrtomb(&bytes, wchar_t(bitPattern: scalar.value), &state) != size_t.max
+            encodable[scalar.value] = encodes
+            return encodes
+        }
     }
 
     /// Reads every key already available without blocking.

@@ -201,6 +201,29 @@ struct ListReducerTests {
         _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 4, servers: Array(Fixtures.servers.suffix(2)))))
         _ = reduce(&state, .serverListingFinished(generation: 2, at: Fixtures.now))
         #expect(state.servers.catalog.count == 5, "s-db may have been shifted out of sight, not deleted")
+        // Missed again by the next unsteady listing: now it is gone.
+        _ = reduce(&state, .key(.character("r")))
+        _ = reduce(&state, .serverPage(generation: 3, ServerPage(count: 5, servers: Array(Fixtures.servers.prefix(2)))))
+        _ = reduce(&state, .serverPage(generation: 3, ServerPage(count: 4, servers: Array(Fixtures.servers.suffix(2)))))
+        _ = reduce(&state, .serverListingFinished(generation: 3, at: Fixtures.now))
+        #expect(state.servers.catalog.server(id: Fixtures.database.id) == nil)
+        #expect(state.servers.catalog.count == 4)
+    }
+
+    @Test func aServerHiddenByAKeptFilterHandsTheSelectionToItsStandIn() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.character("/")))
+        for character in "active" { _ = reduce(&state, .key(.character(character))) }
+        _ = reduce(&state, .key(.enter))
+        #expect(state.servers.selected?.id == Fixtures.web.id)
+        var rebuilding = Fixtures.web
+        rebuilding.status = "REBUILD"
+        _ = reduce(&state, .key(.character("r")))
+        _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 5, servers: [rebuilding])))
+        #expect(state.servers.selectedId == Fixtures.database.id, "the stand-in is adopted, not a hidden web-01")
+        rebuilding.status = "ACTIVE"
+        _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 5, servers: [rebuilding])))
+        #expect(state.servers.selectedId == Fixtures.database.id, "the highlight does not wander back")
     }
 
     @Test func sFromTheAPIOrderReversesIt() {

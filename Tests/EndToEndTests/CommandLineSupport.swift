@@ -54,7 +54,8 @@ final class StandaloneSimulator: @unchecked Sendable {
                 _ = waitpid(pid, &status, 0)
                 throw EndToEndFailure(description: "the simulator printed no ready line in 15 s: \(text) \(errors)")
             }
-            try await Task.sleep(for: .milliseconds(20))
+            // Not `try`: a cancelled wait must still reach the deadline's kill, or the simulator leaks.
+            try? await Task.sleep(for: .milliseconds(20))
         }
     }
 

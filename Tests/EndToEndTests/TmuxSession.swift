@@ -181,17 +181,20 @@ final class TmuxSession {
     ) async throws -> String {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
+        var matchedButMoving = false
         while true {
             let screen = try await capture(escapes: escapes)
             if predicate(screen) {
                 // A capture can catch a frame half written: only a screen that holds still counts.
                 try await Task.sleep(for: .milliseconds(30))
                 if try await capture(escapes: escapes) == screen { return screen }
+                matchedButMoving = true
             }
             if clock.now >= deadline {
                 let plain = (try? await capture()) ?? lastScreen
+                let moving = matchedButMoving ? " (it was seen, but the screen never held still for 30 ms)" : ""
                 throw EndToEndFailure(description: """
-                    Timed out after \(timeout) waiting for \(what) (\(file):\(line)). Last screen (\(width)×\(height)):
+                    Timed out after \(timeout) waiting for \(what)\(moving) (\(file):\(line)). Last screen (\(width)×\(height)):
                     \(Self.framed(plain, width: width))
                     """)
             }

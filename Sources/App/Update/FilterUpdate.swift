@@ -19,9 +19,8 @@ func clearFilter(_ state: inout AppState) -> [Effect] {
 func reduceFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     switch key {
     case .enter:
-        // Keeping the filter accepts the view: the highlighted row becomes the selection.
+        // Keeping the filter accepts the view: the highlighted row becomes the selection (settle).
         state.servers.filterField = nil
-        state.servers.selectedId = state.servers.selected?.id ?? state.servers.selectedId
     case .escape:
         return clearFilter(&state)
     case .up, .down, .pageUp, .pageDown:

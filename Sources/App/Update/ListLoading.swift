@@ -39,17 +39,28 @@ func reduceServerPage(_ state: inout AppState, generation: Int, page: ServerPage
 
 func reduceListingFinished(_ state: inout AppState, generation: Int, at time: Date) -> [Effect] {
     guard generation == state.servers.generation, state.servers.loading else { return [] }
-    // Only a complete listing proves a server gone, and only if the account held still meanwhile:
-    // pages are by offset, so a server deleted during the listing shifts a live one out of sight.
-    if !state.servers.countChanged {
-        state.servers.keepOnly(state.servers.seen, context: ServerRowContext(state))
-    }
-    state.servers.seen = []
+    dropServersGone(&state)
     state.servers.loading = false
     state.servers.total = state.servers.catalog.count
     state.servers.lastRefreshed = time
     state.now = max(state.now, time)
     return scheduleAutomaticRefresh(state)
+}
+
+/// Only a complete listing can prove a server gone. Pages are by offset, so a server deleted or
+/// created during the listing shifts others between pages, and a live one can go unseen. A steady
+/// listing (the same count throughout, and that many servers seen) is believed at once; after an
+/// unsteady one, a server is dropped only if the listing before missed it too.
+private func dropServersGone(_ state: inout AppState) {
+    let list = state.servers
+    let missed = Set(list.catalog.servers.lazy.map(\.id).filter { !list.seen.contains($0) })
+    let steady = !list.countChanged && list.seen.count == list.total
+    let gone = steady ? missed : missed.intersection(list.missedOnce)
+    state.servers.missedOnce = steady ? [] : missed.subtracting(gone)
+    state.servers.seen = []
+    guard !gone.isEmpty else { return }
+    let kept = Set(list.catalog.servers.lazy.map(\.id).filter { !gone.contains($0) })
+    state.servers.keepOnly(kept, context: ServerRowContext(state))
 }
 
 func reduceListingFailed(_ state: inout AppState, generation: Int, message: String) -> [Effect] {

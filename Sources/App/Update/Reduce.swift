@@ -9,7 +9,8 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     // Whatever the event, the list stays consistent with the jobs (JOB column order) and the
     // screen (job panes take rows; the highlighted row stays in view).
     if listedJobStates(state) != jobLabels { state.servers.contextChanged(ServerRowContext(state)) }
-    state.servers.settle(visibleRows: ServerListLayout.visibleRows(state))
+    // Not on a too-small terminal: scrolling for its one row would leave the list scrolled there.
+    if Layout.fits(state.size) { state.servers.settle(visibleRows: ServerListLayout.visibleRows(state)) }
     return effects + resumeHeldRefresh(&state)
 }
 
@@ -18,7 +19,7 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
     case let .key(key):
         if !Layout.fits(state.size) {
             // Nothing is visible to edit or act on: only the "q quits" that the screen offers.
-            if key == .character("q") { state.quitRequested = true }
+            if key == .character("q") || key == .character("Q") { state.quitRequested = true }
             return []
         }
         if state.form != nil { return reduceFormKey(&state, key) }

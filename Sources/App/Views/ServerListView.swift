@@ -30,7 +30,7 @@ func drawServerList(_ screen: inout Screen, _ state: AppState, _ layout: Layout)
             switch columns[column].column {
             case .status: statusStyle(list.catalog.visibleServer(at: row).status)
             case .job:
-                // No job, no style: a styled empty cell would show as a coloured bar on the selected row.
+                // No job, no style: a styled empty cell is a coloured bar when reversed.
                 jobCellStyle(context.jobLabel(list.catalog.visibleServer(at: row)))
             default: nil
             }

@@ -5,8 +5,10 @@ import TerminalKit
 /// The server list: the catalog, the selection (kept by server id, so reloads, sorting and
 /// filtering do not move it to another server), and how the listing is going.
 ///
-/// While a filter hides the selected server, the row at its last place stands in for it (that is
-/// the row Enter acts on); the selection comes back when the filter no longer hides it.
+/// While the filter being typed hides the selected server, the row at its last place stands in
+/// for it (that is the row Enter acts on), and the selection comes back when the typing no longer
+/// hides it. Otherwise a hidden selection passes to its stand-in at once, so the highlight never
+/// wanders by itself.
 public struct ServerListState: Sendable, Equatable {
     public private(set) var catalog = ServerCatalog()
     /// The server the operator selected, shown or not.
@@ -23,13 +25,17 @@ public struct ServerListState: Sendable, Equatable {
     public var lastRefreshed: Date?
     /// Each listing's number: pages of one that was replaced are ignored.
     public var generation = 0
-    /// Ids the listing in flight has delivered; when it ends, the others are gone.
+    /// Ids the listing in flight has delivered.
     var seen: Set<String> = []
+    /// Servers the last complete listing missed although it was not steady: dropped if the next
+    /// one misses them too.
+    var missedOnce: Set<String> = []
     /// The count the listing in flight started with, and whether a later page said otherwise
     /// (then its pages may have shifted).
     var firstCount: Int?
     var countChanged = false
-    /// An automatic refresh fell due while a form or the filter was open; it runs when they close.
+    /// A refresh the operator did not ask for waits: a form or the filter is open, or a listing
+    /// runs. It starts when neither holds.
     public var refreshPending = false
     /// The filter being typed (`/`); nil when the filter is not being edited.
     public var filterField: TextField?
@@ -61,8 +67,8 @@ public struct ServerListState: Sendable, Equatable {
     }
 
     /// After any change to the catalog, the selection or the screen: the highlighted row is
-    /// scrolled into view. A selected server that left the account hands the selection to the row
-    /// in its place; one only hidden by the filter keeps it.
+    /// scrolled into view. A hidden selected server hands the selection to the row in its place,
+    /// unless it is hidden by the filter being typed.
     mutating func settle(visibleRows: Int) {
         let count = catalog.visible.count
         guard count > 0 else {
@@ -70,7 +76,8 @@ public struct ServerListState: Sendable, Equatable {
             return
         }
         let row = selectedIndex ?? 0
-        if selectedId.flatMap(catalog.index(of:)) == nil {
+        let shown = selectedId.flatMap(catalog.index(of:)).map { catalog.visible[row] == $0 } ?? false
+        if !shown && (filterField == nil || selectedId.flatMap(catalog.index(of:)) == nil) {
             selectedId = catalog.visibleServer(at: row).id
         }
         if let selectedId, let index = catalog.index(of: selectedId), catalog.visible[row] == index {
