@@ -69,10 +69,13 @@ enum Fixtures {
     }
 
     /// Answers the listing in flight with `servers` as one page, then ends it.
+    /// The servers it missed are checked, and answered as gone.
     static func deliver(_ servers: [Server], to state: inout AppState, at time: Date = now) {
         let generation = state.servers.generation
         _ = reduce(&state, .serverPage(generation: generation, ServerPage(count: servers.count, servers: servers)))
-        _ = reduce(&state, .serverListingFinished(generation: generation, at: time))
+        for effect in reduce(&state, .serverListingFinished(generation: generation, at: time)) {
+            if case let .checkServer(id) = effect { _ = reduce(&state, .serverChecked(id: id, .gone)) }
+        }
     }
 
     /// Is this effect a listing of the servers?

@@ -57,8 +57,12 @@ struct ListReducerTests {
         renamed.status = "REBOOT"
         let refreshed = [Fixtures.web, renamed, Fixtures.locked]
         _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 3, servers: refreshed)))
-        #expect(state.servers.rows.count == 5, "only a complete listing proves a server gone")
-        _ = reduce(&state, .serverListingFinished(generation: 2, at: Fixtures.now.addingTimeInterval(60)))
+        #expect(state.servers.rows.count == 5, "only a complete listing can suggest a server is gone")
+        let finished = reduce(&state, .serverListingFinished(generation: 2, at: Fixtures.now.addingTimeInterval(60)))
+        #expect(finished == [.checkServer(id: "s-nodisk"), .checkServer(id: "s-win")], "the missed ones are read by id")
+        #expect(state.servers.rows.count == 5, "and kept until the answer")
+        _ = reduce(&state, .serverChecked(id: "s-nodisk", .gone))
+        _ = reduce(&state, .serverChecked(id: "s-win", .gone))
         #expect(state.servers.rows.map(\.id) == ["s-web", "s-db", "s-locked"])
         #expect(state.servers.selected?.status == "REBOOT")
         #expect(state.servers.selected?.id == Fixtures.database.id, "the selection stays on its server")
@@ -194,20 +198,52 @@ struct ListReducerTests {
         #expect(state.servers.selectedId == Fixtures.noDisk.id)
     }
 
-    @Test func aCountThatChangesDuringAListingRemovesNothing() {
+    @Test func aMissedServerThatStillExistsIsKept() {
         var state = Fixtures.loadedState()
         _ = reduce(&state, .key(.character("r")))
         _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 5, servers: Array(Fixtures.servers.prefix(2)))))
         _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 4, servers: Array(Fixtures.servers.suffix(2)))))
-        _ = reduce(&state, .serverListingFinished(generation: 2, at: Fixtures.now))
-        #expect(state.servers.catalog.count == 5, "s-db may have been shifted out of sight, not deleted")
-        // Missed again by the next unsteady listing: now it is gone.
+        #expect(reduce(&state, .serverListingFinished(generation: 2, at: Fixtures.now)) == [.checkServer(id: "s-db")])
+        var rebooting = Fixtures.database
+        rebooting.status = "REBOOT"
+        _ = reduce(&state, .serverChecked(id: "s-db", .found(rebooting)))
+        #expect(state.servers.catalog.server(id: "s-db")?.status == "REBOOT")
+        _ = reduce(&state, .serverChecked(id: "s-db", .unknown))
+        #expect(state.servers.catalog.count == 5, "no clear answer removes nothing")
+    }
+
+    /// More missed servers than are read one by one: a steady listing is believed, an unsteady one
+    /// only for servers the listing before missed too.
+    @Test func manyMissedServersAreJudgedByTheListings() {
+        var state = Fixtures.loadedState()
+        let many = (0..<30).map { Fixtures.server("s-\($0)", "extra-\($0)") }
         _ = reduce(&state, .key(.character("r")))
-        _ = reduce(&state, .serverPage(generation: 3, ServerPage(count: 5, servers: Array(Fixtures.servers.prefix(2)))))
-        _ = reduce(&state, .serverPage(generation: 3, ServerPage(count: 4, servers: Array(Fixtures.servers.suffix(2)))))
-        _ = reduce(&state, .serverListingFinished(generation: 3, at: Fixtures.now))
-        #expect(state.servers.catalog.server(id: Fixtures.database.id) == nil)
-        #expect(state.servers.catalog.count == 4)
+        Fixtures.deliver(Fixtures.servers + many, to: &state)
+        #expect(state.servers.catalog.count == 35)
+
+        func unsteadyListing(_ generation: Int) -> [Effect] {
+            _ = reduce(&state, .key(.character("r")))
+            _ = reduce(&state, .serverPage(generation: generation, ServerPage(count: 35, servers: Fixtures.servers)))
+            _ = reduce(&state, .serverPage(generation: generation, ServerPage(count: 34, servers: [])))
+            return reduce(&state, .serverListingFinished(generation: generation, at: Fixtures.now))
+        }
+        #expect(!unsteadyListing(3).contains { if case .checkServer = $0 { true } else { false } })
+        #expect(state.servers.catalog.count == 35, "missed once by an unsteady listing: kept")
+        _ = unsteadyListing(4)
+        #expect(state.servers.catalog.count == 5, "missed twice: gone")
+
+        _ = reduce(&state, .key(.character("r")))
+        Fixtures.deliver(Fixtures.servers + many, to: &state)
+        _ = reduce(&state, .key(.character("r")))
+        _ = reduce(&state, .serverPage(generation: 6, ServerPage(count: 5, servers: Fixtures.servers)))
+        _ = reduce(&state, .serverListingFinished(generation: 6, at: Fixtures.now))
+        #expect(state.servers.catalog.count == 5, "a steady listing is believed at once")
+    }
+
+    @Test func aCheckOnlyA404MeansGone() {
+        #expect(ServerCheck.from(CloudError.api(status: 404, code: "Ecs.0114", message: "no such server", requestId: nil)) == .gone)
+        #expect(ServerCheck.from(CloudError.api(status: 429, code: "APIGW.0308", message: "throttled", requestId: nil)) == .unknown)
+        #expect(ServerCheck.from(CloudError.transport("timeout")) == .unknown)
     }
 
     @Test func aServerHiddenByAKeptFilterHandsTheSelectionToItsStandIn() {
@@ -409,6 +445,7 @@ struct ListReducerTests {
     @Test func withoutRunningJobsNoAutomaticRefreshIsScheduled() {
         var state = Fixtures.loadedState()
         _ = reduce(&state, .key(.character("r")))
+        _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 5, servers: Fixtures.servers)))
         #expect(reduce(&state, .serverListingFinished(generation: 2, at: Fixtures.now)) == [])
         #expect(reduce(&state, .listRefreshDue) == [])
     }

@@ -61,6 +61,14 @@ public final class EffectRunner: Sendable {
                     send(.serverPage(generation: generation, page))
                 }
                 return .serverListingFinished(generation: generation, at: now())
+            case let .checkServer(id):
+                do {
+                    return .serverChecked(id: id, .found(try await client.showServer(id: id)))
+                } catch is CancellationError {
+                    return nil
+                } catch {
+                    return .serverChecked(id: id, ServerCheck.from(error))
+                }
             case let .scheduleListRefresh(delay):
                 try await Task.sleep(for: delay)
                 return .listRefreshDue
@@ -108,6 +116,7 @@ public final class EffectRunner: Sendable {
     private static func failure(_ effect: Effect, message: String) -> AppEvent {
         switch effect {
         case let .listServers(generation): return .serverListingFailed(generation: generation, message)
+        case let .checkServer(id): return .serverChecked(id: id, .unknown)
         case .scheduleListRefresh: return .listRefreshDue
         case let .loadImage(id): return .imageFailed(id: id, message)
         case .loadKeypairs: return .keypairsFailed(message)

@@ -12,6 +12,8 @@ public enum AppEvent: Sendable, Equatable {
     case serverPage(generation: Int, ServerPage)
     case serverListingFinished(generation: Int, at: Date)
     case serverListingFailed(generation: Int, String)
+    /// The answer of `.checkServer`.
+    case serverChecked(id: String, ServerCheck)
     /// Time for the automatic refresh that runs while jobs do.
     case listRefreshDue
     case imageLoaded(id: String, Image?)

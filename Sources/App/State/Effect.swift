@@ -6,6 +6,8 @@ import Reinstall
 public enum Effect: Sendable, Equatable {
     /// Lists every server, page by page (the listing numbered `generation`).
     case listServers(generation: Int)
+    /// Reads one server a listing missed, to learn whether it is gone.
+    case checkServer(id: String)
     /// Asks for `.listRefreshDue` after the delay.
     case scheduleListRefresh(after: Duration)
     case loadImage(id: String)
@@ -24,6 +26,7 @@ public enum Effect: Sendable, Equatable {
     public var key: String {
         switch self {
         case .listServers: return "servers"
+        case let .checkServer(id): return "check:\(id)"
         case .scheduleListRefresh: return "list-refresh"
         case let .loadImage(id): return "image:\(id)"
         case .loadKeypairs: return "keypairs"

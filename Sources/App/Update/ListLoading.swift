@@ -39,27 +39,55 @@ func reduceServerPage(_ state: inout AppState, generation: Int, page: ServerPage
 
 func reduceListingFinished(_ state: inout AppState, generation: Int, at time: Date) -> [Effect] {
     guard generation == state.servers.generation, state.servers.loading else { return [] }
-    dropServersGone(&state)
+    let checks = dropServersGone(&state)
     state.servers.loading = false
     state.servers.total = state.servers.catalog.count
     state.servers.lastRefreshed = time
     state.now = max(state.now, time)
-    return scheduleAutomaticRefresh(state)
+    return checks + scheduleAutomaticRefresh(state)
 }
 
-/// Only a complete listing can prove a server gone. Pages are by offset, so a server deleted or
-/// created during the listing shifts others between pages, and a live one can go unseen. A steady
-/// listing (the same count throughout, and that many servers seen) is believed at once; after an
-/// unsteady one, a server is dropped only if the listing before missed it too.
-private func dropServersGone(_ state: inout AppState) {
+/// Servers a listing missed that are read one by one before they are dropped; more than this
+/// are judged by the listings alone.
+let serversCheckedAfterListing = 20
+
+/// Only a complete listing can suggest a server is gone. Pages are by offset, so a server deleted
+/// or created during the listing shifts others between pages, and a live one can go unseen. So the
+/// few servers a listing missed are read by id (`.checkServer`) and dropped only on a 404. Many
+/// missed servers (a big clean-up) are believed after a steady listing (the same count throughout,
+/// and that many servers seen); after an unsteady one, only those the listing before missed too.
+private func dropServersGone(_ state: inout AppState) -> [Effect] {
     let list = state.servers
     let missed = Set(list.catalog.servers.lazy.map(\.id).filter { !list.seen.contains($0) })
+    state.servers.seen = []
+    if missed.count <= serversCheckedAfterListing {
+        state.servers.missedOnce = []
+        return missed.sorted().map { .checkServer(id: $0) }
+    }
     let steady = !list.countChanged && list.seen.count == list.total
     let gone = steady ? missed : missed.intersection(list.missedOnce)
     state.servers.missedOnce = steady ? [] : missed.subtracting(gone)
-    state.servers.seen = []
+    remove(gone, from: &state)
+    return []
+}
+
+func reduceServerChecked(_ state: inout AppState, id: String, check: ServerCheck) -> [Effect] {
+    guard state.servers.catalog.index(of: id) != nil else { return [] }
+    switch check {
+    case let .found(server):
+        state.servers.upsert([server], context: ServerRowContext(state))
+    case .gone:
+        remove([id], from: &state)
+    case .unknown:
+        // The next listing decides; if it misses the server too, it is read again.
+        break
+    }
+    return []
+}
+
+private func remove(_ gone: Set<String>, from state: inout AppState) {
     guard !gone.isEmpty else { return }
-    let kept = Set(list.catalog.servers.lazy.map(\.id).filter { !gone.contains($0) })
+    let kept = Set(state.servers.catalog.servers.lazy.map(\.id).filter { !gone.contains($0) })
     state.servers.keepOnly(kept, context: ServerRowContext(state))
 }
 

@@ -36,6 +36,8 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
         return reduceListingFinished(&state, generation: generation, at: time)
     case let .serverListingFailed(generation, message):
         return reduceListingFailed(&state, generation: generation, message: message)
+    case let .serverChecked(id, check):
+        return reduceServerChecked(&state, id: id, check: check)
     case .listRefreshDue:
         return reduceRefreshDue(&state)
     case let .imageLoaded(id, image):

@@ -27,8 +27,8 @@ public struct ServerListState: Sendable, Equatable {
     public var generation = 0
     /// Ids the listing in flight has delivered.
     var seen: Set<String> = []
-    /// Servers the last complete listing missed although it was not steady: dropped if the next
-    /// one misses them too.
+    /// Servers the last complete listing missed (too many to read one by one) although it was not
+    /// steady: dropped if the next one misses them too.
     var missedOnce: Set<String> = []
     /// The count the listing in flight started with, and whether a later page said otherwise
     /// (then its pages may have shifted).

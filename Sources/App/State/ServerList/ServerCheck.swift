@@ -1,0 +1,17 @@
+import HuaweiCloud
+
+/// What reading one server by id says, when a listing did not show it: is it gone?
+public enum ServerCheck: Sendable, Equatable {
+    /// It exists (the listing's pages shifted past it).
+    case found(Server)
+    /// The cloud does not know it: deleted.
+    case gone
+    /// No clear answer (network, throttling): the next listing decides.
+    case unknown
+
+    /// A 404 means gone; any other failure says nothing.
+    public static func from(_ error: any Error) -> ServerCheck {
+        if case let .api(status, _, _, _) = error as? CloudError, status == 404 { return .gone }
+        return .unknown
+    }
+}
