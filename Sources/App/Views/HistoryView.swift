@@ -33,12 +33,3 @@ func drawHistory(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
             return entries[row].lastStatus == "SUCCESS" ? Style(color: .green) : Style(color: .red)
         })
 }
-
-/// `2025-01-01 08:00:00`.
-func utcTimestamp(_ date: Date) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-    let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-    return String(format: "%04d-%02d-%02d %02d:%02d:%02d",
-                  c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
-}

@@ -43,8 +43,8 @@ private func jobDetail(_ tracker: JobTracker) -> (String, Style) {
         return ("lost: \(lost)", Style(color: .red))
     }
     if let error = tracker.pollError {
-        let when = tracker.pollErrorAt.map { " at \(clockTime(utcTimestamp($0)))" } ?? ""
-        let seen = tracker.lastSeenAt.map { "; last answer \(clockTime(utcTimestamp($0)))" } ?? ""
+        let when = tracker.pollErrorAt.map { " at \(utcClockTime($0))" } ?? ""
+        let seen = tracker.lastSeenAt.map { "; last answer \(utcClockTime($0))" } ?? ""
         return ("poll failed\(when): \(error)\(seen); retrying", Style(color: .yellow))
     }
     guard let job = tracker.job else { return ("submitted; waiting for the first status…", Style(dim: true)) }
@@ -69,16 +69,6 @@ private func jobDetail(_ tracker: JobTracker) -> (String, Style) {
     case .initial, .running, .unknown:
         return ("\(begun) · \(job.jobType ?? "reinstall")", Style(dim: true))
     }
-}
-
-/// `2025-01-01T08:00:13.123Z` (or `2025-01-01 08:00:13`) → `08:00:13`.
-private func clockTime(_ timestamp: String?) -> String? {
-    guard let timestamp, let t = timestamp.firstIndex(where: { $0 == "T" || $0 == " " }) else { return nil }
-    return String(timestamp[timestamp.index(after: t)...].prefix(8))
-}
-
-private func clockTime(_ timestamp: String) -> String {
-    clockTime(Optional(timestamp)) ?? timestamp
 }
 
 func jobStatusStyle(_ label: String) -> Style {

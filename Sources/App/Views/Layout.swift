@@ -57,12 +57,3 @@ enum ServerListLayout {
         }
     }
 }
-
-/// Durations as operators read them: `42s`, `3:07`, `1:02:03`.
-func formatElapsed(_ seconds: TimeInterval) -> String {
-    let total = Int(seconds.rounded(.down))
-    let (h, m, s) = (total / 3600, (total % 3600) / 60, total % 60)
-    if h > 0 { return String(format: "%d:%02d:%02d", h, m, s) }
-    if m > 0 { return String(format: "%d:%02d", m, s) }
-    return "\(s)s"
-}

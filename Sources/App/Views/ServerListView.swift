@@ -95,7 +95,7 @@ private func refreshText(_ list: ServerListState) -> String {
     // Held for the filter being typed (the form hides the list; one held for a running listing is just queued).
     let paused = list.refreshPending && list.filterField != nil ? "refresh paused · " : ""
     guard let time = list.lastRefreshed else { return paused.isEmpty ? "" : String(paused.dropLast(3)) }
-    return "\(paused)refreshed \(utcTimestamp(time).suffix(8)) UTC"
+    return "\(paused)refreshed \(utcClockTime(time)) UTC"
 }
 
 func statusStyle(_ status: String) -> Style? {
