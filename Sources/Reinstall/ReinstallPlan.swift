@@ -18,9 +18,9 @@ public struct ReinstallPlan: Sendable, Equatable {
 
     public var method: String { "POST" }
 
-    /// `/v1|v2/{project_id}/cloudservers/{server_id}/reinstallos`.
+    /// `/v1|v2/{project_id}/cloudservers/{server_id}/reinstallos`, as the client sends it.
     public func path(projectId: String) -> String {
-        "/\(api.rawValue)/\(projectId)/cloudservers/\(serverId)/reinstallos"
+        CloudClient.reinstallPath(api, projectId, serverId)
     }
 
     /// The body as sent, with the password replaced by `••••`: safe for dry runs and logs.

@@ -5,8 +5,7 @@ import Reinstall
 /// `reinstall --dry-run`: the request exactly as it would be sent, the password as ••••.
 enum DryRun {
     static func print(_ plan: ReinstallPlan, client: CloudClient, json: Bool) throws {
-        let base = try client.endpoints.url(for: .ecs).absoluteString
-        let url = (base.hasSuffix("/") ? String(base.dropLast()) : base) + plan.path(projectId: client.projectId)
+        let url = try client.reinstallURL(serverId: plan.serverId, api: plan.api)
         let body = try plan.redactedBody()
         guard json else {
             Console.out("\(plan.method) \(url)")

@@ -28,10 +28,8 @@ enum ScriptExit {
     static func code(for error: CloudError) -> Int32 {
         switch error {
         case let .api(status, code, _, _):
-            if status == 401 || ["APIGW.0301", "APIG.0301", "Common.0013"].contains(code) { return authentication }
-            if status >= 500 || status == 429 || ["APIGW.0308", "APIG.0308", "Common.0024", "Common.1503"].contains(code) {
-                return unavailable
-            }
+            if error.isAuthenticationRefusal || code == "Common.0013" { return authentication }
+            if status >= 500 || error.isThrottling { return unavailable }
             return refused
         case .transport, .malformedResponse:
             return unavailable

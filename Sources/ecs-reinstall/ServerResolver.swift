@@ -7,7 +7,7 @@ enum ServerResolver {
         if looksLikeId(text) {
             do {
                 return try await client.showServer(id: text)
-            } catch let error as CloudError where isNotFound(error) {
+            } catch let error as CloudError where error.isNotFound {
                 // Not an id after all: try it as a name.
             }
         }
@@ -32,11 +32,6 @@ enum ServerResolver {
             found += page.servers.filter { $0.name == name }
         }
         return found
-    }
-
-    private static func isNotFound(_ error: CloudError) -> Bool {
-        if case .api(404, _, _, _) = error { return true }
-        return error.code == "Ecs.0114" || error.code == "Ecs.0614"
     }
 
     /// The shape of an ECS server id: a UUID.

@@ -176,7 +176,9 @@ struct PollScheduleTests {
 
     @Test func throttlingAndLostJobsAreRecognised() {
         #expect(PollSchedule.isThrottling(.api(status: 202, code: "Common.0024", message: "", requestId: nil)))
-        #expect(PollSchedule.isThrottling(.api(status: 429, code: "APIGW.0308", message: "", requestId: nil)))
+        for code in CloudError.throttlingCodes {
+            #expect(PollSchedule.isThrottling(.api(status: 400, code: code, message: "", requestId: nil)), "\(code)")
+        }
         #expect(!PollSchedule.isThrottling(.transport("timeout")))
         #expect(PollSchedule.isLost(.api(status: 404, code: "Ecs.0xxx", message: "", requestId: nil)))
         #expect(PollSchedule.isLost(.api(status: 400, code: "Common.0011", message: "", requestId: nil)))

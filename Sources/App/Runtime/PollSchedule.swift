@@ -36,8 +36,7 @@ public struct PollSchedule: Sendable, Equatable {
 
     /// Whether a failure is the cloud asking us to slow down.
     public static func isThrottling(_ error: CloudError) -> Bool {
-        guard case let .api(status, code, _, _) = error else { return false }
-        return status == 429 || ["APIGW.0308", "Common.0024", "Common.1503"].contains(code)
+        error.isThrottling
     }
 
     /// Whether the cloud says it does not know the job (a wrong or expired id).

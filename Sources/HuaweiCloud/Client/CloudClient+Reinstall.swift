@@ -66,7 +66,13 @@ extension CloudClient {
         return outcome
     }
 
-    static func reinstallPath(_ api: ReinstallAPI, _ projectId: String, _ serverId: String) -> String {
+    /// `/v1|v2/{project_id}/cloudservers/{server_id}/reinstallos`, the server id percent-encoded.
+    public static func reinstallPath(_ api: ReinstallAPI, _ projectId: String, _ serverId: String) -> String {
         "/\(api.rawValue)/\(projectId)/cloudservers/\(PercentEncoding.encode(serverId))/reinstallos"
+    }
+
+    /// The URL a reinstall of `serverId` is sent to, exactly (for dry runs).
+    public func reinstallURL(serverId: String, api: ReinstallAPI) throws -> String {
+        RequestSigner.join(try endpoints.url(for: .ecs), Self.reinstallPath(api, projectId, serverId))
     }
 }

@@ -7,15 +7,21 @@ public struct RequestSigner: Sendable {
 
     public init(credentials: Credentials) { self.credentials = credentials }
 
+    /// The URL text of `path` under `baseURL`, as every request is sent (trailing slashes of the
+    /// base dropped).
+    static func join(_ baseURL: URL, _ path: String) -> String {
+        var text = baseURL.absoluteString
+        while text.hasSuffix("/") { text.removeLast() }
+        return text + path
+    }
+
     public func signedRequest(
         method: String, baseURL: URL, path: String, query: [(String, String)] = [], body: Data = Data(),
         projectId: String?, date: Date
     ) throws -> HTTPRequest {
         // The query string sent is exactly the canonical one, so the signed and the sent query match.
         let queryString = Signer.canonicalQuery(query)
-        var text = baseURL.absoluteString
-        while text.hasSuffix("/") { text.removeLast() }
-        text += path + (queryString.isEmpty ? "" : "?" + queryString)
+        let text = Self.join(baseURL, path) + (queryString.isEmpty ? "" : "?" + queryString)
         guard let url = URL(string: text), let host = Self.netloc(url) else {
             throw CloudError.configuration("The endpoint URL \(text) is not valid.")
         }

@@ -30,13 +30,11 @@ public struct RetryPolicy: Sendable, Equatable {
     public static func isRetryable(_ error: CloudError) -> Bool {
         switch error {
         case .transport: return true
-        case let .api(status, code, _, _):
-            return status >= 500 || status == 429 || throttlingCodes.contains(code)
+        case let .api(status, _, _, _):
+            return status >= 500 || error.isThrottling
         case .malformedResponse, .configuration: return false
         }
     }
-
-    static let throttlingCodes: Set<String> = ["APIGW.0308", "APIG.0308", "Common.0024", "Common.1503"]
 
     /// Exponential backoff with full jitter (`random` in 0…1, floored at 0.1 so a retry never
     /// fires at once); a server's `Retry-After` wins when larger, up to four times `maxDelay`.

@@ -47,7 +47,7 @@ final class SignatureFailureGuard: Sendable {
         state.withLock { state in
             if permit.isProbe { state.probesInFlight -= 1 }
             guard let status else { return }
-            let refused = status == 401 || code == "APIGW.0301" || code == "APIG.0301"
+            let refused = CloudError.isAuthenticationRefusal(status: status, code: code)
             state.failures = refused ? state.failures + 1 : 0
         }
     }

@@ -9,9 +9,8 @@ public enum ServerCheck: Sendable, Equatable {
     /// No clear answer (network, throttling): the next listing decides.
     case unknown
 
-    /// A 404 means gone; any other failure says nothing.
+    /// "Not found" means gone; any other failure says nothing.
     public static func from(_ error: any Error) -> ServerCheck {
-        if case let .api(status, _, _, _) = error as? CloudError, status == 404 { return .gone }
-        return .unknown
+        (error as? CloudError)?.isNotFound == true ? .gone : .unknown
     }
 }

@@ -1,0 +1,27 @@
+/// What kind of refusal an error is, decided once for the client, the poller and the commands.
+extension CloudError {
+    /// The cloud asks us to slow down: HTTP 429 or the gateway's and ECS's throttling codes
+    /// (`Common.0024` arrives on an HTTP 202).
+    public var isThrottling: Bool {
+        guard case let .api(status, code, _, _) = self else { return false }
+        return status == 429 || Self.throttlingCodes.contains(code)
+    }
+
+    /// The cloud refused the credentials or the request signature.
+    public var isAuthenticationRefusal: Bool {
+        guard case let .api(status, code, _, _) = self else { return false }
+        return Self.isAuthenticationRefusal(status: status, code: code)
+    }
+
+    /// The cloud does not know the resource: HTTP 404, or ECS's "server does not exist" codes.
+    public var isNotFound: Bool {
+        guard case let .api(status, code, _, _) = self else { return false }
+        return status == 404 || code == "Ecs.0114" || code == "Ecs.0614"
+    }
+
+    static func isAuthenticationRefusal(status: Int, code: String?) -> Bool {
+        status == 401 || code == "APIGW.0301" || code == "APIG.0301"
+    }
+
+    public static let throttlingCodes: Set<String> = ["APIGW.0308", "APIG.0308", "Common.0024", "Common.1503"]
+}
