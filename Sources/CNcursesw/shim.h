@@ -12,7 +12,6 @@ static inline int shim_a_bold(void) { return (int)A_BOLD; }
 static inline int shim_a_reverse(void) { return (int)A_REVERSE; }
 static inline int shim_a_dim(void) { return (int)A_DIM; }
 static inline int shim_a_underline(void) { return (int)A_UNDERLINE; }
-static inline int shim_color_pair(int n) { return (int)COLOR_PAIR(n); }
 
 // Mouse button masks are computed from the mouse protocol version.
 static inline mmask_t shim_button1_pressed(void) { return BUTTON1_PRESSED; }
@@ -31,7 +30,6 @@ static inline mmask_t shim_button_shift(void) { return BUTTON_SHIFT; }
 static inline WINDOW *shim_stdscr(void) { return stdscr; }
 static inline int shim_lines(void) { return LINES; }
 static inline int shim_cols(void) { return COLS; }
-static inline int shim_colors(void) { return COLORS; }
 
 // One grid cell: a spacing character plus up to CCHARW_MAX-1 combining characters, drawn with
 // setcchar + mvadd_wch so ncurses places wide characters at their true width.

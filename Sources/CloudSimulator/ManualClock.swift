@@ -15,10 +15,6 @@ public final class ManualClock: Sendable {
     public func advance(by duration: Duration) {
         current.withLock { $0 = $0.addingTimeInterval(duration.timeInterval) }
     }
-
-    public func set(_ date: Date) {
-        current.withLock { $0 = date }
-    }
 }
 
 extension Duration {

@@ -47,17 +47,6 @@ struct ServerDetailWire: Encodable {
     }
 }
 
-/// `{"count": N, "servers": [...]}` with the detailed server shape.
-struct ServerPageWire: Encodable {
-    var count: Int
-    var servers: [ServerDetailWire]
-}
-
-/// `{"server": {...}}`.
-struct ServerEnvelopeWire: Encodable {
-    var server: ServerDetailWire
-}
-
 /// The error bodies of §10.1.
 enum ErrorBody: Sendable, Equatable {
     /// ECS: `{"error":{"code":"Ecs.0005","message":"…"}}`.

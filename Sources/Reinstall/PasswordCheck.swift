@@ -9,14 +9,6 @@ public enum PasswordRule: String, Sendable, CaseIterable {
     case windowsNoRun
     case windowsNoLeadingSlash
     case confirmationMatches
-
-    /// Rules that exist only for Windows targets.
-    public var isWindowsOnly: Bool {
-        switch self {
-        case .windowsNoUsername, .windowsNoReverse, .windowsNoRun, .windowsNoLeadingSlash: true
-        default: false
-        }
-    }
 }
 
 /// A rule evaluated against the text typed so far. The label never holds the password: at most

@@ -51,10 +51,6 @@ public actor JobPoller<C: Clock> where C.Duration == Duration {
         wakeUp()
     }
 
-    public func unwatch(jobId: String) {
-        entries[jobId] = nil
-    }
-
     public var watchedJobIds: [String] { entries.keys.sorted() }
 
     /// Stops polling; requests in flight are cancelled.

@@ -39,7 +39,6 @@ public struct JobTracker: Sendable, Equatable, Identifiable {
         lastSeenAt = entry.updatedAt
     }
 
-    public var status: Job.Status? { job?.status }
     public var isFinished: Bool { finishedAt != nil }
     /// The job succeeded and the server is still being rebuilt.
     public var isSettling: Bool { job?.status == .success && finishedAt == nil }

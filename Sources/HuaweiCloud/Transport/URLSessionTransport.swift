@@ -33,11 +33,6 @@ public struct URLSessionTransport: HTTPTransport {
         session = URLSession(configuration: configuration)
     }
 
-    /// One timeout for both (the original initializer).
-    public init(timeout: TimeInterval) {
-        self.init(connectTimeout: .milliseconds(Int(timeout * 1000)), requestTimeout: .milliseconds(Int(timeout * 1000)))
-    }
-
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url, timeoutInterval: Self.seconds(connectTimeout))
         urlRequest.httpMethod = request.method
