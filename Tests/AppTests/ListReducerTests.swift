@@ -240,6 +240,25 @@ struct ListReducerTests {
         #expect(state.servers.catalog.count == 5, "a steady listing is believed at once")
     }
 
+    @Test func removingAServerKeepsTheSortAndTheFilter() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .key(.character("s")))  // by name
+        _ = reduce(&state, .key(.character("/")))
+        _ = reduce(&state, .key(.character("a")))
+        _ = reduce(&state, .key(.enter))
+        let before = state.servers.rows.map(\.id)
+        _ = reduce(&state, .key(.character("r")))
+        _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 4, servers: Fixtures.servers.filter { $0.id != "s-nodisk" })))
+        _ = reduce(&state, .serverListingFinished(generation: 2, at: Fixtures.now))
+        _ = reduce(&state, .serverChecked(id: "s-nodisk", .gone))
+        #expect(state.servers.rows.map(\.id) == before.filter { $0 != "s-nodisk" })
+        for server in Fixtures.servers where server.id != "s-nodisk" {
+            #expect(state.servers.catalog.server(id: server.id) == server, "positions renumbered")
+        }
+        _ = reduce(&state, .key(.escape))
+        #expect(state.servers.rows.map(\.name) == ["batch-locked", "web-01", "win-ad-01", "数据库-主节点"])
+    }
+
     @Test func aCheckOnlyA404MeansGone() {
         #expect(ServerCheck.from(CloudError.api(status: 404, code: "Ecs.0114", message: "no such server", requestId: nil)) == .gone)
         #expect(ServerCheck.from(CloudError.api(status: 429, code: "APIGW.0308", message: "throttled", requestId: nil)) == .unknown)

@@ -67,7 +67,7 @@ private func dropServersGone(_ state: inout AppState) -> [Effect] {
     let steady = !list.countChanged && list.seen.count == list.total
     let gone = steady ? missed : missed.intersection(list.missedOnce)
     state.servers.missedOnce = steady ? [] : missed.subtracting(gone)
-    remove(gone, from: &state)
+    state.servers.remove(gone)
     return []
 }
 
@@ -77,7 +77,7 @@ func reduceServerChecked(_ state: inout AppState, id: String, check: ServerCheck
     case let .found(server):
         state.servers.upsert([server], context: ServerRowContext(state))
     case .gone:
-        remove([id], from: &state)
+        state.servers.remove([id])
     case .unknown:
         // The next listing decides; if it misses the server too, it is read again.
         break
@@ -85,11 +85,6 @@ func reduceServerChecked(_ state: inout AppState, id: String, check: ServerCheck
     return []
 }
 
-private func remove(_ gone: Set<String>, from state: inout AppState) {
-    guard !gone.isEmpty else { return }
-    let kept = Set(state.servers.catalog.servers.lazy.map(\.id).filter { !gone.contains($0) })
-    state.servers.keepOnly(kept, context: ServerRowContext(state))
-}
 
 func reduceListingFailed(_ state: inout AppState, generation: Int, message: String) -> [Effect] {
     guard generation == state.servers.generation else { return [] }

@@ -76,17 +76,24 @@ public struct ServerCatalog: Sendable, Equatable {
         if changedMatch { refilter(from: sorted) }
     }
 
-    /// Forgets every server whose id is not in `ids` (a refresh found them gone).
-    mutating func keepOnly(_ ids: Set<String>, context: ServerRowContext) {
-        guard servers.contains(where: { !ids.contains($0.id) }) else { return }
-        let kept = servers.filter { ids.contains($0.id) }
-        servers = []
-        positions = [:]
-        haystacks = []
-        sortKeys = []
-        sorted = []
-        visible = []
-        upsert(kept, context: context)
+    /// Forgets the servers with these ids (gone from the account). The arrays are compacted in
+    /// place: no filter text or sort key is recomputed and nothing is re-sorted.
+    mutating func remove(_ ids: Set<String>) {
+        let doomed = Set(ids.compactMap { positions[$0] })
+        guard !doomed.isEmpty else { return }
+        // Old index → new index, for the indexes that stay.
+        var renumbered = [Int](repeating: -1, count: servers.count)
+        var next = 0
+        for index in servers.indices where !doomed.contains(index) {
+            renumbered[index] = next
+            next += 1
+        }
+        servers = servers.indices.filter { !doomed.contains($0) }.map { servers[$0] }
+        haystacks = haystacks.indices.filter { !doomed.contains($0) }.map { haystacks[$0] }
+        sortKeys = sortKeys.indices.filter { !doomed.contains($0) }.map { sortKeys[$0] }
+        positions = Dictionary(uniqueKeysWithValues: servers.enumerated().map { ($1.id, $0) })
+        sorted = sorted.compactMap { renumbered[$0] >= 0 ? renumbered[$0] : nil }
+        visible = visible.compactMap { renumbered[$0] >= 0 ? renumbered[$0] : nil }
     }
 
     mutating func setSort(_ newSort: ServerSort, context: ServerRowContext) {

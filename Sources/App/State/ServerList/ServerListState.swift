@@ -50,8 +50,10 @@ public struct ServerListState: Sendable, Equatable {
     public var selectedIndex: Int? {
         let visible = catalog.visible
         guard !visible.isEmpty else { return nil }
-        if let selectedId, let index = catalog.index(of: selectedId), let row = visible.firstIndex(of: index) {
-            return row
+        if let selectedId, let index = catalog.index(of: selectedId) {
+            // Usually still where it was last seen; else one scan of the shown rows.
+            if lastRow < visible.count, visible[lastRow] == index { return lastRow }
+            if let row = visible.firstIndex(of: index) { return row }
         }
         return min(lastRow, visible.count - 1)
     }
@@ -90,8 +92,8 @@ public struct ServerListState: Sendable, Equatable {
         catalog.upsert(servers, context: context)
     }
 
-    mutating func keepOnly(_ ids: Set<String>, context: ServerRowContext) {
-        catalog.keepOnly(ids, context: context)
+    mutating func remove(_ ids: Set<String>) {
+        catalog.remove(ids)
     }
 
     mutating func setSort(_ sort: ServerSort, context: ServerRowContext) {
