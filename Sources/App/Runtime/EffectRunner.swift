@@ -12,7 +12,8 @@ public final class EffectRunner: Sendable {
     private let journal: JournalWriter
     private let scope: String
     private let poller: JobPoller<ContinuousClock>
-    private let tasks = Mutex<[String: Task<Void, Never>]>([:])
+    /// The running task of each key, numbered so a finished task removes only its own entry.
+    private let tasks = Mutex<(next: Int, byKey: [String: (number: Int, task: Task<Void, Never>)])>((0, [:]))
 
     /// - Parameters:
     ///   - journal: where submitted jobs are recorded before they are shown (nil: nowhere).
@@ -29,12 +30,20 @@ public final class EffectRunner: Sendable {
     }
 
     public func run(_ effect: Effect) {
-        let task = Task { [self] in
-            if let event = await perform(effect), !Task.isCancelled {
-                send(event)
+        let key = effect.key
+        let replaced = tasks.withLock { tasks in
+            tasks.next += 1
+            let number = tasks.next
+            let task = Task { [self] in
+                if let event = await perform(effect), !Task.isCancelled {
+                    send(event)
+                }
+                self.tasks.withLock { tasks in
+                    if tasks.byKey[key]?.number == number { tasks.byKey[key] = nil }
+                }
             }
+            return tasks.byKey.updateValue((number, task), forKey: key)?.task
         }
-        let replaced = tasks.withLock { $0.updateValue(task, forKey: effect.key) }
         if case .submitReinstall = effect {
             return  // never cancel a reinstall that may be in flight
         }
@@ -43,8 +52,8 @@ public final class EffectRunner: Sendable {
 
     public func cancelAll() {
         let all = tasks.withLock { tasks in
-            defer { tasks.removeAll() }
-            return Array(tasks.values)
+            defer { tasks.byKey.removeAll() }
+            return tasks.byKey.values.map(\.task)
         }
         all.forEach { $0.cancel() }
         Task { [poller] in await poller.stop() }
@@ -105,15 +114,11 @@ public final class EffectRunner: Sendable {
         } catch is CancellationError {
             return nil
         } catch {
-            return Self.failure(effect, message: Self.message(for: effect, error))
+            return failure(effect, message: (error as? CloudError)?.message ?? "\(error)")
         }
     }
 
-    private static func message(for effect: Effect, _ error: any Error) -> String {
-        (error as? CloudError)?.message ?? "\(error)"
-    }
-
-    private static func failure(_ effect: Effect, message: String) -> AppEvent {
+    private func failure(_ effect: Effect, message: String) -> AppEvent {
         switch effect {
         case let .listServers(generation): return .serverListingFailed(generation: generation, message)
         case let .checkServer(id): return .serverChecked(id: id, .unknown)
@@ -122,9 +127,9 @@ public final class EffectRunner: Sendable {
         case .loadKeypairs: return .keypairsFailed(message)
         case .loadUserId: return .userIdFailed(message)
         case let .submitReinstall(plan): return .reinstallFailed(serverId: plan.serverId, message)
-        case let .watchJob(watch): return .jobPollFailed(jobId: watch.jobId, message, at: Date())
+        case let .watchJob(watch): return .jobPollFailed(jobId: watch.jobId, message, at: now())
         case .recordJob: return .journalFailed(message)
-        case .scheduleTick: return .tick(Date())
+        case .scheduleTick: return .tick(now())
         case let .readUserData(path): return .userDataRead(path: path, .failure(UserDataReadError(message)))
         }
     }

@@ -41,7 +41,6 @@ public enum TerminalApp {
                 bellsRung = state.bells
             }
             _ = InputWaiter.wait(wake: wake, timeoutMilliseconds: nil)
-            wake.drain()
             if let signal = TerminalSignals.takePending() {
                 exitStatus = 128 + signal
                 break

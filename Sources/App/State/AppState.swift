@@ -58,6 +58,11 @@ public struct AppState: Sendable, Equatable {
     }
 }
 
+extension AppState {
+    /// A job is still being followed (submitted, running, or its server still booting).
+    var hasRunningJobs: Bool { jobs.contains { !$0.isFinished } }
+}
+
 public struct TerminalSize: Sendable, Equatable {
     public var width: Int
     public var height: Int

@@ -96,13 +96,13 @@ func reduceListingFailed(_ state: inout AppState, generation: Int, message: Stri
 }
 
 private func scheduleAutomaticRefresh(_ state: AppState) -> [Effect] {
-    guard hasRunningJobs(state) else { return [] }
+    guard state.hasRunningJobs else { return [] }
     return [.scheduleListRefresh(after: automaticRefreshInterval(servers: state.servers.catalog.count))]
 }
 
 /// The automatic refresh: skipped when no job runs or a listing is already under way.
 func reduceRefreshDue(_ state: inout AppState) -> [Effect] {
-    guard hasRunningJobs(state), !state.servers.loading else { return [] }
+    guard state.hasRunningJobs, !state.servers.loading else { return [] }
     return refreshUnlessTyping(&state)
 }
 
@@ -128,9 +128,6 @@ private func isTyping(_ state: AppState) -> Bool {
     state.form != nil || state.servers.filterField != nil
 }
 
-private func hasRunningJobs(_ state: AppState) -> Bool {
-    state.jobs.contains { !$0.isFinished }
-}
 
 /// Asks for the images of new servers, so the CLOUD-INIT column can say what each image holds.
 private func readImagesAhead(_ state: inout AppState, for servers: [Server]) -> [Effect] {

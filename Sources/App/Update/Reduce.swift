@@ -29,7 +29,7 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
         return []
     case let .tick(now):
         state.now = max(state.now, now)
-        return state.jobs.contains { !$0.isFinished } ? [.scheduleTick(after: .seconds(1))] : []
+        return state.hasRunningJobs ? [.scheduleTick(after: .seconds(1))] : []
     case let .serverPage(generation, page):
         return reduceServerPage(&state, generation: generation, page: page)
     case let .serverListingFinished(generation, time):
