@@ -58,15 +58,9 @@ struct ServerStore: Sendable {
     /// The server's detail JSON (the shape of `ServerDetailWire`), encoded at most once per change.
     mutating func detailJSON(at index: Int) throws -> Data {
         if let data = encoded[index] { return data }
-        let data = try Self.encoder.encode(ServerDetailWire(server: all[index]))
+        let data = try WireJSON.encoder.encode(ServerDetailWire(server: all[index]))
         encoded[index] = data
         return data
-    }
-
-    private static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
     }
 }
 

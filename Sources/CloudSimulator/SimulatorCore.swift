@@ -173,10 +173,8 @@ struct SimulatorCore: Sendable {
     }
 
     static func encode(_ value: some Encodable) throws(APIFailure) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return try encoder.encode(value)
+            return try WireJSON.encoder.encode(value)
         } catch {
             throw .ecs(500, "Common.0001", "System exception: the response could not be encoded")
         }

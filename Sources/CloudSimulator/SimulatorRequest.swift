@@ -7,7 +7,7 @@ struct SimulatorRequest: Sendable {
     /// The path as received, still percent-encoded.
     var rawPath: String
     /// The query string as received (no `?`), still percent-encoded; nil when absent.
-    var rawQuery: String?
+    let rawQuery: String?
     /// Header names lowercased; repeated headers joined with `,`. `host` comes from the request's authority.
     var headers: [String: String]
     var body: Data
@@ -18,6 +18,7 @@ struct SimulatorRequest: Sendable {
         self.rawQuery = rawQuery
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, b in a + "," + b })
         self.body = body
+        queryPairs = Self.decodeQuery(rawQuery)
     }
 
     /// Decoded path segments, without the empty ones.
@@ -26,7 +27,10 @@ struct SimulatorRequest: Sendable {
     }
 
     /// Decoded query pairs, in the order received. A key without `=` has an empty value.
-    var queryPairs: [(String, String)] {
+    /// Decoded once: a route asks for several parameters.
+    let queryPairs: [(String, String)]
+
+    private static func decodeQuery(_ rawQuery: String?) -> [(String, String)] {
         guard let rawQuery, !rawQuery.isEmpty else { return [] }
         return rawQuery.split(separator: "&").map { item in
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

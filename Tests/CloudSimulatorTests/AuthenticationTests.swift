@@ -82,8 +82,9 @@ struct AuthenticationTests {
             body: Data())
         try authenticator.authenticate(request, now: now)
 
-        var forged = request
-        forged.rawQuery = "limit=100&name=web%20server&offset=2&status=SHUTOFF"
+        let forged = SimulatorRequest(
+            method: request.method, rawPath: request.rawPath,
+            rawQuery: "limit=100&name=web%20server&offset=2&status=SHUTOFF", headers: request.headers, body: request.body)
         #expect(throws: APIFailure.self) { try authenticator.authenticate(forged, now: now) }
     }
 

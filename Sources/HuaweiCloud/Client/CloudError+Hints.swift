@@ -7,7 +7,7 @@ extension CloudError {
         case "Ecs.0011":
             return "Choose a password that meets the rules (8 to 26 characters, 3 of 4 character classes)"
         case "Ecs.0100":
-            return "The server's state does not allow this now: stop it first, reinstall with 'stop the server first', or wait for the running operation"
+            return "The server's state does not allow this now: stop it first, reinstall with mode withStopServer, or wait for the running operation"
         case "Ecs.0105":
             return "A server without a system disk cannot be reinstalled"
         case "Ecs.0101":
@@ -27,7 +27,7 @@ extension CloudError {
         case "Ecs.0605":
             return "Unlock the server first"
         case "Ecs.0114", "Ecs.0614":
-            return "The server no longer exists; refresh the list"
+            return "The server no longer exists"
         case "Ecs.0001", "Ecs.0021":
             return "The ECS or EVS disk quota is insufficient (a reinstall needs EVS quota above 0); raise the quota"
         case "Ecs.0003", "Ecs.0066", "Ecs.0067", "Ecs.0068", "Ecs.0069", "Ecs.0070", "Ecs.0071":
