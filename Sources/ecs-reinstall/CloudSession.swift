@@ -3,6 +3,7 @@ import ArgumentParser
 import CloudSimulator
 import Foundation
 import HuaweiCloud
+import Reinstall
 
 /// The cloud a command talks to: Huawei Cloud when credentials are configured (and `--demo` is
 /// not given), else the embedded simulator on a loopback port. Shared by the TUI and the commands
@@ -14,7 +15,7 @@ struct CloudSession: Sendable {
 
     /// The journal's name for this account, as `AppState` computes it.
     var journalScope: String {
-        mode == .demo ? "demo" : "\(client.endpoints.region)/\(client.projectId)"
+        JournalEntry.scope(demo: mode == .demo, region: client.endpoints.region, projectId: client.projectId)
     }
 
     struct Options: Sendable {

@@ -44,16 +44,14 @@ struct InteractiveCommand: ParsableCommand {
             try TerminalApp.run(initialState: initialState, client: session.client, journal: journal,
                                 options: TerminalOptions(colors: noColor ? false : nil, mouse: mouse))
         }
-        if let simulator = session.simulator {
-            try? runBlocking { await simulator.stop() }
-        }
+        try? runBlocking { await session.stop() }
         if status != 0 { throw ExitCode(status) }
     }
 
     /// The journal's entries, after forgetting the demo's: its simulated cloud is new on every start.
     private func loadJournal(_ journal: JobJournal, mode: AccountMode) -> [JournalEntry] {
         do {
-            if mode == .demo { try journal.removeAll(scope: "demo") }
+            if mode == .demo { try journal.removeAll(scope: JournalEntry.demoScope) }
             return try journal.load()
         } catch {
             FileHandle.standardError.write(Data("warning: \(error); unfinished jobs will not resume\n".utf8))

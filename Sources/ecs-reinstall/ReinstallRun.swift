@@ -62,7 +62,7 @@ struct ReinstallRun: Sendable {
         var plan: ReinstallPlan
         do {
             plan = try ReinstallPlan.make(server: server, api: decision.api, login: login, userId: userId,
-                                          withStopServer: stop && server.status == "ACTIVE", options: options)
+                                          withStopServer: stop && server.isRunning, options: options)
         } catch {
             throw CommandFailure(error.message)
         }
@@ -83,7 +83,7 @@ struct ReinstallRun: Sendable {
         case let .warning(text): Console.error("warning: \(text)")
         case let .blocked(text): throw CommandFailure(text)
         }
-        if server.status == "ACTIVE" && !stop {
+        if server.isRunning && !stop {
             throw CommandFailure("\(server.name) is running (ACTIVE): pass --stop to stop it first (mode withStopServer), "
                 + "or stop it yourself.")
         }

@@ -45,7 +45,7 @@ public struct AppState: Sendable, Equatable {
     public init(mode: AccountMode, region: String, projectId: String, userId: String? = nil,
                 size: TerminalSize, now: Date, journal: [JournalEntry] = []) {
         self.mode = mode
-        let scope = mode == .demo ? "demo" : "\(region)/\(projectId)"
+        let scope = JournalEntry.scope(demo: mode == .demo, region: region, projectId: projectId)
         journalScope = scope
         let mine = journal.filter { $0.scope == scope }
         history = mine.filter(\.isFinished)

@@ -76,8 +76,3 @@ public struct ReinstallForm: Sendable, Equatable {
         return false
     }
 }
-
-extension Server {
-    /// A running server must be stopped before (or by) the reinstall.
-    public var isRunning: Bool { status == "ACTIVE" }
-}

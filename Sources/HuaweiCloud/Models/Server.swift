@@ -156,6 +156,8 @@ extension Server {
     /// `Linux`, `Windows` or `Other`, from `metadata.os_type`.
     public var osType: String { metadata["os_type"] ?? "Other" }
     public var isWindows: Bool { osType.lowercased() == "windows" }
+    /// A running server must be stopped before (or by) a reinstall.
+    public var isRunning: Bool { status == "ACTIVE" }
     public var imageName: String { metadata["image_name"] ?? "" }
     /// The first fixed IPv4 address, in a stable order of networks.
     public var privateIP: String? {

@@ -43,3 +43,14 @@ public struct JournalEntry: Codable, Sendable, Equatable {
     /// Finished jobs form the history; the others are resumed on the next start.
     public var isFinished: Bool { finishedAt != nil }
 }
+
+extension JournalEntry {
+    /// The demo's scope: its simulated cloud is new on every start.
+    public static let demoScope = "demo"
+
+    /// Which account an entry belongs to, so one journal serves several accounts and the demo;
+    /// the TUI and the commands must agree on it to resume each other's jobs.
+    public static func scope(demo: Bool, region: String, projectId: String) -> String {
+        demo ? demoScope : "\(region)/\(projectId)"
+    }
+}
