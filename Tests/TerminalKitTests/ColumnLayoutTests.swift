@@ -2,7 +2,8 @@ import Testing
 import TerminalKit
 
 @Suite struct ColumnLayoutTests {
-    /// The server list's columns, in screen order.
+    /// A realistic table of nine columns, shaped like a server list (the App's own columns are
+    /// tested in AppTests' ServerListLayoutTests).
     static let servers = [
         ColumnSpec("NAME", minWidth: 12, priority: 0),
         ColumnSpec("STATUS", minWidth: 7, maxWidth: 9, priority: 1),

@@ -53,8 +53,4 @@ import TerminalKit
             requested: test.requested, environment: test.environment, terminalHasColors: test.terminalHasColors)
         #expect(decided == test.expected)
     }
-
-    @Test func defaultOptionsDecideColourAndLeaveTheMouseAlone() {
-        #expect(TerminalOptions() == TerminalOptions(colors: nil, mouse: false))
-    }
 }

@@ -12,13 +12,9 @@ func drawKeypairPicker(_ screen: inout Screen, _ picker: KeypairPicker, pairs: [
     let nameWidth = min(18, max(8, width / 3))
     let typeWidth = 6
     for (offset, pair) in shown.prefix(max(0, rows)).enumerated() {
-        let line = pad(pair.name, nameWidth) + " " + pad(pair.type ?? "-", typeWidth) + " " + (pair.fingerprint ?? "")
+        let line = DisplayWidth.fit(pair.name, to: nameWidth) + " " + DisplayWidth.fit(pair.type ?? "-", to: typeWidth)
+            + " " + (pair.fingerprint ?? "")
         screen.put(DisplayWidth.truncate(line, to: width), x: x, y: y + 1 + offset,
                    style: pair.name == chosen ? Style(reverse: true) : .plain)
     }
-}
-
-private func pad(_ text: String, _ width: Int) -> String {
-    let cut = DisplayWidth.truncate(text, to: width)
-    return cut + String(repeating: " ", count: max(0, width - DisplayWidth.of(cut)))
 }
