@@ -19,7 +19,11 @@ struct JobWaiter: Sendable {
 
     /// Polls until the job is SUCCESS or FAIL (or unknown to the cloud). Authentication failures
     /// end the wait at once (they will not heal); other failures are retried with backoff.
-    func waitForJob(id: String, entry: JournalEntry?, since start: Date = Date()) async throws -> Ending {
+    /// With `serverFollows`, a SUCCESS is not yet the end in the journal, as in the TUI: the entry is
+    /// finished by `followServer` once the server has booted, so a run killed meanwhile is resumed.
+    func waitForJob(
+        id: String, entry: JournalEntry?, since start: Date = Date(), serverFollows: Bool = false
+    ) async throws -> Ending {
         var entry = entry
         var last: Job.Status?
         var failures = 0
@@ -36,7 +40,7 @@ struct JobWaiter: Sendable {
                         current.updatedAt = Date()
                         current.errorCode = job.errorCode ?? job.entities?.subJobs?.first?.errorCode
                         current.failReason = job.failReason ?? job.entities?.subJobs?.first?.failReason
-                        if job.status.isFinished { current.finishedAt = Date() }
+                        if job.status == .fail || (job.status.isFinished && !serverFollows) { current.finishedAt = Date() }
                         record(current)
                         entry = current
                     }
@@ -64,8 +68,9 @@ struct JobWaiter: Sendable {
     }
 
     /// After a successful job, follows the server until it leaves REBUILD (and has no task),
-    /// printing its status changes to stderr. Returns the last server seen.
-    func followServer(id: String, since start: Date = Date()) async throws -> Server? {
+    /// printing its status changes to stderr, then marks the journal `entry` finished. Returns the
+    /// last server seen.
+    func followServer(id: String, entry: JournalEntry?, since start: Date = Date()) async throws -> Server? {
         var lastState: String?
         var failures = 0
         var server: Server?
@@ -80,7 +85,15 @@ struct JobWaiter: Sendable {
                     Console.error("server \(current.name): \(state)")
                     lastState = state
                 }
-                if current.status != "REBUILD" && current.taskState == nil { return server }
+                if current.status != "REBUILD" && current.taskState == nil {
+                    if var finished = entry {
+                        finished.lastStatus = Job.Status.success.rawValue
+                        finished.updatedAt = Date()
+                        finished.finishedAt = finished.updatedAt
+                        record(finished)
+                    }
+                    return server
+                }
                 wait = schedule.interval(age: Date().timeIntervalSince(start), random: Double.random(in: 0...1))
             } catch let error as CloudError {
                 if ScriptExit.code(for: error) == ScriptExit.authentication { throw error }

@@ -153,7 +153,7 @@ struct ReinstallRun: Sendable {
 
         let waiter = JobWaiter(client: client, journal: journaled ? journal : nil)
         let status: Int32
-        switch try await waiter.waitForJob(id: jobId, entry: entry, since: entry.submittedAt) {
+        switch try await waiter.waitForJob(id: jobId, entry: entry, since: entry.submittedAt, serverFollows: true) {
         case let .lost(error):
             report.status = JournalEntry.lost
             report.message = "The cloud no longer knows job \(jobId) (\(error.code ?? "no code")); check the server's status."
@@ -165,7 +165,7 @@ struct ReinstallRun: Sendable {
             report.errorCode = summary.errorCode
             report.failReason = summary.failReason
             if job.status == .success {
-                let server = try await waiter.followServer(id: plan.serverId, since: entry.submittedAt)
+                let server = try await waiter.followServer(id: plan.serverId, entry: entry, since: entry.submittedAt)
                 report.serverStatus = server?.status
                 report.message = "The reinstall of \(plan.serverName) succeeded; the "
                     + (plan.request.adminPass == nil ? "key" : "password")

@@ -162,6 +162,7 @@ struct CommandLineReinstallTests {
         #expect(journal.contains(jobId) && journal.contains("\"lastStatus\":\"SUCCESS\""), "\(journal)")
         let entry = try jsonObject(String(journal.split(separator: "\n").first ?? ""))
         #expect((entry["scope"] as? String)?.hasPrefix("cn-north-4/") == true, "\(journal)")
+        #expect(entry["finishedAt"] != nil, "finished once the server has booted: \(journal)")
         #expect(!journal.contains(Self.password))
     }
 
