@@ -8,7 +8,7 @@ public enum ReinstallPreflight: Sendable, Equatable {
     case blocked(String)
 
     /// Statuses that end by themselves; the reinstall must wait for them.
-    static let transitional: Set<String> = [
+    public static let transitional: Set<String> = [
         "BUILD", "REBOOT", "HARD_REBOOT", "REBUILD", "MIGRATING", "RESIZE", "REVERT_RESIZE", "VERIFY_RESIZE",
     ]
 

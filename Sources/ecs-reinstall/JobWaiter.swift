@@ -80,12 +80,12 @@ struct JobWaiter: Sendable {
                 let current = try await client.showServer(id: id)
                 server = current
                 failures = 0
-                let state = current.status + (current.taskState.map { " (\($0))" } ?? "")
+                let state = current.statusText
                 if state != lastState {
                     Console.error("server \(current.name): \(state)")
                     lastState = state
                 }
-                if current.status != "REBUILD" && current.taskState == nil {
+                if current.hasSettledAfterReinstall {
                     if var finished = entry {
                         finished.lastStatus = Job.Status.success.rawValue
                         finished.updatedAt = Date()

@@ -37,7 +37,7 @@ struct ServersCommand: ParsableCommand {
                 try Console.json(ServerListing(count: servers.count, servers: servers.map(ServerSummary.init)))
             } else {
                 let rows = servers.map { server in
-                    [server.name, server.id, server.status + (server.taskState.map { " (\($0))" } ?? ""),
+                    [server.name, server.id, server.statusText,
                      server.privateIP ?? "-", server.imageName]
                 }
                 TextTable(headers: ["NAME", "ID", "STATUS", "IP", "IMAGE"], rows: rows).render().forEach(Console.out)

@@ -136,7 +136,7 @@ public actor JobPoller<C: Clock> where C.Duration == Duration {
         case let .server(server):
             send(.jobServerUpdated(jobId: jobId, server))
             entry.failures = 0
-            if server.status != "REBUILD" && server.taskState == nil {
+            if server.hasSettledAfterReinstall {
                 entries[jobId] = nil
                 return
             }

@@ -53,7 +53,7 @@ func reduceJobServerUpdated(_ state: inout AppState, jobId: String, server: Serv
     if state.servers.catalog.index(of: server.id) != nil {
         state.servers.upsert([server], context: ServerRowContext(state))
     }
-    guard server.status != "REBUILD", server.taskState == nil else { return [] }
+    guard server.hasSettledAfterReinstall else { return [] }
     let name = state.jobs[index].serverName
     finish(&state, index, Flash(.info, "Reinstall of \(name) done (\(server.status)): the key or password is injected a few minutes after boot."))
     return [.recordJob(state.jobs[index].journalEntry(scope: state.journalScope, now: state.now))]

@@ -1,5 +1,6 @@
 import Foundation
 import HuaweiCloud
+import Reinstall
 import TerminalKit
 
 /// The list: a title line (counts, filter, sort, last refresh), then the table, of which only the
@@ -103,7 +104,7 @@ func statusStyle(_ status: String) -> Style? {
     case "ACTIVE": return Style(color: .green)
     case "SHUTOFF": return Style(dim: true)
     case "ERROR": return Style(color: .red, bold: true)
-    case "REBUILD", "BUILD", "REBOOT", "HARD_REBOOT", "RESIZE", "MIGRATING": return Style(color: .yellow)
+    case _ where ReinstallPreflight.transitional.contains(status): return Style(color: .yellow)
     default: return nil
     }
 }

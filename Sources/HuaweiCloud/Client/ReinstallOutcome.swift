@@ -53,12 +53,12 @@ public enum ReinstallOutcome: Sendable, Equatable {
             return "The reinstall was accepted (job \(jobId))."
         case let .startedWithoutJobId(server, cause):
             return "The reinstall got no clear answer (\(Self.clause(cause.message))), but the server is now "
-                + "\(Self.state(of: server)): the reinstall started. Its job id is unknown, so watch the server "
+                + "\(server.statusText): the reinstall started. Its job id is unknown, so watch the server "
                 + "until it leaves REBUILD. Do not send the reinstall again."
         case let .notStarted(cause):
             return "The reinstall did not start: \(Self.sentence(cause.message)) It is safe to try again once that is fixed."
         case let .unknown(server, cause):
-            let seen = server.map { " The server now shows \(Self.state(of: $0))." } ?? " The server could not be read."
+            let seen = server.map { " The server now shows \($0.statusText)." } ?? " The server could not be read."
             return "It is not known whether the reinstall started: \(Self.sentence(cause.message))\(seen) "
                 + "Do not send it again yet: refresh the server in a minute; REBUILD means it started."
         }
@@ -83,10 +83,6 @@ public enum ReinstallOutcome: Sendable, Equatable {
 
     static func isRebuilding(_ server: Server) -> Bool {
         server.status == "REBUILD" || (server.taskState?.hasPrefix("rebuild") ?? false)
-    }
-
-    private static func state(of server: Server) -> String {
-        server.taskState.map { "\(server.status) (\($0))" } ?? server.status
     }
 
     private static func sentence(_ text: String) -> String {

@@ -156,6 +156,10 @@ extension Server {
     /// `Linux`, `Windows` or `Other`, from `metadata.os_type`.
     public var osType: String { metadata["os_type"] ?? "Other" }
     public var isWindows: Bool { osType.lowercased() == "windows" }
+    /// `ACTIVE`, or `REBUILD (rebuild_spawning)` while a task runs: the status as commands print it.
+    public var statusText: String { taskState.map { "\(status) (\($0))" } ?? status }
+    /// After a reinstall: the server has left REBUILD and runs no task, so it has booted.
+    public var hasSettledAfterReinstall: Bool { status != "REBUILD" && taskState == nil }
     /// A running server must be stopped before (or by) a reinstall.
     public var isRunning: Bool { status == "ACTIVE" }
     public var imageName: String { metadata["image_name"] ?? "" }
