@@ -12,15 +12,14 @@ struct JobSummary: Encodable, Sendable {
     var failReason: String?
 
     init(_ job: Job) {
-        let sub = job.entities?.subJobs?.first
         jobId = job.jobId
         jobType = job.jobType
         status = job.status.rawValue
         serverId = job.entities?.serverId
         beginTime = job.beginTime
         endTime = job.endTime
-        errorCode = job.errorCode ?? sub?.errorCode
-        failReason = job.failReason ?? sub?.failReason ?? sub?.errorcodeMessage
+        errorCode = job.failureCode
+        failReason = job.failureReason
     }
 
     enum CodingKeys: String, CodingKey {

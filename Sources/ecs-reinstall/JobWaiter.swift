@@ -38,7 +38,7 @@ struct JobWaiter: Sendable {
                     if var current = entry {
                         current.lastStatus = job.status.rawValue
                         current.updatedAt = Date()
-                        current.errorCode = job.errorCode ?? job.entities?.subJobs?.first?.errorCode
+                        current.errorCode = job.failureCode
                         current.failReason = job.failReason ?? job.entities?.subJobs?.first?.failReason
                         if job.status == .fail || (job.status.isFinished && !serverFollows) { current.finishedAt = Date() }
                         record(current)
@@ -118,9 +118,8 @@ struct JobWaiter: Sendable {
     /// ": Ecs.xxxx reason" for a failed job, with the hint for its code.
     static func reason(_ job: Job) -> String {
         guard job.status == .fail else { return "" }
-        let sub = job.entities?.subJobs?.first
-        let code = job.errorCode ?? sub?.errorCode
-        let why = job.failReason ?? sub?.failReason ?? sub?.errorcodeMessage
+        let code = job.failureCode
+        let why = job.failureReason
         var text = [code, why].compactMap { $0 }.joined(separator: " ")
         if let code, let hint = CloudError.hint(forCode: code) { text += (text.isEmpty ? "" : ". ") + hint }
         return text.isEmpty ? "" : ": " + text

@@ -174,3 +174,14 @@ public struct JobReference: Codable, Sendable, Equatable {
     public init(jobId: String) { self.jobId = jobId }
     enum CodingKeys: String, CodingKey { case jobId = "job_id" }
 }
+
+extension Job {
+    /// The error code of a failed job: its own, else its first sub-job's.
+    public var failureCode: String? { errorCode ?? entities?.subJobs?.first?.errorCode }
+
+    /// Why a job failed: its own reason, else its first sub-job's reason or message.
+    public var failureReason: String? {
+        let sub = entities?.subJobs?.first
+        return failReason ?? sub?.failReason ?? sub?.errorcodeMessage
+    }
+}
