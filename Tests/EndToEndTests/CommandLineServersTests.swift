@@ -44,6 +44,10 @@ struct CommandLineServersTests {
         let locked = try await cli.run(["servers", "--json", "--filter", "batch-LOCKED"])
         let found = try #require(try jsonObject(locked.stdout)["servers"] as? [[String: Any]])
         #expect(found.count == 1 && found.first?["locked"] as? Bool == true)
+
+        let shutoff = try await cli.run(["servers", "--json", "--filter", "shutoff"])
+        let stopped = try #require(try jsonObject(shutoff.stdout)["servers"] as? [[String: Any]])
+        #expect(!stopped.isEmpty && stopped.allSatisfy { $0["status"] as? String == "SHUTOFF" }, "\(shutoff.all)")
     }
 
     @Test("Without credentials the commands use the demo's simulated cloud and say so on stderr")
