@@ -47,6 +47,8 @@ let package = Package(
         .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
         // posix_spawn with a clean signal mask, for the end-to-end tests and the benchmarks.
         .target(name: "ChildProcess"),
+        // Reads what tmux's capture-pane -e shows (reverse video, colours), for the same two.
+        .target(name: "ScreenCapture"),
         // This app: state, events, reduce, views, effect runner.
         .target(name: "App", dependencies: ["HuaweiCloud", "Reinstall", "TerminalKit"]),
         .executableTarget(
@@ -61,7 +63,7 @@ let package = Package(
         // Prints figures for the performance targets; CI runs it with --quick to show it still runs.
         .executableTarget(
             name: "ecs-reinstall-benchmarks",
-            dependencies: ["App", "ChildProcess", "CloudSimulator", "HuaweiCloud", "TerminalKit"],
+            dependencies: ["App", "ChildProcess", "CloudSimulator", "HuaweiCloud", "ScreenCapture", "TerminalKit"],
             path: "Sources/Benchmarks"
         ),
 
@@ -70,7 +72,7 @@ let package = Package(
         .testTarget(name: "ReinstallTests", dependencies: ["Reinstall"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "AppTests", dependencies: ["App"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ChildProcess"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ChildProcess", "ScreenCapture"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -37,12 +37,16 @@ func processCPUTime() -> Duration {
 }
 
 /// Resident memory of this process, from /proc (Linux).
-func residentMemoryBytes() -> Int? {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+func residentMemoryBytes(of process: String = "self") -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8),
           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
           let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
     else { return nil }
     return kilobytes * 1024
+}
+
+func mebibytes(_ bytes: Int?) -> String {
+    bytes.map { String(format: "%.1f MiB", Double($0) / 1_048_576) } ?? "n/a"
 }
 
 func milliseconds(_ duration: Duration) -> String {

@@ -17,6 +17,3 @@ let serverListMemoryBenchmark = Benchmark(name: "server list: resident memory wi
     ]
 }
 
-private func mebibytes(_ bytes: Int?) -> String {
-    bytes.map { String(format: "%.1f MiB", Double($0) / 1_048_576) } ?? "n/a"
-}

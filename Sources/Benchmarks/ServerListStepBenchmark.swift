@@ -1,4 +1,5 @@
 import Foundation
+import ScreenCapture
 
 /// What one step down the list costs on the wire at 120×35 with 10,000 servers loaded: ncurses
 /// should send only the two rows whose highlight changed (or a scroll), never a full repaint.
@@ -51,31 +52,8 @@ private func average(_ values: [Int]) -> String {
 
 /// The screen line drawn in reverse video below the header bar (the selection), and its first word.
 private func selectedRow(_ escaped: String) -> (line: Int, name: String) {
-    var reverse = false
-    for (index, line) in escaped.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-        var text = ""
-        var rest = Substring(line)
-        while !rest.isEmpty {
-            if let match = rest.prefixMatch(of: /\x{1B}\[([0-9;:]*)m/) {
-                let codes = match.1.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) ?? 0 }
-                var index = 0
-                while index < codes.count {
-                    switch codes[index] {
-                    case 0, 27: reverse = false
-                    case 7: reverse = true
-                    case 38, 48: index += index + 1 < codes.count && codes[index + 1] == 5 ? 2 : 4  // the colour's own numbers
-                    default: break
-                    }
-                    index += 1
-                }
-                rest = rest[match.range.upperBound...]
-                continue
-            }
-            if reverse, let character = rest.first { text.append(character) }
-            rest = rest.dropFirst()
-        }
-        let words = text.split(separator: " ")
-        if index >= 3, let name = words.first { return (index, String(name)) }
+    for (index, text) in ScreenAttributes.reversedText(escaped).enumerated() where index >= 3 {
+        if let name = text.split(separator: " ").first { return (index, String(name)) }
     }
     return (-1, "")
 }

@@ -42,9 +42,6 @@ let simulatorScaleBenchmark = Benchmark(name: "simulator scale (10k servers: mem
     return lines
 }
 
-private func mebibytes(_ bytes: Int?) -> String {
-    bytes.map { String(format: "%.1f MiB", Double($0) / 1_048_576) } ?? "n/a"
-}
 
 /// A bare signed GET of the list route, so the figures are the simulator's and the transport's,
 /// not a client's decoding.

@@ -86,13 +86,7 @@ final class TerminalHarness {
     }
 
     /// Resident memory of the program (VmRSS from /proc/PID/status), in bytes.
-    var residentMemory: Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
-        else { return nil }
-        return kilobytes * 1024
-    }
+    var residentMemory: Int? { residentMemoryBytes(of: String(pid)) }
 
     /// User + system CPU of the program so far, from /proc/PID/stat (in clock ticks).
     var cpuTime: Duration {

@@ -1,4 +1,5 @@
 import Foundation
+import ScreenCapture
 
 /// Reading the app's screens as text, the way an operator reads them.
 enum AppScreen {

@@ -1,4 +1,5 @@
 import Foundation
+import ScreenCapture
 import Testing
 
 /// The server list of the demo in a real terminal: resizing, the `/` filter, sorting, the help
