@@ -58,20 +58,12 @@ private struct PageFetcher: Sendable {
     func page(_ page: Int, limit: Int, extra: [(String, String)] = []) async throws -> Int {
         let path = "/v1/\(configuration.projectId)/cloudservers/detail"
         let query = [("offset", String(page)), ("limit", String(limit))] + extra
-        var headers = [
-            "Content-Type": "application/json",
-            "Host": "\(baseURL.host ?? "127.0.0.1"):\(baseURL.port ?? 80)",
-            "X-Sdk-Date": Signer.sdkDate(Date()),
-            "X-Project-Id": configuration.projectId,
-        ]
-        headers["Authorization"] = Signer.authorization(
-            method: "GET", path: path, query: query, headers: headers, body: Data(),
-            accessKey: configuration.accessKey, secretKey: configuration.secretKey)
-        guard let url = URL(string: baseURL.absoluteString + path + "?" + Signer.canonicalQuery(query)) else {
-            throw URLError(.badURL)
-        }
-        var request = URLRequest(url: url)
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let signed = try RequestSigner(
+            credentials: Credentials(accessKey: configuration.accessKey, secretKey: configuration.secretKey)
+        ).signedRequest(method: "GET", baseURL: baseURL, path: path, query: query, projectId: configuration.projectId,
+                        date: Date())
+        var request = URLRequest(url: signed.url)
+        for (name, value) in signed.headers { request.setValue(value, forHTTPHeaderField: name) }
         let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard status == 200 else { throw Failure(status: status) }

@@ -26,17 +26,12 @@ enum RawHTTP {
     }
 
     static func get(_ path: String, port: Int, configuration: SimulatorConfiguration, now: Date = Date()) throws -> Result {
-        var headers = [
-            "Content-Type": "application/json",
-            "Host": "127.0.0.1:\(port)",
-            "X-Sdk-Date": Signer.sdkDate(now),
-            "X-Project-Id": configuration.projectId,
-        ]
-        headers["Authorization"] = Signer.authorization(
-            method: "GET", path: path, query: [], headers: headers, body: Data(),
-            accessKey: configuration.accessKey, secretKey: configuration.secretKey)
+        guard let base = URL(string: "http://127.0.0.1:\(port)") else { throw SocketError(call: "url", code: 0) }
+        let signed = try RequestSigner(
+            credentials: Credentials(accessKey: configuration.accessKey, secretKey: configuration.secretKey)
+        ).signedRequest(method: "GET", baseURL: base, path: path, projectId: configuration.projectId, date: now)
         let head = "GET \(path) HTTP/1.1\r\n"
-            + headers.map { "\($0.key): \($0.value)\r\n" }.joined()
+            + signed.headers.map { "\($0.key): \($0.value)\r\n" }.joined()
             + "Connection: close\r\n\r\n"
         return try exchange(Data(head.utf8), port: port)
     }

@@ -6,8 +6,8 @@ import FoundationNetworking
 import HuaweiCloud
 import Testing
 
-/// A real HTTP client for the tests: signs each request with the shared Signer, sends it with
-/// URLSession, and returns the status, headers and JSON.
+/// A real HTTP client for the tests: signs each request with the client's RequestSigner, lets a
+/// test forge the signed headers, sends it with URLSession, and returns the status, headers and JSON.
 struct SignedClient: Sendable {
     var baseURL: URL
     var accessKey: String
@@ -48,23 +48,15 @@ struct SignedClient: Sendable {
         date: Date? = nil, secretKey overrideKey: Secret? = nil, accessKey overrideAK: String? = nil,
         timeout: TimeInterval? = nil, mutate: (inout [String: String]) -> Void = { _ in }
     ) async throws -> Reply {
-        let port = baseURL.port.map { ":\($0)" } ?? ""
-        var headers = [
-            "Content-Type": "application/json",
-            "Host": "\(baseURL.host ?? "127.0.0.1")\(port)",
-            "X-Sdk-Date": Signer.sdkDate(date ?? clock()),
-            "X-Project-Id": projectId,
-        ]
-        headers["Authorization"] = Signer.authorization(
-            method: method, path: path, query: query, headers: headers, body: body,
-            accessKey: overrideAK ?? accessKey, secretKey: overrideKey ?? secretKey)
-        mutate(&headers)
-        let queryString = Signer.canonicalQuery(query)
-        let url = try #require(URL(string: baseURL.absoluteString + path + (queryString.isEmpty ? "" : "?" + queryString)))
-        var request = URLRequest(url: url)
+        let credentials = Credentials(accessKey: overrideAK ?? accessKey, secretKey: overrideKey ?? secretKey)
+        var signed = try RequestSigner(credentials: credentials).signedRequest(
+            method: method, baseURL: baseURL, path: path, query: query, body: body, projectId: projectId,
+            date: date ?? clock())
+        mutate(&signed.headers)
+        var request = URLRequest(url: signed.url)
         request.httpMethod = method
         if let timeout { request.timeoutInterval = timeout }
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        for (name, value) in signed.headers { request.setValue(value, forHTTPHeaderField: name) }
         if !body.isEmpty { request.httpBody = body }
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
