@@ -14,19 +14,11 @@ enum PasswordInput {
                 FileHandle.standardError.write(Data("\n".utf8))
             }
         }
-        var bytes: [UInt8] = []
-        var byte: UInt8 = 0
+        var bytes = LineReader.readLine(fd)
         defer {
             // Wipe our copy; the Secret holds the only other one.
             for i in bytes.indices { bytes[i] = 0 }
         }
-        while bytes.count < 4096 {
-            let n = read(fd, &byte, 1)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 || byte == UInt8(ascii: "\n") { break }
-            bytes.append(byte)
-        }
-        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
         guard !bytes.isEmpty else {
             throw CommandFailure("--password-stdin: no password on stdin (give it as one line, e.g. from a secret store).")
         }

@@ -13,15 +13,6 @@ enum TerminalConfirmation {
         defer { close(fd) }
         let prompt = Array("\(question)\nType the server's name (\(serverName)) to confirm: ".utf8)
         _ = prompt.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        var line: [UInt8] = []
-        var byte: UInt8 = 0
-        while line.count < 4096 {
-            let n = read(fd, &byte, 1)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 || byte == UInt8(ascii: "\n") { break }
-            line.append(byte)
-        }
-        if line.last == UInt8(ascii: "\r") { line.removeLast() }
-        return String(decoding: line, as: UTF8.self) == serverName ? .confirmed : .declined
+        return String(decoding: LineReader.readLine(fd), as: UTF8.self) == serverName ? .confirmed : .declined
     }
 }

@@ -28,7 +28,8 @@ public struct KeypairPicker: Sendable, Equatable {
     public mutating func move(_ step: Int, in pairs: [Keypair]) {
         let shown = matching(pairs)
         guard !shown.isEmpty else { return }
-        let current = shown.firstIndex { $0.name == selected(pairs)?.name } ?? 0
+        let selectedName = selected(pairs)?.name
+        let current = shown.firstIndex { $0.name == selectedName } ?? 0
         chosenName = shown[(current + step + shown.count) % shown.count].name
     }
 }
