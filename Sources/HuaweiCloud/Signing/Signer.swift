@@ -70,21 +70,17 @@ public enum Signer {
         return "\(algorithm) Access=\(accessKey), SignedHeaders=\(signed.joined(separator: ";")), Signature=\(sig)"
     }
 
-    /// `X-Sdk-Date` format: `20250101T080000Z`, UTC.
+    /// `X-Sdk-Date` format: `20250101T080000Z`, UTC. One format style, made once: the simulator
+    /// parses a date on every request.
+    private static let sdkDateStyle = Date.ISO8601FormatStyle(
+        dateSeparator: .omitted, dateTimeSeparator: .standard, timeSeparator: .omitted, timeZone: .gmt)
+
     public static func sdkDate(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ",
-                      c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        sdkDateStyle.format(date)
     }
 
     public static func parseSdkDate(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.date(from: text)
+        try? sdkDateStyle.parse(text)
     }
 
     public static func hexSHA256(_ data: Data) -> String {
