@@ -1,5 +1,6 @@
 import Foundation
 import HuaweiCloud
+import Reinstall
 
 /// Where the poller reads jobs and servers; the cloud client, or a script in tests.
 public protocol JobSource: Sendable {
