@@ -50,5 +50,5 @@ func mebibytes(_ bytes: Int?) -> String {
 }
 
 func milliseconds(_ duration: Duration) -> String {
-    String(format: "%.2f ms", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
+    String(format: "%.2f ms", duration.timeInterval * 1000)
 }

@@ -17,10 +17,3 @@ public final class ManualClock: Sendable {
     }
 }
 
-extension Duration {
-    /// Seconds as a `TimeInterval`.
-    var timeInterval: TimeInterval {
-        let c = components
-        return TimeInterval(c.seconds) + TimeInterval(c.attoseconds) / 1e18
-    }
-}

@@ -20,7 +20,7 @@ public struct PollSchedule: Sendable, Equatable {
 
     /// The wait after a good answer, for a job `age` seconds old; `random` is in 0…1.
     public func interval(age: TimeInterval, random: Double) -> Duration {
-        let young = seconds(youngInterval), old = seconds(oldInterval)
+        let young = youngInterval.timeInterval, old = oldInterval.timeInterval
         let progress = min(max((age - youngAge) / rampAge, 0), 1)
         return jittered(young + (old - young) * progress, random)
     }
@@ -28,9 +28,9 @@ public struct PollSchedule: Sendable, Equatable {
     /// The wait after `failures` failed polls in a row; throttling waits longer, and a server's
     /// `Retry-After` is a floor.
     public func backoff(failures: Int, throttled: Bool, retryAfter: Duration?, random: Double) -> Duration {
-        let base = seconds(failureBackoff) * (throttled ? 2 : 1)
-        let wait = min(base * pow(2, Double(max(failures, 1) - 1)), seconds(maxBackoff))
-        let floor = retryAfter.map(seconds) ?? 0
+        let base = failureBackoff.timeInterval * (throttled ? 2 : 1)
+        let wait = min(base * pow(2, Double(max(failures, 1) - 1)), maxBackoff.timeInterval)
+        let floor = retryAfter.map(\.timeInterval) ?? 0
         return max(jittered(wait, random), .seconds(floor))
     }
 
@@ -50,7 +50,4 @@ public struct PollSchedule: Sendable, Equatable {
         return .milliseconds(Int((seconds * factor * 1000).rounded()))
     }
 
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
 }

@@ -25,8 +25,8 @@ public struct URLSessionTransport: HTTPTransport {
         self.connectTimeout = connectTimeout
         self.requestTimeout = max(requestTimeout, connectTimeout)
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = Self.seconds(connectTimeout)
-        configuration.timeoutIntervalForResource = Self.seconds(self.requestTimeout)
+        configuration.timeoutIntervalForRequest = connectTimeout.timeInterval
+        configuration.timeoutIntervalForResource = self.requestTimeout.timeInterval
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
@@ -34,7 +34,7 @@ public struct URLSessionTransport: HTTPTransport {
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        var urlRequest = URLRequest(url: request.url, timeoutInterval: Self.seconds(connectTimeout))
+        var urlRequest = URLRequest(url: request.url, timeoutInterval: connectTimeout.timeInterval)
         urlRequest.httpMethod = request.method
         for (name, value) in request.headers where name.lowercased() != "host" {
             urlRequest.setValue(value, forHTTPHeaderField: name)
@@ -71,7 +71,7 @@ public struct URLSessionTransport: HTTPTransport {
             }
             defer { group.cancelAll() }
             guard let first = try await group.next(), let value = first else {
-                throw TransportError(.timedOut, "no complete answer within \(String(format: "%g", Self.seconds(limit))) s")
+                throw TransportError(.timedOut, "no complete answer within \(String(format: "%g", limit.timeInterval)) s")
             }
             return value
         }
@@ -91,7 +91,4 @@ public struct URLSessionTransport: HTTPTransport {
         }
     }
 
-    private static func seconds(_ duration: Duration) -> TimeInterval {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
 }
