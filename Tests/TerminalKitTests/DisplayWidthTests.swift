@@ -72,3 +72,24 @@ import TerminalKit
         #expect(DisplayWidth.of(result) == width)
     }
 }
+
+struct DisplayWidthWrapTests {
+    @Test(arguments: [
+        ("the quick brown fox", 9, ["the quick", "brown fox"]),
+        ("数据库 主节点 上海", 6, ["数据库", "主节点", "上海"]),
+        ("a-very-long-word here", 8, ["a-very-…", "here"]),
+        ("", 10, []),
+    ])
+    func wordsWrapAtTheirDisplayWidth(text: String, width: Int, expected: [String]) {
+        #expect(DisplayWidth.wrap(text, to: width) == expected)
+    }
+
+    @Test(arguments: [
+        ("/v2/p/cloudservers/abc", 8, ["/v2/p/cl", "oudserve", "rs/abc"]),
+        ("数据库服务器", 5, ["数据", "库服", "务器"]),  // a wide character never straddles lines
+        ("abc", 0, []),
+    ])
+    func anythingBreaksAtTheWidth(text: String, width: Int, expected: [String]) {
+        #expect(DisplayWidth.breakLines(text, to: width) == expected)
+    }
+}

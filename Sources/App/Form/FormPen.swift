@@ -89,7 +89,7 @@ struct FormPen {
 
     /// Word-wrapped under the current field, in yellow: why a choice is not offered.
     private mutating func explain(_ text: String) {
-        for line in wrap(text, width: fieldWidth).prefix(3) {
+        for line in DisplayWidth.wrap(text, to: fieldWidth).prefix(3) {
             row += 1
             screen.put(line, x: fieldX, y: row, style: Style(color: .yellow))
         }
@@ -190,7 +190,7 @@ struct FormPen {
         let hint = ready ? "Enter: review what will be sent" : "complete the checklist first"
         screen.put(DisplayWidth.truncate(hint, to: width), x: fieldX, y: row + 1, style: Style(dim: true))
         if let error = form.error {
-            for (offset, line) in wrap(error, width: layout.width - left - 1).prefix(2).enumerated() {
+            for (offset, line) in DisplayWidth.wrap(error, to: layout.width - left - 1).prefix(2).enumerated() {
                 screen.put(line, x: left, y: row + 2 + offset, style: Style(color: .red, bold: true))
             }
         }

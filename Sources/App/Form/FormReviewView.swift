@@ -19,7 +19,7 @@ func drawFormReview(_ screen: inout Screen, _ state: AppState, _ form: Reinstall
     screen.put("This exact request will be sent:", x: left, y: row, style: Style(dim: true))
     row += 1
     let request = "\(plan.method) \(plan.path(projectId: state.projectId))"
-    for line in hardWrap(request, width: width) {
+    for line in DisplayWidth.breakLines(request, to: width) {
         screen.put(line, x: left, y: row, style: Style(color: .cyan, bold: true))
         row += 1
     }
@@ -31,7 +31,7 @@ func drawFormReview(_ screen: inout Screen, _ state: AppState, _ form: Reinstall
     row += 1
     let stop = plan.request.withStopServer ? " It is stopped first." : ""
     let prompt = "The system disk is wiped.\(stop) Type the server's name to confirm, Esc goes back:"
-    for line in wrap(prompt, width: width).prefix(2) {
+    for line in DisplayWidth.wrap(prompt, to: width).prefix(2) {
         screen.put(line, x: left, y: row, style: Style(bold: true))
         row += 1
     }
@@ -45,20 +45,4 @@ func drawFormReview(_ screen: inout Screen, _ state: AppState, _ form: Reinstall
     if let error = form.error {
         screen.put(DisplayWidth.truncate(error, to: width), x: left, y: row + 1, style: Style(color: .red, bold: true))
     }
-}
-
-/// Cuts a line with no spaces (a URL) into pieces of `width` columns.
-private func hardWrap(_ text: String, width: Int) -> [String] {
-    guard width > 0 else { return [] }
-    var lines: [String] = []
-    var current = ""
-    for character in text {
-        if DisplayWidth.of(current + String(character)) > width {
-            lines.append(current)
-            current = ""
-        }
-        current.append(character)
-    }
-    if !current.isEmpty { lines.append(current) }
-    return lines
 }

@@ -38,20 +38,3 @@ func drawForm(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, 
         Checklist.draw(into: &screen, x: checkX, y: top + 1, width: checkWidth, items: Array(items.prefix(rows)))
     }
 }
-
-/// Splits text at spaces into lines of at most `width` columns (a longer word is truncated).
-func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var current = ""
-    for word in text.split(separator: " ") {
-        let candidate = current.isEmpty ? String(word) : current + " " + word
-        if DisplayWidth.of(candidate) <= width || current.isEmpty {
-            current = candidate
-        } else {
-            lines.append(current)
-            current = String(word)
-        }
-    }
-    if !current.isEmpty { lines.append(current) }
-    return lines.map { DisplayWidth.truncate($0, to: width) }
-}
