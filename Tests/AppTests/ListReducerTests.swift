@@ -343,6 +343,14 @@ struct ListReducerTests {
         #expect(state.servers.rows.first?.id == Fixtures.windows.id, "the server with a job sorts first")
     }
 
+    @Test func theCloudInitOrderFollowsTheImagesAsTheyArrive() {
+        var state = Fixtures.loadedState()
+        _ = sort(&state, ServerSort(column: .cloudInit))
+        #expect(state.servers.rows.first?.id == Fixtures.web.id, "every image still being read: the API's order")
+        _ = reduce(&state, .imageLoaded(id: "img-win", Fixtures.windowsImage))
+        #expect(state.servers.rows.first?.id == Fixtures.windows.id, "'no' now sorts before the images still read")
+    }
+
     @Test func namesSortWithTheirNumbersAsNumbers() {
         #expect(ServerColumn.natural("web-2") < ServerColumn.natural("web-10"))
         #expect(ServerColumn.natural("Web-2") == ServerColumn.natural("web-2"))

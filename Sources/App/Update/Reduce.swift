@@ -8,7 +8,11 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     let effects = reduceEvent(&state, event)
     // Whatever the event, the list stays consistent with the jobs (JOB column order) and the
     // screen (job panes take rows; the highlighted row stays in view).
-    if listedJobStates(state) != jobLabels { state.servers.contextChanged(ServerRowContext(state)) }
+    let newLabels = listedJobStates(state)
+    if newLabels != jobLabels {
+        let changed = Set(newLabels.keys).union(jobLabels.keys).filter { newLabels[$0] != jobLabels[$0] }
+        state.servers.contextChanged(.job, ServerRowContext(state)) { changed.contains($0.id) }
+    }
     // Not on a too-small terminal: scrolling for its one row would leave the list scrolled there.
     if Layout.fits(state.size) { state.servers.settle(visibleRows: ServerListLayout.visibleRows(state)) }
     return effects + resumeHeldRefresh(&state)
@@ -42,11 +46,11 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
         return reduceRefreshDue(&state)
     case let .imageLoaded(id, image):
         state.images[id] = .loaded(image)
-        state.servers.contextChanged(ServerRowContext(state))
+        state.servers.contextChanged(.cloudInit, ServerRowContext(state)) { $0.imageId == id }
         return []
     case let .imageFailed(id, message):
         state.images[id] = .failed(message)
-        state.servers.contextChanged(ServerRowContext(state))
+        state.servers.contextChanged(.cloudInit, ServerRowContext(state)) { $0.imageId == id }
         return []
     case let .keypairsLoaded(pairs):
         state.keypairs = .loaded(pairs.sorted { $0.name < $1.name })
@@ -86,8 +90,8 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
 }
 
 /// What the JOB column shows, server by server: a poll that changes nothing there re-sorts nothing.
-private func listedJobStates(_ state: AppState) -> [String] {
-    state.jobs.map { "\($0.serverId) \(statusLabel($0))" }
+private func listedJobStates(_ state: AppState) -> [String: String] {
+    ServerRowContext(jobs: state.jobs, images: [:]).jobs.mapValues(statusLabel)
 }
 
 /// A fresh start: the first page of servers, the key pairs and, unless given, the IAM user id,

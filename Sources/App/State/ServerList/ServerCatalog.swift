@@ -103,10 +103,20 @@ public struct ServerCatalog: Sendable, Equatable {
         resort()
     }
 
-    /// Re-reads the sort keys that come from outside the servers (jobs, images) when sorting by them.
-    mutating func contextChanged(_ context: ServerRowContext) {
-        guard let column = sort.column, column == .job || column == .cloudInit else { return }
-        setSort(sort, context: context)
+    /// Re-reads the sort keys that come from outside the servers (a job's state, an image's
+    /// Cloud-Init evidence) for the servers `affected` names, when sorting by that column; the
+    /// list is re-sorted only if a key changed.
+    mutating func contextChanged(_ column: ServerColumn, _ context: ServerRowContext, affected: (Server) -> Bool) {
+        guard sort.column == column else { return }
+        var changed = false
+        for index in servers.indices where affected(servers[index]) {
+            let key = column.sortKey(servers[index], context)
+            if key != sortKeys[index] {
+                sortKeys[index] = key
+                changed = true
+            }
+        }
+        if changed { resort() }
     }
 
     mutating func setFilter(_ text: String) {

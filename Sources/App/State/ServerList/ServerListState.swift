@@ -100,8 +100,8 @@ public struct ServerListState: Sendable, Equatable {
         catalog.setSort(sort, context: context)
     }
 
-    mutating func contextChanged(_ context: ServerRowContext) {
-        catalog.contextChanged(context)
+    mutating func contextChanged(_ column: ServerColumn, _ context: ServerRowContext, affected: (Server) -> Bool) {
+        catalog.contextChanged(column, context, affected: affected)
     }
 
     mutating func setFilter(_ text: String) {
