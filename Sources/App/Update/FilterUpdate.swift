@@ -10,7 +10,7 @@ func beginFilter(_ state: inout AppState) -> [Effect] {
 /// selected before the filter hid it).
 func clearFilter(_ state: inout AppState) -> [Effect] {
     state.servers.filterField = nil
-    state.servers.setFilter("")
+    state.servers.catalog.setFilter("")
     return []
 }
 
@@ -28,7 +28,7 @@ func reduceFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     default:
         guard var field = state.servers.filterField, field.apply(key) else { return [] }
         state.servers.filterField = field
-        state.servers.setFilter(field.text)
+        state.servers.catalog.setFilter(field.text)
     }
     return []
 }

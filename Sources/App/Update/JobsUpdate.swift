@@ -51,7 +51,7 @@ func reduceJobServerUpdated(_ state: inout AppState, jobId: String, server: Serv
     state.jobs[index].pollError = nil
     state.jobs[index].lastSeenAt = state.now
     if state.servers.catalog.index(of: server.id) != nil {
-        state.servers.upsert([server], context: ServerRowContext(state))
+        state.servers.catalog.upsert([server], context: ServerRowContext(state))
     }
     guard server.hasSettledAfterReinstall else { return [] }
     let name = state.jobs[index].serverName

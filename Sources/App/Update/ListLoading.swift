@@ -28,7 +28,7 @@ func startListing(_ state: inout AppState) -> [Effect] {
 
 func reduceServerPage(_ state: inout AppState, generation: Int, page: ServerPage) -> [Effect] {
     guard generation == state.servers.generation, state.servers.loading else { return [] }
-    state.servers.upsert(page.servers, context: ServerRowContext(state))
+    state.servers.catalog.upsert(page.servers, context: ServerRowContext(state))
     state.servers.seen.formUnion(page.servers.map(\.id))
     if let first = state.servers.firstCount, first != page.count { state.servers.countChanged = true }
     state.servers.firstCount = state.servers.firstCount ?? page.count
@@ -67,7 +67,7 @@ private func dropServersGone(_ state: inout AppState) -> [Effect] {
     let steady = !list.countChanged && list.seen.count == list.total
     let gone = steady ? missed : missed.intersection(list.missedOnce)
     state.servers.missedOnce = steady ? [] : missed.subtracting(gone)
-    state.servers.remove(gone)
+    state.servers.catalog.remove(gone)
     return []
 }
 
@@ -75,9 +75,9 @@ func reduceServerChecked(_ state: inout AppState, id: String, check: ServerCheck
     guard state.servers.catalog.index(of: id) != nil else { return [] }
     switch check {
     case let .found(server):
-        state.servers.upsert([server], context: ServerRowContext(state))
+        state.servers.catalog.upsert([server], context: ServerRowContext(state))
     case .gone:
-        state.servers.remove([id])
+        state.servers.catalog.remove([id])
     case .unknown:
         // The next listing decides; if it misses the server too, it is read again.
         break

@@ -59,7 +59,7 @@ private func reduceListMouse(_ state: inout AppState, _ event: MouseEvent) -> [E
 }
 
 func sort(_ state: inout AppState, _ sort: ServerSort) -> [Effect] {
-    state.servers.setSort(sort, context: ServerRowContext(state))
+    state.servers.catalog.setSort(sort, context: ServerRowContext(state))
     state.flash = Flash(.info, "Sorted by \(sort.label)")
     return []
 }

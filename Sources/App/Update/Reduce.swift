@@ -11,7 +11,7 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     let newLabels = listedJobStates(state)
     if newLabels != jobLabels {
         let changed = Set(newLabels.keys).union(jobLabels.keys).filter { newLabels[$0] != jobLabels[$0] }
-        state.servers.contextChanged(.job, ServerRowContext(state)) { changed.contains($0.id) }
+        state.servers.catalog.contextChanged(.job, ServerRowContext(state)) { changed.contains($0.id) }
     }
     // Not on a too-small terminal: scrolling for its one row would leave the list scrolled there.
     if Layout.fits(state.size) { state.servers.settle(visibleRows: ServerListLayout.visibleRows(state)) }
@@ -46,11 +46,11 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
         return reduceRefreshDue(&state)
     case let .imageLoaded(id, image):
         state.images[id] = .loaded(image)
-        state.servers.contextChanged(.cloudInit, ServerRowContext(state)) { $0.imageId == id }
+        state.servers.catalog.contextChanged(.cloudInit, ServerRowContext(state)) { $0.imageId == id }
         return []
     case let .imageFailed(id, message):
         state.images[id] = .failed(message)
-        state.servers.contextChanged(.cloudInit, ServerRowContext(state)) { $0.imageId == id }
+        state.servers.catalog.contextChanged(.cloudInit, ServerRowContext(state)) { $0.imageId == id }
         return []
     case let .keypairsLoaded(pairs):
         state.keypairs = .loaded(pairs.sorted { $0.name < $1.name })

@@ -10,7 +10,8 @@ import TerminalKit
 /// hides it. Otherwise a hidden selection passes to its stand-in at once, so the highlight never
 /// wanders by itself.
 public struct ServerListState: Sendable, Equatable {
-    public private(set) var catalog = ServerCatalog()
+    /// Changed only within this module; read everywhere.
+    public internal(set) var catalog = ServerCatalog()
     /// The server the operator selected, shown or not.
     public var selectedId: String?
     /// The row the selection was last seen at: the stand-in while its server is not shown.
@@ -86,25 +87,5 @@ public struct ServerListState: Sendable, Equatable {
             lastRow = row
         }
         top = Table.scrollTop(selected: row, previousTop: top, visibleRows: visibleRows, rowCount: count)
-    }
-
-    mutating func upsert(_ servers: [Server], context: ServerRowContext) {
-        catalog.upsert(servers, context: context)
-    }
-
-    mutating func remove(_ ids: Set<String>) {
-        catalog.remove(ids)
-    }
-
-    mutating func setSort(_ sort: ServerSort, context: ServerRowContext) {
-        catalog.setSort(sort, context: context)
-    }
-
-    mutating func contextChanged(_ column: ServerColumn, _ context: ServerRowContext, affected: (Server) -> Bool) {
-        catalog.contextChanged(column, context, affected: affected)
-    }
-
-    mutating func setFilter(_ text: String) {
-        catalog.setFilter(text)
     }
 }
