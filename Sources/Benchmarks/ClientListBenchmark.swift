@@ -3,7 +3,7 @@ import Foundation
 import HuaweiCloud
 import Synchronization
 
-/// Listing a large account through the real client (URLSession, signing, JSON) from the simulator
+/// Listing a large account through the real client (its HTTP stack, signing, JSON) from the simulator
 /// on loopback with 50 ms of injected latency per request, as a far region would add: the time
 /// until the first page is handed over, the time until all are, and the requests it took.
 let clientListBenchmark = Benchmark(name: "client list (2,000 servers, 50 ms latency per request)") { quick in
@@ -24,7 +24,7 @@ let clientListBenchmark = Benchmark(name: "client list (2,000 servers, 50 ms lat
 
 private func measureListing(simulator: CloudSimulator, url: URL) async throws -> [String] {
     let configuration = simulator.configuration
-    let transport = CountingTransport(base: URLSessionTransport())
+    let transport = CountingTransport(base: HTTPClientTransport())
     // The project is given, so no IAM lookup is counted.
     let client = CloudClient(
         credentials: Credentials(accessKey: configuration.accessKey, secretKey: configuration.secretKey,
@@ -60,7 +60,7 @@ private final class CountingTransport: HTTPTransport {
     var count: Int { requests.withLock { $0 } }
     func reset() { requests.withLock { $0 = 0 } }
 
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    func send(_ request: SignedRequest) async throws -> HTTPReply {
         requests.withLock { $0 += 1 }
         return try await base.send(request)
     }

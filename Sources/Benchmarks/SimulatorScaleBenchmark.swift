@@ -1,8 +1,5 @@
 import CloudSimulator
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import HuaweiCloud
 
 /// The simulator with 10,000 servers: its resident memory, and the wall time of a list page
@@ -62,11 +59,8 @@ private struct PageFetcher: Sendable {
             credentials: Credentials(accessKey: configuration.accessKey, secretKey: configuration.secretKey)
         ).signedRequest(method: "GET", baseURL: baseURL, path: path, query: query, projectId: configuration.projectId,
                         date: Date())
-        var request = URLRequest(url: signed.url)
-        for (name, value) in signed.headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        guard status == 200 else { throw Failure(status: status) }
-        return data.count
+        let reply = try await HTTPClientTransport(proxies: .direct).send(signed)
+        guard reply.status == 200 else { throw Failure(status: reply.status) }
+        return reply.body.count
     }
 }

@@ -50,15 +50,20 @@ public final class CloudSimulator: Sendable {
     public func server(id: String) async -> Server? { await engine.server(id: id) }
     public func servers() async -> [Server] { await engine.servers() }
     public func job(id: String) async -> Job? { await engine.job(id: id) }
+    /// Every request that reached the HTTP layer, valid or not, in order of arrival.
+    public func receivedRequests() async -> [ReceivedRequest] { await engine.received }
 
     // MARK: Fault injection
 
     /// Replaces the fault plan from now on (the generator keeps its place in the sequence).
     public func setFaultPlan(_ plan: FaultPlan) async { await engine.setFaultPlan(plan) }
 
-    /// The next `count` authenticated requests suffer `fault`, whatever the plan; for
-    /// `.lostJob`, the next `count` jobs created are lost. Forced faults come first, in order.
-    public func inject(_ fault: Fault, count: Int = 1) async { await engine.inject(fault, count: count) }
+    /// The next `count` authenticated requests (of `method`, when given: e.g. "POST" to hit a
+    /// reinstall but not the reads around it) suffer `fault`, whatever the plan; for `.lostJob`,
+    /// the next `count` jobs created are lost. Forced faults come first, in order.
+    public func inject(_ fault: Fault, count: Int = 1, method: String? = nil) async {
+        await engine.inject(fault, count: count, method: method)
+    }
 }
 
 /// Starts and stops the Hummingbird application.

@@ -7,7 +7,8 @@ import Foundation
 struct FaultInjector: Sendable {
     var plan: FaultPlan
     private var random: SeededRandom
-    private var forced: [Fault] = []
+    /// Forced faults in order, each for any request (nil) or only for requests of one method.
+    private var forced: [(fault: Fault, method: String?)] = []
     private var forcedLostJobs = 0
     private var burstRemaining = 0
     private var serverErrors = 0
@@ -17,18 +18,23 @@ struct FaultInjector: Sendable {
         random = SeededRandom(seed: seed ^ 0xFA01_7FA0_17FA_017F)
     }
 
-    /// The next `count` requests suffer `fault`; for `.lostJob`, the next `count` jobs created are lost.
-    mutating func force(_ fault: Fault, count: Int) {
+    /// The next `count` requests (of `method`, when given) suffer `fault`; for `.lostJob`, the
+    /// next `count` jobs created are lost.
+    mutating func force(_ fault: Fault, count: Int, method: String? = nil) {
         guard count > 0 else { return }
         if fault == .lostJob {
             forcedLostJobs += count
         } else {
-            forced += Array(repeating: fault, count: count)
+            forced += Array(repeating: (fault, method), count: count)
         }
     }
 
-    mutating func nextRequestFault() -> Fault? {
-        if !forced.isEmpty { return forced.removeFirst() }
+    mutating func nextRequestFault(method: String) -> Fault? {
+        if let first = forced.first {
+            // A fault forced for another method lets this request through untouched.
+            guard first.method == nil || first.method == method else { return nil }
+            return forced.removeFirst().fault
+        }
         if burstRemaining > 0 {
             burstRemaining -= 1
             return .throttle

@@ -13,6 +13,9 @@ public enum Fault: String, Sendable, CaseIterable, CustomStringConvertible {
     case hang
     /// The TCP connection is reset (RST) without a reply; the request is not carried out.
     case reset
+    /// The request is carried out, then the connection is closed without a reply, as when a
+    /// load balancer drops it mid-answer: the client cannot tell whether it happened.
+    case drop
     /// The request is carried out; the reply's JSON is cut in half (Content-Length matches the cut).
     case truncate
     /// The request is carried out; the reply's JSON is corrupted (its first `:` becomes `=`).
@@ -24,7 +27,7 @@ public enum Fault: String, Sendable, CaseIterable, CustomStringConvertible {
     public var description: String { rawValue }
 
     /// The faults drawn per request, in the order their shares are stacked on the draw.
-    static let perRequest: [Fault] = [.serverError, .throttle, .flowControl, .hang, .reset, .truncate, .malformed]
+    static let perRequest: [Fault] = [.serverError, .throttle, .flowControl, .hang, .reset, .drop, .truncate, .malformed]
 }
 
 /// How often each fault happens, drawn per request from a generator seeded by the simulator's
@@ -35,7 +38,7 @@ public enum Fault: String, Sendable, CaseIterable, CustomStringConvertible {
 /// ```
 /// spec    = "" | "none" | setting *("," setting)
 /// setting = rate-key "=" share | option-key "=" number
-/// rate-key   = "5xx" | "429" | "202" | "hang" | "reset" | "truncate" | "malformed" | "lostjob"
+/// rate-key   = "5xx" | "429" | "202" | "hang" | "reset" | "drop" | "truncate" | "malformed" | "lostjob"
 /// option-key = "burst"        ; requests per 429 burst, integer ≥ 1 (default 3)
 ///            | "retry-after"  ; seconds in the 429's Retry-After header, integer ≥ 0 (default 1)
 ///            | "hang-ms"      ; how long a hung request is held, integer ≥ 0 (default 120000)

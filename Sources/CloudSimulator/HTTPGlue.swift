@@ -22,6 +22,7 @@ enum HTTPGlue {
                 let failure = APIFailure.gateway(413, "APIGW.0201", "Request entity too large: the body exceeds 12 MB")
                 return response(SimulatorCore.reply(failure, requestId: requestId))
             }
+            await engine.record(method: request.method.rawValue, path: request.uri.path, bodyBytes: body.readableBytes)
             let simulated = SimulatorRequest(
                 method: request.method.rawValue,
                 rawPath: request.uri.path,
@@ -41,6 +42,11 @@ enum HTTPGlue {
             case .reset:
                 await reset(context.channel)
                 // Nothing reaches the client: the channel is closed, this write fails quietly.
+                return Response(status: .internalServerError)
+            case .drop:
+                // A clean close (FIN) after the work is done: to a client that reused a kept-alive
+                // connection this looks like a server closing it idle, the case HTTP stacks replay.
+                try? await context.channel.close()
                 return Response(status: .internalServerError)
             }
         }

@@ -80,7 +80,7 @@ struct SimulatorCore: Sendable {
         } catch {
             return .reply(Self.reply(error, requestId: requestId))
         }
-        let fault = injectFaults ? faults.nextRequestFault() : nil
+        let fault = injectFaults ? faults.nextRequestFault(method: request.method) : nil
         switch fault {
         case .serverError:
             return .reply(Self.reply(faults.nextServerError(), requestId: requestId))
@@ -97,7 +97,7 @@ struct SimulatorCore: Sendable {
             return .hang(faults.plan.hangDuration)
         case .reset:
             return .reset
-        case .truncate, .malformed, .lostJob, nil:
+        case .drop, .truncate, .malformed, .lostJob, nil:
             break
         }
         var response: SimulatorResponse
@@ -107,6 +107,7 @@ struct SimulatorCore: Sendable {
         } catch {
             response = Self.reply(error, requestId: requestId)
         }
+        if fault == .drop { return .drop }
         if fault == .truncate {
             response.body = Data(response.body.prefix(response.body.count / 2))
         } else if fault == .malformed {

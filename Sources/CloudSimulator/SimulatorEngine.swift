@@ -33,9 +33,16 @@ actor SimulatorEngine {
 
     func setFaultPlan(_ plan: FaultPlan) { core.faults.plan = plan }
 
-    func inject(_ fault: Fault, count: Int) { core.faults.force(fault, count: count) }
+    func inject(_ fault: Fault, count: Int, method: String?) { core.faults.force(fault, count: count, method: method) }
 
     func setStopping(_ stopping: Bool) { isStopping = stopping }
+
+    /// Every request that arrived, in order, before any check: what a client really sent.
+    private(set) var received: [ReceivedRequest] = []
+
+    func record(method: String, path: String, bodyBytes: Int) {
+        received.append(ReceivedRequest(method: method, path: path, bodyBytes: bodyBytes))
+    }
 
     static func requestId() -> String {
         UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()

@@ -61,4 +61,14 @@ enum SimulatorOutcome: Sendable {
     case hang(Duration)
     /// Reset the TCP connection without a reply.
     case reset
+    /// The request was carried out; close the connection without sending its reply.
+    case drop
+}
+
+/// A request as it arrived, for tests that count what a client sent (a POST sent twice shows here).
+public struct ReceivedRequest: Sendable, Equatable {
+    public var method: String
+    /// The path as sent, percent-encoding kept, without the query.
+    public var path: String
+    public var bodyBytes: Int
 }

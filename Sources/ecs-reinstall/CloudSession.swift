@@ -29,7 +29,7 @@ struct CloudSession: Sendable {
     static func connect(_ options: Options, environment: [String: String]) async throws -> CloudSession {
         let override = try options.endpoint.map { text -> URL in
             guard let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil else {
-                throw ValidationError("--endpoint must be an http(s) URL, got \(text)")
+                throw ValidationError("--endpoint must be an http(s) URL, got \(Endpoints.redacted(text))")
             }
             return url
         }
@@ -39,9 +39,12 @@ struct CloudSession: Sendable {
             else {
                 throw ValidationError("Credentials are configured; pass --region (e.g. --region cn-north-4).")
             }
+            // A proxy variable that cannot be used is reported now, not at the first call.
+            let proxies = try ProxySettings(environment: environment)
             let client = try await CloudClient.connect(
                 credentials: credentials,
-                endpoints: Endpoints(region: region, override: override, environment: environment))
+                endpoints: Endpoints(region: region, override: override, environment: environment),
+                transport: HTTPClientTransport(proxies: proxies))
             return CloudSession(client: client, mode: .real, simulator: nil)
         }
         return try await startDemo(options)
@@ -57,9 +60,10 @@ struct CloudSession: Sendable {
             accessKey: accessKey, secretKey: secretKey, region: region,
             jobDuration: .seconds(max(1, options.demoJobSeconds)), failureRate: options.demoFailureRate))
         let url = try await simulator.start(port: 0)
+        // The simulator is on loopback, which no proxy setting can divert.
         let client = try await CloudClient.connect(
             credentials: Credentials(accessKey: accessKey, secretKey: secretKey),
-            endpoints: Endpoints(region: region, override: url))
+            endpoints: Endpoints(region: region, override: url), transport: HTTPClientTransport(proxies: .direct))
         return CloudSession(client: client, mode: .demo, simulator: simulator)
     }
 

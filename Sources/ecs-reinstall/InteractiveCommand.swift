@@ -28,7 +28,6 @@ struct InteractiveCommand: ParsableCommand {
     func run() throws {
         // The terminal belongs to the UI: nothing may log onto it.
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
-        bypassProxyForLoopback()
         CursesTerminal.prepareEnvironment()
         let environment = ProcessInfo.processInfo.environment
         let options = connection.sessionOptions
@@ -57,18 +56,6 @@ struct InteractiveCommand: ParsableCommand {
             FileHandle.standardError.write(Data("warning: \(error); unfinished jobs will not resume\n".utf8))
             return []
         }
-    }
-}
-
-/// libcurl sends even `http://127.0.0.1` through `http_proxy`; the simulator (and a local
-/// gateway) must be reached directly. Called before any thread starts, as setenv requires.
-func bypassProxyForLoopback() {
-    let loopback = ["127.0.0.1", "localhost", "::1"]
-    for name in ["no_proxy", "NO_PROXY"] {
-        let current = ProcessInfo.processInfo.environment[name].map { $0.split(separator: ",").map(String.init) } ?? []
-        let missing = loopback.filter { !current.contains($0) }
-        guard !missing.isEmpty else { continue }
-        setenv(name, (current + missing).joined(separator: ","), 1)
     }
 }
 

@@ -97,7 +97,11 @@ struct ReinstallRun: Sendable {
             do {
                 judged = EndpointDecision.decide(image: try await client.image(id: imageId))
             } catch let error as CloudError {
-                if ScriptExit.code(for: error) == ScriptExit.authentication { throw error }
+                let code = ScriptExit.code(for: error)
+                if code == ScriptExit.authentication { throw error }
+                // A passing failure (network, 5xx, throttling) says nothing about the image: the
+                // endpoint is not guessed from it; trying again later is the answer (exit 4).
+                if code == ScriptExit.unavailable, cloudInit == .auto { throw error }
                 Console.error("warning: the image could not be read: \(error.message)")
             }
         }

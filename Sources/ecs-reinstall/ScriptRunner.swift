@@ -10,7 +10,6 @@ func runScript(
 ) throws {
     // stderr is for the operator's messages only, not the client's logs.
     LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
-    bypassProxyForLoopback()
     let status: Int32
     do {
         status = try runBlocking {

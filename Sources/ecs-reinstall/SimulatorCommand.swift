@@ -11,7 +11,7 @@ struct SimulatorCommand: ParsableCommand {
         discussion: """
             --faults takes comma-separated key=value settings. Shares of requests, 0 to 1 (at most one \
             fault per request, so these add up to at most 1): 5xx, 429, 202 (Common.0024 on HTTP 202), \
-            hang, reset, truncate, malformed; share of jobs: lostjob (answers 404 after its first read). \
+            hang, reset, drop (carried out, then the connection closed unanswered), truncate, malformed; share of jobs: lostjob (answers 404 after its first read). \
             Options: burst=N (requests per 429 burst, default 3), retry-after=S (default 1), \
             hang-ms=N (default 120000). Example: --faults 5xx=0.1,429=0.05,lostjob=0.1
             """)

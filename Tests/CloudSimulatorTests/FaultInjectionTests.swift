@@ -142,13 +142,13 @@ struct FaultInjectionTests {
     }
 
     @Test func theSameSeedDrawsTheSameFaults() throws {
-        let plan = try FaultPlan(parsing: "5xx=0.1,429=0.05,202=0.05,hang=0.01,reset=0.01,truncate=0.02,malformed=0.02,lostjob=0.1")
+        let plan = try FaultPlan(parsing: "5xx=0.1,429=0.05,202=0.05,hang=0.01,reset=0.01,drop=0.01,truncate=0.02,malformed=0.02,lostjob=0.1")
         var a = FaultInjector(plan: plan, seed: 7)
         var b = FaultInjector(plan: plan, seed: 7)
         var c = FaultInjector(plan: plan, seed: 8)
-        let drawsA = (0..<2000).map { _ in a.nextRequestFault() }
-        let drawsB = (0..<2000).map { _ in b.nextRequestFault() }
-        let drawsC = (0..<2000).map { _ in c.nextRequestFault() }
+        let drawsA = (0..<2000).map { _ in a.nextRequestFault(method: "GET") }
+        let drawsB = (0..<2000).map { _ in b.nextRequestFault(method: "GET") }
+        let drawsC = (0..<2000).map { _ in c.nextRequestFault(method: "GET") }
         #expect(drawsA == drawsB)
         #expect(drawsA != drawsC)
         // Roughly the asked shares (bursts make 429 about three times its share of draws).
@@ -161,7 +161,7 @@ struct FaultInjectionTests {
 
     @Test func aPlanWithoutFaultsNeverInjects() {
         var injector = FaultInjector(plan: .none, seed: 1)
-        let faults = (0..<1000).compactMap { _ in injector.nextRequestFault() }
+        let faults = (0..<1000).compactMap { _ in injector.nextRequestFault(method: "GET") }
         let lost = (0..<100).filter { _ in injector.nextJobIsLost() }
         #expect(faults.isEmpty)
         #expect(lost.isEmpty)
@@ -171,7 +171,7 @@ struct FaultInjectionTests {
 @Suite("The --faults grammar")
 struct FaultPlanParsingTests {
     @Test func theFullExampleParses() throws {
-        let plan = try FaultPlan(parsing: "5xx=0.1,429=0.05,202=0.05,hang=0.01,reset=0.01,truncate=0.02,malformed=0.02,lostjob=0.1")
+        let plan = try FaultPlan(parsing: "5xx=0.1,429=0.05,202=0.05,hang=0.01,reset=0.01,drop=0.01,truncate=0.02,malformed=0.02,lostjob=0.1")
         #expect(plan.rate(.serverError) == 0.1)
         #expect(plan.rate(.throttle) == 0.05)
         #expect(plan.rate(.flowControl) == 0.05)

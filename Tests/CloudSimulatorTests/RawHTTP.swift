@@ -31,7 +31,7 @@ enum RawHTTP {
             credentials: Credentials(accessKey: configuration.accessKey, secretKey: configuration.secretKey)
         ).signedRequest(method: "GET", baseURL: base, path: path, projectId: configuration.projectId, date: now)
         let head = "GET \(path) HTTP/1.1\r\n"
-            + signed.headers.map { "\($0.key): \($0.value)\r\n" }.joined()
+            + signed.headerDictionary.map { "\($0.key): \($0.value)\r\n" }.joined()
             + "Connection: close\r\n\r\n"
         return try exchange(Data(head.utf8), port: port)
     }

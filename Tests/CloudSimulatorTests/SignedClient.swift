@@ -49,14 +49,15 @@ struct SignedClient: Sendable {
         timeout: TimeInterval? = nil, mutate: (inout [String: String]) -> Void = { _ in }
     ) async throws -> Reply {
         let credentials = Credentials(accessKey: overrideAK ?? accessKey, secretKey: overrideKey ?? secretKey)
-        var signed = try RequestSigner(credentials: credentials).signedRequest(
+        let signed = try RequestSigner(credentials: credentials).signedRequest(
             method: method, baseURL: baseURL, path: path, query: query, body: body, projectId: projectId,
             date: date ?? clock())
-        mutate(&signed.headers)
-        var request = URLRequest(url: signed.url)
+        var headers = signed.headerDictionary
+        mutate(&headers)
+        var request = URLRequest(url: try #require(signed.url))
         request.httpMethod = method
         if let timeout { request.timeoutInterval = timeout }
-        for (name, value) in signed.headers { request.setValue(value, forHTTPHeaderField: name) }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         if !body.isEmpty { request.httpBody = body }
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
@@ -114,4 +115,14 @@ enum Demo {
     static let imported = "c9d1f3a5-b7c9-4e1d-a3f5-b7c9d1e3f512"
     static let web02 = "7a2d4f6b-8c1e-4a3f-b5d7-9e1c3a5f7b02"
     static let userId = SimulatorConfiguration().userId
+}
+
+extension SignedRequest {
+    /// The signed fields by name, `Host` (the authority) included, for requests sent by hand.
+    var headerDictionary: [String: String] {
+        var fields: [String: String] = [:]
+        for field in head.headerFields { fields[field.name.rawName] = field.value }
+        if let authority = head.authority { fields["Host"] = authority }
+        return fields
+    }
 }

@@ -29,12 +29,12 @@ struct CloudErrorTests {
     }
 
     @Test func throttlingOnHTTP202IsAnError() {
-        let response = HTTPResponse(status: 202, headers: [:],
+        let response = HTTPReply(status: 202, headers: [:],
                                     body: Data(#"{"error":{"code":"Common.0024","message":"exceeds flow over limit"}}"#.utf8))
         let error = CloudClient.error(in: response)
         #expect(error?.code == "Common.0024")
         #expect(error.map(RetryPolicy.isRetryable) == true)
-        #expect(CloudClient.error(in: HTTPResponse(status: 202, headers: [:], body: Data(#"{"job_id":"x"}"#.utf8))) == nil)
+        #expect(CloudClient.error(in: HTTPReply(status: 202, headers: [:], body: Data(#"{"job_id":"x"}"#.utf8))) == nil)
     }
 
     @Test func retryDelaysGrowAndHonourRetryAfter() {

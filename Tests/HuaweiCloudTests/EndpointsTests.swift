@@ -88,7 +88,7 @@ struct EndpointsTests {
             transport: transport)
         #expect(client.projectId == "p42")
         let request = try #require(transport.requests.first)
-        #expect(request.url.absoluteString == "https://iam.cn-north-4.myhuaweicloud.com/v3/projects?name=cn-north-4")
+        #expect(request.sentURL.absoluteString == "https://iam.cn-north-4.myhuaweicloud.com/v3/projects?name=cn-north-4")
         #expect(request.headers["X-Project-Id"] == nil)
     }
 

@@ -50,7 +50,7 @@ struct ErrorMessageTests {
         .json(401, #"{"error_code":"APIGW.0301","error_msg":"verify aksk signature fail, canonicalRequest: GET|/v1/|x-security-token:\#(Fixture.token)|sk=\#(Fixture.secretKey)"}"#),
         .json(400, #"{"error":{"code":"Ecs.0005","message":"body {\"adminpass\":\"\#(Fixture.password)\"}"}}"#),
         .json(500, "plain text with \(Fixture.secretKey) and \(Fixture.token)"),
-        .respond(HTTPResponse(status: 200, headers: ["X-Request-Id": Fixture.token], body: Data("{".utf8))),
+        .respond(HTTPReply(status: 200, headers: ["X-Request-Id": Fixture.token], body: Data("{".utf8))),
         .fail(TransportError(.other, "proxy said \(Fixture.token)")),
         .fail(CloudError.transport("custom transport leaked \(Fixture.secretKey)")),
         .fail(URLError(.badServerResponse)),

@@ -91,7 +91,7 @@ struct MalformedAnswerTests {
         (403, "<!DOCTYPE html>\n<html><body>Access denied by proxy</body></html>", "HTML page"),
     ])
     func anHTMLErrorPageIsSummarisedNotQuoted(status: Int, body: String, expected: String) async {
-        let transport = ScriptedTransport([.respond(HTTPResponse(status: status, headers: ["X-Request-Id": "r-7"], body: Data(body.utf8)))])
+        let transport = ScriptedTransport([.respond(HTTPReply(status: status, headers: ["X-Request-Id": "r-7"], body: Data(body.utf8)))])
         await #expect {
             _ = try await Fixture.client(transport, retry: .none).showServer(id: "s1")
         } throws: { error in

@@ -24,8 +24,8 @@ struct ModelDecodingTests {
 
     @Test func malformedJSONIsATypedError() async throws {
         struct Canned: HTTPTransport {
-            func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-                HTTPResponse(status: 200, headers: ["X-Request-Id": "abc"], body: Data(#"{"count": 1, "servers": [{"#.utf8))
+            func send(_ request: SignedRequest) async throws -> HTTPReply {
+                HTTPReply(status: 200, headers: ["X-Request-Id": "abc"], body: Data(#"{"count": 1, "servers": [{"#.utf8))
             }
         }
         let client = CloudClient(

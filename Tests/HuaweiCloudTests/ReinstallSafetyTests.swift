@@ -146,7 +146,7 @@ struct ReinstallSafetyTests {
             serverId: "s/1", api: .v1, request: ReinstallRequest(keyName: "kp", userId: "u1"))
         #expect(outcome == .accepted(jobId: "j-9"))
         let post = try #require(transport.requests.last)
-        #expect(post.url.path(percentEncoded: true) == "/v1/p1/cloudservers/s%2F1/reinstallos")
+        #expect(post.sentURL.path(percentEncoded: true) == "/v1/p1/cloudservers/s%2F1/reinstallos")
         #expect(String(decoding: post.body, as: UTF8.self) == #"{"os-reinstall":{"keyname":"kp","userid":"u1"}}"#)
         #expect(post.headers["Content-Type"] == "application/json;charset=UTF-8")
     }
@@ -162,8 +162,8 @@ struct StopServerTests {
         let jobId = try await Fixture.client(transport).stopServer(id: "s1", type: type)
         #expect(jobId == "stop-1")
         let request = try #require(transport.requests.first)
-        #expect(request.method == "POST")
-        #expect(request.url.absoluteString == "https://ecs.cn-north-4.myhuaweicloud.com/v1/p1/cloudservers/action")
+        #expect(request.method == .post)
+        #expect(request.sentURL.absoluteString == "https://ecs.cn-north-4.myhuaweicloud.com/v1/p1/cloudservers/action")
         #expect(String(decoding: request.body, as: UTF8.self) == #"{"os-stop":{"servers":[{"id":"s1"}],"type":"\#(wire)"}}"#)
         #expect(try StopServerRequest.decode(request.body) == StopServerRequest(serverIds: ["s1"], type: type))
     }

@@ -7,13 +7,13 @@ import Testing
 /// Counts requests and answers each with the same canned response.
 final class CountingTransport: HTTPTransport {
     let attempts = Mutex(0)
-    let response: HTTPResponse
+    let response: HTTPReply
 
     init(status: Int, body: String) {
-        response = HTTPResponse(status: status, headers: ["X-Request-Id": "req-1"], body: Data(body.utf8))
+        response = HTTPReply(status: status, headers: ["X-Request-Id": "req-1"], body: Data(body.utf8))
     }
 
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    func send(_ request: SignedRequest) async throws -> HTTPReply {
         attempts.withLock { $0 += 1 }
         return response
     }

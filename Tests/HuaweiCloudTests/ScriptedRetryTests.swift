@@ -14,7 +14,7 @@ struct ScriptedRetryTests {
         ("connection lost", .lost),
         ("connection refused", .refused),
         ("500", .json(500, #"{"error":{"code":"Common.0001","message":"system error"}}"#)),
-        ("502 HTML", .respond(HTTPResponse(status: 502, headers: [:], body: Data("<html><title>502 Bad Gateway</title></html>".utf8)))),
+        ("502 HTML", .respond(HTTPReply(status: 502, headers: [:], body: Data("<html><title>502 Bad Gateway</title></html>".utf8)))),
         ("503 Common.1503", .json(503, #"{"error":{"code":"Common.1503","message":"busy"}}"#)),
         ("429 APIGW.0308", .json(429, #"{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached"}"#)),
         ("202 Common.0024", .json(202, #"{"error":{"code":"Common.0024","message":"exceeds flow over limit"}}"#)),

@@ -9,7 +9,7 @@ struct ServerListingTests {
     /// A fake account of `total` servers answering by page number; `countReported` overrides `count`.
     static func account(total: Int, countReported: Int? = nil, shortAt: Int? = nil, failAt: Int? = nil) -> RoutedTransport {
         RoutedTransport { request in
-            let items = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.queryItems ?? []
+            let items = URLComponents(url: request.sentURL, resolvingAgainstBaseURL: false)?.queryItems ?? []
             let page = Int(items.first { $0.name == "offset" }?.value ?? "") ?? 0
             let limit = Int(items.first { $0.name == "limit" }?.value ?? "") ?? 0
             if page == failAt { return .json(400, #"{"error":{"code":"Ecs.0005","message":"bad page"}}"#) }
@@ -49,7 +49,7 @@ struct ServerListingTests {
     @Test func serversRepeatedOnALaterPageAreDroppedOnce() async throws {
         // Page 2 repeats page 1's last server, as happens when a server is deleted mid-listing.
         let transport = RoutedTransport { request in
-            let second = request.url.query?.contains("offset=2") == true
+            let second = request.sentURL.query?.contains("offset=2") == true
             let ids = second ? ["b", "c"] : ["a", "b"]
             let servers = ids.map { #"{"id":"\#($0)","status":"ACTIVE"}"# }.joined(separator: ",")
             return .json(200, #"{"count":4,"servers":[\#(servers)]}"#)
@@ -95,7 +95,7 @@ struct ServerListingTests {
     @Test func theQueryIsPageNumberLimitAndName() async throws {
         let transport = Self.account(total: 3)
         _ = try await Fixture.client(transport).listServers(page: 2, limit: 1000, name: "web 01")
-        #expect(transport.requests.first?.url.query == "limit=1000&name=web%2001&offset=2")
+        #expect(transport.requests.first?.sentURL.query == "limit=1000&name=web%2001&offset=2")
     }
 }
 
@@ -114,8 +114,8 @@ struct GatedTransport: HTTPTransport {
     let gate: Gate
     let account: RoutedTransport
 
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        if request.url.query?.contains("offset=1&") != true && request.url.query?.hasSuffix("offset=1") != true {
+    func send(_ request: SignedRequest) async throws -> HTTPReply {
+        if request.sentURL.query?.contains("offset=1&") != true && request.sentURL.query?.hasSuffix("offset=1") != true {
             await gate.wait()
         }
         return try account.route(request)

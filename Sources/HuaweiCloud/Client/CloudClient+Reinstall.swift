@@ -71,8 +71,9 @@ extension CloudClient {
         "/\(api.rawValue)/\(projectId)/cloudservers/\(PercentEncoding.encode(serverId))/reinstallos"
     }
 
-    /// The URL a reinstall of `serverId` is sent to, exactly (for dry runs).
+    /// The URL a reinstall of `serverId` is sent to, exactly (for dry runs), credentials of the
+    /// endpoint URL left out (they are never sent either).
     public func reinstallURL(serverId: String, api: ReinstallAPI) throws -> String {
-        RequestSigner.join(try endpoints.url(for: .ecs), Self.reinstallPath(api, projectId, serverId))
+        Endpoints.redacted(RequestSigner.join(try endpoints.url(for: .ecs), Self.reinstallPath(api, projectId, serverId)))
     }
 }

@@ -19,7 +19,7 @@ public struct CloudClient: Sendable {
 
     public init(
         credentials: Credentials, endpoints: Endpoints, projectId: String,
-        transport: any HTTPTransport = URLSessionTransport(), retry: RetryPolicy = RetryPolicy(),
+        transport: any HTTPTransport = HTTPClientTransport(), retry: RetryPolicy = RetryPolicy(),
         now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "ecs-reinstall.cloud")
     ) {
         self.credentials = credentials
@@ -36,7 +36,7 @@ public struct CloudClient: Sendable {
     /// (`GET /v3/projects?name={region}`, exactly one match) when the credentials name none.
     /// Every endpoint is checked first (https, or http to loopback only).
     public static func connect(
-        credentials: Credentials, endpoints: Endpoints, transport: any HTTPTransport = URLSessionTransport(),
+        credentials: Credentials, endpoints: Endpoints, transport: any HTTPTransport = HTTPClientTransport(),
         retry: RetryPolicy = RetryPolicy(), now: @escaping @Sendable () -> Date = { Date() },
         logger: Logger = Logger(label: "ecs-reinstall.cloud")
     ) async throws -> CloudClient {
@@ -61,7 +61,7 @@ public struct CloudClient: Sendable {
         return try decode(response, what: what)
     }
 
-    func decode<T: Decodable>(_ response: HTTPResponse, what: String, redacting extra: [Secret] = []) throws -> T {
+    func decode<T: Decodable>(_ response: HTTPReply, what: String, redacting extra: [Secret] = []) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: response.body)
         } catch {
@@ -75,7 +75,7 @@ public struct CloudClient: Sendable {
     func send(
         _ service: CloudService, _ method: String, _ path: String, query: [(String, String)] = [],
         body: Data = Data(), project: Bool, retry: RetryPolicy, redacting extra: [Secret] = []
-    ) async throws -> HTTPResponse {
+    ) async throws -> HTTPReply {
         do {
             return try await exchange(service, method, path, query: query, body: body, project: project,
                                       retry: retry, redacting: extra)
@@ -92,7 +92,7 @@ public struct CloudClient: Sendable {
     func exchange(
         _ service: CloudService, _ method: String, _ path: String, query: [(String, String)] = [],
         body: Data = Data(), project: Bool, retry: RetryPolicy, redacting extra: [Secret] = []
-    ) async throws(CallFailure) -> HTTPResponse {
+    ) async throws(CallFailure) -> HTTPReply {
         let secrets = secrets(extra)
         let base: URL
         do {
@@ -116,7 +116,7 @@ public struct CloudClient: Sendable {
                 let request = try signer.signedRequest(
                     method: method, baseURL: base, path: path, query: query, body: body,
                     projectId: project ? projectId : nil, date: now())
-                let response: HTTPResponse
+                let response: HTTPReply
                 do {
                     response = try await transport.send(request)
                 } catch {
@@ -170,7 +170,7 @@ public struct CloudClient: Sendable {
     }
 
     /// Any status ≥ 400 is an error, and so is a 202 that carries `Common.0024` (throttling).
-    static func error(in response: HTTPResponse) -> CloudError? {
+    static func error(in response: HTTPReply) -> CloudError? {
         let requestId = response.header("X-Request-Id")
         if response.status >= 400 {
             return CloudError.decode(status: response.status, body: response.body, requestId: requestId)

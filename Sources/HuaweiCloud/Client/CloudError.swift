@@ -14,20 +14,35 @@ public enum CloudError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { message }
 
+    /// What happened, then what to do about it.
     public var message: String {
+        switch self {
+        case let .api(status, code, _, _):
+            let hint = CloudError.hint(forCode: code) ?? CloudError.hint(forStatus: status)
+            return summary + " " + hint
+        case .malformedResponse:
+            return summary + " Try again; if it persists, report it."
+        case .transport:
+            return summary + " Check the network, the proxy and the endpoint, then try again."
+        case .configuration:
+            return summary
+        }
+    }
+
+    /// What happened, without advice: for messages whose advice differs, such as a reinstall that
+    /// must not be sent again, where "try again" would be wrong.
+    public var summary: String {
         switch self {
         case let .api(status, code, message, requestId):
             var text = message.isEmpty ? "The request failed" : message
             text += " (HTTP \(status), \(code)"
             if let requestId, !requestId.isEmpty { text += ", request \(requestId)" }
-            text += ")"
-            let hint = CloudError.hint(forCode: code) ?? CloudError.hint(forStatus: status)
-            return text + ". " + hint
+            return text + ")."
         case let .malformedResponse(what, detail, requestId):
             let request = requestId.map { ", request \($0)" } ?? ""
-            return "The cloud's answer to \(what) could not be read (\(detail)\(request)). Try again; if it persists, report it."
+            return "The cloud's answer to \(what) could not be read (\(detail)\(request))."
         case let .transport(detail):
-            return "The cloud could not be reached: \(detail). Check the network, the proxy and the endpoint, then try again."
+            return "No answer from the cloud: \(detail)."
         case let .configuration(detail):
             return detail
         }

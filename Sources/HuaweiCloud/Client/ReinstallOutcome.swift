@@ -52,14 +52,15 @@ public enum ReinstallOutcome: Sendable, Equatable {
         case let .accepted(jobId):
             return "The reinstall was accepted (job \(jobId))."
         case let .startedWithoutJobId(server, cause):
-            return "The reinstall got no clear answer (\(Self.clause(cause.message))), but the server is now "
+            return "The reinstall got no clear answer (\(Self.clause(cause.summary))), but the server is now "
                 + "\(server.statusText): the reinstall started. Its job id is unknown, so watch the server "
                 + "until it leaves REBUILD. Do not send the reinstall again."
         case let .notStarted(cause):
             return "The reinstall did not start: \(Self.sentence(cause.message)) It is safe to try again once that is fixed."
         case let .unknown(server, cause):
             let seen = server.map { " The server now shows \($0.statusText)." } ?? " The server could not be read."
-            return "It is not known whether the reinstall started: \(Self.sentence(cause.message))\(seen) "
+            // The cause's own advice ("retry") is left out: here it would contradict what follows.
+            return "It is not known whether the reinstall started: \(Self.sentence(cause.summary))\(seen) "
                 + "Do not send it again yet: refresh the server in a minute; REBUILD means it started."
         }
     }

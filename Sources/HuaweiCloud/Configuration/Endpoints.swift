@@ -24,7 +24,7 @@ public enum CloudService: String, Sendable, CaseIterable {
 /// 3. the region's public host, `https://{ecs|ims|kms|iam}.{region}.myhuaweicloud.com`.
 ///
 /// Plain `http://` is accepted only for loopback hosts (127.0.0.0/8, ::1, localhost); anything else
-/// must be `https://`, whose certificate URLSession always verifies.
+/// must be `https://`, whose certificate the transport always verifies.
 public struct Endpoints: Sendable, Equatable {
     public var region: String
     public var override: URL?
@@ -62,13 +62,23 @@ public struct Endpoints: Sendable, Equatable {
             return url
         case "http":
             throw CloudError.configuration(
-                "The \(service.environmentName) endpoint \(url.absoluteString) (from \(source)) uses plain http to a "
+                "The \(service.environmentName) endpoint \(Self.redacted(url.absoluteString)) (from \(source)) uses plain http to a "
                     + "host that is not this machine; credentials and passwords would cross the network unencrypted. "
                     + "Use https://, or http:// only to 127.0.0.1, ::1 or localhost.")
         default:
             throw CloudError.configuration(
-                "The \(service.environmentName) endpoint \(url.absoluteString) (from \(source)) must be an https:// URL.")
+                "The \(service.environmentName) endpoint \(Self.redacted(url.absoluteString)) (from \(source)) must be an https:// URL.")
         }
+    }
+
+    /// `text` with the `user:password@` of its authority replaced by `••••@`: an endpoint or proxy
+    /// URL is quoted in messages, its credentials never.
+    public static func redacted(_ text: String) -> String {
+        guard let schemeEnd = text.range(of: "://") else { return text }
+        let rest = text[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex { "/?#".contains($0) } ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return text }
+        return text[..<schemeEnd.upperBound] + "••••" + text[at...]
     }
 
     /// Checks every service's URL, so a bad endpoint is reported at start, not at the first call.

@@ -1,32 +1,51 @@
 import Foundation
+import HTTPTypes
 
-public struct HTTPRequest: Sendable, Equatable {
-    public var method: String
-    public var url: URL
-    public var headers: [String: String]
+/// A request as it goes on the wire: its head (method, URL, header fields) and its body.
+public struct SignedRequest: Sendable, Equatable {
+    public var head: HTTPRequest
     public var body: Data
 
-    public init(method: String, url: URL, headers: [String: String], body: Data = Data()) {
-        self.method = method
-        self.url = url
-        self.headers = headers
+    public init(head: HTTPRequest, body: Data = Data()) {
+        self.head = head
         self.body = body
     }
-}
 
-public struct HTTPResponse: Sendable, Equatable {
-    public var status: Int
-    public var headers: [String: String]
-    public var body: Data
-
-    public init(status: Int, headers: [String: String], body: Data) {
-        self.status = status
-        self.headers = headers
-        self.body = body
-    }
+    public var method: HTTPRequest.Method { head.method }
+    /// The absolute URL (scheme, authority, path and query). Every signed request has one.
+    public var url: URL? { head.url }
 
     public func header(_ name: String) -> String? {
-        headers.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }?.value
+        HTTPField.Name(name).flatMap { head.headerFields[$0] }
+    }
+
+    /// Whether the HTTP stack may ever send this request twice. Only safe methods are; a reinstall
+    /// or a stop (POST) must go out at most once.
+    public var isIdempotent: Bool { [.get, .head, .options].contains(head.method) }
+}
+
+/// An HTTP answer: its head (status, header fields) and the whole body.
+public struct HTTPReply: Sendable, Equatable {
+    public var head: HTTPResponse
+    public var body: Data
+
+    public init(head: HTTPResponse, body: Data) {
+        self.head = head
+        self.body = body
+    }
+
+    public init(status: Int, headers: [String: String], body: Data) {
+        var fields = HTTPFields()
+        for (name, value) in headers {
+            if let name = HTTPField.Name(name) { fields[name] = value }
+        }
+        self.init(head: HTTPResponse(status: .init(code: status), headerFields: fields), body: body)
+    }
+
+    public var status: Int { head.status.code }
+
+    public func header(_ name: String) -> String? {
+        HTTPField.Name(name).flatMap { head.headerFields[$0] }
     }
 }
 
@@ -36,5 +55,5 @@ public struct HTTPResponse: Sendable, Equatable {
 /// client whether the request can have reached the server. Any other error is treated as
 /// "may have reached it"; `CancellationError` is passed through.
 public protocol HTTPTransport: Sendable {
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse
+    func send(_ request: SignedRequest) async throws -> HTTPReply
 }

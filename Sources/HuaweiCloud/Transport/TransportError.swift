@@ -8,14 +8,19 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
         case connectionRefused
         /// The host name did not resolve: never sent.
         case hostNotFound
+        /// No connection within the connect timeout: never sent.
+        case connectTimedOut
+        /// The proxy refused or failed the tunnel (CONNECT) before the request went through it: never sent.
+        case proxy
         /// The TLS handshake failed (certificate not trusted, wrong host…): never sent, and not
         /// worth repeating.
         case tls
-        /// No answer in time. The request may have been sent and processed.
+        /// No answer in time after the request was sent. It may have been processed.
         case timedOut
-        /// The connection dropped mid-way. The request may have been sent and processed.
+        /// The connection closed after the request was sent, before a complete answer. It may have
+        /// been processed.
         case connectionLost
-        /// Anything else (a proxy refusing the tunnel, an unknown failure): assume it may have been sent.
+        /// Anything else: assume it may have been sent.
         case other
     }
 
@@ -34,7 +39,7 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
     /// happened before a byte of the request left this machine.
     public var mayHaveReachedServer: Bool {
         switch kind {
-        case .connectionRefused, .hostNotFound, .tls: return false
+        case .connectionRefused, .hostNotFound, .connectTimedOut, .proxy, .tls: return false
         case .timedOut, .connectionLost, .other: return true
         }
     }

@@ -7,23 +7,23 @@ import Testing
 /// A transport that answers from a queue of canned steps, in order, and records every request.
 final class ScriptedTransport: HTTPTransport {
     enum Step: Sendable {
-        case respond(HTTPResponse)
+        case respond(HTTPReply)
         case fail(any Error & Sendable)
     }
 
     private struct State {
         var steps: [Step]
-        var requests: [HTTPRequest] = []
+        var requests: [SignedRequest] = []
     }
     private let state: Mutex<State>
 
     init(_ steps: [Step]) { state = Mutex(State(steps: steps)) }
 
-    var requests: [HTTPRequest] { state.withLock { $0.requests } }
-    var methods: [String] { requests.map(\.method) }
+    var requests: [SignedRequest] { state.withLock { $0.requests } }
+    var methods: [String] { requests.map(\.method.rawValue) }
     var remaining: Int { state.withLock { $0.steps.count } }
 
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    func send(_ request: SignedRequest) async throws -> HTTPReply {
         let step = state.withLock { state -> Step? in
             state.requests.append(request)
             return state.steps.isEmpty ? nil : state.steps.removeFirst()
@@ -32,7 +32,7 @@ final class ScriptedTransport: HTTPTransport {
         case let .respond(response)?: return response
         case let .fail(error)?: throw error
         case nil:
-            Issue.record("unexpected request \(request.method) \(request.url)")
+            Issue.record("unexpected request \(request.method) \(request.url?.absoluteString ?? "?")")
             throw TransportError(.other, "the script has no more answers")
         }
     }
@@ -40,14 +40,14 @@ final class ScriptedTransport: HTTPTransport {
 
 /// A transport that answers each request with a function of it (for concurrent calls).
 final class RoutedTransport: HTTPTransport {
-    let route: @Sendable (HTTPRequest) throws -> HTTPResponse
-    private let log = Mutex<[HTTPRequest]>([])
+    let route: @Sendable (SignedRequest) throws -> HTTPReply
+    private let log = Mutex<[SignedRequest]>([])
 
-    init(_ route: @escaping @Sendable (HTTPRequest) throws -> HTTPResponse) { self.route = route }
+    init(_ route: @escaping @Sendable (SignedRequest) throws -> HTTPReply) { self.route = route }
 
-    var requests: [HTTPRequest] { log.withLock { $0 } }
+    var requests: [SignedRequest] { log.withLock { $0 } }
 
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    func send(_ request: SignedRequest) async throws -> HTTPReply {
         log.withLock { $0.append(request) }
         return try route(request)
     }
@@ -68,12 +68,12 @@ final class VirtualTime: Sendable {
     }
 }
 
-extension HTTPResponse {
-    static func json(_ status: Int, _ body: String, requestId: String? = "req-1", headers: [String: String] = [:]) -> HTTPResponse {
+extension HTTPReply {
+    static func json(_ status: Int, _ body: String, requestId: String? = "req-1", headers: [String: String] = [:]) -> HTTPReply {
         var all = headers
         if let requestId { all["X-Request-Id"] = requestId }
         all["Content-Type"] = "application/json"
-        return HTTPResponse(status: status, headers: all, body: Data(body.utf8))
+        return HTTPReply(status: status, headers: all, body: Data(body.utf8))
     }
 }
 
@@ -108,5 +108,28 @@ enum Fixture {
             now: { Date(timeIntervalSince1970: 1_735_718_400) })
         client.retryClock = time.clock
         return client
+    }
+}
+
+extension SignedRequest {
+    /// The URL, for assertions: every signed request has one.
+    var sentURL: URL { url ?? URL(fileURLWithPath: "/no-url") }
+
+    /// The header fields, looked up case-insensitively; `Host` is the authority, as HTTP/1 sends it.
+    var headers: HeaderLookup { HeaderLookup(request: self) }
+}
+
+struct HeaderLookup {
+    let request: SignedRequest
+    subscript(name: String) -> String? {
+        name.lowercased() == "host" ? request.head.authority : request.header(name)
+    }
+
+    /// Every field by its name as written, `Host` included.
+    var all: [String: String] {
+        var fields: [String: String] = [:]
+        for field in request.head.headerFields { fields[field.name.rawName] = field.value }
+        if let authority = request.head.authority { fields["Host"] = authority }
+        return fields
     }
 }
