@@ -34,8 +34,11 @@ public final class CursesTerminal {
     public init(options: TerminalOptions = TerminalOptions()) {
         setlocale(LC_ALL, "")
         Self.prepareEnvironment()
+        let ttyDescriptor = isatty(STDIN_FILENO) != 0 ? STDIN_FILENO : STDOUT_FILENO
+        EmergencyTerminal.saveModes(descriptor: ttyDescriptor)
         initscr()
         cbreak()
+        Self.disableFlowControl(descriptor: ttyDescriptor)
         noecho()
         keypad(shim_stdscr(), true)
         set_escdelay(25)
@@ -61,6 +64,36 @@ public final class CursesTerminal {
             // Report each press at once instead of waiting to tell clicks from double clicks.
             mouseinterval(0)
         }
+        EmergencyTerminal.setResetSequence(Self.resetSequence(mouse: usesMouse))
+    }
+
+    /// `Ctrl-S` must not freeze the screen: with the terminal's XON/XOFF flow control (IXON) on,
+    /// it stops all output until `Ctrl-Q`, which looks like a hang. Turned off for the UI (the
+    /// keys then arrive as ordinary, unbound keys); `endwin` puts the shell's modes back.
+    ///
+    /// We keep `cbreak` rather than `raw`: `Ctrl-C` stays SIGINT (quit, status 130, from every
+    /// screen as before), `Ctrl-Z` still suspends, and `Ctrl-\` is SIGQUIT, which the UI handles
+    /// as a quit (see `TerminalSignals`).
+    private static func disableFlowControl(descriptor: Int32) {
+        var modes = termios()
+        guard tcgetattr(descriptor, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON)
+        guard tcsetattr(descriptor, TCSANOW, &modes) == 0 else { return }
+        // curses keeps its own copy of the program's modes (restored after a suspend): refresh it.
+        def_prog_mode()
+    }
+
+    /// The bytes that undo what the UI set up, for `EmergencyTerminal`: mouse reporting off,
+    /// attributes reset, the cursor shown, keypad mode off, the alternate screen left. From the
+    /// terminal's terminfo entry, so they suit the terminal as curses' own would.
+    private static func resetSequence(mouse: Bool) -> [UInt8] {
+        var bytes: [UInt8] = []
+        if mouse { bytes += Array("\u{1B}[?1006l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l".utf8) }
+        for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+            guard let value = tigetstr(capability), Int(bitPattern: value) != -1 else { continue }
+            bytes += Array(String(cString: value).utf8)
+        }
+        return bytes
     }
 
     /// Settings curses reads from the environment. `init` applies them too, but setenv is only
@@ -164,6 +197,7 @@ public final class CursesTerminal {
         guard !restored else { return }
         restored = true
         endwin()
+        EmergencyTerminal.markRestored()
     }
 
     /// The pending mouse report, or nil when there is none or it is one we ignore.

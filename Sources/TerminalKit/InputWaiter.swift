@@ -11,10 +11,14 @@ public enum InputWaiter {
     public struct Readiness: Sendable, Equatable {
         public var input: Bool
         public var woken: Bool
+        /// Input has ended for good: the terminal hung up (POLLHUP, EIO), or end of file. Reading
+        /// would only fail again at once, so the caller should quit instead of spinning.
+        public var inputClosed: Bool
 
-        public init(input: Bool, woken: Bool) {
+        public init(input: Bool, woken: Bool, inputClosed: Bool = false) {
             self.input = input
             self.woken = woken
+            self.inputClosed = inputClosed
         }
     }
 
@@ -30,11 +34,22 @@ public enum InputWaiter {
         // EINTR (a signal) or a timeout: the caller's loop looks at signals and timers anyway.
         guard result > 0 else { return Readiness(input: false, woken: false) }
         let readable = Int16(POLLIN | POLLHUP | POLLERR)
+        let input = descriptors[0].revents
         let readiness = Readiness(
-            input: descriptors[0].revents & readable != 0,
-            woken: descriptors[1].revents & readable != 0
+            input: input & readable != 0,
+            woken: descriptors[1].revents & readable != 0,
+            inputClosed: input & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+                || (input & Int16(POLLIN) != 0 && !hasBytes(stdin))
         )
         if readiness.woken { wake.drain() }
         return readiness
+    }
+
+    /// Readable with nothing to read is end of file (or a read error waiting to happen). Only
+    /// this thread reads `descriptor`, so the bytes `poll()` saw are still there.
+    private static func hasBytes(_ descriptor: Int32) -> Bool {
+        var count: Int32 = 0
+        guard ioctl(descriptor, UInt(FIONREAD), &count) == 0 else { return false }
+        return count > 0
     }
 }

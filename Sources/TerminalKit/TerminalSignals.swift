@@ -4,11 +4,20 @@ import Glibc
 import Darwin
 #endif
 
-/// SIGINT, SIGTERM and SIGHUP become a flag plus a byte on the wake pipe; the main loop calls
-/// `takePending()`, restores the terminal and exits on its own terms. SIGWINCH is left to curses
-/// (on Linux a process signal goes to the main thread first, so it interrupts `poll()` too).
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT become a flag plus a byte on the wake pipe; the main loop
+/// calls `takePending()`, restores the terminal and exits on its own terms. The same handler arms
+/// the `ExitWatchdog` (when it runs), so the exit stays bounded even while the main thread is
+/// stuck. SIGWINCH is left to curses (on Linux a process signal goes to the main thread first, so
+/// it interrupts `poll()` too).
+///
+/// SIGQUIT (`Ctrl-\`) is handled like SIGTERM, a clean quit with status 131, rather than left to
+/// its default: that would hand the terminal to Swift's backtracer, which prints over the screen
+/// and waits 30 s for a key. Crashes are covered by `installCrashRestore()`.
 public enum TerminalSignals {
-    public static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    public static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+
+    /// The signals of a crash, which Swift's runtime answers with its backtracer.
+    public static let crashes: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
 
     /// Installs the handlers. Call once, from the main thread; the pipe is kept alive for good.
     public static func install(wake: WakePipe) {
@@ -27,6 +36,7 @@ public enum TerminalSignals {
                 }
                 var byte: UInt8 = 0
                 _ = write(slots[SignalSlots.wakeDescriptor], &byte, 1)
+                ExitWatchdog.armFromAnywhere(status: 128 + received)
                 errno = savedErrno
             }
         }
@@ -42,6 +52,30 @@ public enum TerminalSignals {
     /// `uninstall()` then `raise(signal)` to exit with the conventional status.
     public static func uninstall() {
         for signalNumber in handled { signal(signalNumber, SIG_DFL) }
+    }
+
+    /// On a crash, gives the terminal back (`EmergencyTerminal.restore`) and dies of the same
+    /// signal, with its default action.
+    ///
+    /// This replaces the handlers of Swift's backtracer for the life of the UI. We chose this over
+    /// `SWIFT_BACKTRACE=enable=no`: the runtime reads that variable when the process starts, so
+    /// setting it from `main` comes too late (it would take a re-exec), and a crash would still
+    /// leave the terminal in curses' modes. The price is that a crash of the UI prints no
+    /// backtrace; the commands for scripts, which do not call this, keep it.
+    public static func installCrashRestore() {
+        EmergencyTerminal.Storage.prepare()
+        for signalNumber in crashes {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { received in
+                EmergencyTerminal.restore()
+                // The handler was reset to the default on entry (SA_RESETHAND) and the signal is
+                // not blocked inside it (SA_NODEFER): this ends the process, as the crash would have.
+                raise(received)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND) | UInt32(SA_NODEFER) | UInt32(SA_ONSTACK))
+            sigaction(signalNumber, &action, nil)
+        }
     }
 
     /// The first signal received since the last call, if any, in `handled` order.
@@ -65,15 +99,22 @@ public enum TerminalSignals {
 /// aligned 32-bit loads and stores are single instructions, so a handler interrupting the
 /// main loop never sees a torn value. A lost race in `takePending` (flag set again between
 /// read and clear) only drops a repeat of the signal being handled.
-private enum SignalSlots {
+///
+/// After the flags: the wake pipe's write end, the watchdog pipe's write and read ends (-1 until
+/// `ExitWatchdog.start`), and the status the watchdog exits with.
+enum SignalSlots {
     static let signalCount = 65
     static let wakeDescriptor = signalCount
+    static let watchdogDescriptor = signalCount + 1
+    static let watchdogReadDescriptor = signalCount + 2
+    static let exitStatus = signalCount + 3
 
     /// Never freed: handlers may run until the process exits.
     nonisolated(unsafe) static let pointer: UnsafeMutablePointer<Int32> = {
-        let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: signalCount + 1)
+        let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: signalCount + 4)
         pointer.initialize(repeating: 0, count: signalCount)
-        (pointer + signalCount).initialize(to: -1)
+        (pointer + signalCount).initialize(repeating: -1, count: 3)
+        (pointer + exitStatus).initialize(to: 0)
         return pointer
     }()
 }

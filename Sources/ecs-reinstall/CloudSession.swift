@@ -24,6 +24,7 @@ struct CloudSession: Sendable {
         var demo = false
         var demoJobSeconds = 12
         var demoFailureRate = 0.0
+        var demoFaults = "none"
     }
 
     static func connect(_ options: Options, environment: [String: String]) async throws -> CloudSession {
@@ -54,6 +55,12 @@ struct CloudSession: Sendable {
     /// HTTP with real signing, exactly as the real cloud would be.
     private static func startDemo(_ options: Options) async throws -> CloudSession {
         let region = options.region ?? "cn-north-4"
+        let faults: FaultPlan
+        do {
+            faults = try FaultPlan(parsing: options.demoFaults)
+        } catch {
+            throw ValidationError("--demo-faults: \(error)")
+        }
         let accessKey = "DEMO" + randomHex(16).uppercased()
         let secretKey = Secret(randomHex(40))
         let simulator = CloudSimulator(configuration: SimulatorConfiguration(
@@ -64,6 +71,8 @@ struct CloudSession: Sendable {
         let client = try await CloudClient.connect(
             credentials: Credentials(accessKey: accessKey, secretKey: secretKey),
             endpoints: Endpoints(region: region, override: url), transport: HTTPClientTransport(proxies: .direct))
+        // After connecting, so the project lookup is not hit.
+        if faults != .none { await simulator.setFaultPlan(faults) }
         return CloudSession(client: client, mode: .demo, simulator: simulator)
     }
 

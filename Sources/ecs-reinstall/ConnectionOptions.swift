@@ -18,9 +18,15 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: .hidden)
     var demoFailureRate: Double = 0
 
+    /// Faults of the demo's cloud once connected, in the simulator's `--faults` grammar (tests use
+    /// `hang=1` to keep requests in flight).
+    @Option(help: .hidden)
+    var demoFaults: String = "none"
+
     var sessionOptions: CloudSession.Options {
         CloudSession.Options(region: region, endpoint: endpoint, demo: demo,
-                             demoJobSeconds: demoJobSeconds, demoFailureRate: demoFailureRate)
+                             demoJobSeconds: demoJobSeconds, demoFailureRate: demoFailureRate,
+                             demoFaults: demoFaults)
     }
 
     /// Connects, saying on stderr when the cloud is the demo's, so nobody mistakes it for production.

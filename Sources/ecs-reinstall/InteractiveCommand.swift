@@ -33,10 +33,13 @@ struct InteractiveCommand: ParsableCommand {
         let options = connection.sessionOptions
         let session = try runBlocking { try await CloudSession.connect(options, environment: environment) }
         let journal = JobJournal(file: JobJournal.defaultFile(environment: environment))
+        let (entries, journalProblem) = loadJournal(journal, mode: session.mode)
         var state = AppState(
             mode: session.mode, region: session.client.endpoints.region, projectId: session.client.projectId,
             userId: userId, size: TerminalSize(width: 80, height: 24), now: Date(),
-            journal: loadJournal(journal, mode: session.mode))
+            journal: entries)
+        // On screen, not on stderr: the alternate screen would hide it until the UI ends.
+        state.journalProblem = journalProblem
         state.bellEnabled = bell
         let initialState = state
         let status = try MainActor.assumeIsolated {
@@ -47,14 +50,16 @@ struct InteractiveCommand: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// The journal's entries, after forgetting the demo's: its simulated cloud is new on every start.
-    private func loadJournal(_ journal: JobJournal, mode: AccountMode) -> [JournalEntry] {
+    /// The journal's entries, after forgetting the demo's (its simulated cloud is new on every
+    /// start), and what the operator must know about the journal: where a damaged file was moved,
+    /// or that it cannot be read at all.
+    private func loadJournal(_ journal: JobJournal, mode: AccountMode) -> ([JournalEntry], String?) {
         do {
-            if mode == .demo { try journal.removeAll(scope: JournalEntry.demoScope) }
-            return try journal.load()
+            let movedWhileForgetting = mode == .demo ? try journal.removeAll(scope: JournalEntry.demoScope) : nil
+            let contents = try journal.load()
+            return (contents.entries, (movedWhileForgetting ?? contents.movedAside)?.message)
         } catch {
-            FileHandle.standardError.write(Data("warning: \(error); unfinished jobs will not resume\n".utf8))
-            return []
+            return ([], JournalMessages.notLoaded(error))
         }
     }
 }

@@ -35,7 +35,7 @@ struct JobCommand: ParsableCommand {
             if wait {
                 let environment = ProcessInfo.processInfo.environment
                 let journal = JobJournal(file: JobJournal.defaultFile(environment: environment))
-                let entry = (try? journal.load())?.first { $0.jobId == jobId && $0.scope == session.journalScope }
+                let entry = journaledEntry(journal, jobId: jobId, scope: session.journalScope)
                 let waiter = JobWaiter(client: session.client, journal: entry == nil ? nil : journal)
                 switch try await waiter.waitForJob(id: jobId, entry: entry) {
                 case let .finished(finished): job = finished
@@ -53,5 +53,18 @@ struct JobCommand: ParsableCommand {
             }
             return job.status == .fail ? ScriptExit.refused : ScriptExit.done
         }
+    }
+}
+
+/// The journal's entry for the job, if it has one; a damaged or unreadable journal is reported
+/// on stderr in the TUI's words.
+private func journaledEntry(_ journal: JobJournal, jobId: String, scope: String) -> JournalEntry? {
+    do {
+        let contents = try journal.load()
+        if let movedAside = contents.movedAside { Console.error("warning: \(movedAside.message)") }
+        return contents.entries.first { $0.jobId == jobId && $0.scope == scope }
+    } catch {
+        Console.error("warning: \(error)")
+        return nil
     }
 }

@@ -108,9 +108,9 @@ struct JobWaiter: Sendable {
     private func record(_ entry: JournalEntry) {
         guard let journal else { return }
         do {
-            try journal.record(entry)
+            if let movedAside = try journal.record(entry) { Console.error("warning: \(movedAside.message)") }
         } catch {
-            Console.error("warning: \(error)")
+            Console.error("warning: " + JournalMessages.notUpdated(jobId: entry.jobId, error))
         }
     }
 

@@ -143,10 +143,10 @@ struct ReinstallRun: Sendable {
                                  scope: session.journalScope, submittedAt: Date())
         var journaled = true
         do {
-            try journal.record(entry)
+            if let movedAside = try journal.record(entry) { Console.error("warning: \(movedAside.message)") }
         } catch {
             journaled = false
-            Console.error("warning: \(error) — job \(jobId) is not journaled and will not resume after a restart.")
+            Console.error("warning: " + JournalMessages.notJournaled(jobId: jobId, serverName: plan.serverName, error))
         }
         Console.error(outcome.message)
         if !json { Console.out(jobId) }

@@ -58,4 +58,40 @@ struct TerminalRestoreTests {
         #expect(sendSignal(pid, SIGTERM) == 0, "kill(\(pid), SIGTERM) failed: errno \(errno)")
         try await expectRestored(tmux, status: 143)
     }
+
+    @Test("Ctrl-\\ (SIGQUIT) while the list loads quits within 2 s with status 131: no backtrace, terminal restored")
+    func sigquitRestoresTheTerminal() async throws {
+        let binary = try AppBinary.locate()
+        let tmux = try await TmuxSession(width: 100, height: 30)
+        // Every request hangs: the listing is in flight when the key comes.
+        try await tmux.launchDemo(binary: binary, arguments: ["--demo-faults", "hang=1"])
+        try await tmux.waitFor("DEMO — simulated cloud", "Loading servers…")
+        let pid = try await tmux.appPid()
+        try await tmux.press("C-\\")
+        let time = await ProcessWatch.timeUntilGone(pid, limit: .seconds(2))
+        #expect(time != nil, "the app (pid \(pid)) was still running 2 s after Ctrl-\\\n\(tmux.screenDump)")
+        if time == nil { _ = sendSignal(pid, SIGKILL) }
+        try await expectRestored(tmux, status: 131)
+        // Swift's backtracer would print "Program crashed" and wait for a key.
+        for crashText in ["crashed", "Press space", "Backtrace", "backtrace"] {
+            #expect(!tmux.lastScreen.contains(crashText), "crash report on screen\n\(tmux.screenDump)")
+        }
+    }
+
+    @Test("Ctrl-S does not freeze the screen (no XON/XOFF flow control), and the modes come back after")
+    func ctrlSDoesNotFreezeTheScreen() async throws {
+        let binary = try AppBinary.locate()
+        let tmux = try await TmuxSession(width: 100, height: 30)
+        _ = try await tmux.launchDemoAndWaitForList(binary: binary)
+        let first = AppScreen.selectedServer(try await tmux.capture(escapes: true))
+        try await tmux.press("C-s")
+        try await tmux.press("j")
+        // With flow control on, Ctrl-S stops the terminal's output and the selection never moves.
+        try await tmux.waitUntil("the selection to move down after Ctrl-S", timeout: .seconds(5), escapes: true) {
+            let selected = AppScreen.selectedServer($0)
+            return selected != nil && selected != first
+        }
+        try await tmux.press("q")
+        try await expectRestored(tmux, status: 0)
+    }
 }

@@ -98,7 +98,9 @@ final class TmuxSession {
     private(set) var lastScreen = ""
 
     /// `environment` is added to (or overrides) the shell's, e.g. `["NO_COLOR": "1"]` or `["LANG": "C"]`.
-    init(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) async throws {
+    /// `program` runs in the window instead of the shell (then it is the pane's only process).
+    init(width: Int = 100, height: Int = 30, environment: [String: String] = [:],
+         program: [String] = ["bash", "--norc", "--noprofile"]) async throws {
         tmux = try Subprocess.find("tmux")
         socket = "ecs-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         self.width = width
@@ -107,7 +109,7 @@ final class TmuxSession {
             .sorted { $0.key < $1.key }
             .flatMap { ["-e", "\($0.key)=\($0.value)"] }
         try await command(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height)]
-                          + variables + ["bash", "--norc", "--noprofile"])
+                          + variables + program)
         let info = try await display("#{pid} #{socket_path}").split(separator: " ", maxSplits: 1)
         serverPid = info.first.flatMap { pid_t($0) } ?? 0
         socketPath = info.count > 1 ? String(info[1]) : ""
@@ -233,9 +235,10 @@ extension TmuxSession {
     /// Starts the demo inside the session's shell through a shell function `r` defined first, so
     /// that after the app ends the screen shows `EXITED=<status>` and whether `stty -g` came back
     /// unchanged (`STTY=unchanged` / `STTY=changed`). The typed lines never contain those outputs.
-    func launchDemo(binary: URL, jobSeconds: Int = 4) async throws {
+    func launchDemo(binary: URL, jobSeconds: Int = 4, arguments: [String] = []) async throws {
         let quoted = "'" + binary.path.replacingOccurrences(of: "'", with: "'\\''") + "'"
-        try await type("B=\(quoted); S0=$(stty -g); r() { \"$B\" --demo --demo-job-seconds \(jobSeconds); "
+        let extra = arguments.map { " " + $0 }.joined()
+        try await type("B=\(quoted); S0=$(stty -g); r() { \"$B\" --demo --demo-job-seconds \(jobSeconds)\(extra); "
             + "echo \"EXITED=$?\"; if [ \"$(stty -g)\" = \"$S0\" ]; then echo \"STTY=un\"\"changed\"; "
             + "else echo \"STTY=ch\"\"anged\"; fi; }")
         try await press("Enter")

@@ -17,11 +17,11 @@ struct JobJournalTests {
 
     @Test func aMissingJournalIsEmptyAndRecordsRoundTrip() throws {
         let journal = JobJournal(file: file)
-        #expect(try journal.load().isEmpty)
+        #expect(try journal.load().entries.isEmpty)
         try journal.record(entry("a"))
         try journal.record(entry("b"))
         try journal.record(entry("a", status: "RUNNING"))
-        let loaded = try journal.load()
+        let loaded = try journal.load().entries
         #expect(loaded.map(\.jobId).sorted() == ["a", "b"])
         #expect(loaded.first { $0.jobId == "a" }?.lastStatus == "RUNNING")
     }
@@ -35,7 +35,13 @@ struct JobJournalTests {
         #expect(names.sorted() == ["jobs.jsonl", "jobs.jsonl.lock"])
     }
 
-    @Test func aDamagedLineCostsOnlyThatLine() throws {
+    /// The files beside the journal whose names say they were moved aside.
+    private func movedAsideFiles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path)
+            .filter { $0.hasPrefix("jobs.jsonl.unreadable-") }.sorted()
+    }
+
+    @Test func aDamagedFileIsMovedAsideWholeAndItsReadableEntriesKept() throws {
         let journal = JobJournal(file: file)
         try journal.record(entry("a"))
         try journal.record(entry("b"))
@@ -43,9 +49,63 @@ struct JobJournalTests {
         var text = try String(contentsOf: file, encoding: .utf8)
         text = "{\"not\": \"an entry\"}\n" + text + String(text.prefix(40))
         try text.write(to: file, atomically: false, encoding: .utf8)
-        #expect(try journal.load().map(\.jobId).sorted() == ["a", "b"])
+
+        let contents = try journal.load()
+        #expect(contents.entries.map(\.jobId).sorted() == ["a", "b"])
+        let moved = try #require(contents.movedAside)
+        #expect(moved.reason == "lines 1, 4 are not job entries")
+        #expect(moved.keptEntries == 2)
+        #expect(moved.movedTo.wholeMatch(of: /.*\/jobs\.jsonl\.unreadable-\d{8}T\d{6}Z/) != nil, "\(moved.movedTo)")
+        // The damaged file is kept byte for byte; the journal goes on with what could be read.
+        #expect(try String(contentsOfFile: moved.movedTo, encoding: .utf8) == text)
+        #expect(moved.message.contains(moved.movedTo))
+        #expect(try journal.load().movedAside == nil)
         try journal.record(entry("c"))
-        #expect(try journal.load().map(\.jobId).sorted() == ["a", "b", "c"])
+        #expect(try journal.load().entries.map(\.jobId).sorted() == ["a", "b", "c"])
+        #expect(try movedAsideFiles().count == 1)
+    }
+
+    @Test func aSecondDamagedFileNeverReplacesTheFirst() throws {
+        let journal = JobJournal(file: file)
+        try journal.record(entry("a"))
+        try "garbage one\n".write(to: file, atomically: false, encoding: .utf8)
+        let first = try #require(try journal.record(entry("b")))
+        try "garbage two\n".write(to: file, atomically: false, encoding: .utf8)
+        let second = try #require(try journal.removeAll(scope: "demo"))
+        #expect(first.movedTo != second.movedTo)
+        #expect(try String(contentsOfFile: first.movedTo, encoding: .utf8) == "garbage one\n")
+        #expect(try String(contentsOfFile: second.movedTo, encoding: .utf8) == "garbage two\n")
+        #expect(try movedAsideFiles().count == 2)
+    }
+
+    @Test func aFileThatCannotBeReadIsMovedAside() throws {
+        let journal = JobJournal(file: file)
+        // Something that is not a readable file where the journal should be (mode bits would not
+        // stop the tests when they run as root).
+        try FileManager.default.createDirectory(at: file, withIntermediateDirectories: true)
+        let contents = try journal.load()
+        #expect(contents.entries.isEmpty)
+        let moved = try #require(contents.movedAside)
+        #expect(moved.keptEntries == 0)
+        var isDirectory: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: moved.movedTo, isDirectory: &isDirectory) && isDirectory.boolValue)
+        try journal.record(entry("a"))
+        #expect(try journal.load().entries.map(\.jobId) == ["a"])
+    }
+
+    @Test func aJournalThatCannotBeWrittenSaysWhy() throws {
+        // The journal's folder cannot be created: a file stands where it should be.
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "not a folder".write(to: directory.appendingPathComponent("state"), atomically: false, encoding: .utf8)
+        let journal = JobJournal(file: file)
+        #expect(throws: JobJournal.Failure.self) { try journal.record(entry("a")) }
+        do {
+            try journal.record(entry("a"))
+        } catch {
+            let message = JournalMessages.notJournaled(jobId: "a", serverName: "server a", error)
+            #expect(message.hasPrefix("Job a of server a is not journaled and will not resume after a restart. "
+                + "The job journal could not be written: creating "))
+        }
     }
 
     @Test func twoWritersAtOnceLoseNothing() async throws {
@@ -55,10 +115,10 @@ struct JobJournalTests {
             for i in 0..<40 {
                 let journal = i.isMultiple(of: 2) ? first : second
                 let record = entry("job-\(i)")
-                group.addTask { try? journal.record(record) }
+                group.addTask { _ = try? journal.record(record) }
             }
         }
-        #expect(try first.load().count == 40)
+        #expect(try first.load().entries.count == 40)
     }
 
     @Test func removingAScopeKeepsTheOthers() throws {
@@ -66,7 +126,7 @@ struct JobJournalTests {
         try journal.record(entry("demo-1", scope: "demo"))
         try journal.record(entry("real-1"))
         try journal.removeAll(scope: "demo")
-        #expect(try journal.load().map(\.jobId) == ["real-1"])
+        #expect(try journal.load().entries.map(\.jobId) == ["real-1"])
     }
 
     @Test func oldFinishedEntriesArePrunedButUnfinishedOnesStay() throws {
@@ -77,7 +137,7 @@ struct JobJournalTests {
         var fresh = entry("new")
         fresh.updatedAt = t0.addingTimeInterval(3600)
         try journal.record(fresh)
-        #expect(try journal.load().map(\.jobId).sorted() == ["new", "old-open"])
+        #expect(try journal.load().entries.map(\.jobId).sorted() == ["new", "old-open"])
     }
 
     @Test func theDefaultLocationFollowsXDG() {

@@ -38,6 +38,17 @@ import TerminalKit
         #expect(readiness == InputWaiter.Readiness(input: true, woken: false))
     }
 
+    @Test func endOfInputIsReportedAsClosed() throws {
+        let wake = try WakePipe()
+        let stdin = fakeStdin()
+        defer { close(stdin.read) }
+        // The writer gone, as when the terminal vanished: readable for ever, nothing to read.
+        close(stdin.write)
+        let readiness = InputWaiter.wait(stdin: stdin.read, wake: wake, timeoutMilliseconds: 5000)
+        #expect(readiness.input)
+        #expect(readiness.inputClosed)
+    }
+
     @Test func wakeFromAnotherThread() async throws {
         let wake = try WakePipe()
         let stdin = fakeStdin()

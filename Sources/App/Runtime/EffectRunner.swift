@@ -97,14 +97,14 @@ public final class EffectRunner: Sendable {
                 // Journaled before the pane appears: if we crash now, the next start resumes it.
                 let entry = JournalEntry(jobId: jobId, serverId: plan.serverId, serverName: plan.serverName,
                                          api: plan.api, scope: scope, submittedAt: submitted)
-                if let problem = await journal.record(entry) { send(.journalFailed(problem)) }
+                if let problem = await journal.record(entry, isNew: true) { send(.journalFailed(problem)) }
                 return .reinstallAccepted(jobId: jobId, serverId: plan.serverId, serverName: plan.serverName,
                                           api: plan.api, at: submitted)
             case let .watchJob(watch):
                 await poller.watch(watch)
                 return nil
             case let .recordJob(entry):
-                return await journal.record(entry).map { .journalFailed($0) }
+                return await journal.record(entry, isNew: false).map { .journalFailed($0) }
             case let .scheduleTick(delay):
                 try await Task.sleep(for: delay)
                 return .tick(now())

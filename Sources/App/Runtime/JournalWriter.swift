@@ -7,14 +7,17 @@ actor JournalWriter {
 
     init(journal: JobJournal?) { self.journal = journal }
 
-    /// Writes the entry durably; returns a message for the operator when that failed.
-    func record(_ entry: JournalEntry) -> String? {
+    /// Writes the entry durably; returns a message for the operator when that failed, or when a
+    /// damaged journal file had to be moved aside first. `isNew`: the job's first entry (its
+    /// submission) rather than an update of its state.
+    func record(_ entry: JournalEntry, isNew: Bool) -> String? {
         guard let journal else { return nil }
         do {
-            try journal.record(entry)
-            return nil
+            return try journal.record(entry)?.message
         } catch {
-            return "\(error) — job \(entry.jobId) of \(entry.serverName) is not journaled and will not resume after a restart."
+            return isNew
+                ? JournalMessages.notJournaled(jobId: entry.jobId, serverName: entry.serverName, error)
+                : JournalMessages.notUpdated(jobId: entry.jobId, error)
         }
     }
 }

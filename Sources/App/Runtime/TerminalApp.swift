@@ -6,20 +6,26 @@ import TerminalKit
 /// The interactive session: a poll()-driven loop on the main thread that owns every curses call.
 /// Keys and background events go through `reduce`; a frame is drawn only when the screen changed.
 public enum TerminalApp {
-    /// Runs until the operator quits or a signal arrives; returns the process exit status.
+    /// Runs until the operator quits, a signal arrives or the terminal goes away; returns the
+    /// process exit status (128 + the signal for a signal, 129 like SIGHUP for a vanished terminal).
+    ///
+    /// Leaving is bounded: the `ExitWatchdog` is armed before anything that could block (the
+    /// signal handler arms it at once), so whatever is still in flight the process ends within
+    /// about a second, the terminal given back either way.
     @MainActor
     public static func run(
         initialState: AppState, client: CloudClient, journal: JobJournal?, options: TerminalOptions = TerminalOptions()
     ) throws -> Int32 {
         let wake = try WakePipe()
+        ExitWatchdog.start()
         TerminalSignals.install(wake: wake)
+        TerminalSignals.installCrashRestore()
         defer { TerminalSignals.uninstall() }
 
         let terminal = CursesTerminal(options: options)
         defer { terminal.restore() }
         let inbox = EventInbox(wake: wake)
         let runner = EffectRunner(client: client, journal: journal, scope: initialState.journalScope, send: inbox.post)
-        defer { runner.cancelAll() }
 
         var state = initialState
         state.glyphs = terminal.boxGlyphs
@@ -40,9 +46,13 @@ public enum TerminalApp {
                 terminal.bell()
                 bellsRung = state.bells
             }
-            _ = InputWaiter.wait(wake: wake, timeoutMilliseconds: nil)
+            let readiness = InputWaiter.wait(wake: wake, timeoutMilliseconds: nil)
             if let signal = TerminalSignals.takePending() {
                 exitStatus = 128 + signal
+                break
+            }
+            if readiness.inputClosed {
+                exitStatus = 128 + SIGHUP
                 break
             }
             for key in terminal.readAvailableKeys() {
@@ -61,6 +71,11 @@ public enum TerminalApp {
             if state.quitRequested { break }
         }
         state.form?.wipe()
+        // Armed first, then the terminal given back before cancelling: a cancel that blocks
+        // then costs the watchdog's grace period, never the operator's terminal.
+        ExitWatchdog.arm(status: exitStatus)
+        terminal.restore()
+        runner.cancelAll()
         return exitStatus
     }
 }

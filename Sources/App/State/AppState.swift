@@ -40,6 +40,9 @@ public struct AppState: Sendable, Equatable {
     public var bells = 0
     /// One line of news for the operator (a submitted job, a failed load); replaced by the next.
     public var flash: Flash?
+    /// What is wrong with the job journal (a damaged file moved aside, a write that failed): shown
+    /// above the flash line for the rest of the session, since it outlives any one action.
+    public var journalProblem: String?
     public var quitRequested = false
 
     public init(mode: AccountMode, region: String, projectId: String, userId: String? = nil,

@@ -82,7 +82,7 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
     case let .jobLost(jobId, message):
         return reduceJobLost(&state, jobId: jobId, message: message)
     case let .journalFailed(message):
-        state.flash = Flash(.error, message)
+        state.journalProblem = message
         return []
     case let .userDataRead(path, result):
         return reduceUserDataRead(&state, path: path, result: result)

@@ -13,8 +13,12 @@ struct Layout: Equatable {
     var bodyHeight: Int
     var jobsTop: Int
     var jobsHeight: Int
+    /// The journal's problem, wrapped (at most `maxNoticeLines`), on the lines above the flash.
+    var notice: [String]
+    var noticeTop: Int
     var flashRow: Int
     var footerRow: Int
+    static let maxNoticeLines = 2
 
     init(_ state: AppState) {
         width = state.size.width
@@ -22,9 +26,26 @@ struct Layout: Equatable {
         jobsHeight = panes == 0 ? 0 : 1 + 2 * panes
         footerRow = state.size.height - 1
         flashRow = state.size.height - 2
+        notice = state.journalProblem.map { Self.wrapNotice($0, width: state.size.width) } ?? []
+        noticeTop = flashRow - notice.count
         bodyTop = 1
-        jobsTop = flashRow - jobsHeight
+        jobsTop = noticeTop - jobsHeight
         bodyHeight = max(0, jobsTop - bodyTop)
+    }
+
+    /// Word-wrapped to the width less a margin (a path wider than a line is broken, not cut);
+    /// what does not fit in `maxNoticeLines` ends with "…".
+    private static func wrapNotice(_ text: String, width: Int) -> [String] {
+        let room = max(1, width - 2)
+        let words = text.split(separator: " ").flatMap { word in
+            DisplayWidth.of(String(word)) > room ? DisplayWidth.breakLines(String(word), to: room) : [String(word)]
+        }
+        var lines = DisplayWidth.wrap(words.joined(separator: " "), to: room)
+        if lines.count > maxNoticeLines {
+            lines = Array(lines.prefix(maxNoticeLines))
+            lines[maxNoticeLines - 1] = DisplayWidth.truncate(lines[maxNoticeLines - 1] + " …", to: room)
+        }
+        return lines
     }
 
     static func fits(_ size: TerminalSize) -> Bool {

@@ -18,6 +18,7 @@ public func render(_ state: AppState) -> Screen {
         drawServerList(&screen, state, layout)
     }
     drawJobPanes(&screen, state, layout)
+    drawJournalNotice(&screen, layout)
     drawFlash(&screen, state, layout)
     drawFooter(&screen, state, layout)
     if state.showHelp { drawHelp(&screen, state) }
@@ -48,6 +49,14 @@ private func drawHeader(_ screen: inout Screen, _ state: AppState) {
     }
     let project = state.projectId.count > 12 ? String(state.projectId.prefix(8)) + "…" : state.projectId
     screen.put(" \(state.region) · project \(project)", x: x, y: 0, style: bar)
+}
+
+/// The journal's problem stays on screen: a job that will not resume after a restart, or a
+/// journal file moved aside, must not scroll away with the next piece of news.
+private func drawJournalNotice(_ screen: inout Screen, _ layout: Layout) {
+    for (offset, line) in layout.notice.enumerated() {
+        screen.put(" " + line, x: 0, y: layout.noticeTop + offset, style: Style(color: .yellow, bold: true))
+    }
 }
 
 private func drawFlash(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {

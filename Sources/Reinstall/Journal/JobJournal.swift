@@ -5,14 +5,25 @@ import Glibc
 
 /// The durable record of submitted jobs: a JSON Lines file rewritten whole on every change
 /// (write a temporary file, fsync, rename), under an advisory lock so that two instances
-/// running at once merge their changes instead of overwriting each other's. A damaged line
-/// (a hand edit, a full disk) costs that line only.
+/// running at once merge their changes instead of overwriting each other's.
+///
+/// A file that cannot be read, or holds a line that is not an entry (a hand edit, a full disk,
+/// a newer version's format), is never rewritten over: it is renamed aside to
+/// `jobs.jsonl.unreadable-<UTC time>` and a new journal is started with the entries that could
+/// be read. The operation that found it says so (`JournalMovedAside`), so the operator learns
+/// where the old file went.
 public struct JobJournal: Sendable {
     public enum Failure: Error, Equatable, CustomStringConvertible {
+        /// Writing (or locking, or creating the folder) failed.
         case io(String)
+        /// The file could not be read, nor moved aside.
+        case unreadable(file: String, reason: String, moveFailure: String)
+
         public var description: String {
             switch self {
             case .io(let what): return "The job journal could not be written: \(what)"
+            case let .unreadable(file, reason, moveFailure):
+                return "The job journal \(file) could not be read (\(reason)) nor moved aside (\(moveFailure))"
             }
         }
     }
@@ -35,24 +46,35 @@ public struct JobJournal: Sendable {
         return base.appendingPathComponent("ecs-reinstall/jobs.jsonl")
     }
 
-    /// Every readable entry; a missing file is an empty journal.
-    public func load() throws -> [JournalEntry] {
-        try withLock { try readEntries() }
+    /// Every entry; a missing file is an empty journal. A damaged file is moved aside first.
+    public func load() throws -> JournalContents {
+        try withLock {
+            let (entries, movedAside) = try readIntactEntries()
+            return JournalContents(entries: entries, movedAside: movedAside)
+        }
     }
 
-    /// Inserts or replaces the entry with the same job id, durably, before returning.
-    public func record(_ entry: JournalEntry) throws {
+    /// Inserts or replaces the entry with the same job id, durably, before returning. Returns
+    /// where a damaged file was moved, when it was.
+    @discardableResult
+    public func record(_ entry: JournalEntry) throws -> JournalMovedAside? {
         try withLock {
-            var entries = try readEntries().filter { $0.jobId != entry.jobId }
+            let (read, movedAside) = try readIntactEntries()
+            var entries = read.filter { $0.jobId != entry.jobId }
             entries.append(entry)
             try write(prune(entries, now: entry.updatedAt))
+            return movedAside
         }
     }
 
     /// Removes every entry of `scope` (the demo's simulated cloud is new on every start).
-    public func removeAll(scope: String) throws {
+    /// Returns where a damaged file was moved, when it was.
+    @discardableResult
+    public func removeAll(scope: String) throws -> JournalMovedAside? {
         try withLock {
-            try write(try readEntries().filter { $0.scope != scope })
+            let (entries, movedAside) = try readIntactEntries()
+            try write(entries.filter { $0.scope != scope })
+            return movedAside
         }
     }
 
@@ -66,19 +88,94 @@ public struct JobJournal: Sendable {
         .sorted { $0.submittedAt < $1.submittedAt }
     }
 
-    private func readEntries() throws -> [JournalEntry] {
-        guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+    /// The entries, after moving a file that could not be read whole aside (and starting the new
+    /// journal with the entries it did hold). Call under the lock.
+    private func readIntactEntries() throws -> ([JournalEntry], JournalMovedAside?) {
+        switch readEntries() {
+        case let .success(entries):
+            return (entries, nil)
+        case let .failure(damage):
+            let aside: URL
+            do {
+                aside = try moveAside()
+            } catch {
+                throw Failure.unreadable(file: file.path, reason: damage.reason, moveFailure: "\(error)")
+            }
+            try write(damage.readable)
+            return (damage.readable, JournalMovedAside(
+                file: file.path, movedTo: aside.path, reason: damage.reason, keptEntries: damage.readable.count))
+        }
+    }
+
+    private struct Damage: Error {
+        var reason: String
+        var readable: [JournalEntry]
+    }
+
+    private func readEntries() -> Result<[JournalEntry], Damage> {
+        let descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return .success([]) }
+            return .failure(Damage(reason: String(cString: strerror(errno)), readable: []))
+        }
+        close(descriptor)
         let data: Data
         do {
             data = try Data(contentsOf: file)
         } catch {
-            throw Failure.io("reading \(file.path): \(error.localizedDescription)")
+            return .failure(Damage(reason: error.localizedDescription, readable: []))
         }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        return data.split(separator: UInt8(ascii: "\n")).compactMap { line in
-            try? decoder.decode(JournalEntry.self, from: Data(line))
+        var entries: [JournalEntry] = []
+        var damagedLines: [Int] = []
+        for (number, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) { continue }
+            if let entry = try? decoder.decode(JournalEntry.self, from: Data(line)) {
+                entries.append(entry)
+            } else {
+                damagedLines.append(number + 1)
+            }
         }
+        guard damagedLines.isEmpty else {
+            let lines = damagedLines.prefix(3).map(String.init).joined(separator: ", ")
+                + (damagedLines.count > 3 ? ", …" : "")
+            let reason = damagedLines.count == 1 ? "line \(lines) is not a job entry" : "lines \(lines) are not job entries"
+            return .failure(Damage(reason: reason, readable: entries))
+        }
+        return .success(entries)
+    }
+
+    /// Renames the file to `<name>.unreadable-<UTC time>` (with `-2`, `-3`, … when taken): a
+    /// hard link first, so an existing file of that name is never replaced, then the old name
+    /// is removed.
+    private func moveAside() throws -> URL {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let base = file.path + ".unreadable-" + formatter.string(from: Date())
+        for attempt in 1...100 {
+            let candidate = attempt == 1 ? base : "\(base)-\(attempt)"
+            if link(file.path, candidate) == 0 {
+                guard unlink(file.path) == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    unlink(candidate)
+                    throw Failure.io("removing \(file.path): \(reason)")
+                }
+                syncDirectory()
+                return URL(fileURLWithPath: candidate)
+            }
+            if errno == EEXIST { continue }
+            // No hard links here (some file systems): rename, having checked the name is free.
+            guard !FileManager.default.fileExists(atPath: candidate) else { continue }
+            guard rename(file.path, candidate) == 0 else {
+                throw Failure.io("renaming \(file.path): \(String(cString: strerror(errno)))")
+            }
+            syncDirectory()
+            return URL(fileURLWithPath: candidate)
+        }
+        throw Failure.io("no free name beside \(file.path)")
     }
 
     private func write(_ entries: [JournalEntry]) throws {
