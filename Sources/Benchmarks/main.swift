@@ -17,6 +17,7 @@ let benchmarks: [Benchmark] = [
     serverListFirstRowBenchmark,
     serverListMemoryBenchmark,
     serverListStepBenchmark,
+    pasteBenchmark,
 ]
 
 var failed = 0

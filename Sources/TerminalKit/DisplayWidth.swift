@@ -13,7 +13,13 @@ public enum DisplayWidth {
 
     /// A grapheme is as wide as its first spacing scalar: combining marks and variation
     /// selectors ride on it, and that is how the backend hands it to curses.
+    ///
+    /// A control character is as wide as `TerminalText.visible` shows it (`\x1B`: four columns);
+    /// a control is always a grapheme of its own (or CR LF), so all its scalars are controls.
     public static func of(_ character: Character) -> Int {
+        if let first = character.unicodeScalars.first, TerminalText.isControl(first) {
+            return TerminalText.visible(String(character)).unicodeScalars.count
+        }
         for scalar in character.unicodeScalars {
             let width = of(scalar)
             if width > 0 { return width }

@@ -15,6 +15,7 @@ public enum Key: Sendable, Equatable {
     /// Is this a character that text fields insert (not a control character)?
     public var isPrintable: Bool {
         guard case .character(let character) = self else { return false }
+        guard let first = character.unicodeScalars.first, !TerminalText.isControl(first) else { return false }
         return DisplayWidth.of(character) > 0
     }
 }

@@ -1,9 +1,9 @@
 import CNcursesw
 
 /// Maps what `wget_wch` returns to `Key`. Pure, so the mapping is testable without a terminal.
-enum KeyDecoder {
+public enum KeyDecoder {
     /// A character read with status OK: control characters become their named keys.
-    static func character(_ value: UInt32) -> Key {
+    public static func character(_ value: UInt32) -> Key {
         switch value {
         case 10, 13: return .enter
         case 27: return .escape

@@ -36,7 +36,9 @@ public struct Screen: Sendable, Equatable {
     /// Draws text at (x, y), clipped to `maxWidth` columns (default: to the right edge).
     ///
     /// Wide characters take two columns; one that would be cut in half is replaced by a space.
-    /// Zero-width characters (controls, lone combining marks) are skipped. Out-of-range y is a no-op.
+    /// Control characters are drawn as `TerminalText.visible` shows them (`\x1B`), so text from
+    /// elsewhere can neither act on the terminal nor vanish; other zero-width characters (lone
+    /// combining marks) are skipped. Out-of-range y is a no-op.
     /// - Returns: the number of columns written.
     @discardableResult
     public mutating func put(
@@ -46,7 +48,7 @@ public struct Screen: Sendable, Equatable {
         let limit = maxWidth.map { min(width, x + max(0, $0)) } ?? width
         var column = x
         var written = 0
-        for character in text {
+        for character in TerminalText.hasControls(text) ? TerminalText.visible(text) : text {
             let characterWidth = DisplayWidth.of(character)
             if characterWidth == 0 { continue }
             if column >= limit { break }

@@ -1,19 +1,43 @@
 /// One editable line of text; password fields set `masked` and draw "•" per character.
+///
+/// Typing at the end (the common case, and every paste) costs O(1) amortised per key, so a long
+/// paste is linear. A field holds at most `maxLength` characters: what is typed past that is
+/// refused and `overflowed` says so, so that the view can tell the operator instead of the
+/// input going missing silently.
 public struct TextField: Sendable, Equatable {
-    public var text: String
+    /// A bound for fields that name no smaller one: PATH_MAX, the longest path a file can have.
+    public static let defaultMaxLength = 4096
+
+    public private(set) var text: String
     /// Insertion point, in Characters from the start of `text`.
     public var cursor: Int
     public var masked: Bool
+    /// The most Characters the field takes.
+    public let maxLength: Int
+    /// Characters were refused because the field was full; cleared once the text gets shorter.
+    public private(set) var overflowed = false
+    /// `text.count`, kept up to date, since counting a String's Characters walks all of it.
+    public private(set) var count: Int
 
-    public init(text: String = "", masked: Bool = false) {
+    public init(text: String = "", masked: Bool = false, maxLength: Int = TextField.defaultMaxLength) {
+        self.maxLength = max(0, maxLength)
+        var text = text
+        var count = text.count
+        if count > self.maxLength {
+            text = String(text.prefix(self.maxLength))
+            count = self.maxLength
+            overflowed = true
+        }
         self.text = text
-        self.cursor = text.count
+        self.count = count
+        self.cursor = count
         self.masked = masked
     }
 
     /// Applies an editing key: printable characters insert; backspace, delete, left, right,
     /// home and end edit or move; ctrl-U clears. Editing keys are consumed even when they
-    /// change nothing (backspace at the start), so they never fall through to screen navigation.
+    /// change nothing (backspace at the start, a character into a full field), so they never
+    /// fall through to screen navigation.
     /// - Returns: true if the key was consumed.
     public mutating func apply(_ key: Key) -> Bool {
         let position = clampedCursor
@@ -21,27 +45,61 @@ public struct TextField: Sendable, Equatable {
         case Key.clearLine:
             clear()
         case .character(let character) where key.isPrintable:
-            text.insert(character, at: index(at: position))
-            cursor = position + 1
+            insert(character, at: position)
         case .backspace:
             if position > 0 {
-                text.remove(at: index(at: position - 1))
-                cursor = position - 1
+                if position == count {
+                    text.removeLast()
+                    count -= 1
+                    overflowed = false
+                } else {
+                    text.remove(at: index(at: position - 1))
+                    textShrank()
+                }
+                cursor = min(position - 1, count)
             }
         case .delete:
-            if position < text.count { text.remove(at: index(at: position)) }
+            if position < count {
+                text.remove(at: index(at: position))
+                textShrank()
+            }
         case .left:
             cursor = max(0, position - 1)
         case .right:
-            cursor = min(text.count, position + 1)
+            cursor = min(count, position + 1)
         case .home:
             cursor = 0
         case .end:
-            cursor = text.count
+            cursor = count
         default:
             return false
         }
         return true
+    }
+
+    private mutating func insert(_ character: Character, at position: Int) {
+        guard count < maxLength else {
+            overflowed = true
+            return
+        }
+        if position == count {
+            // Appending: no walk from the start. The character may join the last one (an emoji
+            // and its skin tone, two regional indicators), and then the count stays.
+            let oldEnd = text.endIndex
+            text.append(character)
+            if text.index(before: text.endIndex) >= oldEnd { count += 1 }
+            cursor = count
+        } else {
+            text.insert(character, at: index(at: position))
+            count = text.count
+            cursor = min(position + 1, count)
+        }
+    }
+
+    /// After a deletion: recount (a removal can let neighbours join) and forget an overflow.
+    private mutating func textShrank() {
+        count = text.count
+        overflowed = false
     }
 
     /// Draws the visible part into `width` columns at (x, y), scrolled horizontally so the cursor
@@ -50,7 +108,7 @@ public struct TextField: Sendable, Equatable {
     @discardableResult
     public func draw(into screen: inout Screen, x: Int, y: Int, width: Int, style: Style) -> Int {
         guard width > 0 else { return x }
-        let shown: [Character] = masked ? Array(repeating: "•", count: text.count) : Array(text)
+        let shown: [Character] = masked ? Array(repeating: "•", count: count) : Array(text)
         let widths = shown.map(DisplayWidth.of)
         let position = clampedCursor
         let cursorColumn = widths[..<position].reduce(0, +)
@@ -78,9 +136,11 @@ public struct TextField: Sendable, Equatable {
         text.append(String(repeating: "\0", count: byteCount))
         text.removeAll(keepingCapacity: false)
         cursor = 0
+        count = 0
+        overflowed = false
     }
 
-    private var clampedCursor: Int { min(max(0, cursor), text.count) }
+    private var clampedCursor: Int { min(max(0, cursor), count) }
 
     private func index(at offset: Int) -> String.Index {
         text.index(text.startIndex, offsetBy: offset)

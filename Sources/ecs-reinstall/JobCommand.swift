@@ -39,7 +39,7 @@ struct JobCommand: ParsableCommand {
                 let waiter = JobWaiter(client: session.client, journal: entry == nil ? nil : journal)
                 switch try await waiter.waitForJob(id: jobId, entry: entry) {
                 case let .finished(finished): job = finished
-                case let .lost(error): throw CommandFailure("The cloud does not know job \(jobId): \(error.message)")
+                case let .lost(error): throw CommandFailure("The cloud does not know job \(jobId.shown): \(error.message)")
                 }
             } else {
                 job = try await session.client.job(id: jobId)
@@ -47,9 +47,9 @@ struct JobCommand: ParsableCommand {
             if json {
                 try Console.json(JobSummary(job))
             } else {
-                Console.out(job.status.rawValue)
+                Console.out(job.status.rawValue.shown)
                 let reason = JobWaiter.reason(job)
-                if !reason.isEmpty { Console.error("job \(jobId)\(reason)") }
+                if !reason.isEmpty { Console.error("job \(jobId.shown)\(reason)") }
             }
             return job.status == .fail ? ScriptExit.refused : ScriptExit.done
         }

@@ -32,7 +32,7 @@ struct JobWaiter: Sendable {
                 let job = try await client.job(id: id)
                 failures = 0
                 if job.status != last {
-                    Console.error("job \(id): \(job.status.rawValue)" + Self.reason(job))
+                    Console.error("job \(id.shown): \(job.status.rawValue.shown)" + Self.reason(job))
                     last = job.status
                     if var current = entry {
                         current.lastStatus = job.status.rawValue
@@ -81,7 +81,7 @@ struct JobWaiter: Sendable {
                 failures = 0
                 let state = current.statusText
                 if state != lastState {
-                    Console.error("server \(current.name): \(state)")
+                    Console.error("server \(current.name.shown): \(state.shown)")
                     lastState = state
                 }
                 if current.hasSettledAfterReinstall {
@@ -119,7 +119,7 @@ struct JobWaiter: Sendable {
         guard job.status == .fail else { return "" }
         let code = job.failureCode
         let why = job.failureReason
-        var text = [code, why].compactMap { $0 }.joined(separator: " ")
+        var text = [code, why].compactMap { $0?.shown }.joined(separator: " ")
         if let code, let hint = CloudError.hint(forCode: code) { text += (text.isEmpty ? "" : ". ") + hint }
         return text.isEmpty ? "" : ": " + text
     }

@@ -21,3 +21,25 @@ enum LineReader {
         return line
     }
 }
+
+extension LineReader {
+    /// One line from a terminal, read to its end however long it is (in blocks: a terminal in
+    /// canonical mode hands over one line per read), keeping at most `limit` bytes.
+    /// - Returns: the kept bytes (without `\n` or a trailing `\r`) and whether any were dropped.
+    static func readWholeLine(_ fd: Int32, keeping limit: Int) -> (bytes: [UInt8], truncated: Bool) {
+        var line: [UInt8] = []
+        var truncated = false
+        var block = [UInt8](repeating: 0, count: 4096)
+        reading: while true {
+            let n = block.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            for byte in block[..<n] {
+                if byte == UInt8(ascii: "\n") { break reading }
+                if line.count < limit { line.append(byte) } else { truncated = true }
+            }
+        }
+        if line.last == UInt8(ascii: "\r") { line.removeLast() }
+        return (line, truncated)
+    }
+}

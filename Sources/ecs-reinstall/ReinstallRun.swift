@@ -40,8 +40,8 @@ struct ReinstallRun: Sendable {
             }
             let pairs = try await client.keypairs()
             guard pairs.contains(where: { $0.name == keypair }) else {
-                let names = pairs.map(\.name).joined(separator: ", ")
-                throw CommandFailure("The key pair '\(keypair)' does not exist in this region"
+                let names = pairs.map(\.name.shown).joined(separator: ", ")
+                throw CommandFailure("The key pair '\(keypair.shown)' does not exist in this region"
                     + (names.isEmpty ? "; create one, or use --password-stdin." : " (there are: \(names))."))
             }
             if userId == nil { userId = try await client.userId() }
@@ -84,7 +84,7 @@ struct ReinstallRun: Sendable {
         case let .blocked(text): throw CommandFailure(text)
         }
         if server.isRunning && !stop {
-            throw CommandFailure("\(server.name) is running (ACTIVE): pass --stop to stop it first (mode withStopServer), "
+            throw CommandFailure("\(server.name.shown) is running (ACTIVE): pass --stop to stop it first (mode withStopServer), "
                 + "or stop it yourself.")
         }
     }
@@ -114,14 +114,17 @@ struct ReinstallRun: Sendable {
 
     private func confirm(_ server: Server) throws(CommandFailure) {
         guard !yes else { return }
-        let question = "This erases the system disk of \(server.name) (\(server.id)) and installs its image again."
+        let question = "This erases the system disk of \(server.name.shown) (\(server.id.shown)) and installs its image again."
         switch TerminalConfirmation.ask(serverName: server.name, question: question) {
         case .confirmed:
             return
         case .declined:
-            throw CommandFailure("Not confirmed: the name typed was not \(server.name). Nothing was sent.")
+            throw CommandFailure("Not confirmed: the name typed was not \(server.name.shown). Nothing was sent.")
+        case .tooLong:
+            throw CommandFailure("Not confirmed: the text typed was cut at \(TerminalConfirmation.maxLength) characters, "
+                + "far longer than the name \(server.name.shown). Nothing was sent.")
         case .noTerminal:
-            throw CommandFailure("No terminal to confirm on: pass --yes to reinstall \(server.name) without asking. Nothing was sent.")
+            throw CommandFailure("No terminal to confirm on: pass --yes to reinstall \(server.name.shown) without asking. Nothing was sent.")
         }
     }
 
@@ -171,13 +174,13 @@ struct ReinstallRun: Sendable {
             if job.status == .success {
                 let server = try await waiter.followServer(id: plan.serverId, entry: entry, since: entry.submittedAt)
                 report.serverStatus = server?.status
-                report.message = "The reinstall of \(plan.serverName) succeeded; the "
+                report.message = "The reinstall of \(plan.serverName.shown) succeeded; the "
                     + (plan.request.adminPass == nil ? "key" : "password")
                     + " is injected a few minutes after the first boot."
                 Console.error(report.message)
                 status = ScriptExit.done
             } else {
-                report.message = "The reinstall of \(plan.serverName) failed\(JobWaiter.reason(job))."
+                report.message = "The reinstall of \(plan.serverName.shown) failed\(JobWaiter.reason(job))."
                 Console.error("error: \(report.message)")
                 status = ScriptExit.refused
             }

@@ -19,10 +19,11 @@ enum ServerResolver {
         case 1:
             return matches[0]
         case 0:
-            throw CommandFailure("No server has the id or the name '\(text)'. `ecs-reinstall servers` lists them.")
+            throw CommandFailure("No server has the id or the name '\(text.shown)'. `ecs-reinstall servers` lists them.")
         default:
-            let list = matches.map { "  \($0.id)  \($0.status)  \($0.privateIP ?? "-")" }.joined(separator: "\n")
-            throw CommandFailure("The name '\(text)' is ambiguous: \(matches.count) servers have it. Name one by id:\n\(list)")
+            let list = matches.map { "  \($0.id.shown)  \($0.status.shown)  \(($0.privateIP ?? "-").shown)" }
+                .joined(separator: "\n")
+            throw CommandFailure("The name '\(text.shown)' is ambiguous: \(matches.count) servers have it. Name one by id:\n\(list)")
         }
     }
 

@@ -38,7 +38,7 @@ struct ServersCommand: ParsableCommand {
             } else {
                 let rows = servers.map { server in
                     [server.name, server.id, server.statusText,
-                     server.privateIP ?? "-", server.imageName]
+                     server.privateIP ?? "-", server.imageName].map(\.shown)
                 }
                 TextTable(headers: ["NAME", "ID", "STATUS", "IP", "IMAGE"], rows: rows).render().forEach(Console.out)
             }

@@ -1,9 +1,19 @@
 import Foundation
+import TerminalKit
 
 /// The confirmation of a reinstall without `--yes`: the operator types the server's name on the
 /// terminal. It reads /dev/tty, not stdin, so it also works when stdin carries the password.
+///
+/// The name is shown as `TerminalText` shows cloud text (a control character as `\xHH`), and that
+/// shown form is what is typed back; the exact name is accepted too. The server was chosen (by
+/// id or exact name) before the question, so a name that merely looks the same cannot redirect it.
 enum TerminalConfirmation {
-    enum Answer { case confirmed, declined, noTerminal }
+    enum Answer: Equatable { case confirmed, declined, tooLong, noTerminal }
+
+    /// The longest answer read, in bytes: far more than any name (ECS allows 128 characters; a
+    /// shown control takes four). A longer line (a paste gone astray) is read to its end, so none
+    /// of it is left for the shell, and refused.
+    static let maxLength = 2048
 
     static func ask(serverName: String, question: String) -> Answer {
         // A script (no terminal on stdin or stderr) must say --yes; never prompt behind its back.
@@ -11,8 +21,18 @@ enum TerminalConfirmation {
         let fd = open("/dev/tty", O_RDWR | O_CLOEXEC)
         guard fd >= 0 else { return .noTerminal }
         defer { close(fd) }
-        let prompt = Array("\(question)\nType the server's name (\(serverName)) to confirm: ".utf8)
+        let shown = TerminalText.visible(serverName)
+        let how = shown == serverName ? "" : " as shown, each control character as \\xHH"
+        let prompt = Array((TerminalText.visibleLines(question)
+            + "\nType the server's name (\(shown))\(how) to confirm: ").utf8)
         _ = prompt.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        return String(decoding: LineReader.readLine(fd), as: UTF8.self) == serverName ? .confirmed : .declined
+        let (line, truncated) = LineReader.readWholeLine(fd, keeping: maxLength)
+        return judge(String(decoding: line, as: UTF8.self), truncated: truncated, serverName: serverName)
+    }
+
+    /// The shown form (what was asked for) or the exact name confirms; nothing else does.
+    static func judge(_ typed: String, truncated: Bool, serverName: String) -> Answer {
+        if truncated { return .tooLong }
+        return typed == TerminalText.visible(serverName) || typed == serverName ? .confirmed : .declined
     }
 }

@@ -50,6 +50,36 @@ struct CommandLineServersTests {
         #expect(!stopped.isEmpty && stopped.allSatisfy { $0["status"] as? String == "SHUTOFF" }, "\(shutoff.all)")
     }
 
+    @Test("Control characters in a name are shown as \\xHH, never sent to the terminal; JSON keeps them exactly")
+    func controlCharactersInNames() async throws {
+        let id = "3f1c9a2e-6b4d-4e8f-a1c3-5e7f9b1d3a01"
+        let name = "web\u{1B}]0;pwned\u{07}\u{1B}]52;c;cm0gLXJmIH4=\u{1B}\\\u{1B}[2J\u{9B}31m\u{7F}"
+        let shown = "web\\x1B]0;pwned\\x07\\x1B]52;c;cm0gLXJmIH4=\\x1B\\\\x1B[2J\\x9B31m\\x7F"
+        let cli = try CLISession(simulator: try await StandaloneSimulator(extra: ["--rename", "\(id)=\(name)"]))
+        func controls(_ text: String) -> [UInt32] {
+            text.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }.map(\.value)
+        }
+
+        let table = try await cli.run(["servers"])
+        #expect(table.status == 0, "\(table.all)")
+        #expect(!table.stdout.utf8.contains(0x1B), "no ESC byte on stdout")
+        #expect(controls(table.all).isEmpty, "\(controls(table.all))")
+        let row = try #require(table.stdout.split(separator: "\n").first { $0.contains(id) })
+        #expect(row.hasPrefix(shown + " "), "\(row)")
+
+        // JSON is exact data: the name decodes to what the cloud holds, and DEL and C1 are escaped too.
+        let json = try await cli.run(["servers", "--json", "--filter", id])
+        #expect(controls(json.stdout).isEmpty, "\(controls(json.stdout))")
+        let servers = try #require(try jsonObject(json.stdout)["servers"] as? [[String: Any]])
+        #expect(servers.first?["name"] as? String == name)
+
+        // Messages on stderr that name the server: web-01 is running, so this is refused.
+        let refused = try await cli.run(["reinstall", id, "--keypair", "deploy-rsa", "--yes"])
+        #expect(refused.status == 1, "\(refused.all)")
+        #expect(refused.stderr.contains(shown + " is running"), "\(refused.all)")
+        #expect(controls(refused.all).isEmpty, "\(controls(refused.all))")
+    }
+
     @Test("Without credentials the commands use the demo's simulated cloud and say so on stderr")
     func demo() async throws {
         let cli = try CLISession(simulator: try await StandaloneSimulator())

@@ -94,3 +94,44 @@ import TerminalKit
         #expect(x == cursorX)
     }
 }
+
+@Suite struct TextFieldCapTests {
+    @Test func aFullFieldRefusesMoreAndSaysSo() {
+        var field = TextField(maxLength: 5)
+        for character in "abcdefgh" {
+            let consumed = field.apply(.character(character))
+            #expect(consumed, "a refused character is still consumed")
+        }
+        #expect(field.text == "abcde")
+        #expect(field.count == 5 && field.cursor == 5)
+        #expect(field.overflowed)
+        // Making room forgets the overflow; the next character fits again.
+        _ = field.apply(.backspace)
+        #expect(!field.overflowed && field.text == "abcd")
+        _ = field.apply(.character("z"))
+        #expect(field.text == "abcdz" && !field.overflowed)
+        field.clear()
+        #expect(field.count == 0 && !field.overflowed)
+    }
+
+    @Test func anOverlongStartIsCut() {
+        let field = TextField(text: "abcdefgh", maxLength: 3)
+        #expect(field.text == "abc" && field.count == 3 && field.overflowed)
+    }
+
+    @Test func theCountFollowsCharactersThatJoin() {
+        var field = TextField()
+        // Two regional indicators make one flag; an emoji and its skin tone make one character.
+        for scalar: UInt32 in [0x1F1E8, 0x1F1F3, 0x1F44D, 0x1F3FD, 0x61] {
+            _ = field.apply(.character(Character(Unicode.Scalar(scalar)!)))
+        }
+        #expect(field.count == field.text.count)
+        #expect(field.cursor == field.text.count)
+    }
+
+    @Test func aLongPasteAppendsInLinearTime() {
+        var field = TextField(maxLength: 200_000)
+        for _ in 0..<100_000 { _ = field.apply(.character("x")) }
+        #expect(field.count == 100_000 && field.text.utf8.count == 100_000)
+    }
+}

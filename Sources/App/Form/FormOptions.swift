@@ -4,10 +4,10 @@ import TerminalKit
 
 /// The optional parts of the form: user data (v2 only), an encrypted system disk, BYOL.
 public struct FormOptions: Sendable, Equatable {
-    public var userDataPath = TextField()
+    public var userDataPath = TextField(maxLength: InputLimits.userDataPath)
     public var userData: UserDataState = .none
     public var encrypted = false
-    public var cmkId = TextField()
+    public var cmkId = TextField(maxLength: InputLimits.cmkId)
     public var byol = false
 
     public init() {}
@@ -16,6 +16,9 @@ public struct FormOptions: Sendable, Equatable {
     public var cmkText: String { cmkId.text.trimmingCharacters(in: .whitespaces) }
 
     public var userDataPathText: String { userDataPath.text.trimmingCharacters(in: .whitespaces) }
+
+    /// Whether a path is typed; stops at the first non-space, since it is asked on every key.
+    public var hasUserDataPath: Bool { userDataPath.text.contains { !$0.isWhitespace } }
 }
 
 /// The user data file: reading it is an effect, so the form waits for its answer.

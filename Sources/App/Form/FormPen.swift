@@ -108,7 +108,8 @@ struct FormPen {
             screen.put(text, x: fieldX, y: row, style: form.focus == .keypair ? focusStyle : Style(dim: true))
         }
         if !form.keypair.filter.text.isEmpty {
-            let shown = "filter: \(form.keypair.filter.text) (\(form.keypair.matching(pairs).count) of \(pairs.count))"
+            let cut = form.keypair.filter.overflowed ? ", cut at \(form.keypair.filter.maxLength) characters" : ""
+            let shown = "filter: \(form.keypair.filter.text) (\(form.keypair.matching(pairs).count) of \(pairs.count)\(cut))"
             screen.put(DisplayWidth.truncate(shown, to: fieldWidth), x: fieldX, y: row + 1, style: Style(dim: true))
         }
         row += 2
@@ -164,6 +165,9 @@ struct FormPen {
         let lines: [String]
         var style = Style(dim: true)
         switch form.options.userData {
+        case _ where form.options.userDataPath.overflowed:
+            lines = ["path cut at \(form.options.userDataPath.maxLength) characters: longer than any path"]
+            style = Style(color: .red)
         case let .loaded(data) where data.path == form.options.userDataPathText:
             lines = data.preview(lines: 2).map { "│ " + $0 }
         case let .failed(path, message) where path == form.options.userDataPathText:

@@ -30,17 +30,19 @@ func drawFormReview(_ screen: inout Screen, _ state: AppState, _ form: Reinstall
     }
     row += 1
     let stop = plan.request.withStopServer ? " It is stopped first." : ""
-    let prompt = "The system disk is wiped.\(stop) Type the server's name to confirm, Esc goes back:"
+    let controls = TerminalText.hasControls(form.server.name) ? " (control characters as shown, \\xHH)" : ""
+    let prompt = "The system disk is wiped.\(stop) Type the server's name\(controls) to confirm, Esc goes back:"
     for line in DisplayWidth.wrap(prompt, to: width).prefix(2) {
         screen.put(line, x: left, y: row, style: Style(bold: true))
         row += 1
     }
-    let fieldWidth = min(width, max(20, DisplayWidth.of(form.server.name) + 4))
+    let fieldWidth = min(width, max(20, DisplayWidth.of(form.shownName) + 4))
     screen.put("[" + String(repeating: " ", count: fieldWidth - 2) + "]", x: left, y: row, style: Style(dim: true))
     let cursorX = form.confirmName.draw(into: &screen, x: left + 1, y: row, width: fieldWidth - 2, style: Style(underline: true))
     screen.cursor = CursorPosition(x: cursorX, y: row)
-    let matches = form.confirmName.text == form.server.name
-    let status = form.submitting ? "Submitting…" : matches ? "Enter sends it" : ""
+    let matches = form.confirmationMatches
+    let status = form.submitting ? "Submitting…" : matches ? "Enter sends it"
+        : form.confirmName.overflowed ? "cut at \(form.confirmName.maxLength) characters" : ""
     screen.put(status, x: left + fieldWidth + 1, y: row, style: matches ? Style(color: .red, bold: true) : Style(dim: true))
     if let error = form.error {
         screen.put(DisplayWidth.truncate(error, to: width), x: left, y: row + 1, style: Style(color: .red, bold: true))

@@ -16,7 +16,7 @@ extension ReinstallForm {
 
     /// User data is in play: v2 and a path typed.
     public func usesUserData(_ context: FormContext) -> Bool {
-        onV2(context) && !options.userDataPathText.isEmpty
+        onV2(context) && options.hasUserDataPath
     }
 
     /// The login actually in force: with user data on v2 neither login is sent; a key pair falls
@@ -88,8 +88,12 @@ extension ReinstallForm {
             return items
         case .password:
             let os = TargetOS(server: server)
-            return [ChecklistItem("one login only: password", .passed)]
-                + PasswordPolicy.evaluate(password: password.text, confirmation: confirmation.text, os: os)
+            var items = [ChecklistItem("one login only: password", .passed)]
+            if password.overflowed || confirmation.overflowed {
+                items.append(ChecklistItem(
+                    "pasted text cut at \(InputLimits.password) characters: far too long", .failed))
+            }
+            return items + PasswordPolicy.evaluate(password: password.text, confirmation: confirmation.text, os: os)
                 .map { ChecklistItem($0.label, $0.passed ? .passed : .failed) }
         }
     }

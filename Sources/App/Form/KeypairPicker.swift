@@ -4,7 +4,7 @@ import TerminalKit
 /// The key pair chooser: a filter typed by the operator and the chosen pair, kept by name so a
 /// narrower filter does not silently pick another pair.
 public struct KeypairPicker: Sendable, Equatable {
-    public var filter = TextField()
+    public var filter = TextField(maxLength: InputLimits.keypairFilter)
     public var chosenName: String?
 
     public init() {}

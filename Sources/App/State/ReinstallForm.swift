@@ -27,12 +27,12 @@ public struct ReinstallForm: Sendable, Equatable {
     public var focus: Field = .login
     public var login: LoginKind
     public var keypair = KeypairPicker()
-    public var password = TextField(masked: true)
-    public var confirmation = TextField(masked: true)
+    public var password = TextField(masked: true, maxLength: InputLimits.password)
+    public var confirmation = TextField(masked: true, maxLength: InputLimits.password)
     public var withStopServer: Bool
     public var options = FormOptions()
     /// The server's name as typed on the review step; Enter submits only on an exact match.
-    public var confirmName = TextField()
+    public var confirmName: TextField
     public var submitting = false
     public var error: String?
     /// A pre-flight warning shown at the top (a server in ERROR).
@@ -43,6 +43,18 @@ public struct ReinstallForm: Sendable, Equatable {
         self.warning = warning
         login = server.isWindows ? .password : .keypair
         withStopServer = server.isRunning
+        confirmName = Self.emptyConfirmation(server)
+    }
+
+    /// The server's name as the screen shows it (`\xHH` for a control character): what the
+    /// operator sees is what they type to confirm.
+    public var shownName: String { TerminalText.visible(server.name) }
+
+    /// Whether the typed confirmation is the server's name as shown.
+    public var confirmationMatches: Bool { confirmName.text == shownName }
+
+    static func emptyConfirmation(_ server: Server) -> TextField {
+        TextField(maxLength: InputLimits.confirmation(for: TerminalText.visible(server.name)))
     }
 
     /// Shows or hides both password fields' text (masked by default).
@@ -68,7 +80,7 @@ public struct ReinstallForm: Sendable, Equatable {
             plan.request.adminPass?.wipe()
         }
         stage = .edit
-        confirmName = TextField()
+        confirmName = Self.emptyConfirmation(server)
     }
 
     public var isReviewing: Bool {

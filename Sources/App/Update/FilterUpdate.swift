@@ -2,7 +2,7 @@ import TerminalKit
 
 /// `/`: the filter line opens with the current filter, and every keystroke narrows the list.
 func beginFilter(_ state: inout AppState) -> [Effect] {
-    state.servers.filterField = TextField(text: state.servers.catalog.filter.text)
+    state.servers.filterField = TextField(text: state.servers.catalog.filter.text, maxLength: InputLimits.filter)
     return []
 }
 
@@ -26,9 +26,15 @@ func reduceFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .up, .down, .pageUp, .pageDown:
         return move(&state, key)
     default:
-        guard var field = state.servers.filterField, field.apply(key) else { return [] }
+        // Taken out while edited, so the text is held once and a key appends in place.
+        guard var field = state.servers.filterField else { return [] }
+        state.servers.filterField = nil
+        let before = field.text.utf8.count
+        _ = field.apply(key)
         state.servers.filterField = field
-        state.servers.catalog.setFilter(field.text)
+        // Every edit changes the length; a cursor move, or a key a full field refused, searches nothing again.
+        if field.text.utf8.count != before { state.servers.catalog.setFilter(field.text) }
     }
     return []
 }
+

@@ -19,22 +19,26 @@ func endpointOverrideKey(_ server: Server) -> String {
 let revealKey = Key.character("\u{12}")
 
 func reduceFormKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    // The form is taken out of the state while a key changes it, so its fields are held once and
+    // are edited in place: a copy per key would make a long paste cost its length squared.
     guard var form = state.form else { return [] }
+    state.form = nil
     if key == .escape {
         // The state lets go of the form first, so the wipe zeroes the only copy in place.
         if form.isReviewing && !form.submitting {
             // Back to the fields, every value kept.
-            state.form = nil
             form.wipeReview()
             state.form = form
         } else {
             // Closing while a submit is in flight is fine: its answer becomes a pane or a flash.
-            state.form = nil
             form.wipe()
         }
         return []
     }
-    if form.submitting { return [] }
+    if form.submitting {
+        state.form = form
+        return []
+    }
     form.error = nil
     if case let .review(plan) = form.stage {
         if key == .enter { return confirm(&state, form, plan) }
@@ -48,6 +52,7 @@ func reduceFormKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 
 private func reduceEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var form = state.form else { return [] }
+    state.form = nil  // held once while edited, as in reduceFormKey
     let context = formContext(state, form)
     let fields = form.fields(context)
     if !fields.contains(form.focus) { form.focus = fields.first ?? .submit }
@@ -180,7 +185,7 @@ private func review(_ state: inout AppState, context: FormContext) -> [Effect] {
             server: form.server, api: decision.api, login: login, userId: context.userId.value,
             withStopServer: form.server.isRunning && form.withStopServer, options: options)
         form.stage = .review(plan)
-        form.confirmName = TextField()
+        form.confirmName = ReinstallForm.emptyConfirmation(form.server)
     } catch {
         form.error = error.message
     }
@@ -188,13 +193,15 @@ private func review(_ state: inout AppState, context: FormContext) -> [Effect] {
     return []
 }
 
-/// The typed confirmation: only the server's exact name sends the request.
+/// The typed confirmation: only the server's exact name, as shown, sends the request.
 private func confirm(_ state: inout AppState, _ form: ReinstallForm, _ plan: ReinstallPlan) -> [Effect] {
     var form = form
-    guard form.confirmName.text == form.server.name else {
+    guard form.confirmationMatches else {
         form.error = form.confirmName.text.isEmpty
-            ? "Type the server's name to confirm: \(form.server.name)"
-            : "That is not the server's name: type \(form.server.name) exactly"
+            ? "Type the server's name to confirm: \(form.shownName)"
+            : form.confirmName.overflowed
+            ? "That is far longer than the server's name (cut at \(form.confirmName.maxLength) characters): type \(form.shownName)"
+            : "That is not the server's name: type \(form.shownName) exactly"
         state.form = form
         return []
     }

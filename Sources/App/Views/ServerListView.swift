@@ -62,7 +62,8 @@ private func drawListTitle(_ screen: inout Screen, _ state: AppState, _ layout: 
     var x = 1
     if let field = list.filterField {
         x += screen.put("/", x: x, y: y, style: Style(bold: true))
-        let matches = "  \(list.catalog.visible.count) match · Enter keep · Esc clear"
+        let cut = field.overflowed ? " · cut at \(field.maxLength) characters" : ""
+        let matches = "  \(list.catalog.visible.count) match\(cut) · Enter keep · Esc clear"
         let fieldWidth = max(8, min(30, leftEnd - x - DisplayWidth.of(matches)))
         let cursor = field.draw(into: &screen, x: x, y: y, width: fieldWidth, style: Style(underline: true))
         screen.cursor = CursorPosition(x: cursor, y: y)

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import HuaweiCloud
+import TerminalKit
 
 /// The `/` filter: every whitespace-separated term must occur, case-insensitively, in the
 /// server's name, id, IP addresses, image name or status.
@@ -48,9 +49,10 @@ public struct ServerFilter: Sendable, Equatable {
 
     /// The text a filter searches, lower-cased once per server rather than once per keystroke.
     /// Fields are joined by newlines, which no term contains, so a term never spans two fields.
+    /// They are searched as the screen shows them: a control character as its `\xHH`.
     static func haystack(_ server: Server) -> [UInt8] {
         let addresses = server.addresses.values.flatMap { $0.map(\.addr) }
         return Array(([server.name, server.id, server.imageName, server.status] + addresses)
-            .joined(separator: "\n").lowercased().utf8)
+            .map(TerminalText.visible).joined(separator: "\n").lowercased().utf8)
     }
 }
