@@ -5,18 +5,7 @@ import TerminalKit
 
 /// CPU per keystroke in the password field: reduce (with the live checklist) plus render.
 let formKeystrokeBenchmark = Benchmark(name: "form keystroke (reduce + checklist + render)") { quick in
-    let server = Server(
-        id: "s1", name: "win-ad-01", status: "SHUTOFF", imageId: "img",
-        metadata: ["os_type": "Windows", "image_name": "win2019"],
-        volumesAttached: [.init(id: "v", bootIndex: "0", device: "/dev/vda")])
-    let image = Image(id: "img", name: "win2019", imageType: "private", osType: "Windows", supportFcInject: "true")
-    var state = AppState(mode: .demo, region: "r", projectId: "p", userId: "u",
-                         size: TerminalSize(width: 120, height: 40), now: Date())
-    _ = startup(&state)
-    _ = reduce(&state, .serverPage(generation: state.servers.generation, ServerPage(count: 1, servers: [server])))
-    _ = reduce(&state, .key(.enter))
-    _ = reduce(&state, .imageLoaded(id: "img", image))
-    _ = reduce(&state, .key(.tab))
+    var state = passwordForm()
     let keystrokes = quick ? 200 : 20_000
     let typed = Array("Xk7#pQ2v9!Lm-Zr8@Wt3$Bn6")
     var screens = 0

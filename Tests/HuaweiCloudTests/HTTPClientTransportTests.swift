@@ -83,10 +83,10 @@ struct HTTPClientTransportTests {
 
     @Test func cancellingARequestReturnsAtOnce() async throws {
         // A listener that never answers: the request waits until it is cancelled.
-        let fd = try HangingListener()
-        defer { fd.stop() }
+        let hanging = try RecordingListener(reply: nil)
+        defer { hanging.stop() }
         let transport = HTTPClientTransport(timeouts: .standard, proxies: .direct)
-        let request = try request("http://127.0.0.1:\(fd.port)/v1/p/jobs/j")
+        let request = try request("http://127.0.0.1:\(hanging.port)/v1/p/jobs/j")
         let task = Task { try await transport.send(request) }
         try await Task.sleep(for: .milliseconds(100))
         let start = ContinuousClock.now
@@ -95,29 +95,4 @@ struct HTTPClientTransportTests {
         #expect(ContinuousClock.now - start < .seconds(1))
         #expect(throws: CancellationError.self) { try result.get() }
     }
-}
-
-/// Accepts connections and never answers them.
-final class HangingListener: Sendable {
-    let port: Int
-    private let socket: Int32
-
-    init() throws {
-        let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var sin = sockaddr_in()
-        sin.sin_family = sa_family_t(AF_INET)
-        inet_pton(AF_INET, "127.0.0.1", &sin.sin_addr)
-        let bound = withUnsafePointer(to: &sin) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard fd >= 0, bound == 0, listen(fd, 4) == 0 else { throw POSIXError(.EIO) }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &sin) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        port = Int(UInt16(bigEndian: sin.sin_port))
-        socket = fd
-    }
-
-    func stop() { close(socket) }
 }

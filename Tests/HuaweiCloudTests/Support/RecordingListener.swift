@@ -3,16 +3,18 @@ import Synchronization
 
 /// A TCP listener on a loopback address that records the first line of each request head it
 /// receives and answers every one with `reply`, then closes: a stand-in for a proxy (it sees
-/// `CONNECT host:443`) or for a plain-http server reached directly.
+/// `CONNECT host:443`) or for a plain-http server reached directly. With no reply it holds every
+/// connection open unanswered until `stop`: a server that hangs.
 final class RecordingListener: Sendable {
     let address: String
     let port: Int
     private let socket: Int32
     private let lines = Mutex<[String]>([])
+    private let held = Mutex<[Int32]>([])
 
     var requestLines: [String] { lines.withLock { $0 } }
 
-    init(address: String = "127.0.0.1", reply: String) throws {
+    init(address: String = "127.0.0.1", reply: String?) throws {
         let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var yes: Int32 = 1
@@ -43,9 +45,10 @@ final class RecordingListener: Sendable {
     func stop() {
         shutdown(socket, Int32(SHUT_RDWR))
         close(socket)
+        for client in held.withLock({ $0 }) { close(client) }
     }
 
-    private func serve(reply: String) {
+    private func serve(reply: String?) {
         while true {
             let client = accept(socket, nil, nil)
             guard client >= 0 else { return }
@@ -58,6 +61,10 @@ final class RecordingListener: Sendable {
             }
             let first = String(decoding: head, as: UTF8.self).components(separatedBy: "\r\n").first ?? ""
             lines.withLock { $0.append(first) }
+            guard let reply else {
+                held.withLock { $0.append(client) }
+                continue
+            }
             _ = reply.utf8CString.withUnsafeBufferPointer { write(client, $0.baseAddress, $0.count - 1) }
             close(client)
         }
