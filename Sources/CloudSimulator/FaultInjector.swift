@@ -30,11 +30,10 @@ struct FaultInjector: Sendable {
     }
 
     mutating func nextRequestFault(method: String) -> Fault? {
-        if let first = forced.first {
-            // A fault forced for another method lets this request through untouched.
-            guard first.method == nil || first.method == method else { return nil }
+        if let first = forced.first, first.method == nil || first.method == method {
             return forced.removeFirst().fault
         }
+        // A fault forced for another method waits for its request; this one takes its chances.
         if burstRemaining > 0 {
             burstRemaining -= 1
             return .throttle

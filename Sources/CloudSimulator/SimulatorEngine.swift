@@ -37,10 +37,13 @@ actor SimulatorEngine {
 
     func setStopping(_ stopping: Bool) { isStopping = stopping }
 
-    /// Every request that arrived, in order, before any check: what a client really sent.
+    /// The requests that arrived, in order, before any check: what a client really sent. Only the
+    /// latest `receivedLimit` are kept, so a long-running simulator does not grow without bound.
     private(set) var received: [ReceivedRequest] = []
+    static let receivedLimit = 10_000
 
     func record(method: String, path: String, bodyBytes: Int) {
+        if received.count >= Self.receivedLimit { received.removeFirst(received.count / 2) }
         received.append(ReceivedRequest(method: method, path: path, bodyBytes: bodyBytes))
     }
 

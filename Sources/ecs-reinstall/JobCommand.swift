@@ -64,7 +64,7 @@ private func journaledEntry(_ journal: JobJournal, jobId: String, scope: String)
         if let movedAside = contents.movedAside { Console.error("warning: \(movedAside.message)") }
         return contents.entries.first { $0.jobId == jobId && $0.scope == scope }
     } catch {
-        Console.error("warning: \(error)")
+        Console.error("warning: " + JournalMessages.notLoaded(error))
         return nil
     }
 }

@@ -2,6 +2,7 @@ import App
 import Foundation
 import HuaweiCloud
 import Reinstall
+import TerminalKit
 
 /// The steps of `reinstall`, in the UI's order: find the server, pre-flight, decide the endpoint,
 /// check the login, plan, confirm, send once, journal, then (with --wait) follow the job.
@@ -149,7 +150,7 @@ struct ReinstallRun: Sendable {
             if let movedAside = try journal.record(entry) { Console.error("warning: \(movedAside.message)") }
         } catch {
             journaled = false
-            Console.error("warning: " + JournalMessages.notJournaled(jobId: jobId, serverName: plan.serverName, error))
+            Console.error("warning: " + JournalMessages.notJournaled(jobId: jobId, serverName: TerminalText.visible(plan.serverName), error))
         }
         Console.error(outcome.message)
         if !json { Console.out(jobId) }

@@ -5,7 +5,7 @@ import TerminalKit
 /// terminal. It reads /dev/tty, not stdin, so it also works when stdin carries the password.
 ///
 /// The name is shown as `TerminalText` shows cloud text (a control character as `\xHH`), and that
-/// shown form is what is typed back; the exact name is accepted too. The server was chosen (by
+/// shown form is what is typed back, as in the UI. The server was chosen (by
 /// id or exact name) before the question, so a name that merely looks the same cannot redirect it.
 enum TerminalConfirmation {
     enum Answer: Equatable { case confirmed, declined, tooLong, noTerminal }
@@ -30,9 +30,10 @@ enum TerminalConfirmation {
         return judge(String(decoding: line, as: UTF8.self), truncated: truncated, serverName: serverName)
     }
 
-    /// The shown form (what was asked for) or the exact name confirms; nothing else does.
+    /// The shown form (what was asked for) confirms; nothing else does.
     static func judge(_ typed: String, truncated: Bool, serverName: String) -> Answer {
         if truncated { return .tooLong }
-        return typed == TerminalText.visible(serverName) || typed == serverName ? .confirmed : .declined
+        // As the UI does: the name as shown, which is the same text unless it holds controls.
+        return typed == TerminalText.visible(serverName) ? .confirmed : .declined
     }
 }

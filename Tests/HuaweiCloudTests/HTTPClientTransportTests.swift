@@ -5,7 +5,8 @@ import Testing
 @testable import HuaweiCloud
 
 /// The real HTTP stack against listeners on loopback: what goes to a proxy, what goes direct, and
-/// how a failure is classified (never sent, or may have been processed).
+/// how a failure is classified (never sent, or may have been processed). A hang fails the suite.
+@Suite(.timeLimit(.minutes(1)))
 struct HTTPClientTransportTests {
     private func request(_ url: String, method: HTTPRequest.Method = .get) throws -> SignedRequest {
         let target = try #require(URL(string: url))
@@ -78,6 +79,21 @@ struct HTTPClientTransportTests {
         let transport = HTTPClientTransport(timeouts: fast, environment: ["HTTPS_PROXY": "https://user:pw1234@proxy:3128"])
         await #expect(throws: CloudError.self) {
             _ = try await transport.send(try request("https://ecs.cn-north-4.myhuaweicloud.com/v1"))
+        }
+    }
+
+    @Test func anAnswerThatStallsAfterItsHeadEndsAtTheDeadline() async throws {
+        let stalling = try RecordingListener(
+            reply: "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{", hold: true)
+        defer { stalling.stop() }
+        let transport = HTTPClientTransport(
+            timeouts: .init(connect: .seconds(5), read: .milliseconds(300), write: .seconds(5)), proxies: .direct)
+        do {
+            _ = try await transport.send(try request("http://127.0.0.1:\(stalling.port)/v1/p/jobs/j"))
+            Issue.record("a stalled answer was taken for one")
+        } catch let error as TransportError {
+            #expect(error.kind == .timedOut, "\(error)")
+            #expect(error.mayHaveReachedServer)
         }
     }
 

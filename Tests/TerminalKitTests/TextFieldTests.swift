@@ -129,7 +129,8 @@ import TerminalKit
         #expect(field.cursor == field.text.count)
     }
 
-    @Test func aLongPasteAppendsInLinearTime() {
+    // Its speed is measured by the paste benchmark; this checks only that nothing is lost.
+    @Test func aLongPasteIsKeptWholeAndCounted() {
         var field = TextField(maxLength: 200_000)
         for _ in 0..<100_000 { _ = field.apply(.character("x")) }
         #expect(field.count == 100_000 && field.text.utf8.count == 100_000)

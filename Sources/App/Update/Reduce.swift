@@ -82,7 +82,12 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
     case let .jobLost(jobId, message):
         return reduceJobLost(&state, jobId: jobId, message: message)
     case let .journalFailed(message):
-        state.journalProblem = message
+        // Added to what is shown, not in its place: a file moved aside at start stays said.
+        if let shown = state.journalProblem {
+            if !shown.contains(message) { state.journalProblem = shown + " " + message }
+        } else {
+            state.journalProblem = message
+        }
         return []
     case let .userDataRead(path, result):
         return reduceUserDataRead(&state, path: path, result: result)

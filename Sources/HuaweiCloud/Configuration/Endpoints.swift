@@ -71,13 +71,13 @@ public struct Endpoints: Sendable, Equatable {
         }
     }
 
-    /// `text` with the `user:password@` of its authority replaced by `••••@`: an endpoint or proxy
-    /// URL is quoted in messages, its credentials never.
+    /// `text` with any `user:password@` after the scheme replaced by `••••@`: an endpoint or proxy
+    /// URL is quoted in messages, its credentials never. Everything up to the last `@` goes, since
+    /// a password may hold `/`, `?` or `#` (an `@` in a path costs only some of the quote).
     public static func redacted(_ text: String) -> String {
-        guard let schemeEnd = text.range(of: "://") else { return text }
-        let rest = text[schemeEnd.upperBound...]
-        let authorityEnd = rest.firstIndex { "/?#".contains($0) } ?? rest.endIndex
-        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return text }
+        guard let schemeEnd = text.range(of: "://"),
+              let at = text[schemeEnd.upperBound...].lastIndex(of: "@")
+        else { return text }
         return text[..<schemeEnd.upperBound] + "••••" + text[at...]
     }
 
@@ -88,14 +88,12 @@ public struct Endpoints: Sendable, Equatable {
 
     /// 127.0.0.0/8, ::1 and localhost: the only hosts plain http may go to.
     public static func isLoopback(_ host: String) -> Bool {
-        var name = host.lowercased()
-        if name.hasPrefix("["), name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
+        let name = host.lowercased()
         if name == "localhost" || name.hasSuffix(".localhost") { return true }
-        if name == "::1" || name == "0:0:0:0:0:0:0:1" { return true }
-        let octets = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard octets.count == 4, octets[0] == "127" else { return false }
-        return octets.allSatisfy { octet in
-            !octet.isEmpty && octet.count <= 3 && octet.allSatisfy(\.isASCII) && UInt8(octet) != nil
+        switch IPAddress.bytes(name) {
+        case let bytes? where bytes.count == 4: return bytes[0] == 127
+        case let bytes?: return bytes == Array(repeating: 0, count: 15) + [1]
+        case nil: return false
         }
     }
 

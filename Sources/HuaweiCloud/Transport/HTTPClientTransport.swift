@@ -72,16 +72,39 @@ public struct HTTPClientTransport: HTTPTransport {
         }
         let limit = purpose == .reads ? timeouts.read : timeouts.write
         do {
-            let response = try await client.execute(outgoing, timeout: TimeAmount(limit))
-            let body = try await response.body.collect(upTo: Self.maximumAnswerBytes)
-            var fields = HTTPFields()
-            for header in response.headers {
-                if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+            // One deadline over the whole exchange: async-http-client's own covers the head only,
+            // and a server that sends the head and then stalls must not hold a poll or a command.
+            return try await Self.within(limit) { [outgoing] in
+                let response = try await client.execute(outgoing, deadline: .distantFuture)
+                let body = try await response.body.collect(upTo: Self.maximumAnswerBytes)
+                var fields = HTTPFields()
+                for header in response.headers {
+                    if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+                }
+                let head = HTTPResponse(status: .init(code: Int(response.status.code)), headerFields: fields)
+                return HTTPReply(head: head, body: Data(body.readableBytesView))
             }
-            let head = HTTPResponse(status: .init(code: Int(response.status.code)), headerFields: fields)
-            return HTTPReply(head: head, body: Data(body.readableBytesView))
         } catch {
             throw TransportError.classify(error, proxy: proxy, limit: limit)
+        }
+    }
+
+    /// `body`'s result, or `HTTPClientError.deadlineExceeded` once `limit` has passed (`body` is
+    /// cancelled then, which closes its connection without blocking).
+    private static func within(
+        _ limit: Duration, _ body: @escaping @Sendable () async throws -> HTTPReply
+    ) async throws -> HTTPReply {
+        try await withThrowingTaskGroup(of: HTTPReply?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let reply = first else {
+                throw HTTPClientError.deadlineExceeded
+            }
+            return reply
         }
     }
 }

@@ -27,7 +27,7 @@ extension TransportError {
                 return TransportError(.proxy, "the proxy\(proxyAddress(proxy)) asked for credentials (407); put them in the proxy URL")
             case .invalidProxyResponse:
                 return TransportError(.proxy, "the proxy\(proxyAddress(proxy)) refused to open a tunnel")
-            case .deadlineExceeded, .readTimeout:
+            case .deadlineExceeded:
                 return TransportError(.timedOut, "no complete answer within \(seconds(limit)) after the request was sent")
             case .remoteConnectionClosed:
                 return TransportError(.connectionLost, "the connection closed after the request was sent, before a complete answer")
@@ -45,8 +45,16 @@ extension TransportError {
             return TransportError(.connectionLost, "the connection was reset after the request was sent, before a complete answer")
         case ChannelError.connectTimeout:
             return TransportError(.connectTimedOut, "no connection could be made in time\(through)")
+        case NIOSSLError.handshakeFailed, NIOSSLError.unableToValidateCertificate, NIOSSLError.noCertificateToValidate:
+            // Before a byte of the request: the handshake is what failed.
+            return TransportError(.tls, "the TLS handshake failed: the certificate could not be verified or the handshake was refused (\(error))")
+        case let extra as NIOSSLExtraError where extra == .failedToValidateHostname:
+            // Before a byte of the request: the handshake is what failed.
+            return TransportError(.tls, "the TLS handshake failed: the certificate could not be verified or the handshake was refused (\(error))")
         case is NIOSSLError, is BoringSSLError, is NIOSSLExtraError:
-            return TransportError(.tls, "the TLS connection failed: the certificate could not be verified or the handshake was refused (\(error))")
+            // Any other TLS failure can come after the request was written (an unclean shutdown
+            // during the answer, a bad record).
+            return TransportError(.connectionLost, "the TLS connection broke after the request was sent, before a complete answer (\(error))")
         case is NIOTooManyBytesError:
             return TransportError(.other, "the answer was larger than \(HTTPClientTransport.maximumAnswerBytes / 1_048_576) MB")
         default:

@@ -94,14 +94,21 @@ public struct JobJournal: Sendable {
         switch readEntries() {
         case let .success(entries):
             return (entries, nil)
-        case let .failure(damage):
+        case let .failure(.passing(reason)):
+            throw Failure.io("reading \(file.path): \(reason)")
+        case let .failure(.damaged(damage)):
             let aside: URL
             do {
                 aside = try moveAside()
             } catch {
                 throw Failure.unreadable(file: file.path, reason: damage.reason, moveFailure: "\(error)")
             }
-            try write(damage.readable)
+            do {
+                try write(damage.readable)
+            } catch {
+                // Moved, but the new journal could not be started: still say where the old one went.
+                throw Failure.io("\(error); the unreadable journal was moved to \(aside.path)")
+            }
             return (damage.readable, JournalMovedAside(
                 file: file.path, movedTo: aside.path, reason: damage.reason, keptEntries: damage.readable.count))
         }
@@ -112,18 +119,34 @@ public struct JobJournal: Sendable {
         var readable: [JournalEntry]
     }
 
-    private func readEntries() -> Result<[JournalEntry], Damage> {
+    private enum ReadFailure: Error {
+        /// The file is not a journal: it is moved aside.
+        case damaged(Damage)
+        /// It could not be read now; it is left as it is.
+        case passing(String)
+    }
+
+    private func readEntries() -> Result<[JournalEntry], ReadFailure> {
         let descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            if errno == ENOENT { return .success([]) }
-            return .failure(Damage(reason: String(cString: strerror(errno)), readable: []))
+            let code = errno
+            if code == ENOENT { return .success([]) }
+            // Only what says the file itself is unusable moves it aside; a passing failure (no
+            // descriptors left, EIO, no memory) must not turn a good journal into an empty one.
+            guard code == EACCES || code == EISDIR else { return .failure(.passing(String(cString: strerror(code)))) }
+            return .failure(.damaged(Damage(reason: String(cString: strerror(code)), readable: [])))
         }
+        var status = stat()
+        let isRegularFile = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
         close(descriptor)
+        guard isRegularFile else {
+            return .failure(.damaged(Damage(reason: "it is not a regular file", readable: [])))
+        }
         let data: Data
         do {
             data = try Data(contentsOf: file)
         } catch {
-            return .failure(Damage(reason: error.localizedDescription, readable: []))
+            return .failure(.passing(error.localizedDescription))
         }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
@@ -141,7 +164,7 @@ public struct JobJournal: Sendable {
             let lines = damagedLines.prefix(3).map(String.init).joined(separator: ", ")
                 + (damagedLines.count > 3 ? ", …" : "")
             let reason = damagedLines.count == 1 ? "line \(lines) is not a job entry" : "lines \(lines) are not job entries"
-            return .failure(Damage(reason: reason, readable: entries))
+            return .failure(.damaged(Damage(reason: reason, readable: entries)))
         }
         return .success(entries)
     }

@@ -2,9 +2,12 @@ import Foundation
 import Synchronization
 
 /// A TCP listener on a loopback address that records the first line of each request head it
-/// receives and answers every one with `reply`, then closes: a stand-in for a proxy (it sees
-/// `CONNECT host:443`) or for a plain-http server reached directly. With no reply it holds every
-/// connection open unanswered until `stop`: a server that hangs.
+/// receives (reading the body too, so closing never resets the connection) and answers every
+/// one: a stand-in for a proxy (it sees `CONNECT host:443`), for a plain-http server reached
+/// directly, or for one that hangs.
+///
+/// - `reply`: the bytes to send back; nil sends nothing.
+/// - `hold`: keep the connection open after the reply until `stop` (a stalled answer).
 final class RecordingListener: Sendable {
     let address: String
     let port: Int
@@ -14,7 +17,7 @@ final class RecordingListener: Sendable {
 
     var requestLines: [String] { lines.withLock { $0 } }
 
-    init(address: String = "127.0.0.1", reply: String?) throws {
+    init(address: String = "127.0.0.1", reply: String?, hold: Bool = false) throws {
         let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var yes: Int32 = 1
@@ -37,7 +40,7 @@ final class RecordingListener: Sendable {
         self.address = address
         port = Int(UInt16(bigEndian: sin.sin_port))
         socket = fd
-        let thread = Thread { [self] in serve(reply: reply) }
+        let thread = Thread { [self] in serve(reply: reply, hold: hold || reply == nil) }
         thread.start()
     }
 
@@ -48,25 +51,43 @@ final class RecordingListener: Sendable {
         for client in held.withLock({ $0 }) { close(client) }
     }
 
-    private func serve(reply: String?) {
+    private func serve(reply: String?, hold: Bool) {
         while true {
             let client = accept(socket, nil, nil)
             guard client >= 0 else { return }
-            var head = Data()
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while !head.contains(Data("\r\n\r\n".utf8)), head.count < 65536 {
-                let count = read(client, &buffer, buffer.count)
-                guard count > 0 else { break }
-                head.append(contentsOf: buffer[0..<count])
-            }
+            let head = Self.readRequest(client)
             let first = String(decoding: head, as: UTF8.self).components(separatedBy: "\r\n").first ?? ""
             lines.withLock { $0.append(first) }
-            guard let reply else {
-                held.withLock { $0.append(client) }
-                continue
+            if let reply {
+                _ = reply.utf8CString.withUnsafeBufferPointer { write(client, $0.baseAddress, $0.count - 1) }
             }
-            _ = reply.utf8CString.withUnsafeBufferPointer { write(client, $0.baseAddress, $0.count - 1) }
-            close(client)
+            if hold {
+                held.withLock { $0.append(client) }
+            } else {
+                close(client)
+            }
         }
+    }
+
+    /// The head and, when it gives a Content-Length, that many bytes of body.
+    private static func readRequest(_ client: Int32) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        func fill(until done: (Data) -> Bool) {
+            while !done(data), data.count < 1 << 20 {
+                let count = read(client, &buffer, buffer.count)
+                guard count > 0 else { return }
+                data.append(contentsOf: buffer[0..<count])
+            }
+        }
+        let separator = Data("\r\n\r\n".utf8)
+        fill { $0.range(of: separator) != nil }
+        guard let end = data.range(of: separator)?.upperBound else { return data }
+        let head = String(decoding: data[..<end], as: UTF8.self).lowercased()
+        let length = head.components(separatedBy: "\r\n")
+            .first { $0.hasPrefix("content-length:") }
+            .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+        fill { $0.count >= end + length }
+        return data
     }
 }
