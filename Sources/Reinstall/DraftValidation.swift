@@ -45,7 +45,8 @@ public struct DraftValidation: Sendable, Equatable {
         if draft.server.isRunning {
             checks.append(draft.stopFirst
                 ? DraftCheck(.stopFirst, "stopped first (withStopServer)", .passed)
-                : DraftCheck(.stopFirst, "running server: it must be stopped first (withStopServer)", .failed))
+                : DraftCheck(.stopFirst, "\(draft.server.name) is running: it must be stopped first (withStopServer)",
+                             .failed))
         }
         checks += Self.optionChecks(draft)
         switch draft.endpoint {

@@ -79,7 +79,7 @@ struct DraftRow: Sendable, CustomTestStringConvertible {
                  refusal: "Not sent: password: no 3-letter run of Administrator ('adm' found)"),
         DraftRow(name: "running without stopping first",
                  draft: Drafts.draft(Drafts.server(status: "ACTIVE"), Drafts.v2, login: .keypair(name: "deploy-rsa")),
-                 refusal: "Not sent: running server: it must be stopped first (withStopServer)"),
+                 refusal: "Not sent: web-01 is running: it must be stopped first (withStopServer)"),
         DraftRow(name: "running, stopped first",
                  draft: Drafts.draft(Drafts.server(status: "ACTIVE"), Drafts.v2, login: .keypair(name: "deploy-rsa"), stop: true),
                  refusal: nil),
