@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "ReinstallTests", dependencies: ["Reinstall"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "AppTests", dependencies: ["App"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ChildProcess", "ScreenCapture"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ChildProcess", "Reinstall", "ScreenCapture"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -32,6 +32,15 @@ struct ReinstallValidator {
             if request.adminPass == nil && request.keyName == nil && userData == nil {
                 throw Self.invalid("adminpass, keyname or metadata.user_data must be set")
             }
+            // The reinstall-with-Cloud-Init reference says that for a Linux server given user_data
+            // "the adminpass field is invalid" (huawei-ecs-api.md §4: "when given, adminpass is
+            // ignored"). The real cloud may accept the request and drop the password, locking the
+            // operator out; the simulator refuses it loudly instead, as Ecs.0005, so a client that
+            // sends both is caught in tests. The exact wording of a real refusal is not documented.
+            if request.adminPass != nil && userData != nil && !server.isWindows {
+                throw Self.invalid("adminpass is invalid when metadata.user_data is given for a Linux server: "
+                    + "the user data must set the login (use keyname, or no adminpass)")
+            }
         }
         try checkMetadata(request.metadata, userData: userData)
 

@@ -7,7 +7,8 @@ public enum PasswordPolicy {
     public static let minLength = 8
     public static let maxLength = 26
 
-    /// Only the rules that apply to `os` (Windows rules only for `.windows`), in display order.
+    /// Only the rules that apply to `os`, in display order. The user-name rules are about the
+    /// account the password is for: `root` on Linux, `Administrator` on Windows (§5).
     public static func evaluate(password: String, confirmation: String, os: TargetOS) -> [PasswordCheck] {
         let chars = Array(password)
         let folded = chars.map(foldedASCII)
@@ -15,10 +16,10 @@ public enum PasswordPolicy {
             lengthCheck(chars),
             classesCheck(chars),
             allowedCharactersCheck(chars),
-            rootNameCheck(folded),
         ]
-        if os == .windows {
-            checks += windowsChecks(folded)
+        switch os {
+        case .linux: checks.append(rootNameCheck(folded))
+        case .windows: checks += windowsChecks(folded)
         }
         checks.append(confirmationCheck(password: password, confirmation: confirmation))
         return checks

@@ -9,10 +9,13 @@ struct ReinstallCommand: ParsableCommand {
         discussion: """
             SERVER is a server id or an exact name; a name several servers share is refused, listing \
             them. Give exactly one login: --keypair NAME, or --password-stdin to read the password as \
-            one line from stdin (never from the command line or the environment). The password rules, \
-            the v1/v2 endpoint decision, the pre-flight checks (system disk, lock, running operation, \
-            --stop for a running server) and the job journal are the UI's. Without --yes the name of \
-            the server is asked on the terminal; with no terminal and no --yes it is refused.
+            one line from stdin (never from the command line or the environment), or --no-login with \
+            --user-data when the user data creates the login. The checks are the UI's form's, in its \
+            words: the password rules, the login with user data (a password with user data on Linux \
+            v2 is refused: the cloud ignores it), the v1/v2 endpoint decision, the pre-flight (system \
+            disk, lock, running operation, --stop for a running server); so is the job journal. \
+            Without --yes the name of the server is asked on the terminal; with no terminal and no \
+            --yes it is refused.
 
             On success the job id is printed on stdout (after it is in the journal) and the outcome on \
             stderr. --wait then follows the job to SUCCESS or FAIL and the server until it leaves \
@@ -40,6 +43,9 @@ struct ReinstallCommand: ParsableCommand {
 
     @Flag(help: "Read the password from stdin (one line).")
     var passwordStdin = false
+
+    @Flag(help: "Send neither a key pair nor a password: the user data creates the login (needs --user-data, v2).")
+    var noLogin = false
 
     @Option(help: "IAM user id sent with a key pair (default: looked up for the access key).")
     var userId: String?
@@ -73,8 +79,11 @@ struct ReinstallCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard (keypair != nil) != passwordStdin else {
-            throw ValidationError("Give exactly one login: --keypair NAME or --password-stdin.")
+        guard [keypair != nil, passwordStdin, noLogin].filter({ $0 }).count == 1 else {
+            throw ValidationError(ReinstallRun.loginUsage)
+        }
+        if noLogin && userData == nil {
+            throw ValidationError("--no-login is only valid with --user-data: the user data must create the login.")
         }
         if let keypair, keypair.isEmpty { throw ValidationError("--keypair needs a key pair name.") }
         if let encryptCmk, !CMKIdentifier.isValid(encryptCmk) {
@@ -96,8 +105,8 @@ struct ReinstallCommand: ParsableCommand {
             throw ExitCode(error.code)
         }
         let run = ReinstallRun(
-            serverText: server, keypair: keypair, password: password, userId: userId, options: options, stop: stop,
-            cloudInit: cloudInit, dryRun: dryRun, yes: yes, wait: wait, json: json)
+            serverText: server, keypair: keypair, password: password, noLogin: noLogin, userId: userId, options: options,
+            stop: stop, cloudInit: cloudInit, dryRun: dryRun, yes: yes, wait: wait, json: json)
         try runScript(connection) { session in try await run.perform(session) }
     }
 }

@@ -4,12 +4,14 @@ import HuaweiCloud
 import Reinstall
 import TerminalKit
 
-/// The steps of `reinstall`, in the UI's order: find the server, pre-flight, decide the endpoint,
-/// check the login, plan, confirm, send once, journal, then (with --wait) follow the job.
+/// The steps of `reinstall`: find the server, decide the endpoint, read what a key pair needs, judge
+/// the draft as the UI's form does, plan, confirm, send once, journal, then (with --wait) follow the job.
 struct ReinstallRun: Sendable {
     var serverText: String
     var keypair: String?
     var password: Secret?
+    /// Neither a key pair nor a password: the user data creates the login (v2 only).
+    var noLogin: Bool
     var userId: String?
     var options: ReinstallOptions
     var stop: Bool
@@ -24,46 +26,42 @@ struct ReinstallRun: Sendable {
         defer { password?.wipe() }
         let client = session.client
         let server = try await ServerResolver.resolve(serverText, client: client)
-        try preflight(server)
-
         let decision = try await decide(server, client: client)
-        if decision.mustAsk {
-            throw CommandFailure("The image gives no evidence of Cloud-Init (\(decision.reason)): choose the endpoint "
-                + "with --cloud-init yes (v2) or --cloud-init no (v1).")
-        }
-        Console.error("endpoint: \(decision.api.rawValue) (\(decision.reason))")
+        if !decision.mustAsk { Console.error("endpoint: \(decision.api.rawValue) (\(decision.reason))") }
 
-        let login: LoginMethod
-        var userId = userId
+        // The facts the draft needs, read as the form reads them; the rules are the draft's.
+        let login: ReinstallDraft.Login
+        var keypairs: DraftFact<[Keypair]> = .known([])
+        var userId: DraftFact<String> = self.userId.map { .known($0) } ?? .unavailable("not looked up")
         if let keypair {
-            guard ReinstallPlan.loginChoices(server: server, api: decision.api).keypairAllowed else {
-                throw CommandFailure(PlanError.windowsWithoutCloudInitNeedsPassword.message)
+            if ReinstallPlan.loginChoices(server: server, api: decision.api).keypairAllowed {
+                keypairs = .known(try await client.keypairs())
+                if userId.value == nil { userId = .known(try await client.userId()) }
             }
-            let pairs = try await client.keypairs()
-            guard pairs.contains(where: { $0.name == keypair }) else {
-                let names = pairs.map(\.name.shown).joined(separator: ", ")
-                throw CommandFailure("The key pair '\(keypair.shown)' does not exist in this region"
-                    + (names.isEmpty ? "; create one, or use --password-stdin." : " (there are: \(names))."))
-            }
-            if userId == nil { userId = try await client.userId() }
             login = .keypair(name: keypair)
         } else if let secret = password {
             let text = secret.reveal()
-            let failing = PasswordPolicy.evaluate(password: text, confirmation: text, os: TargetOS(server: server))
-                .filter { !$0.passed }
-            guard failing.isEmpty else {
-                throw CommandFailure("The password does not meet the rules:\n"
-                    + failing.map { "  ✗ \($0.label)" }.joined(separator: "\n"))
-            }
-            login = .password(secret)
+            login = .password(text, confirmation: text)
+        } else if noLogin {
+            login = .none
         } else {
-            throw CommandFailure("Give exactly one login: --keypair NAME or --password-stdin.", code: ScriptExit.usage)
+            throw CommandFailure(Self.loginUsage, code: ScriptExit.usage)
         }
+        let draft = ReinstallDraft(
+            server: server, endpoint: .known(decision), login: login, keypairs: keypairs, userId: userId,
+            stopFirst: stop, userData: options.userData.map { .known($0) }, cmkId: options.cmkId, byol: options.byol)
 
+        let validation = DraftValidation(draft)
+        for warning in validation.warnings { Console.error("warning: \(warning.shown)") }
+        if let refusal = validation.refusal {
+            for check in validation.checks where check.status != .passed {
+                if let hint = Self.hint(check.rule) { Console.error("hint: \(hint)") }
+            }
+            throw CommandFailure(refusal.shown)
+        }
         var plan: ReinstallPlan
         do {
-            plan = try ReinstallPlan.make(server: server, api: decision.api, login: login, userId: userId,
-                                          withStopServer: stop && server.isRunning, options: options)
+            plan = try draft.plan()
         } catch {
             throw CommandFailure(error.message)
         }
@@ -77,16 +75,17 @@ struct ReinstallRun: Sendable {
         return try await send(plan, session: session)
     }
 
-    /// The UI's pre-flight, plus what the form's "stop first" box asks of a running server.
-    private func preflight(_ server: Server) throws(CommandFailure) {
-        switch ReinstallPreflight.check(server) {
-        case .clear: break
-        case let .warning(text): Console.error("warning: \(text)")
-        case let .blocked(text): throw CommandFailure(text)
-        }
-        if server.isRunning && !stop {
-            throw CommandFailure("\(server.name.shown) is running (ACTIVE): pass --stop to stop it first (mode withStopServer), "
-                + "or stop it yourself.")
+    static let loginUsage = "Give exactly one login: --keypair NAME, --password-stdin, or --no-login with --user-data."
+
+    /// How to meet a rule with this command's options; the rule's own words are the form's.
+    static func hint(_ rule: DraftRule) -> String? {
+        switch rule {
+        case .stopFirst: "pass --stop to stop it first, or stop it yourself"
+        case .endpoint: "say --cloud-init yes (v2) or --cloud-init no (v1)"
+        case .passwordWithUserData: "use --keypair NAME, or --no-login when the user data creates the login"
+        case .userData: "drop --user-data, or say --cloud-init yes if the image has Cloud-Init"
+        case .keypair: "pass an existing key pair to --keypair, or use --password-stdin"
+        case .preflight, .login, .userId, .password, .cmk: nil
         }
     }
 

@@ -38,21 +38,19 @@ struct FormOptionsTests {
         ])
     }
 
-    @Test func userDataAtTheLimitIsAcceptedAndTakesTheLoginsPlace() throws {
+    @Test func userDataAtTheLimitIsAcceptedAndKeepsTheKeyPair() throws {
         var state = webForm()
         _ = enterUserDataPath("/ok", &state)
         _ = reduce(&state, .userDataRead(path: "/ok", .success(Data(repeating: 0x61, count: 32 * 1024))))
         let form = try #require(state.form)
         let context = formContext(state, form)
-        #expect(form.effectiveLogin(context) == .userData)
-        let fields = form.fields(context)
-        #expect(!fields.contains(.keypair))
-        #expect(!fields.contains(.password))
+        #expect(form.effectiveLogin(context) == .keypair, "user data never replaces the login chosen")
+        #expect(form.fields(context).contains(.keypair))
         #expect(FormKeys.checklist(state).allSatisfy { $0.mark == .passed })
         let plan = try #require(FormKeys.plan(FormKeys.reviewAndConfirm(&state)))
-        #expect(plan.request.keyName == nil)
+        #expect(plan.request.keyName == "deploy-rsa")
         #expect(plan.request.adminPass == nil)
-        #expect(plan.request.userId == nil)
+        #expect(plan.request.userId == "user-7e25")
         let base64Length: Int = (32 * 1024 + 2) / 3 * 4
         #expect(plan.request.metadata["user_data"]?.count == base64Length)
     }

@@ -40,7 +40,7 @@ struct FormPickerAndEndpointTests {
         var state = pickerState()
         FormKeys.type("zzz", into: &state)
         #expect(selected(state) == nil)
-        #expect(FormKeys.checklist(state).contains { $0.mark == .failed && $0.label.contains("no key pair matches 'zzz'") })
+        #expect(FormKeys.checklist(state).contains { $0.mark == .failed && $0.label == "no key pair chosen: pick one from the list" })
         FormKeys.focus(.submit, in: &state)
         #expect(reduce(&state, .key(.enter)) == [])
         #expect(state.form?.isReviewing == false)

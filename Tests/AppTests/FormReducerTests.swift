@@ -91,7 +91,7 @@ struct FormReducerTests {
         #expect(failed.contains { $0.label.contains("Administrator") })
         focus(.submit, in: &state)
         #expect(reduce(&state, .key(.enter)) == [])
-        #expect(state.form?.error?.hasPrefix("Not yet") == true)
+        #expect(state.form?.error?.hasPrefix("Not sent: password: no 3-letter run of Administrator") == true)
         #expect(state.form?.submitting == false)
     }
 

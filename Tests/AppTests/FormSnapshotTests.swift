@@ -45,8 +45,11 @@ struct FormSnapshotTests {
     }
 
     @Test(arguments: [(80, 24), (120, 40)])
-    func userDataReplacesTheLogin(width: Int, height: Int) {
+    func noLoginChosenWithUserData(width: Int, height: Int) {
         var state = sized(Fixtures.formState(for: Fixtures.web, image: Fixtures.goldImage), width, height)
+        FormKeys.focus(.login, in: &state)
+        _ = reduce(&state, .key(.left))  // from the key pair back round to "None"
+        #expect(state.form?.login == .userData)
         FormKeys.focus(.userData, in: &state)
         FormKeys.type("~/cloud.yaml", into: &state)
         _ = reduce(&state, .key(.tab))
@@ -54,7 +57,7 @@ struct FormSnapshotTests {
         let screen = render(state)
         assertSnapshot(screen, named: "form-userdata-\(width)x\(height)")
         let text = screen.lines.joined(separator: "\n")
-        #expect(text.contains("user data must set"))
+        #expect(text.contains("must create a login"))
         #expect(text.contains("│ #cloud-config"))
     }
 

@@ -191,6 +191,9 @@ struct ReinstallTests {
         Refusal(label: "BYOL other than true", api: .v2, server: Demo.legacyApp,
                 body: #"{"os-reinstall":{"adminpass":"\#(password)","metadata":{"BYOL":"yes"}}}"#,
                 status: 400, code: "Ecs.0005"),
+        Refusal(label: "Linux v2 adminpass with user_data", api: .v2, server: Demo.legacyApp,
+                body: #"{"os-reinstall":{"adminpass":"\#(password)","metadata":{"user_data":"IyEvYmluL3NoCg=="}}}"#,
+                status: 400, code: "Ecs.0005"),
         Refusal(label: "unknown server", api: .v2, server: "00000000-0000-4000-8000-000000000000",
                 body: #"{"os-reinstall":{"adminpass":"\#(password)"}}"#, status: 404, code: "Ecs.0114"),
     ]
@@ -208,6 +211,34 @@ struct ReinstallTests {
                 #expect(!reply.text.contains(secret))
             }
             #expect(await simulator.server(id: refusal.server) == before)
+        }
+    }
+
+    /// The cloud ignores adminpass when user_data is given for a Linux server on v2; the simulator
+    /// refuses the pair, naming the rule, so nobody is locked out unnoticed.
+    @Test func linuxV2AdminpassWithUserDataIsRefusedNamingTheRule() async throws {
+        try await withSimulator { simulator, client in
+            let before = await simulator.server(id: Demo.legacyApp)
+            let userData = Data("#!/bin/sh\n".utf8).base64EncodedString()
+            let reply = try await client.reinstall(.v2, server: Demo.legacyApp, body: """
+                {"os-reinstall":{"adminpass":"\(Self.password)","metadata":{"user_data":"\(userData)"}}}
+                """)
+            #expect(reply.status == 400)
+            #expect(reply.errorCode == "Ecs.0005")
+            let message = try #require((try reply.json()["error"] as? [String: Any])?["message"] as? String)
+            #expect(message.contains("adminpass is invalid when metadata.user_data is given"), "\(message)")
+            #expect(!reply.text.contains(Self.password))
+            #expect(await simulator.server(id: Demo.legacyApp) == before)
+
+            // A key pair with user data is kept; Windows (Cloudbase-Init) keeps its password.
+            let keypair = try await client.reinstall(.v2, server: Demo.legacyApp, body: """
+                {"os-reinstall":{"keyname":"ops-ed25519","userid":"u","metadata":{"user_data":"\(userData)"}}}
+                """)
+            #expect(keypair.status == 200, "\(keypair.text)")
+            let windows = try await client.reinstall(.v2, server: Demo.winRDP, body: """
+                {"os-reinstall":{"adminpass":"\(Self.password)","mode":"withStopServer","metadata":{"user_data":"\(userData)"}}}
+                """)
+            #expect(windows.status == 200, "\(windows.text)")
         }
     }
 

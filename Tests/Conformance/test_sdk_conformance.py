@@ -272,6 +272,9 @@ REFUSALS = [
     ("no system disk", v2(NO_DISK, adminpass=PASSWORD), 400, "Ecs.0105"),
     ("locked", v2(LOCKED, adminpass=PASSWORD, mode="withStopServer"), 400, "Ecs.0605"),
     ("user_data over 32 KB", v2(DB_REPLICA, metadata={"user_data": user_data(32 * 1024 + 1)}), 400, "Ecs.0005"),
+    # Linux with Cloud-Init ignores adminpass when user_data is given: refused, not silently dropped.
+    ("Linux v2 adminpass with user_data", v2(DB_REPLICA, adminpass=PASSWORD, metadata={"user_data": user_data(16)}),
+     400, "Ecs.0005"),
     ("encrypted without a CMK id", v2(DB_REPLICA, adminpass=PASSWORD, metadata={"system__encrypted": "1"}), 400, "Ecs.0005"),
     ("unknown server", v2("00000000-0000-4000-8000-000000000000", adminpass=PASSWORD), 404, "Ecs.0114"),
 ]

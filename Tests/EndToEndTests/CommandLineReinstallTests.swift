@@ -1,4 +1,5 @@
 import Foundation
+import Reinstall
 import Testing
 
 /// `ecs-reinstall reinstall`: the guard rails, the dry run and --wait, against the standalone simulator.
@@ -12,8 +13,8 @@ struct CommandLineReinstallTests {
         let weak = "rootabc"
         let result = try await cli.run(["reinstall", "legacy-app", "--password-stdin", "--yes"], input: weak + "\n")
         #expect(result.status == 1, "\(result.all)")
-        #expect(result.stderr.contains("✗ 8–26 characters (now 7)"), "\(result.all)")
-        #expect(result.stderr.contains("✗ no 'root' or 'toor' ('root' found)"), "\(result.all)")
+        #expect(result.stderr.contains("error: Not sent: password: 8–26 characters (now 7);"), "\(result.all)")
+        #expect(result.stderr.contains("password: no 'root' or 'toor' ('root' found)"), "\(result.all)")
         #expect(!result.all.contains(weak))
         #expect(try await cli.server(named: "legacy-app")["status"] as? String == "SHUTOFF")
 
@@ -104,22 +105,30 @@ struct CommandLineReinstallTests {
         try Data("#cloud-config\nruncmd: [echo hi]\n".utf8).write(to: URL(fileURLWithPath: userData))
         let cmk = "0f1e2d3c-4b5a-4697-8877-665544332211"
         let result = try await cli.run(
-            ["reinstall", "web-02", "--password-stdin", "--stop", "--user-data", userData, "--encrypt-cmk", cmk,
-             "--byol", "--dry-run"],
-            input: Self.password + "\n")
+            ["reinstall", "web-02", "--keypair", "deploy-rsa", "--stop", "--user-data", userData, "--encrypt-cmk", cmk,
+             "--byol", "--dry-run"])
         #expect(result.status == 0, "\(result.all)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("POST \(cli.simulator.url)/v2/") == true, "\(result.all)")
         #expect(lines.first?.hasSuffix("/cloudservers/7a2d4f6b-8c1e-4a3f-b5d7-9e1c3a5f7b02/reinstallos") == true)
         let body = try jsonObject(lines.count > 1 ? lines[1] : "")
         let inner = try #require(body["os-reinstall"] as? [String: Any])
-        #expect(inner["adminpass"] as? String == "••••")
+        #expect(inner["keyname"] as? String == "deploy-rsa" && inner["adminpass"] == nil, "a key pair is kept with user data")
         #expect(inner["mode"] as? String == "withStopServer")
         let metadata = try #require(inner["metadata"] as? [String: String])
         #expect(metadata["__system__encrypted"] == "1" && metadata["__system__cmkid"] == cmk && metadata["BYOL"] == "true")
         #expect(metadata["user_data"].flatMap { Data(base64Encoded: $0) }.map { String(decoding: $0, as: UTF8.self) }
                 == "#cloud-config\nruncmd: [echo hi]\n")
-        #expect(!result.all.contains(Self.password))
+        // web-02 logs in with ops-ed25519 today: the changed key is said before anything is sent.
+        #expect(result.stderr.contains("warning: The login key changes: web-02 has key pair 'ops-ed25519' today"),
+                "\(result.all)")
+
+        // A password is shown masked.
+        let password = try await cli.run(["reinstall", "web-02", "--password-stdin", "--stop", "--dry-run"],
+                                         input: Self.password + "\n")
+        #expect(password.status == 0, "\(password.all)")
+        #expect(password.stdout.contains(#""adminpass":"••••""#), "\(password.all)")
+        #expect(!password.all.contains(Self.password))
 
         // Sent nothing: web-02 is still running with no task, and no job was journaled.
         let server = try await cli.server(named: "web-02")
@@ -140,6 +149,45 @@ struct CommandLineReinstallTests {
         let result = try await cli.run(["reinstall", "legacy-app", "--password-stdin", "--user-data", userData, "--yes"],
                                        input: Self.password + "\n")
         #expect(result.status == 1 && result.stderr.contains("v2"), "\(result.all)")
+    }
+
+    @Test("A password with user data on Linux v2 is refused before sending, in the form's words")
+    func passwordWithUserDataOnLinuxV2() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        let userData = cli.scratch.path("users.yaml")
+        try Data("#cloud-config\nusers: [{name: ops}]\n".utf8).write(to: URL(fileURLWithPath: userData))
+        let result = try await cli.run(
+            ["reinstall", "数据库-从节点", "--password-stdin", "--user-data", userData, "--yes"], input: Self.password + "\n")
+        #expect(result.status == 1, "\(result.all)")
+        // The exact line the form shows on its checklist and its refusal (DraftValidation).
+        #expect(result.stderr.contains("error: Not sent: \(DraftValidation.passwordIgnoredLabel)\n"), "\(result.all)")
+        #expect(result.stderr.contains("hint: use --keypair NAME, or --no-login"), "\(result.all)")
+        #expect(!result.all.contains(Self.password))
+        // Nothing reached the cloud: no task on the server, no job journaled.
+        let server = try await cli.server(named: "数据库-从节点")
+        #expect(server["status"] as? String == "SHUTOFF" && server["task_state"] is NSNull)
+        #expect(cli.journal().isEmpty)
+    }
+
+    @Test("--no-login is only valid with --user-data, and the review warning is printed")
+    func noLogin() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        let bare = try await cli.run(["reinstall", "数据库-从节点", "--no-login", "--yes"])
+        #expect(bare.status == 2 && bare.stderr.contains("--no-login is only valid with --user-data"), "\(bare.all)")
+
+        let userData = cli.scratch.path("users.yaml")
+        try Data("#cloud-config\nusers: [{name: ops}]\n".utf8).write(to: URL(fileURLWithPath: userData))
+        let dry = try await cli.run(["reinstall", "数据库-从节点", "--no-login", "--user-data", userData, "--dry-run"])
+        #expect(dry.status == 0, "\(dry.all)")
+        #expect(dry.stderr.contains("warning: No key pair and no password: the user data must create a login"), "\(dry.all)")
+        let lines = dry.stdout.split(separator: "\n").map(String.init)
+        let inner = try #require(try jsonObject(lines.count > 1 ? lines[1] : "")["os-reinstall"] as? [String: Any])
+        #expect(inner["keyname"] == nil && inner["adminpass"] == nil && inner["userid"] == nil, "\(inner)")
+        #expect((inner["metadata"] as? [String: String])?["user_data"] != nil)
+
+        // On v1 (legacy-app has no Cloud-Init) user data and so no login are refused.
+        let v1 = try await cli.run(["reinstall", "legacy-app", "--no-login", "--user-data", userData, "--yes"])
+        #expect(v1.status == 1 && v1.stderr.contains("user data needs the v2 endpoint"), "\(v1.all)")
     }
 
     @Test("--wait follows a password reinstall on v1 to SUCCESS and journals it before printing the job id")

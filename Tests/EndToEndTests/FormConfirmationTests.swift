@@ -13,7 +13,7 @@ struct FormConfirmationTests {
         try await tmux.waitUntil("web-01 selected at start", escapes: true) { AppScreen.selectedServer($0) == "web-01" }
         try await tmux.press("Enter")
         try await tmux.waitUntil("the web-01 form to be complete") {
-            !$0.contains("✗") && $0.contains("Enter: review what will be sent") && $0.contains("deploy-rsa")
+            !$0.contains("✗") && $0.contains("Enter: review what will be sent") && $0.contains("ops-ed25519 ▸ (current)")
         }
         // BYOL on, so the review must show it in the metadata.
         try await tmux.press("Down", times: 10)
@@ -25,7 +25,7 @@ struct FormConfirmationTests {
 
         let review = try await tmux.waitFor("Review: reinstall the OS of web-01", "Type the server's name")
         #expect(review.contains("POST /v2/"), "\(tmux.screenDump)")
-        #expect(review.contains("\"keyname\": \"deploy-rsa\""), "\(tmux.screenDump)")
+        #expect(review.contains("\"keyname\": \"ops-ed25519\""), "\(tmux.screenDump)")
         #expect(review.contains("\"BYOL\": \"true\""), "\(tmux.screenDump)")
         #expect(review.contains("\"mode\": \"withStopServer\""), "\(tmux.screenDump)")
 

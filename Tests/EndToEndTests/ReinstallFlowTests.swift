@@ -48,7 +48,7 @@ struct ReinstallFlowTests {
         try await tmux.waitFor("Reinstall the OS of web-01", "V2 POST /v2/{project}/cloudservers/{id}/reinstallos")
         // Ready once the image, the key pairs and the user id are in: nothing fails, nothing pending.
         let form = try await tmux.waitUntil("the web-01 form to be complete (no ✗, no 'complete the checklist first')") {
-            !$0.contains("✗") && !$0.contains("complete the checklist first") && $0.contains("deploy-rsa")
+            !$0.contains("✗") && !$0.contains("complete the checklist first") && $0.contains("ops-ed25519 ▸ (current)")
         }
         #expect(AppScreen.endpointReason(form)?.contains("Cloud-Init") == true,
                 "the v2 decision must be explained by Cloud-Init\n\(tmux.screenDump)")
@@ -157,8 +157,8 @@ struct ReinstallFlowTests {
 
         try await focusSubmit(tmux, button: "[ Reinstall win-ad-01 ]")
         try await tmux.press("Enter")
-        let refused = try await tmux.waitUntil("a 'Not yet' line naming the Administrator run") {
-            AppScreen.lines($0).contains { $0.contains("Not yet") && $0.contains("Administrator") }
+        let refused = try await tmux.waitUntil("a 'Not sent' line naming the Administrator run") {
+            AppScreen.lines($0).contains { $0.contains("Not sent: password:") && $0.contains("Administrator") }
         }
         screens.append(refused)
         #expect(refused.contains("Reinstall the OS of win-ad-01"), "the form must stay open\n\(tmux.screenDump)")

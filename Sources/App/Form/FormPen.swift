@@ -66,20 +66,20 @@ struct FormPen {
         row += 3
     }
 
-    /// Login: exactly one of key pair and password, or neither when user data sets them.
+    /// Login: exactly one of key pair, password and (v2 only) none, where the user data creates it.
     mutating func login(_ context: FormContext) {
         label("Login", .login)
         let allowed = form.keypairAllowed(context)
         let login = form.effectiveLogin(context)
-        if login == .userData {
-            screen.put("(•) None", x: fieldX, y: row, style: style(.login))
-            explain("the user data must set the credentials")
-        } else if allowed.allowed {
-            let keyText = login == .keypair ? "(•) Key pair" : "( ) Key pair"
-            let passText = login == .password ? "(•) Password" : "( ) Password"
-            var lx = fieldX + screen.put(keyText, x: fieldX, y: row, style: login == .keypair ? style(.login) : .plain)
-            lx += screen.put("   ", x: lx, y: row)
-            screen.put(passText, x: lx, y: row, style: login == .password ? style(.login) : .plain)
+        if allowed.allowed {
+            let names: [(ReinstallForm.LoginKind, String)] = [(.keypair, "Key pair"), (.password, "Password"), (.userData, "None")]
+            var lx = fieldX
+            for (kind, name) in names where form.loginChoices(context).contains(kind) || kind == login {
+                if lx > fieldX { lx += screen.put("  ", x: lx, y: row) }
+                lx += screen.put((kind == login ? "(•) " : "( ) ") + name, x: lx, y: row,
+                                 style: kind == login ? style(.login) : .plain)
+            }
+            if login == .userData { explain("none: the user data must create a login") }
         } else {
             screen.put("(•) Password only", x: fieldX, y: row, style: style(.login))
             explain("key pair unavailable: \(allowed.why ?? "")")
@@ -99,7 +99,9 @@ struct FormPen {
         label("Key pair", .keypair)
         let pairs = context.keypairs.value ?? []
         if let pair = form.selectedKeypair(context) {
-            let w = screen.put(DisplayWidth.truncate("◂ \(pair.name) ▸", to: fieldWidth), x: fieldX, y: row, style: style(.keypair))
+            let current = pair.name == form.server.keyName ? " (current)" : ""
+            let w = screen.put(DisplayWidth.truncate("◂ \(pair.name) ▸\(current)", to: fieldWidth), x: fieldX, y: row,
+                               style: style(.keypair))
             if let print = pair.fingerprint {
                 screen.put(DisplayWidth.truncate(print, to: max(0, fieldWidth - w - 1)), x: fieldX + w + 1, y: row, style: Style(dim: true))
             }

@@ -12,10 +12,16 @@ func drawFormReview(_ screen: inout Screen, _ state: AppState, _ form: Reinstall
     var row = layout.bodyTop
     var x = screen.put("Review: reinstall the OS of ", x: left, y: row, style: Style(bold: true))
     x += screen.put(DisplayWidth.truncate(form.server.name, to: 30), x: left + x, y: row, style: Style(color: .cyan, bold: true))
-    if let warning = form.warning {
-        screen.put(DisplayWidth.truncate("⚠ " + warning, to: width), x: left, y: row + 1, style: Style(color: .yellow, bold: true))
+    row += 1
+    // What to know before confirming: a changed login key, no login at all, a server in ERROR.
+    let warnings = form.validation(formContext(state, form)).warnings
+    for warning in warnings {
+        for line in DisplayWidth.wrap("⚠ " + warning, to: width).prefix(2) {
+            screen.put(line, x: left, y: row, style: Style(color: .yellow, bold: true))
+            row += 1
+        }
     }
-    row += 2
+    if warnings.isEmpty { row += 1 }
     screen.put("This exact request will be sent:", x: left, y: row, style: Style(dim: true))
     row += 1
     let request = "\(plan.method) \(plan.path(projectId: state.projectId))"

@@ -2,6 +2,8 @@ import HuaweiCloud
 import Reinstall
 import TerminalKit
 
+/// What the form offers, and its checklist: the rules themselves are `DraftValidation`'s, the
+/// form only turns its fields into a `ReinstallDraft`.
 extension ReinstallForm {
     public func keypairAllowed(_ context: FormContext) -> (allowed: Bool, why: String?) {
         guard let decision = context.decision else {
@@ -11,19 +13,24 @@ extension ReinstallForm {
         return (choice.keypairAllowed, choice.why)
     }
 
-    /// v2-only fields (user data) are offered only when v2 is the endpoint in force.
+    /// v2-only fields (user data, no login) are offered only when v2 is the endpoint in force.
     public func onV2(_ context: FormContext) -> Bool { context.decision?.api == .v2 }
 
-    /// User data is in play: v2 and a path typed.
+    /// User data is in play: v2 and a path typed. It never changes the login chosen.
     public func usesUserData(_ context: FormContext) -> Bool {
         onV2(context) && options.hasUserDataPath
     }
 
-    /// The login actually in force: with user data on v2 neither login is sent; a key pair falls
-    /// back to a password where it is not allowed.
+    /// The logins offered, in the order ←/→ goes through them.
+    public func loginChoices(_ context: FormContext) -> [LoginKind] {
+        guard keypairAllowed(context).allowed else { return [.password] }
+        return onV2(context) ? [.keypair, .password, .userData] : [.keypair, .password]
+    }
+
+    /// The login in force: the one chosen, except that a key pair where none is allowed (Windows
+    /// without Cloud-Init) is a password, and the form says why.
     public func effectiveLogin(_ context: FormContext) -> LoginKind {
-        if usesUserData(context) { return .userData }
-        return keypairAllowed(context).allowed ? (login == .userData ? .keypair : login) : .password
+        keypairAllowed(context).allowed ? login : .password
     }
 
     public func selectedKeypair(_ context: FormContext) -> Keypair? {
@@ -46,88 +53,76 @@ extension ReinstallForm {
         return fields
     }
 
-    /// The live checklist: every rule that decides whether the form may be submitted.
+    /// The form's fields as the shared draft.
+    public func draft(_ context: FormContext) -> ReinstallDraft {
+        let login: ReinstallDraft.Login
+        switch effectiveLogin(context) {
+        case .keypair: login = .keypair(name: selectedKeypair(context)?.name)
+        case .password: login = .password(password.text, confirmation: confirmation.text)
+        case .userData: login = .none
+        }
+        return ReinstallDraft(
+            server: server, endpoint: endpointFact(context), login: login,
+            keypairs: Self.fact(context.keypairs, pending: "key pairs: loading…"),
+            userId: Self.fact(context.userId, pending: "IAM user id: looking up…"),
+            stopFirst: withStopServer, userData: userDataFact(context),
+            cmkId: options.encrypted ? options.cmkText : nil, byol: options.byol)
+    }
+
+    public func validation(_ context: FormContext) -> DraftValidation {
+        DraftValidation(draft(context))
+    }
+
+    /// The live checklist: the field limits of this form, then every rule of the draft.
+    public func checks(_ context: FormContext) -> [DraftCheck] {
+        var checks: [DraftCheck] = []
+        if effectiveLogin(context) == .password && (password.overflowed || confirmation.overflowed) {
+            checks.append(DraftCheck(.password, "pasted text cut at \(InputLimits.password) characters: far too long",
+                                     .failed))
+        }
+        return checks + validation(context).checks
+    }
+
     public func checklist(_ context: FormContext) -> [ChecklistItem] {
-        var items = loginItems(context)
-        if server.isRunning {
-            items.append(withStopServer
-                ? ChecklistItem("stopped first (withStopServer)", .passed)
-                : ChecklistItem("running server: tick 'stop first'", .failed))
+        checks(context).map { check in
+            switch check.status {
+            case .passed: ChecklistItem(check.label, .passed)
+            case .failed: ChecklistItem(check.label, .failed)
+            case .pending: ChecklistItem(check.label, .notApplicable)
+            }
         }
-        items += optionItems(context)
-        if context.decision == nil {
-            items.append(ChecklistItem("endpoint: reading the image…", .notApplicable))
-        } else if context.endpointUnanswered {
-            items.append(ChecklistItem("endpoint unknown: choose v1 or v2 (←/→)", .failed))
-        } else {
-            items.append(ChecklistItem("endpoint decided (\(context.decision?.api.rawValue ?? "?"))", .passed))
-        }
-        return items
+    }
+
+    /// Why the form cannot go to the review, in the words `reinstall` refuses with.
+    public func refusal(_ context: FormContext) -> String? {
+        DraftValidation.refusal(for: checks(context))
     }
 
     public func canSubmit(_ context: FormContext) -> Bool {
-        !submitting && checklist(context).allSatisfy { $0.mark == .passed }
+        !submitting && refusal(context) == nil
     }
 
-    private func loginItems(_ context: FormContext) -> [ChecklistItem] {
-        switch effectiveLogin(context) {
-        case .userData:
-            return [ChecklistItem("no key pair, no password: user data sets them", .passed)]
-        case .keypair:
-            var items = [ChecklistItem("one login only: key pair", .passed)]
-            if let pair = selectedKeypair(context) {
-                items.append(ChecklistItem("key pair '\(pair.name)' exists", .passed))
-            } else {
-                items.append(ChecklistItem(keypairProblem(context), context.keypairs == .loading ? .notApplicable : .failed))
-            }
-            switch context.userId {
-            case .loaded: items.append(ChecklistItem("IAM user id known (userid)", .passed))
-            case .failed(let why): items.append(ChecklistItem("IAM user id unknown: \(why)", .failed))
-            case .loading, .notRequested: items.append(ChecklistItem("IAM user id: looking up…", .notApplicable))
-            }
-            return items
-        case .password:
-            let os = TargetOS(server: server)
-            var items = [ChecklistItem("one login only: password", .passed)]
-            if password.overflowed || confirmation.overflowed {
-                items.append(ChecklistItem(
-                    "pasted text cut at \(InputLimits.password) characters: far too long", .failed))
-            }
-            return items + PasswordPolicy.evaluate(password: password.text, confirmation: confirmation.text, os: os)
-                .map { ChecklistItem($0.label, $0.passed ? .passed : .failed) }
+    private func endpointFact(_ context: FormContext) -> DraftFact<EndpointDecision> {
+        guard let decision = context.decision else { return .pending("endpoint: reading the image…") }
+        return .known(decision)
+    }
+
+    private func userDataFact(_ context: FormContext) -> DraftFact<UserData>? {
+        guard usesUserData(context) else { return nil }
+        let path = options.userDataPathText
+        switch options.userData {
+        case let .loaded(data) where data.path == path: return .known(data)
+        case let .reading(reading) where reading == path: return .pending("user data: reading the file…")
+        case let .failed(failed, message) where failed == path: return .unavailable(message)
+        default: return .unavailable("user data: press Enter to read the file")
         }
     }
 
-    private func optionItems(_ context: FormContext) -> [ChecklistItem] {
-        var items: [ChecklistItem] = []
-        if usesUserData(context) {
-            let path = options.userDataPathText
-            switch options.userData {
-            case let .loaded(data) where data.path == path:
-                items.append(ChecklistItem("user data: \(data.bytes.count) bytes, \(data.kind.rawValue)", .passed))
-            case let .reading(reading) where reading == path:
-                items.append(ChecklistItem("user data: reading the file…", .notApplicable))
-            case let .failed(failed, message) where failed == path:
-                items.append(ChecklistItem(message, .failed))
-            default:
-                items.append(ChecklistItem("user data: press Enter to read the file", .failed))
-            }
-        }
-        if options.encrypted {
-            let id = options.cmkText
-            items.append(ChecklistItem("CMK id: 36 characters, UUID form (now \(id.count))",
-                                       CMKIdentifier.isValid(id) ? .passed : .failed))
-        }
-        return items
-    }
-
-    private func keypairProblem(_ context: FormContext) -> String {
-        switch context.keypairs {
-        case .loading, .notRequested: return "key pairs: loading…"
-        case .failed(let why): return "key pairs could not be listed: \(why)"
-        case .loaded(let pairs):
-            return pairs.isEmpty ? "no key pair in this region: create one or use a password"
-                : "no key pair matches '\(keypair.filter.text)': Backspace to widen"
+    private static func fact<Value>(_ lookup: Lookup<Value>, pending: String) -> DraftFact<Value> {
+        switch lookup {
+        case let .loaded(value): .known(value)
+        case let .failed(why): .unavailable(why)
+        case .loading, .notRequested: .pending(pending)
         }
     }
 }

@@ -12,7 +12,8 @@ public struct ReinstallForm: Sendable, Equatable {
 
     public enum LoginKind: Sendable, Equatable {
         case keypair, password
-        /// v2 with user data: neither login is sent, the user data sets the credentials.
+        /// Chosen explicitly, v2 only: neither a key pair nor a password is sent, the user data
+        /// must create a login. Typing a user data path never chooses it.
         case userData
     }
 
@@ -42,6 +43,8 @@ public struct ReinstallForm: Sendable, Equatable {
         self.server = server
         self.warning = warning
         login = server.isWindows ? .password : .keypair
+        // The server's own key is the default: another one is a choice, and the review says so.
+        keypair.chosenName = server.keyName
         withStopServer = server.isRunning
         confirmName = Self.emptyConfirmation(server)
     }

@@ -101,9 +101,10 @@ private func editFocusedField(_ form: inout ReinstallForm, _ key: Key, _ context
     let toggles = key == .left || key == .right || key == .character(" ")
     switch form.focus {
     case .login where toggles:
-        if form.keypairAllowed(context).allowed && form.effectiveLogin(context) != .userData {
-            form.login = form.effectiveLogin(context) == .keypair ? .password : .keypair
-        }
+        // Through the logins offered: key pair, password, and on v2 none (the user data creates it).
+        let choices = form.loginChoices(context)
+        let current = choices.firstIndex(of: form.effectiveLogin(context)) ?? 0
+        form.login = choices[(current + (key == .left ? -1 : 1) + choices.count) % choices.count]
     case .keypair where key == .left || key == .right:
         form.keypair.move(key == .right ? 1 : -1, in: context.keypairs.value ?? [])
     case .keypair:
@@ -163,28 +164,13 @@ func reduceUserDataRead(_ state: inout AppState, path: String, result: Result<Da
 /// Builds exactly what will be sent and moves to the review step.
 private func review(_ state: inout AppState, context: FormContext) -> [Effect] {
     guard var form = state.form else { return [] }
-    guard form.canSubmit(context), let decision = context.decision else {
-        let failing = form.checklist(context).first { $0.mark != .passed }
-        form.error = "Not yet: \(failing?.label ?? "the form is incomplete")"
+    if let refusal = form.refusal(context) {
+        form.error = refusal
         state.form = form
         return []
     }
-    let login: LoginMethod?
-    switch form.effectiveLogin(context) {
-    case .keypair: login = .keypair(name: form.selectedKeypair(context)?.name ?? "")
-    case .password: login = .password(Secret(form.password.text))
-    case .userData: login = nil
-    }
-    let onV2 = decision.api == .v2
-    let options = ReinstallOptions(
-        userData: onV2 && form.usesUserData(context) ? form.options.userData.loaded : nil,
-        cmkId: form.options.encrypted ? form.options.cmkText : nil,
-        byol: form.options.byol)
     do {
-        let plan = try ReinstallPlan.make(
-            server: form.server, api: decision.api, login: login, userId: context.userId.value,
-            withStopServer: form.server.isRunning && form.withStopServer, options: options)
-        form.stage = .review(plan)
+        form.stage = .review(try form.draft(context).plan())
         form.confirmName = ReinstallForm.emptyConfirmation(form.server)
     } catch {
         form.error = error.message

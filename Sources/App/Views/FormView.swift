@@ -31,7 +31,7 @@ func drawForm(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, 
     let top = layout.bodyTop + 6  // under the login row, which may be as wide as the left column
     let rows = max(0, layout.bodyTop + layout.bodyHeight - top - 1)
     if form.focus == .keypair, let pairs = context.keypairs.value {
-        drawKeypairPicker(&screen, form.keypair, pairs: pairs, x: checkX, y: top, width: checkWidth, rows: rows)
+        drawKeypairPicker(&screen, form.keypair, pairs: pairs, current: form.server.keyName, x: checkX, y: top, width: checkWidth, rows: rows)
     } else {
         screen.put("Checklist", x: checkX, y: top, style: Style(bold: true))
         let items = form.checklist(context).map { (label: $0.label, mark: $0.mark) }
