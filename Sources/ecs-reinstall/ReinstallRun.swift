@@ -166,7 +166,7 @@ struct ReinstallRun: Sendable {
     /// What `--wait` saw, in the report and on stderr; the exit status.
     private func finish(_ report: inout ReinstallReport, _ end: JobFollower, plan: ReinstallPlan) throws -> Int32 {
         let status: Int32
-        let outcome = end.outcome ?? .lost(.transport("following ended early"), server: nil, sawRebuild: false)
+        let outcome = end.outcome ?? .lost(.transport("following ended early"), server: nil, sawReinstall: false)
         report.status = outcome.journalStatus.text
         report.serverStatus = end.server?.status
         report.errorCode = outcome.errorCode

@@ -174,7 +174,7 @@ struct JobPollerTests {
             server.status = "ACTIVE"
             server.taskState = nil
             return server
-        }(), sawRebuild: true)))
+        }(), sawReinstall: true)))
     }
 
     @Test func aThrottledReadWaitsForTheCloudsRetryAfter() async {

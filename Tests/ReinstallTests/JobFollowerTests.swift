@@ -94,6 +94,14 @@ struct JobFollowerTests {
         #expect(step.journal?.errorCode == "Common.0011")
     }
 
+    @Test func aJobThatAnsweredBeforeItWasLostCountsAsUnderWayEvenIfTheServerHasAlreadyBooted() {
+        var f = follower()
+        _ = f.receive(.job(job(.initial)), now: at(0), random: even)
+        _ = f.receive(.failed(.api(status: 404, code: "Common.0011", message: "", requestId: nil)), now: at(2), random: even)
+        _ = f.receive(.server(server("ACTIVE")), now: at(2), random: even)
+        #expect(f.outcome?.message == "job lost by the cloud; the server left REBUILD and is ACTIVE")
+    }
+
     @Test func aLostJobWhoseServerNeverRebuiltSaysSo() {
         var f = follower()
         _ = f.receive(.failed(.api(status: 404, code: "Ecs.0614", message: "", requestId: nil)), now: at(0), random: even)

@@ -8,8 +8,9 @@ public enum FollowOutcome: Sendable, Equatable {
     case succeeded(Job?, server: Server?)
     case failed(Job)
     /// The cloud forgot the job id; `server` is the server once it left REBUILD (nil when no
-    /// server was known to follow), `sawRebuild` whether it was seen rebuilding meanwhile.
-    case lost(CloudError, server: Server?, sawRebuild: Bool)
+    /// server was known to follow), `sawReinstall` whether the reinstall was seen under way (the
+    /// job answered before it was forgotten, or the server was seen rebuilding).
+    case lost(CloudError, server: Server?, sawReinstall: Bool)
     /// The server was deleted while it was followed.
     case serverGone(Job?, lost: CloudError?, CloudError)
 
@@ -55,9 +56,9 @@ public enum FollowOutcome: Sendable, Equatable {
             return "the job succeeded; the server left REBUILD\(status)"
         case let .failed(job):
             return "the job failed: " + JobFailure.describe(job)
-        case let .lost(_, server, sawRebuild):
+        case let .lost(_, server, sawReinstall):
             guard let server else { return "job lost by the cloud; no server to follow, check the server's status" }
-            return sawRebuild
+            return sawReinstall
                 ? "job lost by the cloud; the server left REBUILD and is \(server.statusText)"
                 : "job lost by the cloud; the server is \(server.statusText) and was not seen rebuilding: "
                     + "check whether the reinstall ran"

@@ -71,8 +71,9 @@ public struct JobFollower: Sendable, Equatable {
     public private(set) var server: Server?
     /// Why the job is lost, once the cloud forgot it.
     public private(set) var lostBecause: CloudError?
-    /// Whether the server was seen in REBUILD (or with a task) while it was followed.
-    public private(set) var sawRebuild = false
+    /// Whether the reinstall was seen under way: the job answered before the cloud forgot it, or
+    /// the server was seen in REBUILD (or with a task).
+    public private(set) var sawReinstall = false
     /// Failed reads in a row, and the last one with its time.
     public private(set) var failures = 0
     public private(set) var lastFailure: CloudError?
@@ -180,12 +181,12 @@ public struct JobFollower: Sendable, Equatable {
         if server.statusText != self.server?.statusText { step.changes.append(.serverStatus(server)) }
         self.server = server
         guard server.hasSettledAfterReinstall else {
-            sawRebuild = true
+            sawReinstall = true
             scheduleRead(.server(id: server.id), now: now, random: random)
             return
         }
         if let lostBecause {
-            finish(.lost(lostBecause, server: server, sawRebuild: sawRebuild), now: now, into: &step)
+            finish(.lost(lostBecause, server: server, sawReinstall: sawReinstall), now: now, into: &step)
         } else {
             finish(.succeeded(job, server: server), now: now, into: &step)
         }
@@ -197,9 +198,10 @@ public struct JobFollower: Sendable, Equatable {
         if case .job = read, PollSchedule.isLost(error) {
             answered(now)
             lostBecause = error
+            if job != nil { sawReinstall = true }
             step.changes.append(.jobLost(error))
             guard let serverId else {
-                finish(.lost(error, server: nil, sawRebuild: false), now: now, into: &step)
+                finish(.lost(error, server: nil, sawReinstall: false), now: now, into: &step)
                 return
             }
             stage = .server(jobLost: true)
