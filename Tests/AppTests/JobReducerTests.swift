@@ -119,6 +119,18 @@ struct JobReducerTests {
         #expect(state.flash?.text.contains("job lost by the cloud; the server left REBUILD and is ACTIVE") == true)
     }
 
+    @Test func refusedKeysStopFollowingButTheJobStaysUnfinishedForTheNextStart() {
+        var driver = FollowDriver()
+        var (state, _) = accepted()
+        let refused = CloudError.api(status: 401, code: "APIGW.0301", message: "verify aksk signature fail",
+                                     requestId: nil)
+        #expect(driver.answer(&state, "job-1", .failed(refused)) == [], "nothing is journaled")
+        #expect(!state.jobs[0].isFinished)
+        #expect(state.history.isEmpty)
+        #expect(render(state).lines.joined().contains("not followed (resumes on the next start)"))
+        #expect(reduce(&state, .tick(Fixtures.now.addingTimeInterval(5))) == [], "no ticks for a job nobody follows")
+    }
+
     @Test func unfinishedJournalEntriesResumeAndFinishedOnesFormTheHistory() {
         let open = JournalEntry(jobId: "j-open", serverId: "s-web", serverName: "web-01", api: .v2,
                                 scope: "cn-north-4/p", submittedAt: Fixtures.now, lastStatus: "RUNNING")

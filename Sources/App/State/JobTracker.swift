@@ -17,6 +17,9 @@ public struct JobTracker: Sendable, Equatable, Identifiable {
     public var lost: String?
     /// How following ended, in the follower's words.
     public var outcome: FollowOutcome?
+    /// Why the job is no longer followed although unfinished (the cloud refused the keys); the
+    /// next start resumes it.
+    public var stopped: String?
     /// The last read's failure and when it happened, shown beside the last good state.
     public var pollError: String?
     public var pollErrorAt: Date?

@@ -69,6 +69,7 @@ func reduceJobFollowed(_ state: inout AppState, _ followed: JobFollowed) -> [Eff
             finish(&state, index, flash)
             effects += refreshUnlessTyping(&state)
         case let .halted(error):
+            state.jobs[index].stopped = error.message
             state.flash = Flash(.error, "Job of \(name) is no longer followed: \(error.message) It resumes on the next start.")
         case .jobStatus, .readFailed:
             break

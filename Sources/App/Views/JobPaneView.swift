@@ -44,6 +44,9 @@ private func jobDetail(_ tracker: JobTracker) -> (String, Style) {
         let server = tracker.isFinished ? "" : tracker.serverStatus.map { " · server \($0)" } ?? ""
         return ("lost: \(lost)\(server)", Style(color: .red))
     }
+    if let stopped = tracker.stopped {
+        return ("not followed (resumes on the next start): \(stopped)", Style(color: .red))
+    }
     if let error = tracker.pollError {
         let when = tracker.pollErrorAt.map { " at \(utcClockTime($0))" } ?? ""
         let seen = tracker.lastSeenAt.map { "; last answer \(utcClockTime($0))" } ?? ""
