@@ -184,10 +184,8 @@ struct JobPollerTests {
         await poller.watch(watch)
         await eventually { source.calls.withLock { $0 } == 1 }
         await eventually { clock.sleeperCount == 1 }
-        clock.advance(by: .seconds(29))
-        try? await Task.sleep(for: .milliseconds(30))
-        #expect(source.calls.withLock { $0 } == 1, "not before Retry-After")
-        clock.advance(by: .seconds(1))
+        #expect(clock.deadlines == [.seconds(30)], "the next read waits for Retry-After, not the 8 s backoff")
+        clock.advance(by: .seconds(30))
         await eventually { source.calls.withLock { $0 } == 2 }
         #expect(log.changes.first == .readFailed(throttled, retryIn: .seconds(30)))
         await poller.stop()
