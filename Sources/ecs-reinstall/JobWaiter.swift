@@ -8,7 +8,6 @@ import Reinstall
 struct JobWaiter: Sendable {
     var client: CloudClient
     var journal: JobJournal?
-    var schedule = PollSchedule()
 
     /// Follows until the follower has finished. A refusal of the keys ends the wait at once (it
     /// will not heal): it is thrown.
