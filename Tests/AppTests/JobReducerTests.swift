@@ -112,6 +112,8 @@ struct JobReducerTests {
         #expect(render(state).lines.joined().contains("LOST"))
         _ = driver.answer(&state, "job-1", .server(server(status: "REBUILD", task: "rebuilding")))
         #expect(!state.jobs[0].isFinished)
+        #expect(render(state).lines.joined().contains(
+            "lost: the cloud does not know this job id (Common.0011); following the server · server REBUILD"))
         effects = driver.answer(&state, "job-1", .server(server(status: "ACTIVE", task: nil)))
         #expect(state.jobs[0].isFinished)
         #expect(journaled(effects).first?.failReason == "job lost by the cloud; the server left REBUILD and is ACTIVE")

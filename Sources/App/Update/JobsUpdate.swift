@@ -50,7 +50,7 @@ func reduceJobFollowed(_ state: inout AppState, _ followed: JobFollowed) -> [Eff
             }
         case let .jobLost(error):
             state.jobs[index].lost = "the cloud does not know this job id (\(error.code ?? "no code"))"
-                + (follower.serverId == nil ? "" : "; following the server until it leaves REBUILD")
+                + (follower.serverId == nil ? "" : "; following the server")
             state.flash = Flash(.error, "Job of \(name) lost by the cloud: "
                 + (follower.serverId == nil ? "check the server's status in the list" : "following the server instead"))
         case let .finished(outcome):

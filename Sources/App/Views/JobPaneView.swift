@@ -41,7 +41,8 @@ func statusLabel(_ tracker: JobTracker) -> String {
 
 private func jobDetail(_ tracker: JobTracker) -> (String, Style) {
     if let lost = tracker.lost {
-        let server = tracker.isFinished ? "" : tracker.serverStatus.map { " · server \($0)" } ?? ""
+        let task = tracker.serverTaskState.map { " (\($0))" } ?? ""
+        let server = tracker.isFinished ? "" : tracker.serverStatus.map { " · server \($0)\(task)" } ?? ""
         return ("lost: \(lost)\(server)", Style(color: .red))
     }
     if let stopped = tracker.stopped {
