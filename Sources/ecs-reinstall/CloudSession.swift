@@ -63,7 +63,7 @@ struct CloudSession: Sendable {
         }
         let accessKey = "DEMO" + randomHex(16).uppercased()
         let secretKey = Secret(randomHex(40))
-        let simulator = CloudSimulator(configuration: SimulatorConfiguration(
+        let simulator = CloudSimulator(configuration: .demo(
             accessKey: accessKey, secretKey: secretKey, region: region,
             jobDuration: .seconds(max(1, options.demoJobSeconds)), failureRate: options.demoFailureRate))
         let url = try await simulator.start(port: 0)

@@ -10,9 +10,10 @@ struct JobCommand: ParsableCommand {
         discussion: """
             Prints the status (INIT, RUNNING, SUCCESS, FAIL, …) on stdout, or with --json \
             {"job_id", "job_type", "status", "server_id", "begin_time", "end_time", "error_code", \
-            "fail_reason"}. --wait polls like the UI (about every 2 s at first, then slower), prints \
-            each change on stderr, and updates the job journal when the job is in it. Exits 1 when \
-            the job failed or the cloud does not know it.
+            "fail_reason"}. --wait follows it like the UI (about every 2 s at first, then slower): the job \
+            to SUCCESS or FAIL, then its server until it leaves REBUILD (also when the cloud forgot \
+            the job id), printing each change on stderr and updating the job journal when the job is \
+            in it. Exits 1 when the job failed or the cloud does not know it.
 
             \(ScriptExit.table)
             """)
@@ -37,9 +38,17 @@ struct JobCommand: ParsableCommand {
                 let journal = JobJournal(file: JobJournal.defaultFile(environment: environment))
                 let entry = journaledEntry(journal, jobId: jobId, scope: session.journalScope)
                 let waiter = JobWaiter(client: session.client, journal: entry == nil ? nil : journal)
-                switch try await waiter.waitForJob(id: jobId, entry: entry) {
-                case let .finished(finished): job = finished
-                case let .lost(error): throw CommandFailure("The cloud does not know job \(jobId.shown): \(error.message)")
+                let start = entry.map { JobFollower(resuming: $0, now: Date()) }
+                    ?? JobFollower(jobId: jobId, serverId: nil, submittedAt: Date(), now: Date())
+                let end = try await waiter.follow(start)
+                if let lost = end.lostBecause {
+                    throw CommandFailure("The cloud does not know job \(jobId.shown) (\(lost.code ?? "no code")): "
+                        + (end.outcome?.message ?? lost.message))
+                }
+                if let finished = end.job {
+                    job = finished
+                } else {
+                    job = try await session.client.job(id: jobId)  // resumed after the job had succeeded
                 }
             } else {
                 job = try await session.client.job(id: jobId)

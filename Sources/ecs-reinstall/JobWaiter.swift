@@ -2,106 +2,54 @@ import Foundation
 import HuaweiCloud
 import Reinstall
 
-/// Follows one job to its end for `--wait`, at the TUI poller's pace (`PollSchedule`: about every
-/// 2 s in the first minute, then slower; backing off on errors), printing each change to stderr.
-/// When a journal entry is given, it is brought up to date as the TUI's poller does.
+/// `--wait`: a thin driver of one `JobFollower`, at the TUI poller's pace (`PollSchedule`). It
+/// performs the read the follower says is due, when it is due, prints each change on stderr and
+/// writes the journal entries the follower gives, one after the other.
 struct JobWaiter: Sendable {
     var client: CloudClient
     var journal: JobJournal?
-    var schedule = PollSchedule()
 
-    enum Ending: Sendable {
-        case finished(Job)
-        /// The cloud no longer knows the job id.
-        case lost(CloudError)
-    }
-
-    /// Polls until the job is SUCCESS or FAIL (or unknown to the cloud). Authentication failures
-    /// end the wait at once (they will not heal); other failures are retried with backoff.
-    /// With `serverFollows`, a SUCCESS is not yet the end in the journal, as in the TUI: the entry is
-    /// finished by `followServer` once the server has booted, so a run killed meanwhile is resumed.
-    func waitForJob(
-        id: String, entry: JournalEntry?, since start: Date = Date(), serverFollows: Bool = false
-    ) async throws -> Ending {
-        var entry = entry
-        var last: Job.Status?
-        var failures = 0
-        while true {
-            let wait: Duration
+    /// Follows until the follower has finished. A refusal of the keys ends the wait at once (it
+    /// will not heal): it is thrown.
+    func follow(_ start: JobFollower) async throws -> JobFollower {
+        var follower = start
+        while let due = follower.next {
+            let wait = due.at.timeIntervalSince(Date())
+            if wait > 0 { try await Task.sleep(for: .milliseconds(Int((wait * 1000).rounded(.up)))) }
+            let answer: JobFollower.Answer
             do {
-                let job = try await client.job(id: id)
-                failures = 0
-                if job.status != last {
-                    Console.error("job \(id.shown): \(job.status.rawValue.shown)" + Self.reason(job))
-                    last = job.status
-                    if var current = entry {
-                        current.lastStatus = job.status.rawValue
-                        current.updatedAt = Date()
-                        current.errorCode = job.failureCode
-                        current.failReason = job.failReason ?? job.entities?.subJobs?.first?.failReason
-                        if job.status == .fail || (job.status.isFinished && !serverFollows) { current.finishedAt = Date() }
-                        record(current)
-                        entry = current
-                    }
+                switch due.read {
+                case let .job(id): answer = .job(try await client.readJob(id: id))
+                case let .server(id): answer = .server(try await client.readServer(id: id))
                 }
-                if job.status.isFinished { return .finished(job) }
-                wait = schedule.interval(age: Date().timeIntervalSince(start), random: Double.random(in: 0...1))
-            } catch let error as CloudError {
-                if PollSchedule.isLost(error) {
-                    if var current = entry {
-                        current.lastStatus = JournalEntry.lost
-                        current.updatedAt = Date()
-                        current.finishedAt = Date()
-                        record(current)
-                    }
-                    return .lost(error)
-                }
-                if ScriptExit.code(for: error) == ScriptExit.authentication { throw error }
-                failures += 1
-                Console.error("job \(id): poll failed, retrying: \(error.message)")
-                wait = schedule.backoff(failures: failures, throttled: PollSchedule.isThrottling(error),
-                                        retryAfter: nil, random: Double.random(in: 0...1))
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                answer = .failure(error)
             }
-            try await Task.sleep(for: wait)
+            let step = follower.receive(answer, now: Date(), random: Double.random(in: 0...1))
+            if let entry = step.journal { record(entry) }
+            for change in step.changes { try report(change, follower) }
         }
+        return follower
     }
 
-    /// After a successful job, follows the server until it leaves REBUILD (and has no task),
-    /// printing its status changes to stderr, then marks the journal `entry` finished. Returns the
-    /// last server seen.
-    func followServer(id: String, entry: JournalEntry?, since start: Date = Date()) async throws -> Server? {
-        var lastState: String?
-        var failures = 0
-        var server: Server?
-        while true {
-            let wait: Duration
-            do {
-                let current = try await client.showServer(id: id)
-                server = current
-                failures = 0
-                let state = current.statusText
-                if state != lastState {
-                    Console.error("server \(current.name.shown): \(state.shown)")
-                    lastState = state
-                }
-                if current.hasSettledAfterReinstall {
-                    if var finished = entry {
-                        finished.lastStatus = Job.Status.success.rawValue
-                        finished.updatedAt = Date()
-                        finished.finishedAt = finished.updatedAt
-                        record(finished)
-                    }
-                    return server
-                }
-                wait = schedule.interval(age: Date().timeIntervalSince(start), random: Double.random(in: 0...1))
-            } catch let error as CloudError {
-                if ScriptExit.code(for: error) == ScriptExit.authentication { throw error }
-                failures += 1
-                Console.error("server \(id): read failed, retrying: \(error.message)")
-                wait = schedule.backoff(failures: failures, throttled: PollSchedule.isThrottling(error),
-                                        retryAfter: nil, random: Double.random(in: 0...1))
-            }
-            try await Task.sleep(for: wait)
+    private func report(_ change: JobFollower.Change, _ follower: JobFollower) throws {
+        let job = "job \(follower.jobId.shown)"
+        switch change {
+        case let .jobStatus(current):
+            Console.error("\(job): \(current.status.rawValue.shown)" + Self.reason(current))
+        case let .serverStatus(server):
+            Console.error("server \(server.name.shown): \(server.statusText.shown)")
+        case let .readFailed(error, retryIn):
+            Console.error("\(job): read failed, retrying in \(Int(retryIn.timeInterval.rounded(.up))) s: \(error.message)")
+        case let .jobLost(error):
+            Console.error("\(job): the cloud does not know it (\(error.code ?? "no code"))"
+                + (follower.serverId == nil ? "" : "; following the server until it leaves REBUILD"))
+        case let .finished(outcome):
+            if case .lost = outcome { Console.error("\(job): \(outcome.message)") }
+        case let .halted(error):
+            throw error
         }
     }
 
@@ -114,13 +62,9 @@ struct JobWaiter: Sendable {
         }
     }
 
-    /// ": Ecs.xxxx reason" for a failed job, with the hint for its code.
+    /// ": Ecs.xxxx reason. hint" for a failed job, in the pane's words.
     static func reason(_ job: Job) -> String {
         guard job.status == .fail else { return "" }
-        let code = job.failureCode
-        let why = job.failureReason
-        var text = [code, why].compactMap { $0?.shown }.joined(separator: " ")
-        if let code, let hint = CloudError.hint(forCode: code) { text += (text.isEmpty ? "" : ". ") + hint }
-        return text.isEmpty ? "" : ": " + text
+        return ": " + JobFailure.describe(job).shown
     }
 }

@@ -159,31 +159,33 @@ struct ReinstallRun: Sendable {
         }
 
         let waiter = JobWaiter(client: client, journal: journaled ? journal : nil)
+        let end = try await waiter.follow(JobFollower(resuming: entry, now: Date()))
+        return try finish(&report, end, plan: plan)
+    }
+
+    /// What `--wait` saw, in the report and on stderr; the exit status.
+    private func finish(_ report: inout ReinstallReport, _ end: JobFollower, plan: ReinstallPlan) throws -> Int32 {
         let status: Int32
-        switch try await waiter.waitForJob(id: jobId, entry: entry, since: entry.submittedAt, serverFollows: true) {
-        case let .lost(error):
-            report.status = JournalEntry.lost
-            report.message = "The cloud no longer knows job \(jobId) (\(error.code ?? "no code")); check the server's status."
+        let outcome = end.outcome ?? .lost(.transport("following ended early"), server: nil, sawReinstall: false)
+        report.status = outcome.journalStatus.text
+        report.serverStatus = end.server?.status
+        report.errorCode = outcome.errorCode
+        report.failReason = outcome.failReason
+        switch outcome {
+        case .succeeded:
+            report.message = "The reinstall of \(plan.serverName.shown) succeeded; the "
+                + (plan.request.adminPass == nil ? "key" : "password")
+                + " is injected a few minutes after the first boot."
+            Console.error(report.message)
+            status = ScriptExit.done
+        case let .failed(job):
+            report.message = "The reinstall of \(plan.serverName.shown) failed\(JobWaiter.reason(job))."
             Console.error("error: \(report.message)")
             status = ScriptExit.refused
-        case let .finished(job):
-            let summary = JobSummary(job)
-            report.status = summary.status
-            report.errorCode = summary.errorCode
-            report.failReason = summary.failReason
-            if job.status == .success {
-                let server = try await waiter.followServer(id: plan.serverId, entry: entry, since: entry.submittedAt)
-                report.serverStatus = server?.status
-                report.message = "The reinstall of \(plan.serverName.shown) succeeded; the "
-                    + (plan.request.adminPass == nil ? "key" : "password")
-                    + " is injected a few minutes after the first boot."
-                Console.error(report.message)
-                status = ScriptExit.done
-            } else {
-                report.message = "The reinstall of \(plan.serverName.shown) failed\(JobWaiter.reason(job))."
-                Console.error("error: \(report.message)")
-                status = ScriptExit.refused
-            }
+        case .lost, .serverGone:
+            report.message = "Job \(end.jobId) of \(plan.serverName.shown): " + outcome.message + "."
+            Console.error("error: \(report.message)")
+            status = ScriptExit.refused
         }
         if json { try Console.json(report) }
         return status

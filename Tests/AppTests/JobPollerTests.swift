@@ -18,7 +18,7 @@ final class ScriptedJobSource: JobSource {
         self.servers = Mutex(servers)
     }
 
-    func job(id: String) async throws -> Job {
+    func readJob(id: String) async throws -> Job {
         jobCalls.withLock { $0 += 1 }
         let next = jobs.withLock { $0.count > 1 ? $0.removeFirst() : $0[0] }
         let status = try next.get()
@@ -26,7 +26,7 @@ final class ScriptedJobSource: JobSource {
                    errorCode: status == .fail ? "Ecs.1002" : nil, failReason: nil, entities: nil)
     }
 
-    func showServer(id: String) async throws -> Server {
+    func readServer(id: String) async throws -> Server {
         serverCalls.withLock { $0 += 1 }
         let (status, task) = servers.withLock { $0.count > 1 ? $0.removeFirst() : $0[0] }
         var server = Fixtures.web
@@ -36,19 +36,44 @@ final class ScriptedJobSource: JobSource {
     }
 }
 
+/// Throttles the first job read (with Retry-After), then answers RUNNING.
+final class ThrottledOnceSource: JobSource {
+    let error: PacedReadFailure
+    let calls = Mutex(0)
+
+    init(error: PacedReadFailure) { self.error = error }
+
+    func readJob(id: String) async throws -> Job {
+        let call = calls.withLock { $0 += 1; return $0 }
+        if call == 1 { throw error }
+        return Job(jobId: id, jobType: "rebuildServer", status: .running, beginTime: nil, endTime: nil,
+                   errorCode: nil, failReason: nil, entities: nil)
+    }
+
+    func readServer(id: String) async throws -> Server { Fixtures.web }
+}
+
 /// Collects the poller's events.
 final class EventLog: Sendable {
     private let events = Mutex<[AppEvent]>([])
     func append(_ event: AppEvent) { events.withLock { $0.append(event) } }
     var all: [AppEvent] { events.withLock { $0 } }
+    /// Every change the followers reported, in order.
+    var changes: [JobFollower.Change] {
+        all.flatMap { event -> [JobFollower.Change] in
+            if case let .jobFollowed(followed) = event { return followed.step.changes }
+            return []
+        }
+    }
 }
 
 struct JobPollerTests {
     let clock = TestClock()
     let log = EventLog()
-    let watch = JobWatch(jobId: "job-1", serverId: "s-web", submittedAt: Fixtures.now, phase: .job)
+    let watch = JournalEntry(jobId: "job-1", serverId: "s-web", serverName: "web-01", api: .v2, scope: "demo",
+                             submittedAt: Fixtures.now)
 
-    private func poller(_ source: ScriptedJobSource, age: TimeInterval = 0) -> JobPoller<TestClock> {
+    private func poller(_ source: any JobSource, age: TimeInterval = 0) -> JobPoller<TestClock> {
         var schedule = PollSchedule()
         schedule.jitter = 0
         let start = Fixtures.now.addingTimeInterval(age)
@@ -89,7 +114,7 @@ struct JobPollerTests {
             try? await Task.sleep(for: .milliseconds(5))
         }
         #expect(await poller.watchedJobIds.isEmpty)
-        #expect(log.all.filter { if case .jobServerUpdated = $0 { return true } else { return false } }.count == 2)
+        #expect(log.changes.filter { if case .serverStatus = $0 { return true } else { return false } }.count == 2)
     }
 
     @Test func anOldJobIsPolledAboutEveryTenSeconds() async {
@@ -124,25 +149,54 @@ struct JobPollerTests {
         #expect(source.jobCalls.withLock { $0 } == 2)
         clock.advance(by: .seconds(1))
         await eventually { source.jobCalls.withLock { $0 } == 3 }
-        let failures = log.all.filter { if case .jobPollFailed = $0 { return true } else { return false } }
+        let failures = log.changes.filter { if case .readFailed = $0 { return true } else { return false } }
         #expect(failures.count == 2)
         await poller.stop()
     }
 
-    @Test func anUnknownJobIdIsReportedLostAndNoLongerPolled() async {
+    @Test func anUnknownJobIdIsReportedLostAndItsServerFollowedUntilItLeavesRebuild() async {
         let unknown = CloudError.api(status: 400, code: "Common.0011", message: "invalid job id", requestId: nil)
-        let source = ScriptedJobSource(jobs: [.failure(unknown)])
+        let source = ScriptedJobSource(jobs: [.failure(unknown)], servers: [("REBUILD", "rebuilding"), ("ACTIVE", nil)])
         let poller = poller(source)
         await poller.watch(watch)
-        await eventually { log.all.contains { if case .jobLost = $0 { return true } else { return false } } }
+        await eventually { log.changes.contains { if case .jobLost = $0 { return true } else { return false } } }
+        await eventually { source.serverCalls.withLock { $0 } == 1 }  // at once, without waiting
+        await eventually { clock.sleeperCount == 1 }
+        clock.advance(by: .seconds(2))
+        await eventually { source.serverCalls.withLock { $0 } == 2 }
+        for _ in 0..<400 where await !poller.watchedJobIds.isEmpty {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
         #expect(await poller.watchedJobIds.isEmpty)
+        #expect(source.jobCalls.withLock { $0 } == 1)
+        #expect(log.changes.last == .finished(.lost(unknown, server: {
+            var server = Fixtures.web
+            server.status = "ACTIVE"
+            server.taskState = nil
+            return server
+        }(), sawReinstall: true)))
+    }
+
+    @Test func aThrottledReadWaitsForTheCloudsRetryAfter() async {
+        let throttled = CloudError.api(status: 429, code: "APIGW.0308", message: "slow down", requestId: nil)
+        let source = ThrottledOnceSource(error: PacedReadFailure(throttled, retryAfter: .seconds(30)))
+        let poller = poller(source)
+        await poller.watch(watch)
+        await eventually { source.calls.withLock { $0 } == 1 }
+        await eventually { clock.sleeperCount == 1 }
+        #expect(clock.deadlines == [.seconds(30)], "the next read waits for Retry-After, not the 8 s backoff")
+        clock.advance(by: .seconds(30))
+        await eventually { source.calls.withLock { $0 } == 2 }
+        #expect(log.changes.first == .readFailed(throttled, retryIn: .seconds(30)))
+        await poller.stop()
     }
 
     @Test func severalJobsAreFollowedAtOnceAndStopCancelsThem() async {
         let source = ScriptedJobSource(jobs: [.success(.running)])
         let poller = poller(source)
         for id in ["a", "b", "c", "d"] {
-            await poller.watch(JobWatch(jobId: id, serverId: "s", submittedAt: Fixtures.now, phase: .job))
+            await poller.watch(JournalEntry(jobId: id, serverId: "s", serverName: "s", api: .v2, scope: "demo",
+                                            submittedAt: Fixtures.now))
         }
         await eventually { source.jobCalls.withLock { $0 } == 4 }
         #expect(await poller.watchedJobIds == ["a", "b", "c", "d"])

@@ -24,7 +24,8 @@ struct JobReducerTests {
         #expect(state.form == nil)
         #expect(state.jobs.map(\.jobId) == ["job-1"])
         #expect(effects == [
-            .watchJob(JobWatch(jobId: "job-1", serverId: Fixtures.web.id, submittedAt: Fixtures.now, phase: .job)),
+            .watchJob(JournalEntry(jobId: "job-1", serverId: Fixtures.web.id, serverName: "web-01", api: .v2,
+                                   scope: state.journalScope, submittedAt: Fixtures.now)),
             .scheduleTick(after: .seconds(1)), .listServers(generation: state.servers.generation),
         ])
         #expect(state.flash?.text.contains("job-1") == true)
@@ -42,23 +43,25 @@ struct JobReducerTests {
     }
 
     @Test func statusChangesAreJournaledAndRepeatsAreNot() {
+        var driver = FollowDriver()
         var (state, _) = accepted()
-        #expect(journaled(reduce(&state, .jobUpdated(job(.running)))).map(\.lastStatus) == ["RUNNING"])
-        #expect(reduce(&state, .jobUpdated(job(.running))) == [])
-        #expect(journaled(reduce(&state, .jobUpdated(job(.success)))).map(\.lastStatus) == ["SUCCESS"])
+        #expect(journaled(driver.job(&state, job(.running))).map(\.lastStatus) == ["RUNNING"])
+        #expect(driver.job(&state, job(.running)) == [])
+        #expect(journaled(driver.job(&state, job(.success))).map(\.lastStatus) == ["SUCCESS"])
         #expect(state.jobs[0].isSettling)
         #expect(state.jobs[0].finishedAt == nil)
     }
 
     @Test func afterSuccessThePaneFollowsTheServerUntilItHasBooted() {
+        var driver = FollowDriver()
         var (state, _) = accepted()
         state.bellEnabled = true
-        _ = reduce(&state, .jobUpdated(job(.success)))
-        #expect(reduce(&state, .jobServerUpdated(jobId: "job-1", server(status: "REBUILD", task: "rebuild_spawning"))) == [])
+        _ = driver.job(&state, job(.success))
+        #expect(driver.answer(&state, "job-1", .server(server(status: "REBUILD", task: "rebuild_spawning"))) == [])
         #expect(state.jobs[0].serverTaskState == "rebuild_spawning")
         #expect(render(state).lines.joined().contains("BOOTING"))
         state.now = Fixtures.now.addingTimeInterval(30)
-        let effects = reduce(&state, .jobServerUpdated(jobId: "job-1", server(status: "ACTIVE", task: nil)))
+        let effects = driver.answer(&state, "job-1", .server(server(status: "ACTIVE", task: nil)))
         #expect(journaled(effects).first?.finishedAt == state.now)
         #expect(!effects.contains(where: Fixtures.isListing), "the listing started on submit is still running")
         #expect(state.servers.refreshPending)
@@ -73,8 +76,9 @@ struct JobReducerTests {
     }
 
     @Test func aFailedJobKeepsItsCodeAndReason() {
+        var driver = FollowDriver()
         var (state, _) = accepted()
-        let effects = reduce(&state, .jobUpdated(job(.fail, code: "Ecs.1002", reason: "OpenStack timeout")))
+        let effects = driver.job(&state, job(.fail, code: "Ecs.1002", reason: "OpenStack timeout"))
         #expect(journaled(effects).first?.errorCode == "Ecs.1002")
         #expect(state.jobs[0].isFinished)
         #expect(state.flash?.kind == .error)
@@ -83,24 +87,50 @@ struct JobReducerTests {
     }
 
     @Test func aFailedPollKeepsTheLastGoodStateAndSaysWhen() {
+        var driver = FollowDriver()
         var (state, _) = accepted()
-        _ = reduce(&state, .jobUpdated(job(.running)))
-        let at = Fixtures.now.addingTimeInterval(5)
-        #expect(reduce(&state, .jobPollFailed(jobId: "job-1", "timed out", at: at)) == [])
-        #expect(state.jobs[0].pollError == "timed out")
-        #expect(state.jobs[0].pollErrorAt == at)
+        _ = driver.job(&state, job(.running))
+        state.now = Fixtures.now.addingTimeInterval(5)
+        #expect(driver.answer(&state, "job-1", .failed(.transport("timed out"))) == [])
+        #expect(state.jobs[0].pollError?.contains("timed out") == true)
+        #expect(state.jobs[0].pollErrorAt == state.now)
         #expect(state.jobs[0].job?.status == .running)
-        _ = reduce(&state, .jobUpdated(job(.running)))
+        _ = driver.job(&state, job(.running))
         #expect(state.jobs[0].pollError == nil)
     }
 
-    @Test func aLostJobIsMarkedAndKept() {
+    @Test func aLostJobIsMarkedAndItsServerFollowedUntilItLeavesRebuild() {
+        var driver = FollowDriver()
         var (state, _) = accepted()
-        let effects = reduce(&state, .jobLost(jobId: "job-1", "the cloud does not know this job id"))
+        let notFound = CloudError.api(status: 404, code: "Common.0011", message: "job not found", requestId: nil)
+        var effects = driver.answer(&state, "job-1", .failed(notFound))
         #expect(journaled(effects).first?.lastStatus == JournalEntry.lost)
+        #expect(journaled(effects).first?.isFinished == false)
         #expect(state.jobs.count == 1, "no pane disappears silently")
         #expect(state.jobs[0].lost != nil)
+        #expect(!state.jobs[0].isFinished)
         #expect(render(state).lines.joined().contains("LOST"))
+        _ = driver.answer(&state, "job-1", .server(server(status: "REBUILD", task: "rebuilding")))
+        #expect(!state.jobs[0].isFinished)
+        #expect(render(state).lines.joined().contains(
+            "lost: the cloud does not know this job id (Common.0011); following the server · server REBUILD"))
+        effects = driver.answer(&state, "job-1", .server(server(status: "ACTIVE", task: nil)))
+        #expect(state.jobs[0].isFinished)
+        #expect(journaled(effects).first?.failReason == "job lost by the cloud; the server left REBUILD and is ACTIVE")
+        #expect(state.history.first?.lastStatus == JournalEntry.lost)
+        #expect(state.flash?.text.contains("job lost by the cloud; the server left REBUILD and is ACTIVE") == true)
+    }
+
+    @Test func refusedKeysStopFollowingButTheJobStaysUnfinishedForTheNextStart() {
+        var driver = FollowDriver()
+        var (state, _) = accepted()
+        let refused = CloudError.api(status: 401, code: "APIGW.0301", message: "verify aksk signature fail",
+                                     requestId: nil)
+        #expect(driver.answer(&state, "job-1", .failed(refused)) == [], "nothing is journaled")
+        #expect(!state.jobs[0].isFinished)
+        #expect(state.history.isEmpty)
+        #expect(render(state).lines.joined().contains("not followed (resumes on the next start)"))
+        #expect(reduce(&state, .tick(Fixtures.now.addingTimeInterval(5))) == [], "no ticks for a job nobody follows")
     }
 
     @Test func unfinishedJournalEntriesResumeAndFinishedOnesFormTheHistory() {
@@ -116,7 +146,7 @@ struct JobReducerTests {
         #expect(state.jobs.map(\.jobId) == ["j-open"])
         #expect(state.history.map(\.jobId) == ["j-done"])
         let effects = startup(&state)
-        #expect(effects.contains(.watchJob(JobWatch(jobId: "j-open", serverId: "s-web", submittedAt: Fixtures.now, phase: .job))))
+        #expect(effects.contains(.watchJob(open)))
         #expect(!effects.contains { if case let .watchJob(w) = $0 { return w.jobId != "j-open" } else { return false } })
         _ = reduce(&state, .key(.character("h")))
         #expect(render(state).lines.joined(separator: "\n").contains("win-ad-01"))
@@ -125,13 +155,14 @@ struct JobReducerTests {
     }
 
     @Test func ticksKeepComingOnlyWhileAJobRuns() {
+        var driver = FollowDriver()
         var (state, _) = accepted()
         let later = Fixtures.now.addingTimeInterval(42)
         #expect(reduce(&state, .tick(later)) == [.scheduleTick(after: .seconds(1))])
         #expect(state.jobs[0].elapsed(now: state.now) == 42)
-        _ = reduce(&state, .jobUpdated(job(.success)))
+        _ = driver.job(&state, job(.success))
         #expect(reduce(&state, .tick(later)) == [.scheduleTick(after: .seconds(1))], "still booting")
-        _ = reduce(&state, .jobServerUpdated(jobId: "job-1", server(status: "ACTIVE", task: nil)))
+        _ = driver.answer(&state, "job-1", .server(server(status: "ACTIVE", task: nil)))
         #expect(reduce(&state, .tick(later.addingTimeInterval(1))) == [])
         #expect(state.jobs[0].elapsed(now: state.now) == 42)
     }

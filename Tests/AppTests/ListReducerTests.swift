@@ -458,7 +458,8 @@ struct ListReducerTests {
         _ = reduce(&state, .key(.character("/")))
         let failed = Job(jobId: "job-1", jobType: "rebuildServer", status: .fail, beginTime: nil, endTime: nil,
                          errorCode: "Ecs.1002", failReason: "timeout", entities: nil)
-        #expect(!reduce(&state, .jobUpdated(failed)).contains(where: Fixtures.isListing))
+        var driver = FollowDriver()
+        #expect(!driver.job(&state, failed).contains(where: Fixtures.isListing))
         #expect(state.servers.refreshPending)
         #expect(render(state).lines[1].contains("refresh paused"))
         #expect(reduce(&state, .key(.enter)).contains(where: Fixtures.isListing))

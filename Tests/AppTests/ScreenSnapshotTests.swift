@@ -89,16 +89,17 @@ struct ScreenSnapshotTests {
         _ = reduce(&state, .reinstallAccepted(jobId: "job-bad", serverId: Fixtures.windows.id, serverName: "win-ad-01",
                                                api: .v1, at: Fixtures.now))
         _ = reduce(&state, .tick(Fixtures.now.addingTimeInterval(75)))
-        _ = reduce(&state, .jobUpdated(Job(
+        var driver = FollowDriver()
+        _ = driver.job(&state, Job(
             jobId: "job-ok", jobType: "rebuildServer", status: .running, beginTime: "2025-01-01T08:00:01.000Z",
             endTime: nil, errorCode: nil, failReason: nil,
-            entities: .init(serverId: Fixtures.web.id, subJobsTotal: 1, subJobs: []))))
-        _ = reduce(&state, .jobUpdated(Job(
+            entities: .init(serverId: Fixtures.web.id, subJobsTotal: 1, subJobs: [])))
+        _ = driver.job(&state, Job(
             jobId: "job-bad", jobType: "rebuildServer", status: .fail, beginTime: "2025-01-01T08:00:01.000Z",
             endTime: "2025-01-01T08:01:10.000Z", errorCode: "Ecs.1002", failReason: "OpenStack timeout",
             entities: .init(serverId: Fixtures.windows.id, subJobsTotal: 1, subJobs: [.init(
                 jobId: "sub", jobType: "rebuildSingleServer", status: .fail, beginTime: nil, endTime: nil,
-                errorCode: "Ecs.1002", failReason: "OpenStack timeout", errorcodeMessage: "rebuild timed out")]))))
+                errorCode: "Ecs.1002", failReason: "OpenStack timeout", errorcodeMessage: "rebuild timed out")])))
         let screen = render(state)
         assertSnapshot(screen, named: "job-panes")
         let text = screen.lines.joined(separator: "\n")

@@ -27,6 +27,8 @@ final class TestClock: Clock, Sendable {
     var now: Instant { state.withLock { $0.now } }
     var minimumResolution: Duration { .zero }
     var sleeperCount: Int { state.withLock { $0.sleepers.count } }
+    /// When each sleeper wakes, as time since the clock's start.
+    var deadlines: [Duration] { state.withLock { $0.sleepers.map(\.deadline.offset).sorted() } }
 
     func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
         let id = state.withLock { s in

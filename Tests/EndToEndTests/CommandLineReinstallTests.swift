@@ -224,4 +224,22 @@ struct CommandLineReinstallTests {
         #expect(result.stderr.contains("failed"), "\(result.all)")
         #expect(cli.journal().contains("\"lastStatus\":\"FAIL\""), "\(cli.journal())")
     }
+
+    @Test("--wait follows the server of a job the cloud forgot, and says what became of it")
+    func waitAfterALostJob() async throws {
+        // The simulator answers the job once, then forgets it (404) while the server rebuilds.
+        let cli = try CLISession(simulator: try await StandaloneSimulator(extra: ["--faults", "lostjob=1"]))
+        let result = try await cli.run(["reinstall", "web-01", "--keypair", "deploy-rsa", "--stop", "--yes", "--wait",
+                                        "--json"])
+        #expect(result.status == 1, "\(result.all)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(report["status"] as? String == "LOST", "\(result.all)")
+        let status = try #require(report["server_status"] as? String, "\(result.all)")
+        #expect(status != "REBUILD")
+        #expect((report["message"] as? String)?.contains("job lost by the cloud; the server left REBUILD and is \(status)")
+            == true, "\(result.all)")
+        #expect(result.stderr.contains("following the server until it leaves REBUILD"), "\(result.all)")
+        #expect(cli.journal().contains("\"lastStatus\":\"LOST\""), "\(cli.journal())")
+        #expect(cli.journal().contains("\"finishedAt\""), "\(cli.journal())")
+    }
 }

@@ -22,6 +22,19 @@ struct ModelDecodingTests {
         #expect(!server.isWindows)
     }
 
+    @Test func aJobStatusThisVersionDoesNotKnowIsKeptAsSent() throws {
+        let json = #"{"job_id": "j", "status": "ROLLING_BACK", "entities": {}}"#
+        let job = try JSONDecoder().decode(Job.self, from: Data(json.utf8))
+        #expect(job.status == .other("ROLLING_BACK"))
+        #expect(job.status.rawValue == "ROLLING_BACK")
+        #expect(!job.status.isFinished)
+        let again = try JSONDecoder().decode(Job.self, from: JSONEncoder().encode(job))
+        #expect(again.status == .other("ROLLING_BACK"))
+        let missing = try JSONDecoder().decode(Job.self, from: Data(#"{"job_id": "j"}"#.utf8))
+        #expect(missing.status == .unknown)
+        #expect(Job.Status(rawValue: "SUCCESS") == .success)
+    }
+
     @Test func malformedJSONIsATypedError() async throws {
         struct Canned: HTTPTransport {
             func send(_ request: SignedRequest) async throws -> HTTPReply {

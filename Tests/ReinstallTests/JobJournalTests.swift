@@ -26,6 +26,17 @@ struct JobJournalTests {
         #expect(loaded.first { $0.jobId == "a" }?.lastStatus == "RUNNING")
     }
 
+    @Test func aFinishedJobNeverReadsAsUnfinishedAfterALateWriteOfAnOlderState() throws {
+        let journal = JobJournal(file: file)
+        try journal.record(entry("a", status: "SUCCESS", finished: true))
+        try journal.record(entry("a", status: "RUNNING"))  // late: another process, or an older write
+        let loaded = try #require(try journal.load().entries.first)
+        #expect(loaded.isFinished)
+        #expect(loaded.lastStatus == "SUCCESS")
+        try journal.record(entry("a", status: "FAIL", finished: true))
+        #expect(try journal.load().entries.first?.lastStatus == "FAIL", "a finished state still replaces another")
+    }
+
     @Test func theFileIsPrivateAndHoldsNoTemporaries() throws {
         let journal = JobJournal(file: file)
         try journal.record(entry("a"))

@@ -30,6 +30,13 @@ public final class EffectRunner: Sendable {
     }
 
     public func run(_ effect: Effect) {
+        if case let .recordJob(entry) = effect {
+            // Queued here, synchronously, so journal writes land in the order reduce asked for them.
+            journal.enqueue(entry, isNew: false) { [send] problem in
+                if let problem { send(.journalFailed(problem)) }
+            }
+            return
+        }
         let key = effect.key
         let replaced = tasks.withLock { tasks in
             tasks.next += 1
@@ -100,11 +107,11 @@ public final class EffectRunner: Sendable {
                 if let problem = await journal.record(entry, isNew: true) { send(.journalFailed(problem)) }
                 return .reinstallAccepted(jobId: jobId, serverId: plan.serverId, serverName: plan.serverName,
                                           api: plan.api, at: submitted)
-            case let .watchJob(watch):
-                await poller.watch(watch)
+            case let .watchJob(entry):
+                await poller.watch(entry)
                 return nil
-            case let .recordJob(entry):
-                return await journal.record(entry, isNew: false).map { .journalFailed($0) }
+            case .recordJob:
+                return nil  // queued by `run`
             case let .scheduleTick(delay):
                 try await Task.sleep(for: delay)
                 return .tick(now())
@@ -127,7 +134,7 @@ public final class EffectRunner: Sendable {
         case .loadKeypairs: return .keypairsFailed(message)
         case .loadUserId: return .userIdFailed(message)
         case let .submitReinstall(plan): return .reinstallFailed(serverId: plan.serverId, message)
-        case let .watchJob(watch): return .jobPollFailed(jobId: watch.jobId, message, at: now())
+        case .watchJob: return .journalFailed(message)  // never: watching cannot fail
         case .recordJob: return .journalFailed(message)
         case .scheduleTick: return .tick(now())
         case let .readUserData(path): return .userDataRead(path: path, .failure(UserDataReadError(message)))

@@ -2,22 +2,23 @@ import Foundation
 import HuaweiCloud
 import Reinstall
 
-/// Where the poller reads jobs and servers; the cloud client, or a script in tests.
+/// Where the poller reads jobs and servers; the cloud client, or a script in tests. A read may
+/// throw `PacedReadFailure` to pass on the answer's `Retry-After`.
 public protocol JobSource: Sendable {
-    func job(id: String) async throws -> Job
-    func showServer(id: String) async throws -> Server
+    func readJob(id: String) async throws -> Job
+    func readServer(id: String) async throws -> Server
 }
 
 extension CloudClient: JobSource {}
 
-/// One scheduler for every followed job, off the UI's isolation domain. It sleeps until the
-/// earliest job is due, polls the due ones (a few at a time), and reschedules each by
-/// `PollSchedule`. Results go back as events; it never touches the state.
+/// One scheduler for every followed job, off the UI's isolation domain: a thin driver of one
+/// `JobFollower` per job. It sleeps until the earliest read is due, performs the due ones (a few
+/// at a time), hands each answer to its follower and sends what changed back as an event.
+/// It never touches the state, nor the journal: `reduce` writes what the follower says to.
 public actor JobPoller<C: Clock> where C.Duration == Duration {
     private struct Entry {
-        var watch: JobWatch
+        var follower: JobFollower
         var due: C.Instant
-        var failures = 0
     }
 
     private let source: any JobSource
@@ -46,9 +47,10 @@ public actor JobPoller<C: Clock> where C.Duration == Duration {
         self.send = send
     }
 
-    /// Follows a job (again); the first poll is due at once.
-    public func watch(_ watch: JobWatch) {
-        entries[watch.jobId] = Entry(watch: watch, due: clock.now)
+    /// Follows a journaled job (again), from where its entry says it is; the first read is due at once.
+    public func watch(_ entry: JournalEntry) {
+        let follower = JobFollower(resuming: entry, schedule: schedule, now: now())
+        entries[entry.jobId] = Entry(follower: follower, due: clock.now)
         wakeUp()
     }
 
@@ -82,79 +84,42 @@ public actor JobPoller<C: Clock> where C.Duration == Duration {
             if Task.isCancelled { return }
             let current = clock.now
             let due = entries.values.filter { $0.due <= current }.sorted { $0.due < $1.due }.prefix(maxConcurrent)
-            await withTaskGroup(of: (String, Outcome).self) { group in
+            await withTaskGroup(of: (String, JobFollower.Answer?).self) { group in
                 for entry in due {
-                    group.addTask { [source] in (entry.watch.jobId, await Self.poll(entry.watch, source)) }
+                    guard let read = entry.follower.next?.read else { continue }
+                    let jobId = entry.follower.jobId
+                    group.addTask { [source] in (jobId, await Self.perform(read, source)) }
                 }
-                for await (jobId, outcome) in group {
-                    apply(outcome, to: jobId)
+                for await (jobId, answer) in group {
+                    if let answer { apply(answer, to: jobId) }
                 }
             }
         }
     }
 
-    private enum Outcome: Sendable {
-        case job(Job)
-        case server(Server)
-        case failed(CloudError)
-        case cancelled
-    }
-
-    private static func poll(_ watch: JobWatch, _ source: any JobSource) async -> Outcome {
+    /// The answer to a read; nil when it was cancelled.
+    private static func perform(_ read: JobFollower.Read, _ source: any JobSource) async -> JobFollower.Answer? {
         do {
-            switch watch.phase {
-            case .job: return .job(try await source.job(id: watch.jobId))
-            case .server: return .server(try await source.showServer(id: watch.serverId))
+            switch read {
+            case let .job(id): return JobFollower.Answer.job(try await source.readJob(id: id))
+            case let .server(id): return JobFollower.Answer.server(try await source.readServer(id: id))
             }
-        } catch let error as CloudError {
-            return .failed(error)
         } catch is CancellationError {
-            return .cancelled
+            return nil
         } catch {
-            return .failed(.transport("\(error)"))
+            return JobFollower.Answer.failure(error)
         }
     }
 
-    private func apply(_ outcome: Outcome, to jobId: String) {
+    private func apply(_ answer: JobFollower.Answer, to jobId: String) {
         guard var entry = entries[jobId] else { return }  // unwatched meanwhile
-        let age = now().timeIntervalSince(entry.watch.submittedAt)
-        switch outcome {
-        case .cancelled:
+        let step = entry.follower.receive(answer, now: now(), random: random())
+        send(.jobFollowed(JobFollowed(follower: entry.follower, step: step)))
+        guard let next = step.next else {
+            entries[jobId] = nil
             return
-        case let .job(job):
-            send(.jobUpdated(job))
-            entry.failures = 0
-            switch job.status {
-            case .fail:
-                entries[jobId] = nil
-                return
-            case .success:
-                entry.watch.phase = .server
-            default:
-                break
-            }
-            entry.due = clock.now.advanced(by: schedule.interval(age: age, random: random()))
-        case let .server(server):
-            send(.jobServerUpdated(jobId: jobId, server))
-            entry.failures = 0
-            if server.hasSettledAfterReinstall {
-                entries[jobId] = nil
-                return
-            }
-            entry.due = clock.now.advanced(by: schedule.interval(age: age, random: random()))
-        case let .failed(error):
-            if entry.watch.phase == .job && PollSchedule.isLost(error) {
-                send(.jobLost(jobId: jobId, "the cloud does not know this job id (\(error.code ?? "no code")); "
-                    + "check the server's status in the list"))
-                entries[jobId] = nil
-                return
-            }
-            entry.failures += 1
-            send(.jobPollFailed(jobId: jobId, error.message, at: now()))
-            entry.due = clock.now.advanced(by: schedule.backoff(
-                failures: entry.failures, throttled: PollSchedule.isThrottling(error), retryAfter: nil,
-                random: random()))
         }
+        entry.due = clock.now.advanced(by: next.after)
         entries[jobId] = entry
     }
 }

@@ -24,13 +24,22 @@ public enum AppEvent: Sendable, Equatable {
     case userIdFailed(String)
     case reinstallAccepted(jobId: String, serverId: String, serverName: String, api: ReinstallAPI, at: Date)
     case reinstallFailed(serverId: String, String)
-    case jobUpdated(Job)
-    /// The server of a job that succeeded, re-read until it leaves REBUILD.
-    case jobServerUpdated(jobId: String, Server)
-    case jobPollFailed(jobId: String, String, at: Date)
-    /// The cloud no longer knows the job id.
-    case jobLost(jobId: String, String)
+    /// What the poller's follower of a job made of an answer.
+    case jobFollowed(JobFollowed)
     case journalFailed(String)
     /// The answer of `.readUserData`: the file's bytes, or why it could not be read.
     case userDataRead(path: String, Result<Data, UserDataReadError>)
+}
+
+/// A job follower after an answer, and what the answer changed.
+public struct JobFollowed: Sendable, Equatable {
+    public var follower: JobFollower
+    public var step: JobFollower.Step
+
+    public init(follower: JobFollower, step: JobFollower.Step) {
+        self.follower = follower
+        self.step = step
+    }
+
+    public var jobId: String { follower.jobId }
 }

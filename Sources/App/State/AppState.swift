@@ -63,7 +63,7 @@ public struct AppState: Sendable, Equatable {
 
 extension AppState {
     /// A job is still being followed (submitted, running, or its server still booting).
-    var hasRunningJobs: Bool { jobs.contains { !$0.isFinished } }
+    var hasRunningJobs: Bool { jobs.contains { !$0.isFinished && $0.stopped == nil } }
 }
 
 public struct TerminalSize: Sendable, Equatable {

@@ -14,8 +14,8 @@ public enum Effect: Sendable, Equatable {
     case loadKeypairs
     case loadUserId
     case submitReinstall(ReinstallPlan)
-    /// Hand a job to the poller, which follows it until it is finished.
-    case watchJob(JobWatch)
+    /// Hand a journaled job to the poller, which follows it until it is finished.
+    case watchJob(JournalEntry)
     /// Write the job's state to the journal.
     case recordJob(JournalEntry)
     case scheduleTick(after: Duration)
@@ -32,7 +32,7 @@ public enum Effect: Sendable, Equatable {
         case .loadKeypairs: return "keypairs"
         case .loadUserId: return "userid"
         case let .submitReinstall(plan): return "submit:\(plan.serverId)"
-        case let .watchJob(watch): return "watch:\(watch.jobId)"
+        case let .watchJob(entry): return "watch:\(entry.jobId)"
         case let .recordJob(entry): return "journal:\(entry.jobId)"
         case .scheduleTick: return "tick"
         case .readUserData: return "userdata"

@@ -9,72 +9,73 @@ func reduceReinstallAccepted(
         state.form?.wipe()
         state.form = nil
     }
-    let tracker = JobTracker(jobId: jobId, serverId: serverId, serverName: serverName, api: api, submittedAt: at)
+    let tracker = JobTracker(jobId: jobId, serverId: serverId, serverName: serverName, api: api,
+                             scope: state.journalScope, submittedAt: at)
     state.jobs.removeAll { $0.jobId == jobId }
     state.jobs.append(tracker)
     state.now = max(state.now, at)
     state.flash = Flash(.info, "Reinstall of \(serverName) submitted via \(api.rawValue): job \(jobId)")
     return [
-        .watchJob(JobWatch(jobId: jobId, serverId: serverId, submittedAt: at, phase: .job)),
+        .watchJob(tracker.entry),
         .scheduleTick(after: .seconds(1)),
     ] + refreshUnlessTyping(&state)
 }
 
-func reduceJobUpdated(_ state: inout AppState, _ job: Job) -> [Effect] {
-    guard let index = state.jobs.firstIndex(where: { $0.jobId == job.jobId }), !state.jobs[index].isFinished
+/// The pane mirrors the follower; the journal gets what the follower says to write.
+func reduceJobFollowed(_ state: inout AppState, _ followed: JobFollowed) -> [Effect] {
+    guard let index = state.jobs.firstIndex(where: { $0.jobId == followed.jobId }), !state.jobs[index].isFinished
     else { return [] }
-    let previous = state.jobs[index].job?.status
-    state.jobs[index].job = job
-    state.jobs[index].pollError = nil
-    state.jobs[index].lastSeenAt = state.now
-    guard job.status != previous else { return [] }
-    let name = state.jobs[index].serverName
-    switch job.status {
-    case .fail:
-        let subJob = job.entities?.subJobs?.compactMap(\.errorcodeMessage).first.map { " — \($0)" } ?? ""
-        finish(&state, index, Flash(.error, "Reinstall of \(name) failed: \(job.errorCode ?? "no code") \(job.failReason ?? "")\(subJob)"))
-    case .success:
-        // The job is done but the server is still being rebuilt: the poller follows it now.
-        state.flash = Flash(.info, "Reinstall job of \(name) succeeded; waiting for the server to finish booting…")
-    default:
-        break
+    let follower = followed.follower
+    var tracker = state.jobs[index]
+    tracker.job = follower.job ?? tracker.job
+    if let server = follower.server {
+        tracker.serverStatus = server.status
+        tracker.serverTaskState = server.taskState
     }
-    return [.recordJob(state.jobs[index].journalEntry(scope: state.journalScope, now: state.now))]
-        + (state.jobs[index].isFinished ? refreshUnlessTyping(&state) : [])
-}
-
-func reduceJobServerUpdated(_ state: inout AppState, jobId: String, server: Server) -> [Effect] {
-    guard let index = state.jobs.firstIndex(where: { $0.jobId == jobId }), !state.jobs[index].isFinished
-    else { return [] }
-    state.jobs[index].serverStatus = server.status
-    state.jobs[index].serverTaskState = server.taskState
-    state.jobs[index].pollError = nil
-    state.jobs[index].lastSeenAt = state.now
-    if state.servers.catalog.index(of: server.id) != nil {
-        state.servers.catalog.upsert([server], context: ServerRowContext(state))
+    tracker.pollError = follower.lastFailure?.message
+    tracker.pollErrorAt = follower.lastFailureAt
+    tracker.lastSeenAt = follower.lastAnswerAt ?? tracker.lastSeenAt
+    if let journal = followed.step.journal { tracker.entry = journal }
+    state.jobs[index] = tracker
+    let name = tracker.serverName
+    var effects: [Effect] = followed.step.journal.map { [.recordJob($0)] } ?? []
+    for change in followed.step.changes {
+        switch change {
+        case let .jobStatus(job) where job.status == .success:
+            // The job is done but the server is still being rebuilt: the follower reads it now.
+            state.flash = Flash(.info, "Reinstall job of \(name) succeeded; waiting for the server to finish booting…")
+        case let .serverStatus(server):
+            if state.servers.catalog.index(of: server.id) != nil {
+                state.servers.catalog.upsert([server], context: ServerRowContext(state))
+            }
+        case let .jobLost(error):
+            state.jobs[index].lost = "the cloud does not know this job id (\(error.code ?? "no code"))"
+                + (follower.serverId == nil ? "" : "; following the server")
+            state.flash = Flash(.error, "Job of \(name) lost by the cloud: "
+                + (follower.serverId == nil ? "check the server's status in the list" : "following the server instead"))
+        case let .finished(outcome):
+            state.jobs[index].outcome = outcome
+            if case .lost = outcome { state.jobs[index].lost = outcome.message }
+            let flash: Flash
+            switch outcome {
+            case .succeeded:
+                flash = Flash(.info, "Reinstall of \(name) done (\(follower.server?.statusText ?? "no server")): "
+                    + "the key or password is injected a few minutes after boot.")
+            case let .failed(job):
+                flash = Flash(.error, "Reinstall of \(name) failed: \(JobFailure.describe(job))")
+            case .lost, .serverGone:
+                flash = Flash(.error, "Reinstall of \(name): \(outcome.message)")
+            }
+            finish(&state, index, flash)
+            effects += refreshUnlessTyping(&state)
+        case let .halted(error):
+            state.jobs[index].stopped = error.message
+            state.flash = Flash(.error, "Job of \(name) is no longer followed: \(error.message) It resumes on the next start.")
+        case .jobStatus, .readFailed:
+            break
+        }
     }
-    guard server.hasSettledAfterReinstall else { return [] }
-    let name = state.jobs[index].serverName
-    finish(&state, index, Flash(.info, "Reinstall of \(name) done (\(server.status)): the key or password is injected a few minutes after boot."))
-    return [.recordJob(state.jobs[index].journalEntry(scope: state.journalScope, now: state.now))]
-        + refreshUnlessTyping(&state)
-}
-
-func reduceJobLost(_ state: inout AppState, jobId: String, message: String) -> [Effect] {
-    guard let index = state.jobs.firstIndex(where: { $0.jobId == jobId }), !state.jobs[index].isFinished
-    else { return [] }
-    state.jobs[index].lost = message
-    finish(&state, index, Flash(.error, "Job of \(state.jobs[index].serverName) can no longer be followed: \(message)"))
-    return [.recordJob(state.jobs[index].journalEntry(scope: state.journalScope, now: state.now))]
-}
-
-func reduceJobPollFailed(_ state: inout AppState, jobId: String, message: String, at: Date) -> [Effect] {
-    guard let index = state.jobs.firstIndex(where: { $0.jobId == jobId }), !state.jobs[index].isFinished
-    else { return [] }
-    // The pane keeps the last good state and says what failed; the poller retries on its own.
-    state.jobs[index].pollError = message
-    state.jobs[index].pollErrorAt = at
-    return []
+    return effects
 }
 
 /// Marks a tracker finished: it stops counting time, joins the history, and the operator hears of it.
@@ -82,7 +83,7 @@ private func finish(_ state: inout AppState, _ index: Int, _ flash: Flash) {
     state.jobs[index].finishedAt = state.now
     state.flash = flash
     if state.bellEnabled { state.bells += 1 }
-    let entry = state.jobs[index].journalEntry(scope: state.journalScope, now: state.now)
+    let entry = state.jobs[index].entry
     state.history.removeAll { $0.jobId == entry.jobId }
     state.history.append(entry)
 }

@@ -73,14 +73,8 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
         }
         reduceFormSubmitFailed(&state, message: message)
         return []
-    case let .jobUpdated(job):
-        return reduceJobUpdated(&state, job)
-    case let .jobServerUpdated(jobId, server):
-        return reduceJobServerUpdated(&state, jobId: jobId, server: server)
-    case let .jobPollFailed(jobId, message, at):
-        return reduceJobPollFailed(&state, jobId: jobId, message: message, at: at)
-    case let .jobLost(jobId, message):
-        return reduceJobLost(&state, jobId: jobId, message: message)
+    case let .jobFollowed(followed):
+        return reduceJobFollowed(&state, followed)
     case let .journalFailed(message):
         // Added to what is shown, not in its place: a file moved aside at start stays said.
         if let shown = state.journalProblem {
@@ -105,8 +99,7 @@ public func startup(_ state: inout AppState) -> [Effect] {
     var effects: [Effect] = startListing(&state) + [.loadKeypairs]
     // Jobs left unfinished by an earlier run (the journal) are followed again at once.
     for tracker in state.jobs where !tracker.isFinished {
-        effects.append(.watchJob(JobWatch(
-            jobId: tracker.jobId, serverId: tracker.serverId, submittedAt: tracker.submittedAt, phase: .job)))
+        effects.append(.watchJob(tracker.entry))
     }
     if !state.jobs.isEmpty {
         effects.append(.scheduleTick(after: .seconds(1)))

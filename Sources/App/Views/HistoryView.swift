@@ -30,6 +30,6 @@ func drawHistory(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
         },
         cellStyle: { row, column in
             guard column == 3 else { return nil }
-            return entries[row].lastStatus == "SUCCESS" ? Style(color: .green) : Style(color: .red)
+            return entries[row].status == .job(.success) ? Style(color: .green) : Style(color: .red)
         })
 }

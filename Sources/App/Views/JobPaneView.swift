@@ -1,5 +1,6 @@
 import Foundation
 import HuaweiCloud
+import Reinstall
 import TerminalKit
 
 /// The job panes under the list: newest first, two lines each.
@@ -40,7 +41,12 @@ func statusLabel(_ tracker: JobTracker) -> String {
 
 private func jobDetail(_ tracker: JobTracker) -> (String, Style) {
     if let lost = tracker.lost {
-        return ("lost: \(lost)", Style(color: .red))
+        let task = tracker.serverTaskState.map { " (\($0))" } ?? ""
+        let server = tracker.isFinished ? "" : tracker.serverStatus.map { " · server \($0)\(task)" } ?? ""
+        return ("lost: \(lost)\(server)", Style(color: .red))
+    }
+    if let stopped = tracker.stopped {
+        return ("not followed (resumes on the next start): \(stopped)", Style(color: .red))
     }
     if let error = tracker.pollError {
         let when = tracker.pollErrorAt.map { " at \(utcClockTime($0))" } ?? ""
@@ -51,11 +57,8 @@ private func jobDetail(_ tracker: JobTracker) -> (String, Style) {
     let begun = "begun \(clockTime(job.beginTime) ?? "?")"
     switch job.status {
     case .fail:
-        var text = "\(job.errorCode ?? "no error code"): \(job.failReason ?? "no reason given")"
-        if let message = job.entities?.subJobs?.compactMap(\.errorcodeMessage).first {
-            text += " — \(message)"
-        }
-        if let hint = job.errorCode.flatMap(CloudError.hint(forCode:)) { text += ". \(hint)" }
+        // The one wording of a failure: the job's code and reason, else its sub-job's, and the hint.
+        let text = JobFailure.describe(job)
         return (text, Style(color: .red))
     case .success where tracker.isSettling:
         let task = tracker.serverTaskState.map { " (\($0))" } ?? ""
@@ -66,7 +69,7 @@ private func jobDetail(_ tracker: JobTracker) -> (String, Style) {
                 Style(color: .green))
     case .pendingPayment:
         return ("waiting for the order to be paid", Style(color: .yellow))
-    case .initial, .running, .unknown:
+    case .initial, .running, .unknown, .other:
         return ("\(begun) · \(job.jobType ?? "reinstall")", Style(dim: true))
     }
 }

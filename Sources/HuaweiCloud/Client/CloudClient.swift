@@ -89,9 +89,11 @@ public struct CloudClient: Sendable {
 
     /// Signs and sends one call, repeating it as `retry` allows. A failure says how far the last
     /// attempt got, which is what an unanswered reinstall is judged by.
+    /// `retryAfterSeen` hears the last failed attempt's `Retry-After` (nil without one).
     func exchange(
         _ service: CloudService, _ method: String, _ path: String, query: [(String, String)] = [],
-        body: Data = Data(), project: Bool, retry: RetryPolicy, redacting extra: [Secret] = []
+        body: Data = Data(), project: Bool, retry: RetryPolicy, redacting extra: [Secret] = [],
+        retryAfterSeen: RetryAfterSeen? = nil
     ) async throws(CallFailure) -> HTTPReply {
         let secrets = secrets(extra)
         let base: URL
@@ -147,6 +149,7 @@ public struct CloudClient: Sendable {
                 failure = CloudError.transport(String(describing: error)).redacting(secrets)
                 reach = .maybe
             }
+            retryAfterSeen?.value = retryAfter
             logger.debug("\(method) \(path) failed (attempt \(attempt)): \(failure.message)")
             guard attempt < retry.maxAttempts, transient, RetryPolicy.isRetryable(failure) else {
                 throw .failed(failure, reach)

@@ -2,13 +2,41 @@ import Foundation
 
 /// An asynchronous ECS job, `GET /v1/{project_id}/jobs/{job_id}` (huawei-ecs-api.md §7).
 public struct Job: Codable, Sendable, Equatable {
-    public enum Status: String, Codable, Sendable {
-        case initial = "INIT"
-        case running = "RUNNING"
-        case success = "SUCCESS"
-        case fail = "FAIL"
-        case pendingPayment = "PENDING_PAYMENT"
-        case unknown = "UNKNOWN"
+    /// The job's phase. Decoded leniently: a status this version does not know is kept as the
+    /// cloud sent it (`other`), so it is shown and journaled as it was, not as `UNKNOWN`.
+    public enum Status: RawRepresentable, Codable, Sendable, Hashable {
+        case initial
+        case running
+        case success
+        case fail
+        case pendingPayment
+        /// No status at all (or the cloud's own `UNKNOWN`).
+        case unknown
+        case other(String)
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "INIT": self = .initial
+            case "RUNNING": self = .running
+            case "SUCCESS": self = .success
+            case "FAIL": self = .fail
+            case "PENDING_PAYMENT": self = .pendingPayment
+            case "UNKNOWN", "": self = .unknown
+            default: self = .other(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .initial: return "INIT"
+            case .running: return "RUNNING"
+            case .success: return "SUCCESS"
+            case .fail: return "FAIL"
+            case .pendingPayment: return "PENDING_PAYMENT"
+            case .unknown: return "UNKNOWN"
+            case let .other(text): return text
+            }
+        }
 
         public var isFinished: Bool { self == .success || self == .fail }
     }
@@ -106,7 +134,7 @@ public struct Job: Codable, Sendable, Equatable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             jobId = c.lenientString(forKey: .jobId)
             jobType = c.lenientString(forKey: .jobType)
-            status = Status(rawValue: c.lenientString(forKey: .status) ?? "") ?? .unknown
+            status = Status(rawValue: c.lenientString(forKey: .status) ?? "")
             beginTime = c.lenientString(forKey: .beginTime)
             endTime = c.lenientString(forKey: .endTime)
             errorCode = c.lenientString(forKey: .errorCode)
@@ -147,7 +175,7 @@ public struct Job: Codable, Sendable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         jobId = try c.requiredLenientString(forKey: .jobId)
         jobType = c.lenientString(forKey: .jobType)
-        status = Status(rawValue: c.lenientString(forKey: .status) ?? "") ?? .unknown
+        status = Status(rawValue: c.lenientString(forKey: .status) ?? "")
         beginTime = c.lenientString(forKey: .beginTime)
         endTime = c.lenientString(forKey: .endTime)
         errorCode = c.lenientString(forKey: .errorCode)

@@ -56,10 +56,17 @@ public struct JobJournal: Sendable {
 
     /// Inserts or replaces the entry with the same job id, durably, before returning. Returns
     /// where a damaged file was moved, when it was.
+    ///
+    /// A finished entry is never replaced by an unfinished one: a late write of an older state
+    /// (from this process or another one following the same job) cannot make a finished job
+    /// read as unfinished after a restart.
     @discardableResult
     public func record(_ entry: JournalEntry) throws -> JournalMovedAside? {
         try withLock {
             let (read, movedAside) = try readIntactEntries()
+            if let existing = read.first(where: { $0.jobId == entry.jobId }), existing.isFinished, !entry.isFinished {
+                return movedAside
+            }
             var entries = read.filter { $0.jobId != entry.jobId }
             entries.append(entry)
             try write(prune(entries, now: entry.updatedAt))

@@ -1,17 +1,18 @@
 import HuaweiCloud
 
-/// One job as `job --json` prints it; every key always present (null when unknown).
-struct JobSummary: Encodable, Sendable {
-    var jobId: String
-    var jobType: String?
-    var status: String
-    var serverId: String?
-    var beginTime: String?
-    var endTime: String?
-    var errorCode: String?
-    var failReason: String?
+/// One job as `job --json` prints it; every key always present (null when unknown). The failure
+/// code and reason are `Job.failureCode`/`failureReason`, as in the pane, the history and the journal.
+public struct JobSummary: Encodable, Sendable, Equatable {
+    public var jobId: String
+    public var jobType: String?
+    public var status: String
+    public var serverId: String?
+    public var beginTime: String?
+    public var endTime: String?
+    public var errorCode: String?
+    public var failReason: String?
 
-    init(_ job: Job) {
+    public init(_ job: Job) {
         jobId = job.jobId
         jobType = job.jobType
         status = job.status.rawValue
@@ -33,7 +34,7 @@ struct JobSummary: Encodable, Sendable {
         case failReason = "fail_reason"
     }
 
-    func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(jobId, forKey: .jobId)
         try c.encode(jobType, forKey: .jobType)
