@@ -21,3 +21,16 @@ actor JournalWriter {
         }
     }
 }
+
+extension JournalWriter: SubmissionJournal {
+    /// The submission's first entry, written in turn with every other write.
+    func recordSubmitted(_ entry: JournalEntry) async -> JournalWrite {
+        guard let journal else { return .written }
+        do {
+            if let movedAside = try journal.record(entry) { return .writtenWithNotice(movedAside.message) }
+            return .written
+        } catch {
+            return .failed(JournalMessages.notJournaled(jobId: entry.jobId, serverName: entry.serverName, error))
+        }
+    }
+}

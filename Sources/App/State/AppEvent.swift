@@ -24,6 +24,11 @@ public enum AppEvent: Sendable, Equatable {
     case userIdFailed(String)
     case reinstallAccepted(jobId: String, serverId: String, serverName: String, api: ReinstallAPI, at: Date)
     case reinstallFailed(serverId: String, String)
+    /// The reinstall may have started and no job id came back (`started`: the server already
+    /// shows REBUILD). The server is watched until its status shows which.
+    case reinstallUnclear(serverId: String, advice: String, started: Bool, at: Date)
+    /// The answer of `.watchSubmittedServer`.
+    case submittedServerRead(id: String, ServerCheck, at: Date)
     case jobUpdated(Job)
     /// The server of a job that succeeded, re-read until it leaves REBUILD.
     case jobServerUpdated(jobId: String, Server)
