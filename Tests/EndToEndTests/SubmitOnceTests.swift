@@ -62,6 +62,40 @@ struct SubmitOnceTests {
         try await tmux.press("Enter")
     }
 
+    @Test("A job another process started while the TUI shows the server ACTIVE: the TUI sends nothing")
+    func aSecondActorsJobMeansTheTUISendsNothing() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator(extra: ["--job-seconds", "60"]))
+        let binary = try AppBinary.locate()
+        let variables = cli.environment.merging(["TERM": "xterm-256color"]) { $1 }
+        let tmux = try await TmuxSession(width: 100, height: 30, environment: variables)
+        let quoted = "'" + binary.path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        try await tmux.type("\(quoted) --region cn-north-4 --endpoint \(cli.simulator.url)")
+        try await tmux.press("Enter")
+        try await tmux.waitFor("Huawei Cloud", "web-01", " servers")
+        try await tmux.press("Enter")
+        try await tmux.waitFor("Reinstall the OS of web-01", "endpoint decided (v2)")
+        _ = try await tmux.waitUntil("the web-01 form to be complete") {
+            !$0.contains("✗") && !$0.contains("complete the checklist first")
+        }
+        try await tmux.press("Down", times: 10)
+        try await tmux.press("Enter")
+        try await tmux.waitFor("Review: reinstall the OS of web-01", "Type the server's name")
+
+        // Meanwhile a script reinstalls web-01; the TUI still shows it as it was.
+        let other = try await cli.run(["reinstall", "web-01", "--keypair", "ops-ed25519", "--stop", "--yes"])
+        #expect(other.status == 0, "\(other.all)")
+        let journalBefore = cli.journal()
+
+        try await tmux.type("web-01")
+        try await tmux.waitFor("Enter sends it")
+        try await tmux.press("Enter")
+        let refused = try await tmux.waitFor("Nothing was sent; web-01 is busy")
+        #expect(!refused.contains("submitted via"), "\(tmux.screenDump)")
+        #expect(cli.journal() == journalBefore, "the TUI journaled no job of its own")
+        try await tmux.press("Escape")
+        try await tmux.press("q")
+    }
+
     /// Reads the simulator's one ready line for its URL.
     private func simulatorURL(_ file: URL) async throws -> String {
         for _ in 0..<400 {
