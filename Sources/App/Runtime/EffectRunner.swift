@@ -10,7 +10,6 @@ public final class EffectRunner: Sendable {
     private let send: @Sendable (AppEvent) -> Void
     private let now: @Sendable () -> Date
     private let journal: JournalWriter
-    private let scope: String
     private let poller: JobPoller<ContinuousClock>
     /// The one submission step the commands use too (re-read, send once, journal, judge).
     private let submission: ReinstallSubmission
@@ -28,7 +27,6 @@ public final class EffectRunner: Sendable {
         self.send = send
         let writer = JournalWriter(journal: journal)
         self.journal = writer
-        self.scope = scope
         poller = JobPoller(source: client, clock: ContinuousClock(), now: now, send: send)
         submission = ReinstallSubmission(cloud: client, journal: writer, scope: scope, now: now)
     }
