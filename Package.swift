@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "CloudSimulatorTests", dependencies: ["CloudSimulator", "HuaweiCloud"]),
         .testTarget(name: "ReinstallTests", dependencies: ["Reinstall"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "AppTests", dependencies: ["App"], exclude: ["Snapshots"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "CloudSimulator"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ChildProcess", "Reinstall", "ScreenCapture"]),
     ],
     swiftLanguageModes: [.v6]

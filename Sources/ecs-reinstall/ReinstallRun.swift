@@ -130,27 +130,39 @@ struct ReinstallRun: Sendable {
 
     private func send(_ plan: ReinstallPlan, session: CloudSession) async throws -> Int32 {
         let client = session.client
-        // Sent once; an ambiguous failure is judged by re-reading the server, never by resending.
-        let outcome = await client.reinstallSafely(serverId: plan.serverId, api: plan.api, request: plan.request)
-        var report = ReinstallReport(outcome: outcome, serverId: plan.serverId, serverName: plan.serverName, api: plan.api)
-        guard let jobId = outcome.jobId else {
-            Console.error("error: \(outcome.message)")
-            if json { try Console.json(report) }
-            if case let .notStarted(cause) = outcome { return ScriptExit.code(for: cause) }
-            return ScriptExit.uncertain
-        }
-        // Journaled before the job id is shown: if we die now, the UI resumes it on its next start.
         let environment = ProcessInfo.processInfo.environment
         let journal = JobJournal(file: JobJournal.defaultFile(environment: environment))
-        let entry = JournalEntry(jobId: jobId, serverId: plan.serverId, serverName: plan.serverName, api: plan.api,
-                                 scope: session.journalScope, submittedAt: Date())
-        var journaled = true
-        do {
-            if let movedAside = try journal.record(entry) { Console.error("warning: \(movedAside.message)") }
-        } catch {
-            journaled = false
-            Console.error("warning: " + JournalMessages.notJournaled(jobId: jobId, serverName: TerminalText.visible(plan.serverName), error))
+        // The UI's own submission step: the server re-read just before, the POST sent once, the
+        // job journaled before its id is shown, an ambiguous answer judged, never resent.
+        let submission = ReinstallSubmission(cloud: client, journal: journal, scope: session.journalScope)
+        let result = await submission.submit(plan)
+        let outcome: ReinstallOutcome
+        let entry: JournalEntry
+        let journaled: Bool
+        switch result {
+        case let .refused(reason, _):
+            Console.error("error: \(reason)")
+            if json {
+                var report = ReinstallReport(outcome: .notStarted(cause: .configuration(reason)), serverId: plan.serverId,
+                                             serverName: plan.serverName, api: plan.api)
+                report.message = reason
+                try Console.json(report)
+            }
+            return ScriptExit.refused
+        case let .judged(judged):
+            let report = ReinstallReport(outcome: judged, serverId: plan.serverId, serverName: plan.serverName, api: plan.api)
+            Console.error("error: \(judged.message)")
+            if json { try Console.json(report) }
+            if case let .notStarted(cause) = judged { return ScriptExit.code(for: cause) }
+            return ScriptExit.uncertain
+        case let .accepted(accepted, write):
+            outcome = .accepted(jobId: accepted.jobId)
+            entry = accepted
+            journaled = write.isWritten
+            if let notice = write.notice { Console.error("warning: \(notice)") }
         }
+        let jobId = entry.jobId
+        var report = ReinstallReport(outcome: outcome, serverId: plan.serverId, serverName: plan.serverName, api: plan.api)
         Console.error(outcome.message)
         if !json { Console.out(jobId) }
         guard wait else {

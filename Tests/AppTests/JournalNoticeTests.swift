@@ -62,16 +62,16 @@ struct JournalNoticeTests {
         let entry = JournalEntry(jobId: "job-1", serverId: "s-web", serverName: "web-01", api: .v2,
                                  scope: "cn-north-4/p", submittedAt: Fixtures.now)
         let writer = JournalWriter(journal: JobJournal(file: file))
-        let moved = try #require(await writer.record(entry, isNew: true))
+        let moved = try #require(await writer.record(entry, isNew: true).notice)
         #expect(moved.hasPrefix("Unreadable job journal moved to \(file.path).unreadable-"))
         #expect(moved.contains("(line 1 is not a job entry); a new one was started."))
-        #expect(await writer.record(entry, isNew: false) == nil)
+        #expect(await writer.record(entry, isNew: false) == .written)
 
         let blocked = JournalWriter(journal: JobJournal(file: file.appendingPathComponent("below-a-file/jobs.jsonl")))
-        let failure = try #require(await blocked.record(entry, isNew: true))
+        let failure = try #require(await blocked.record(entry, isNew: true).notice)
         #expect(failure.hasPrefix("Job job-1 of web-01 is not journaled and will not resume after a restart. "
             + "The job journal could not be written: creating "))
-        let update = try #require(await blocked.record(entry, isNew: false))
+        let update = try #require(await blocked.record(entry, isNew: false).notice)
         #expect(update.hasPrefix("The journal keeps an older state of job job-1. The job journal could not be written: "))
     }
 }

@@ -29,7 +29,7 @@ struct JournalWriterTests {
             }
         }
         // The queue is first in, first out: once this is written, every write before it is too.
-        #expect(await writer.record(entry("marker", "SUBMITTED", finished: false), isNew: true) == nil)
+        #expect(await writer.record(entry("marker", "SUBMITTED", finished: false), isNew: true) == .written)
         let entries = try JobJournal(file: file).load().entries
         for id in ids {
             let written = try #require(entries.first { $0.jobId == id })
@@ -42,7 +42,7 @@ struct JournalWriterTests {
         let blocker = FileManager.default.temporaryDirectory.appendingPathComponent("journal-blocker-\(UUID().uuidString)")
         try Data().write(to: blocker)
         let writer = JournalWriter(journal: JobJournal(file: blocker.appendingPathComponent("jobs.jsonl")))
-        let message = await writer.record(entry("job-1", "SUBMITTED", finished: false), isNew: true)
+        let message = await writer.record(entry("job-1", "SUBMITTED", finished: false), isNew: true).notice
         #expect(message?.contains("job-1") == true)
     }
 }

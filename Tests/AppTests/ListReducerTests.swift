@@ -483,18 +483,18 @@ struct ListReducerTests {
     @Test func enterOpensTheFormWithTheImageAlreadyAsked() {
         var state = Fixtures.loadedState()
         #expect(state.images["img-gold"] == .loading, "images are read ahead for the CLOUD-INIT column")
-        #expect(reduce(&state, .key(.enter)) == [])
+        #expect(reduce(&state, .key(.enter)) == [.checkServer(id: Fixtures.web.id)], "only the server's fresh read")
         #expect(state.form?.server.id == Fixtures.web.id)
         _ = reduce(&state, .imageLoaded(id: "img-gold", Fixtures.goldImage))
         _ = reduce(&state, .key(.escape))
         #expect(state.form == nil)
-        #expect(reduce(&state, .key(.enter)) == [])
+        #expect(reduce(&state, .key(.enter)) == [.checkServer(id: Fixtures.web.id)])
     }
 
     @Test func aFailedImageIsAskedAgainWhenTheFormOpens() {
         var state = Fixtures.loadedState()
         _ = reduce(&state, .imageFailed(id: "img-gold", "timeout"))
-        #expect(reduce(&state, .key(.enter)) == [.loadImage(id: "img-gold")])
+        #expect(reduce(&state, .key(.enter)) == [.checkServer(id: Fixtures.web.id), .loadImage(id: "img-gold")])
     }
 
     @Test(arguments: [(Fixtures.noDisk, "no system disk"), (Fixtures.locked, "locked")])

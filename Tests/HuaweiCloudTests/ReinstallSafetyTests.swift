@@ -70,8 +70,18 @@ struct ReinstallSafetyTests {
              post: .json(202, #"{"error":{"code":"Common.0024","message":"exceeds flow over limit"}}"#),
              after: .server(status: "SHUTOFF"), expected: .notStarted),
         Case(name: "400 but the status changed meanwhile → unknown", before: .server(status: "ACTIVE"),
-             post: .json(400, #"{"error":{"code":"Ecs.0100","message":"state not allowed"}}"#), after: .server(status: "SHUTOFF"),
+             post: .json(400, #"{"error":{"code":"Ecs.0011","message":"password length"}}"#), after: .server(status: "SHUTOFF"),
              expected: .unknown),
+        Case(name: "400 Ecs.0100 state refusal, the status changed meanwhile → not started", before: .server(status: "ACTIVE"),
+             post: .json(400, #"{"error":{"code":"Ecs.0100","message":"state not allowed"}}"#), after: .server(status: "SHUTOFF"),
+             expected: .notStarted),
+        Case(name: "409 Ecs.0603 another job runs, server busy after → not started", before: .server(status: "ACTIVE"),
+             post: .json(409, #"{"error":{"code":"Ecs.0603","message":"other commands are being executed"}}"#),
+             after: .server(status: "REBUILD", taskState: "rebuilding"), expected: .notStarted),
+        Case(name: "501 Ecs.0603 (a 5xx naming another job), server REBUILD after → not started, never started",
+             before: .server(status: "SHUTOFF"),
+             post: .json(501, #"{"error":{"code":"Ecs.0603","message":"other commands are being executed"}}"#),
+             after: .server(status: "REBUILD", taskState: "rebuilding"), expected: .notStarted),
     ]
 
     @Test(arguments: cases)

@@ -48,6 +48,7 @@ enum ListActions {
     /// Enter on the list: refused with the reason when the server cannot be reinstalled now.
     @Sendable static func reinstallAvailability(_ state: AppState) -> Availability {
         guard let server = state.servers.selected else { return .disabled("no server is selected") }
+        if let mark = state.submissions[server.id] { return .disabled(mark.whyNoReinstall) }
         if let job = state.jobs.first(where: { $0.serverId == server.id && !$0.isFinished }) {
             return .disabled("\(server.name) already has a reinstall running (job \(job.jobId.prefix(8))…); wait for it to finish.")
         }

@@ -196,7 +196,9 @@ struct FormPen {
         let hint = ready ? "Enter: review what will be sent" : "complete the checklist first"
         screen.put(DisplayWidth.truncate(hint, to: width), x: fieldX, y: row + 1, style: Style(dim: true))
         if let error = form.error {
-            for (offset, line) in DisplayWidth.wrap(error, to: layout.width - left - 1).prefix(2).enumerated() {
+            // Every line that fits above the job panes: an advice cut short could hide what not to do.
+            let room = max(2, layout.bodyTop + layout.bodyHeight - (row + 2))
+            for (offset, line) in DisplayWidth.wrap(error, to: layout.width - left - 1).prefix(room).enumerated() {
                 screen.put(line, x: left, y: row + 2 + offset, style: Style(color: .red, bold: true))
             }
         }

@@ -10,8 +10,9 @@ public final class EffectRunner: Sendable {
     private let send: @Sendable (AppEvent) -> Void
     private let now: @Sendable () -> Date
     private let journal: JournalWriter
-    private let scope: String
     private let poller: JobPoller<ContinuousClock>
+    /// The one submission step the commands use too (re-read, send once, journal, judge).
+    private let submission: ReinstallSubmission
     /// The running task of each key, numbered so a finished task removes only its own entry.
     private let tasks = Mutex<(next: Int, byKey: [String: (number: Int, task: Task<Void, Never>)])>((0, [:]))
 
@@ -24,16 +25,17 @@ public final class EffectRunner: Sendable {
         self.client = client
         self.now = now
         self.send = send
-        self.journal = JournalWriter(journal: journal)
-        self.scope = scope
+        let writer = JournalWriter(journal: journal)
+        self.journal = writer
         poller = JobPoller(source: client, clock: ContinuousClock(), now: now, send: send)
+        submission = ReinstallSubmission(cloud: client, journal: writer, scope: scope, now: now)
     }
 
     public func run(_ effect: Effect) {
         if case let .recordJob(entry) = effect {
             // Queued here, synchronously, so journal writes land in the order reduce asked for them.
-            journal.enqueue(entry, isNew: false) { [send] problem in
-                if let problem { send(.journalFailed(problem)) }
+            journal.enqueue(entry, isNew: false) { [send] write in
+                if let problem = write.notice { send(.journalFailed(problem)) }
             }
             return
         }
@@ -95,18 +97,17 @@ public final class EffectRunner: Sendable {
             case .loadUserId:
                 return .userIdLoaded(try await client.userId())
             case let .submitReinstall(plan):
-                // Sent once; an ambiguous failure is judged by re-reading the server, never by resending.
-                let outcome = await client.reinstallSafely(serverId: plan.serverId, api: plan.api, request: plan.request)
-                guard let jobId = outcome.jobId else {
-                    return .reinstallFailed(serverId: plan.serverId, outcome.message)
+                let result = await submission.submit(plan)
+                return Self.event(for: result, plan: plan, at: now(), send: send)
+            case let .watchSubmittedServer(id, delay):
+                try await Task.sleep(for: delay)
+                do {
+                    return .submittedServerRead(id: id, .found(try await client.showServer(id: id)), at: now())
+                } catch is CancellationError {
+                    return nil
+                } catch {
+                    return .submittedServerRead(id: id, ServerCheck.from(error), at: now())
                 }
-                let submitted = now()
-                // Journaled before the pane appears: if we crash now, the next start resumes it.
-                let entry = JournalEntry(jobId: jobId, serverId: plan.serverId, serverName: plan.serverName,
-                                         api: plan.api, scope: scope, submittedAt: submitted)
-                if let problem = await journal.record(entry, isNew: true) { send(.journalFailed(problem)) }
-                return .reinstallAccepted(jobId: jobId, serverId: plan.serverId, serverName: plan.serverName,
-                                          api: plan.api, at: submitted)
             case let .watchJob(entry):
                 await poller.watch(entry)
                 return nil
@@ -125,6 +126,25 @@ public final class EffectRunner: Sendable {
         }
     }
 
+    /// The submission's result as the event `reduce` expects; the journal's notice (already
+    /// written: the job was journaled before this) goes first.
+    static func event(for result: SubmissionResult, plan: ReinstallPlan, at: Date,
+                      send: @Sendable (AppEvent) -> Void) -> AppEvent {
+        switch result {
+        case let .accepted(entry, journal):
+            if let notice = journal.notice { send(.journalFailed(notice)) }
+            return .reinstallAccepted(jobId: entry.jobId, serverId: entry.serverId, serverName: entry.serverName,
+                                      api: entry.api, at: entry.submittedAt)
+        case let .judged(outcome) where result.isUnclear:
+            if case .startedWithoutJobId = outcome {
+                return .reinstallUnclear(serverId: plan.serverId, advice: outcome.message, started: true, at: at)
+            }
+            return .reinstallUnclear(serverId: plan.serverId, advice: outcome.message, started: false, at: at)
+        case .judged, .refused:
+            return .reinstallFailed(serverId: plan.serverId, result.message)
+        }
+    }
+
     private func failure(_ effect: Effect, message: String) -> AppEvent {
         switch effect {
         case let .listServers(generation): return .serverListingFailed(generation: generation, message)
@@ -134,6 +154,7 @@ public final class EffectRunner: Sendable {
         case .loadKeypairs: return .keypairsFailed(message)
         case .loadUserId: return .userIdFailed(message)
         case let .submitReinstall(plan): return .reinstallFailed(serverId: plan.serverId, message)
+        case let .watchSubmittedServer(id, _): return .submittedServerRead(id: id, .unknown, at: now())
         case .watchJob: return .journalFailed(message)  // never: watching cannot fail
         case .recordJob: return .journalFailed(message)
         case .scheduleTick: return .tick(now())

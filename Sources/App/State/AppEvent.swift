@@ -26,6 +26,11 @@ public enum AppEvent: Sendable, Equatable {
     case reinstallFailed(serverId: String, String)
     /// What the poller's follower of a job made of an answer.
     case jobFollowed(JobFollowed)
+    /// The reinstall may have started and no job id came back (`started`: the server already
+    /// shows REBUILD). The server is watched until its status shows which.
+    case reinstallUnclear(serverId: String, advice: String, started: Bool, at: Date)
+    /// The answer of `.watchSubmittedServer`.
+    case submittedServerRead(id: String, ServerCheck, at: Date)
     case journalFailed(String)
     /// The answer of `.readUserData`: the file's bytes, or why it could not be read.
     case userDataRead(path: String, Result<Data, UserDataReadError>)

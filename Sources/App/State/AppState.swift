@@ -25,6 +25,8 @@ public struct AppState: Sendable, Equatable {
     /// The operator's v1/v2 choices, by image, remembered for the rest of the run.
     public var endpointOverrides: [String: ReinstallAPI] = [:]
     public var jobs: [JobTracker] = []
+    /// Servers with a reinstall being submitted, or one whose answer was unclear, by server id.
+    public var submissions: [String: SubmissionMark] = [:]
     /// Finished jobs from the journal (this session's and earlier ones), newest last.
     public var history: [JournalEntry] = []
     public var showHistory = false

@@ -14,6 +14,8 @@ public enum Effect: Sendable, Equatable {
     case loadKeypairs
     case loadUserId
     case submitReinstall(ReinstallPlan)
+    /// Re-read a server after an unclear submission, after the delay.
+    case watchSubmittedServer(id: String, after: Duration)
     /// Hand a journaled job to the poller, which follows it until it is finished.
     case watchJob(JournalEntry)
     /// Write the job's state to the journal.
@@ -32,6 +34,7 @@ public enum Effect: Sendable, Equatable {
         case .loadKeypairs: return "keypairs"
         case .loadUserId: return "userid"
         case let .submitReinstall(plan): return "submit:\(plan.serverId)"
+        case let .watchSubmittedServer(id, _): return "submitted-server:\(id)"
         case let .watchJob(entry): return "watch:\(entry.jobId)"
         case let .recordJob(entry): return "journal:\(entry.jobId)"
         case .scheduleTick: return "tick"

@@ -164,6 +164,12 @@ func reduceUserDataRead(_ state: inout AppState, path: String, result: Result<Da
 /// Builds exactly what will be sent and moves to the review step.
 private func review(_ state: inout AppState, context: FormContext) -> [Effect] {
     guard var form = state.form else { return [] }
+    if let mark = state.submissions[form.server.id] {
+        // Disarmed: a submission of this server is in flight or its outcome is unclear.
+        form.error = mark.advice ?? mark.whyNoReinstall
+        state.form = form
+        return []
+    }
     if let refusal = form.refusal(context) {
         form.error = refusal
         state.form = form
@@ -191,8 +197,15 @@ private func confirm(_ state: inout AppState, _ form: ReinstallForm, _ plan: Rei
         state.form = form
         return []
     }
+    if let mark = state.submissions[form.server.id] {
+        form.wipeReview()
+        form.error = mark.advice ?? mark.whyNoReinstall
+        state.form = form
+        return []
+    }
     form.submitting = true
     state.form = form
+    markSubmitting(&state, plan)
     return [.submitReinstall(plan)]
 }
 

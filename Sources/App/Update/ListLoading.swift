@@ -1,5 +1,6 @@
 import Foundation
 import HuaweiCloud
+import Reinstall
 import TerminalKit
 
 /// Page size of the server list: small enough that the first rows come quickly (the API allows 1000).
@@ -72,6 +73,7 @@ private func dropServersGone(_ state: inout AppState) -> [Effect] {
 }
 
 func reduceServerChecked(_ state: inout AppState, id: String, check: ServerCheck) -> [Effect] {
+    refreshOpenForm(&state, id: id, check: check)
     guard state.servers.catalog.index(of: id) != nil else { return [] }
     switch check {
     case let .found(server):
@@ -138,4 +140,24 @@ private func readImagesAhead(_ state: inout AppState, for servers: [Server]) -> 
         effects.append(.loadImage(id: imageId))
     }
     return effects
+}
+
+/// The form works from the server as read when it opened: fresh facts replace the listing's, and
+/// a server that became busy meanwhile says so at once (the submission re-reads it again anyway).
+private func refreshOpenForm(_ state: inout AppState, id: String, check: ServerCheck) {
+    guard var form = state.form, form.server.id == id, !form.submitting, !form.isReviewing else { return }
+    switch check {
+    case let .found(server):
+        form.server = server
+        switch ReinstallPreflight.check(server) {
+        case let .blocked(why): form.error = "Not now: \(why)"
+        case let .warning(text): form.warning = text
+        case .clear: break
+        }
+    case .gone:
+        form.error = "\(form.server.name) no longer exists."
+    case .unknown:
+        return
+    }
+    state.form = form
 }

@@ -83,7 +83,8 @@ func openForm(_ state: inout AppState) -> [Effect] {
     var warning: String?
     if case let .warning(text) = ReinstallPreflight.check(server) { warning = text }
     state.form = ReinstallForm(server: server, warning: warning)
-    var effects: [Effect] = []
+    // The listing may be minutes old: the form's facts are read again as it opens.
+    var effects: [Effect] = [.checkServer(id: server.id)]
     if let imageId = server.imageId {
         switch state.images[imageId] {
         case .none, .failed, .notRequested:

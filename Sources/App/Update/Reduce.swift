@@ -65,14 +65,14 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
         state.userId = .failed(message)
         return []
     case let .reinstallAccepted(jobId, serverId, serverName, api, at):
+        state.submissions[serverId] = nil
         return reduceReinstallAccepted(&state, jobId: jobId, serverId: serverId, serverName: serverName, api: api, at: at)
     case let .reinstallFailed(serverId, message):
-        guard state.form?.server.id == serverId else {
-            state.flash = Flash(.error, message)
-            return []
-        }
-        reduceFormSubmitFailed(&state, message: message)
-        return []
+        return reduceReinstallFailed(&state, serverId: serverId, message: message)
+    case let .reinstallUnclear(serverId, advice, started, at):
+        return reduceReinstallUnclear(&state, serverId: serverId, advice: advice, started: started, at: at)
+    case let .submittedServerRead(id, check, at):
+        return reduceSubmittedServerRead(&state, id: id, check: check, at: at)
     case let .jobFollowed(followed):
         return reduceJobFollowed(&state, followed)
     case let .journalFailed(message):
@@ -90,7 +90,10 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
 
 /// What the JOB column shows, server by server: a poll that changes nothing there re-sorts nothing.
 private func listedJobStates(_ state: AppState) -> [String: String] {
-    ServerRowContext(jobs: state.jobs, images: [:]).jobs.mapValues(statusLabel)
+    let context = ServerRowContext(jobs: state.jobs, images: [:], submissions: state.submissions)
+    var labels = context.jobs.mapValues(statusLabel)
+    for (id, mark) in context.submissions { labels[id] = mark.label }
+    return labels
 }
 
 /// A fresh start: the first page of servers, the key pairs and, unless given, the IAM user id,

@@ -16,6 +16,9 @@ struct Layout: Equatable {
     /// The journal's problem, wrapped (at most `maxNoticeLines`), on the lines above the flash.
     var notice: [String]
     var noticeTop: Int
+    /// The whole advice of unclear submissions, wrapped, never cut: it says what not to do.
+    var advice: [String]
+    var adviceTop: Int
     var flashRow: Int
     var footerRow: Int
     static let maxNoticeLines = 2
@@ -28,8 +31,11 @@ struct Layout: Equatable {
         flashRow = state.size.height - 2
         notice = state.journalProblem.map { Self.wrapNotice($0, width: state.size.width) } ?? []
         noticeTop = flashRow - notice.count
+        let room = max(1, state.size.width - 2)
+        advice = submissionAdvice(state).flatMap { DisplayWidth.wrap($0, to: room) }
+        adviceTop = noticeTop - advice.count
         bodyTop = 1
-        jobsTop = noticeTop - jobsHeight
+        jobsTop = adviceTop - jobsHeight
         bodyHeight = max(0, jobsTop - bodyTop)
     }
 

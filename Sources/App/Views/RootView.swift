@@ -19,6 +19,7 @@ public func render(_ state: AppState) -> Screen {
     }
     drawJobPanes(&screen, state, layout)
     drawJournalNotice(&screen, layout)
+    drawSubmissionAdvice(&screen, layout)
     drawFlash(&screen, state, layout)
     drawFooter(&screen, state, layout)
     if state.showHelp { drawHelp(&screen, state) }
@@ -56,6 +57,14 @@ private func drawHeader(_ screen: inout Screen, _ state: AppState) {
 private func drawJournalNotice(_ screen: inout Screen, _ layout: Layout) {
     for (offset, line) in layout.notice.enumerated() {
         screen.put(" " + line, x: 0, y: layout.noticeTop + offset, style: Style(color: .yellow, bold: true))
+    }
+}
+
+/// What to do (and not do) about an unclear submission stays on screen, whole, until the
+/// server's status settles it.
+private func drawSubmissionAdvice(_ screen: inout Screen, _ layout: Layout) {
+    for (offset, line) in layout.advice.enumerated() where layout.adviceTop + offset >= layout.bodyTop {
+        screen.put(" " + line, x: 0, y: layout.adviceTop + offset, style: Style(color: .yellow, bold: true))
     }
 }
 

@@ -29,7 +29,13 @@ extension CloudClient {
         } catch {
             return .notStarted(cause: .configuration("The reinstall was cancelled before it was sent."))
         }
+        return await reinstallOnce(serverId: serverId, api: api, request: request, before: before)
+    }
 
+    /// Sends a reinstall once and judges what became of it against `before`, the server as read
+    /// just before (the caller's own fresh read: see the `Reinstall` module's submission step).
+    /// Never throws and never repeats the POST.
+    public func reinstallOnce(serverId: String, api: ReinstallAPI, request: ReinstallRequest, before: Server) async -> ReinstallOutcome {
         let password = [request.adminPass].compactMap { $0 }
         let failure: CloudError
         let reach: CallFailure.Reach

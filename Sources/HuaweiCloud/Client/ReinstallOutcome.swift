@@ -7,6 +7,8 @@ import Foundation
 /// |---------------------------------------------|------------------------------------------------|-----------------------|
 /// | was answered 2xx with a job id              | (not read)                                     | `accepted`            |
 /// | failed, and may have reached the cloud      | `REBUILD` or a `rebuild*` task_state (new)     | `startedWithoutJobId` |
+/// | was refused naming the state or another job | (anything: the other job explains it)          | `notStarted`          |
+/// |   (`Ecs.0603`, `Ecs.0100`, `Ecs.0605`, …)    |                                                |                       |
 /// | provably did not start: never left this     | same status as before, task_state null         | `notStarted`          |
 /// |   machine (refused connection, DNS, TLS,    |                                                |                       |
 /// |   bad endpoint) or refused with a 4xx /     |                                                |                       |
@@ -56,7 +58,8 @@ public enum ReinstallOutcome: Sendable, Equatable {
                 + "\(server.statusText): the reinstall started. Its job id is unknown, so watch the server "
                 + "until it leaves REBUILD. Do not send the reinstall again."
         case let .notStarted(cause):
-            return "The reinstall did not start: \(Self.sentence(cause.message)) It is safe to try again once that is fixed."
+            return "Nothing was started: the reinstall was refused or never sent. \(Self.sentence(cause.message)) "
+                + "It is safe to try again once that is fixed."
         case let .unknown(server, cause):
             let seen = server.map { " The server now shows \($0.statusText)." } ?? " The server could not be read."
             // The cause's own advice ("retry") is left out: here it would contradict what follows.
@@ -70,6 +73,12 @@ public enum ReinstallOutcome: Sendable, Equatable {
     static func judge(failure: CloudError, reach: CallFailure.Reach, before: Server, after: Server?) -> ReinstallOutcome {
         // Throttling on a 202 (Common.0024) is a refusal too: the gateway did not pass the request on.
         let refusedForSure = !reach.isAmbiguous || failure.code == "Common.0024"
+        // The cloud answered, naming why it will not do it now (another job runs, the state does
+        // not allow it): a refusal, whatever the server shows after, since that other job is
+        // what the re-read sees.
+        if case .answered = reach, let code = failure.code, namedRefusals.contains(code) {
+            return .notStarted(cause: failure)
+        }
         guard let after else {
             return reach == .notSent ? .notStarted(cause: failure) : .unknown(server: nil, cause: failure)
         }
@@ -81,6 +90,10 @@ public enum ReinstallOutcome: Sendable, Equatable {
         }
         return .unknown(server: after, cause: failure)
     }
+
+    /// Codes by which the cloud refuses a reinstall because of the server's state or another
+    /// running operation (huawei-ecs-api.md §10.2): nothing was started, whatever the HTTP status.
+    static let namedRefusals: Set<String> = ["Ecs.0603", "Ecs.0100", "Ecs.0605", "Ecs.0105"]
 
     static func isRebuilding(_ server: Server) -> Bool {
         server.status == "REBUILD" || (server.taskState?.hasPrefix("rebuild") ?? false)

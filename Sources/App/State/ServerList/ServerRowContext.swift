@@ -5,19 +5,22 @@ import Reinstall
 struct ServerRowContext {
     var jobs: [String: JobTracker]
     var images: [String: ImageLookup]
+    /// A submission in flight or unclear says more than an earlier job of the server.
+    var submissions: [String: SubmissionMark]
 
-    init(jobs: [JobTracker], images: [String: ImageLookup]) {
+    init(jobs: [JobTracker], images: [String: ImageLookup], submissions: [String: SubmissionMark] = [:]) {
+        self.submissions = submissions
         // The newest tracker of a server wins: an earlier finished job says less than a running one.
         self.jobs = Dictionary(jobs.map { ($0.serverId, $0) }, uniquingKeysWith: { _, newer in newer })
         self.images = images
     }
 
     init(_ state: AppState) {
-        self.init(jobs: state.jobs, images: state.images)
+        self.init(jobs: state.jobs, images: state.images, submissions: state.submissions)
     }
 
     func jobLabel(_ server: Server) -> String {
-        jobs[server.id].map(statusLabel) ?? ""
+        submissions[server.id]?.label ?? jobs[server.id].map(statusLabel) ?? ""
     }
 
     /// `yes`, `likely`, `no` or `unknown` as the endpoint decision judges the image; `…` while it

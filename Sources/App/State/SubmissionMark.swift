@@ -1,0 +1,63 @@
+import Foundation
+import HuaweiCloud
+
+/// A server whose reinstall is being submitted, or whose submission got no clear answer: the
+/// list marks it (JOB column) and refuses a second reinstall of it until the mark is gone.
+public struct SubmissionMark: Sendable, Equatable {
+    public enum Phase: Sendable, Equatable {
+        /// The POST is on its way (a slow API); its answer has not come back.
+        case submitting
+        /// The POST may have reached the cloud and no job id came back: the server is re-read
+        /// until its status shows whether a reinstall started.
+        case unclear
+        /// The server showed REBUILD after the unclear answer: the reinstall started, without a
+        /// job id; it is followed until the server leaves REBUILD.
+        case started
+    }
+
+    public var serverId: String
+    public var serverName: String
+    public var phase: Phase
+    /// When the mark entered its phase.
+    public var since: Date
+    /// What the operator must know (the whole outcome message), once the answer came.
+    public var advice: String?
+    /// The server's status as last read while it is watched.
+    public var lastSeen: String?
+
+    public init(serverId: String, serverName: String, phase: Phase, since: Date, advice: String? = nil) {
+        self.serverId = serverId
+        self.serverName = serverName
+        self.phase = phase
+        self.since = since
+        self.advice = advice
+    }
+
+    /// The JOB column's word.
+    public var label: String {
+        switch phase {
+        case .submitting: return "SUBMITTING"
+        case .unclear: return "UNCLEAR"
+        case .started: return "REBUILD?"
+        }
+    }
+
+    /// Why Enter on this server is refused.
+    public var whyNoReinstall: String {
+        switch phase {
+        case .submitting:
+            return "A reinstall of \(serverName) is being submitted; wait for the cloud's answer."
+        case .unclear:
+            return "It is not known whether the reinstall of \(serverName) started: do not send it again yet; "
+                + "its status is being watched."
+        case .started:
+            return "A reinstall of \(serverName) started (no job id); wait until the server leaves REBUILD."
+        }
+    }
+
+    /// How often a watched server is read again.
+    public static let watchInterval: Duration = .seconds(5)
+    /// How long an unclear server must show no reinstall (no REBUILD, no task) before the
+    /// reinstall is taken as not started. A reinstall the cloud accepted shows within seconds.
+    public static let unclearWindow: TimeInterval = 180
+}
