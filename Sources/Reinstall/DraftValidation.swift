@@ -151,6 +151,9 @@ public struct DraftValidation: Sendable, Equatable {
     private static func loginWarnings(_ draft: ReinstallDraft) -> [String] {
         let server = draft.server
         var warnings: [String] = []
+        if server.keyName?.isEmpty ?? true, case let .keypair(name?) = draft.login, !name.isEmpty {
+            warnings.append("\(server.name) has no key pair today; after the reinstall it takes '\(name)'.")
+        }
         if let current = server.keyName, !current.isEmpty {
             switch draft.login {
             case let .keypair(name?) where !name.isEmpty && name != current:

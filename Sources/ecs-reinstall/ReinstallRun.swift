@@ -185,9 +185,9 @@ struct ReinstallRun: Sendable {
         report.failReason = outcome.failReason
         switch outcome {
         case .succeeded:
-            report.message = "The reinstall of \(plan.serverName.shown) succeeded; the "
-                + (plan.request.adminPass == nil ? "key" : "password")
-                + " is injected a few minutes after the first boot."
+            let login = plan.request.adminPass != nil ? "the password is injected"
+                : plan.request.keyName != nil ? "the key is injected" : "the user data creates the login"
+            report.message = "The reinstall of \(plan.serverName.shown) succeeded; \(login) a few minutes after the first boot."
             Console.error(report.message)
             status = ScriptExit.done
         case let .failed(job):

@@ -9,7 +9,8 @@ enum Fixtures {
 
     static func server(
         _ id: String, _ name: String, status: String = "SHUTOFF", os: String = "Linux", image: String = "img-gold",
-        imageName: String = "Ubuntu 22.04 server 64bit", ip: String = "192.168.0.10", disk: Bool = true, locked: Bool = false
+        imageName: String = "Ubuntu 22.04 server 64bit", ip: String = "192.168.0.10", disk: Bool = true, locked: Bool = false,
+        key: String? = "deploy-rsa"
     ) -> Server {
         Server(
             id: id, name: name, status: status, imageId: image,
@@ -17,7 +18,7 @@ enum Fixtures {
             flavor: .init(id: "s6.large.2", name: "s6.large.2", vcpus: "2", ram: "4096"),
             addresses: ["vpc-1": [.init(addr: ip)]],
             volumesAttached: disk ? [.init(id: "vol-\(id)", bootIndex: "0", device: "/dev/vda")] : [],
-            locked: locked)
+            locked: locked, keyName: os == "Windows" ? nil : key)
     }
 
     static let web = server("s-web", "web-01", status: "ACTIVE", ip: "192.168.0.11")

@@ -76,10 +76,35 @@ struct FormDraftTests {
         #expect(text.contains("⚠ The login key changes: app-key has key pair 'ops-ed25519' today;"), "\(text)")
     }
 
+    @Test func aServerWithoutAKeyGetsNoKeyByDefaultAndAChosenOneIsWarned() throws {
+        var state = formState(key: nil)
+        #expect(state.form?.keypair.selected(Fixtures.keypairs) == nil, "no key the server never had is picked for it")
+        #expect(FormKeys.checklist(state).contains { $0.mark == .failed && $0.label == "no key pair chosen: pick one from the list" })
+        FormKeys.focus(.keypair, in: &state)
+        _ = reduce(&state, .key(.right))
+        #expect(state.form?.keypair.chosenName == "deploy-rsa", "→ from no choice picks the first")
+        FormKeys.focus(.submit, in: &state)
+        _ = reduce(&state, .key(.enter))
+        let text = render(state).lines.joined(separator: " ")
+        #expect(text.contains("app-key has no key pair today; after the reinstall it takes 'deploy-rsa'."), "\(text)")
+    }
+
+    @Test func userDataTypedOnV2IsRefusedNotDroppedWhenTheEndpointTurnsToV1() throws {
+        var state = formState(key: "deploy-rsa")
+        giveUserData(&state, loginEachKey: .keypair)
+        FormKeys.focus(.endpoint, in: &state)
+        _ = reduce(&state, .key(.left))
+        let context = try #require(FormKeys.context(state))
+        #expect(context.decision?.api == .v1)
+        #expect(state.form?.fields(context).contains(.userData) == true, "kept in view, so it can be cleared")
+        #expect(FormKeys.checklist(state).contains { $0.mark == .failed && $0.label.hasPrefix("user data needs the v2 endpoint") })
+        #expect(FormKeys.plan(FormKeys.reviewAndConfirm(&state)) == nil)
+    }
+
     // MARK: - User data never replaces the login
 
     @Test func aKeyPairIsKeptWhenAUserDataPathIsTypedAndSentWithIt() throws {
-        var state = formState(key: nil)
+        var state = formState(key: "deploy-rsa")
         giveUserData(&state, loginEachKey: .keypair)
         #expect(FormKeys.checklist(state).allSatisfy { $0.mark == .passed }, "\(FormKeys.checklist(state))")
         let plan = try #require(FormKeys.plan(FormKeys.reviewAndConfirm(&state)))

@@ -132,7 +132,7 @@ struct DraftRow: Sendable, CustomTestStringConvertible {
         (ReinstallDraft.Login.keypair(name: "ops-ed25519"), "deploy-rsa" as String?,
          "The login key changes: web-01 has key pair 'deploy-rsa' today; after the reinstall it takes 'ops-ed25519'."),
         (.keypair(name: "deploy-rsa"), "deploy-rsa", nil),
-        (.keypair(name: "deploy-rsa"), nil, nil),
+        (.keypair(name: "deploy-rsa"), nil, "web-01 has no key pair today; after the reinstall it takes 'deploy-rsa'."),
         (.password(Drafts.strong, confirmation: Drafts.strong), "deploy-rsa",
          "The login changes: web-01 has key pair 'deploy-rsa' today; after the reinstall it takes a password."),
     ] as [(ReinstallDraft.Login, String?, String?)])
@@ -152,7 +152,8 @@ struct DraftRow: Sendable, CustomTestStringConvertible {
     }
 
     @Test func aServerInErrorIsAllowedWithTheWarningOfThePreflight() {
-        let validation = DraftValidation(Drafts.draft(Drafts.server(status: "ERROR"), Drafts.v2, login: .keypair(name: "deploy-rsa")))
+        let validation = DraftValidation(Drafts.draft(Drafts.server(status: "ERROR", key: "deploy-rsa"), Drafts.v2,
+                                                      login: .keypair(name: "deploy-rsa")))
         #expect(validation.isReady)
         #expect(validation.warnings == ["web-01 is in ERROR: a failed reinstall can be retried; check why it failed."])
     }

@@ -16,9 +16,10 @@ extension ReinstallForm {
     /// v2-only fields (user data, no login) are offered only when v2 is the endpoint in force.
     public func onV2(_ context: FormContext) -> Bool { context.decision?.api == .v2 }
 
-    /// User data is in play: v2 and a path typed. It never changes the login chosen.
+    /// User data is in play: a path typed. It never changes the login chosen; on v1 the shared
+    /// validation refuses it rather than the form dropping it.
     public func usesUserData(_ context: FormContext) -> Bool {
-        onV2(context) && options.hasUserDataPath
+        options.hasUserDataPath
     }
 
     /// The logins offered, in the order ←/→ goes through them.
@@ -46,7 +47,8 @@ extension ReinstallForm {
         case .userData: break
         }
         if server.isRunning { fields.append(.stopServer) }
-        if onV2(context) { fields.append(.userData) }
+        // Offered on v2; kept in view on v1 while a path is typed, so it can be cleared.
+        if onV2(context) || options.hasUserDataPath { fields.append(.userData) }
         fields.append(.encrypt)
         if options.encrypted { fields.append(.cmkId) }
         fields += [.byol, .submit]

@@ -18,18 +18,25 @@ public struct KeypairPicker: Sendable, Equatable {
         }
     }
 
-    /// The chosen pair if it still matches, else the first match.
+    /// The chosen pair if it still matches; while the operator types a filter, else the first
+    /// match. Nothing is picked by default: a key the server never had is only ever a choice.
     public func selected(_ pairs: [Keypair]) -> Keypair? {
         let shown = matching(pairs)
-        return shown.first { $0.name == chosenName } ?? shown.first
+        if let chosen = shown.first(where: { $0.name == chosenName }) { return chosen }
+        return filter.text.isEmpty ? nil : shown.first
     }
 
-    /// Moves the choice by `step` within the matching pairs, wrapping around.
+    /// Moves the choice by `step` within the matching pairs, wrapping around; from no choice,
+    /// forward picks the first and back the last.
     public mutating func move(_ step: Int, in pairs: [Keypair]) {
         let shown = matching(pairs)
         guard !shown.isEmpty else { return }
-        let selectedName = selected(pairs)?.name
-        let current = shown.firstIndex { $0.name == selectedName } ?? 0
+        guard let selectedName = selected(pairs)?.name,
+              let current = shown.firstIndex(where: { $0.name == selectedName })
+        else {
+            chosenName = (step >= 0 ? shown.first : shown.last)?.name
+            return
+        }
         chosenName = shown[(current + step + shown.count) % shown.count].name
     }
 }
