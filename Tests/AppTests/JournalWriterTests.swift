@@ -1,6 +1,11 @@
 import Foundation
+import HuaweiCloud
 import Reinstall
+import TerminalKit
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @testable import App
 
@@ -22,9 +27,10 @@ struct JournalWriterTests {
         await withTaskGroup(of: Void.self) { group in
             for id in ids {
                 group.addTask {
-                    // As the effect runner does: queued synchronously, one after the other.
+                    // As the effect runner does: queued synchronously, one after the other. Both
+                    // unfinished, so the journal's finished-entry guard cannot hide a reversed order.
+                    writer.enqueue(entry(id, "INIT", finished: false), isNew: false)
                     writer.enqueue(entry(id, "RUNNING", finished: false), isNew: false)
-                    writer.enqueue(entry(id, "SUCCESS", finished: true), isNew: false)
                 }
             }
         }
@@ -33,7 +39,7 @@ struct JournalWriterTests {
         let entries = try JobJournal(file: file).load().entries
         for id in ids {
             let written = try #require(entries.first { $0.jobId == id })
-            #expect(written.lastStatus == "SUCCESS" && written.isFinished, "\(id)")
+            #expect(written.lastStatus == "RUNNING", "\(id)")
         }
     }
 
@@ -44,5 +50,65 @@ struct JournalWriterTests {
         let writer = JournalWriter(journal: JobJournal(file: blocker.appendingPathComponent("jobs.jsonl")))
         let message = await writer.record(entry("job-1", "SUBMITTED", finished: false), isNew: true).notice
         #expect(message?.contains("job-1") == true)
+    }
+
+    // MARK: Leaving the UI
+
+    /// A runner that never reaches a cloud: only its journal is used.
+    private func runner(_ journal: JobJournal) -> EffectRunner {
+        let client = CloudClient(credentials: Credentials(accessKey: "AK", secretKey: "SK"),
+                                 endpoints: Endpoints(region: "cn-north-4"), projectId: "p",
+                                 transport: HTTPClientTransport(proxies: .direct))
+        return EffectRunner(client: client, journal: journal, scope: "demo") { _ in }
+    }
+
+    /// Holds the journal's lock as another instance would, so queued writes wait behind it.
+    private func holdJournalLock() throws -> Int32 {
+        let fd = open(file.path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        try #require(fd >= 0)
+        try #require(flock(fd, LOCK_EX) == 0)
+        return fd
+    }
+
+    /// `shutDown` blocks its thread, as it does the UI's main thread: on a thread of its own here,
+    /// never one of the pool that runs the journal's writes.
+    private func shutDown(_ runner: EffectRunner, limit: Duration) async -> Bool {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: runner.shutDown(journalLimit: limit)) }
+        }
+    }
+
+    private func release(_ fd: Int32, after delay: Duration) {
+        let lock = fd
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: delay.timeInterval)
+            flock(lock, LOCK_UN)
+            close(lock)
+        }
+    }
+
+    @Test func leavingWaitsForAQueuedFinishedStateSoItIsNotLost() async throws {
+        let journal = JobJournal(file: file)
+        try journal.record(entry("job-1", "RUNNING", finished: false))
+        let lock = try holdJournalLock()
+        let runner = runner(journal)
+        runner.run(.recordJob(entry("job-1", "SUCCESS", finished: true)))
+        release(lock, after: .milliseconds(150))
+        #expect(await shutDown(runner, limit: .seconds(5)))
+        let written = try #require(try journal.load().entries.first)
+        #expect(written.lastStatus == "SUCCESS" && written.isFinished, "a restart must not resume a finished job")
+    }
+
+    @Test func leavingWaitsNoLongerThanItsLimit() async throws {
+        #expect(EffectRunner.journalDrainLimit < ExitWatchdog.grace, "the wait fits in the exit's grace period")
+        let journal = JobJournal(file: file)
+        try journal.record(entry("job-1", "RUNNING", finished: false))
+        let lock = try holdJournalLock()
+        defer { release(lock, after: .zero) }
+        let runner = runner(journal)
+        runner.run(.recordJob(entry("job-1", "SUCCESS", finished: true)))
+        let start = ContinuousClock.now
+        #expect(await !shutDown(runner, limit: .milliseconds(100)), "the write is still stuck behind the lock")
+        #expect(ContinuousClock.now - start < .seconds(1))
     }
 }

@@ -227,8 +227,10 @@ struct CommandLineReinstallTests {
 
     @Test("--wait follows the server of a job the cloud forgot, and says what became of it")
     func waitAfterALostJob() async throws {
-        // The simulator answers the job once, then forgets it (404) while the server rebuilds.
-        let cli = try CLISession(simulator: try await StandaloneSimulator(extra: ["--faults", "lostjob=1"]))
+        // The simulator answers the job once, then forgets it (404) while the server rebuilds;
+        // the job lasts long enough for the server to be seen in REBUILD after the loss.
+        let cli = try CLISession(simulator: try await StandaloneSimulator(
+            extra: ["--faults", "lostjob=1", "--job-seconds", "5"]))
         let result = try await cli.run(["reinstall", "web-01", "--keypair", "deploy-rsa", "--stop", "--yes", "--wait",
                                         "--json"])
         #expect(result.status == 1, "\(result.all)")

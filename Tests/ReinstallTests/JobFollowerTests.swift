@@ -94,19 +94,53 @@ struct JobFollowerTests {
         #expect(step.journal?.errorCode == "Common.0011")
     }
 
-    @Test func aJobThatAnsweredBeforeItWasLostCountsAsUnderWayEvenIfTheServerHasAlreadyBooted() {
+    @Test func aJobThatAnsweredBeforeItWasLostIsFollowedUntilTheServerIsSeenRebuilding() {
+        // INIT says nothing of the server: a server still waiting for its rebuild (SHUTOFF after
+        // the stop) has not been reinstalled, and its entry must stay unfinished.
         var f = follower()
         _ = f.receive(.job(job(.initial)), now: at(0), random: even)
         _ = f.receive(.failed(.api(status: 404, code: "Common.0011", message: "", requestId: nil)), now: at(2), random: even)
-        _ = f.receive(.server(server("ACTIVE")), now: at(2), random: even)
+        var step = f.receive(.server(server("SHUTOFF")), now: at(2), random: even)
+        #expect(!f.isFinished)
+        #expect(!f.sawReinstall)
+        #expect(step.next == due(.server(id: "s-web"), after: 2, at: 4))
+        #expect(step.journal == nil, "the entry stays LOST and unfinished")
+
+        step = f.receive(.server(server("REBUILD", task: "rebuilding")), now: at(4), random: even)
+        #expect(f.sawReinstall)
+        step = f.receive(.server(server("ACTIVE")), now: at(6), random: even)
+        #expect(step.next == nil)
         #expect(f.outcome?.message == "job lost by the cloud; the server left REBUILD and is ACTIVE")
+        #expect(step.journal?.isFinished == true)
     }
 
-    @Test func aLostJobWhoseServerNeverRebuiltSaysSo() {
+    @Test func aServerTaskThatIsNotARebuildDoesNotCountAsTheReinstall() {
         var f = follower()
-        _ = f.receive(.failed(.api(status: 404, code: "Ecs.0614", message: "", requestId: nil)), now: at(0), random: even)
-        _ = f.receive(.server(server("SHUTOFF")), now: at(0), random: even)
-        #expect(f.outcome?.message.contains("was not seen rebuilding") == true)
+        _ = f.receive(.failed(.api(status: 404, code: "Common.0011", message: "", requestId: nil)), now: at(0), random: even)
+        _ = f.receive(.server(server("ACTIVE", task: "powering-off")), now: at(0), random: even)
+        #expect(!f.sawReinstall)
+        _ = f.receive(.server(server("SHUTOFF")), now: at(2), random: even)
+        #expect(!f.isFinished)
+    }
+
+    @Test func aLostJobWhoseServerNeverRebuiltIsFollowedForTheWindowThenSaysSo() {
+        #expect(JobFollower.reinstallStartWindow == 600)
+        var f = follower()
+        var step = f.receive(.failed(.api(status: 404, code: "Ecs.0614", message: "", requestId: nil)),
+                             now: at(0), random: even)
+        #expect(step.journal?.isFinished == false)
+        step = f.receive(.server(server("SHUTOFF")), now: at(0), random: even)
+        #expect(!f.isFinished, "lost before any answer: the first read of the server is not the end")
+        step = f.receive(.server(server("SHUTOFF")), now: at(599), random: even)
+        #expect(!f.isFinished)
+        #expect(step.next?.read == .server(id: "s-web"))
+        step = f.receive(.server(server("SHUTOFF")), now: at(600), random: even)
+        #expect(step.next == nil)
+        #expect(f.outcome?.journalStatus == .lost)
+        #expect(f.outcome?.message == "job lost by the cloud; the reinstall was never seen starting "
+            + "(the server is SHUTOFF): check the server before sending it again")
+        #expect(step.journal?.finishedAt == at(600))
+        #expect(step.journal?.errorCode == "Ecs.0614")
     }
 
     @Test func aLostJobWithNoKnownServerEndsAtOnce() {

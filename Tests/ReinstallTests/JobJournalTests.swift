@@ -37,6 +37,44 @@ struct JobJournalTests {
         #expect(try journal.load().entries.first?.lastStatus == "FAIL", "a finished state still replaces another")
     }
 
+    @Test func aReusedJobIdIsANewSubmissionWhoseEntryReplacesTheFinishedOne() throws {
+        // A simulator restarted with its fixed seed hands out the same ids again.
+        let journal = JobJournal(file: file)
+        try journal.record(entry("a", status: "SUCCESS", finished: true))
+        var again = entry("a")
+        again.submittedAt = t0.addingTimeInterval(3600)
+        again.updatedAt = again.submittedAt
+        try journal.record(again)
+        #expect(try journal.load().entries == [again], "the new submission is journaled, unfinished")
+
+        var late = entry("a", status: "FAIL", finished: true)  // a late write about the older job
+        late.updatedAt = again.submittedAt
+        try journal.record(late)
+        #expect(try journal.load().entries == [again], "never the older submission over the newer")
+    }
+
+    @Test func theSameJobIdInAnotherAccountIsAnotherEntry() throws {
+        let journal = JobJournal(file: file)
+        try journal.record(entry("a", status: "SUCCESS", finished: true))
+        try journal.record(entry("a", scope: "ap-southeast-1/q"))
+        let loaded = try journal.load().entries
+        #expect(loaded.count == 2)
+        #expect(loaded.first { $0.scope == "cn-north-4/p" }?.isFinished == true)
+        #expect(loaded.first { $0.scope == "ap-southeast-1/q" }?.isFinished == false)
+    }
+
+    @Test func theSameSubmissionIsRecognisedDespiteTheFileKeepingWholeSeconds() throws {
+        // The follower's copy keeps the submission time to the nanosecond, the file to the second.
+        let journal = JobJournal(file: file)
+        var done = entry("a", status: "SUCCESS", finished: true)
+        done.submittedAt = t0.addingTimeInterval(0.75)
+        try journal.record(done)
+        var late = entry("a", status: "RUNNING")
+        late.submittedAt = t0.addingTimeInterval(0.75)
+        try journal.record(late)
+        #expect(try journal.load().entries.first?.isFinished == true)
+    }
+
     @Test func theFileIsPrivateAndHoldsNoTemporaries() throws {
         let journal = JobJournal(file: file)
         try journal.record(entry("a"))

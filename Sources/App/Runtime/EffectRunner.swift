@@ -59,6 +59,19 @@ public final class EffectRunner: Sendable {
         replaced?.cancel()
     }
 
+    /// How long leaving the UI waits for queued journal writes: half of the exit watchdog's grace,
+    /// leaving the rest for cancelling the effects and stopping the demo's simulator.
+    public static let journalDrainLimit: Duration = .milliseconds(500)
+
+    /// The orderly end: waits (at most `journalLimit`) for the journal writes already queued, so a
+    /// job's finished state is not lost, then cancels everything. True when the writes all landed.
+    @discardableResult
+    public func shutDown(journalLimit: Duration = EffectRunner.journalDrainLimit) -> Bool {
+        let drained = journal.waitUntilWritten(within: journalLimit)
+        cancelAll()
+        return drained
+    }
+
     public func cancelAll() {
         let all = tasks.withLock { tasks in
             defer { tasks.byKey.removeAll() }

@@ -15,13 +15,16 @@ final class JournalWriter: Sendable {
 
     private let queue: AsyncStream<Write>.Continuation
     private let consumer: Task<Void, Never>
+    /// Entered for each queued write, left once it is written: what `waitUntilWritten` waits on.
+    private let unwritten = DispatchGroup()
 
     init(journal: JobJournal?) {
         let (stream, continuation) = AsyncStream<Write>.makeStream()
         queue = continuation
-        consumer = Task.detached {
+        consumer = Task.detached { [unwritten] in
             for await write in stream {
                 write.done(Self.write(write.entry, isNew: write.isNew, to: journal))
+                unwritten.leave()
             }
         }
     }
@@ -33,7 +36,16 @@ final class JournalWriter: Sendable {
     /// Queues the entry; `done` hears how the write went (a failure, or a damaged journal file
     /// moved aside first, carries a message for the operator).
     func enqueue(_ entry: JournalEntry, isNew: Bool, done: @escaping @Sendable (JournalWrite) -> Void = { _ in }) {
+        unwritten.enter()
         queue.yield(Write(entry: entry, isNew: isNew, done: done))
+    }
+
+    /// Blocks until every write queued so far is written, or `limit` has passed; true when the
+    /// queue drained. For leaving the UI: a job's finished state still queued would otherwise be
+    /// lost, and the journal would resume it as unfinished on the next start.
+    func waitUntilWritten(within limit: Duration) -> Bool {
+        let nanoseconds = limit.components.seconds * 1_000_000_000 + limit.components.attoseconds / 1_000_000_000
+        return unwritten.wait(timeout: .now() + .nanoseconds(Int(nanoseconds))) == .success
     }
 
     /// Queues the entry and waits until it is written. `isNew`: the job's first entry (its

@@ -71,11 +71,12 @@ public enum TerminalApp {
             if state.quitRequested { break }
         }
         state.form?.wipe()
-        // Armed first, then the terminal given back before cancelling: a cancel that blocks
-        // then costs the watchdog's grace period, never the operator's terminal.
+        // Armed first, then the terminal given back before waiting for the journal's queued writes
+        // (bounded, within the watchdog's grace) and cancelling: a wait or a cancel that blocks
+        // then costs the grace period, never the operator's terminal.
         ExitWatchdog.arm(status: exitStatus)
         terminal.restore()
-        runner.cancelAll()
+        runner.shutDown()
         return exitStatus
     }
 }

@@ -107,3 +107,9 @@ public enum ReinstallOutcome: Sendable, Equatable {
         text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 }
+
+extension Server {
+    /// The server shows a reinstall under way: REBUILD, or a rebuild task (the same test that
+    /// judges an unclear submission).
+    public var showsReinstallUnderWay: Bool { ReinstallOutcome.isRebuilding(self) }
+}

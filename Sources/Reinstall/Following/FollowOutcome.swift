@@ -8,8 +8,8 @@ public enum FollowOutcome: Sendable, Equatable {
     case succeeded(Job?, server: Server?)
     case failed(Job)
     /// The cloud forgot the job id; `server` is the server once it left REBUILD (nil when no
-    /// server was known to follow), `sawReinstall` whether the reinstall was seen under way (the
-    /// job answered before it was forgotten, or the server was seen rebuilding).
+    /// server was known to follow), `sawReinstall` whether the server was seen rebuilding (when it
+    /// was not, following went on for `JobFollower.reinstallStartWindow` after the submission).
     case lost(CloudError, server: Server?, sawReinstall: Bool)
     /// The server was deleted while it was followed.
     case serverGone(Job?, lost: CloudError?, CloudError)
@@ -60,8 +60,8 @@ public enum FollowOutcome: Sendable, Equatable {
             guard let server else { return "job lost by the cloud; no server to follow, check the server's status" }
             return sawReinstall
                 ? "job lost by the cloud; the server left REBUILD and is \(server.statusText)"
-                : "job lost by the cloud; the server is \(server.statusText) and was not seen rebuilding: "
-                    + "check whether the reinstall ran"
+                : "job lost by the cloud; the reinstall was never seen starting (the server is "
+                    + "\(server.statusText)): check the server before sending it again"
         case let .serverGone(_, lost, _):
             return (lost != nil ? "job lost by the cloud; " : "") + "the server no longer exists"
         }

@@ -71,8 +71,9 @@ public struct JobFollower: Sendable, Equatable {
     public private(set) var server: Server?
     /// Why the job is lost, once the cloud forgot it.
     public private(set) var lostBecause: CloudError?
-    /// Whether the reinstall was seen under way: the job answered before the cloud forgot it, or
-    /// the server was seen in REBUILD (or with a task).
+    /// Whether the reinstall was seen under way on the server: REBUILD, or a rebuild task. A job
+    /// that answered before the cloud forgot it does not count: INIT or RUNNING says nothing of
+    /// whether the server has started rebuilding.
     public private(set) var sawReinstall = false
     /// Failed reads in a row, and the last one with its time.
     public private(set) var failures = 0
@@ -83,6 +84,14 @@ public struct JobFollower: Sendable, Equatable {
     /// The journal's entry for the job, kept up to date; nil when the job is not journaled.
     public private(set) var entry: JournalEntry?
     public var schedule: PollSchedule
+
+    /// How long after the submission a lost job's server may show no sign of the reinstall (not
+    /// REBUILD, no task) and still be followed. The cloud can take minutes to start a rebuild (a
+    /// stop to finish first, a busy compute service), and until it has started, a server that
+    /// reads SHUTOFF or ACTIVE has not been reinstalled: ending there would finish the journal
+    /// entry and let a second reinstall through. After this long with nothing seen, following
+    /// ends as lost and the outcome says the reinstall was never seen starting.
+    public static let reinstallStartWindow: TimeInterval = 10 * 60
 
     /// Follows a job from its submission (or from what `job --wait` is given): the job read is due
     /// at `now`. Without `serverId` the server is learned from the job's `entities.server_id`.
@@ -180,12 +189,17 @@ public struct JobFollower: Sendable, Equatable {
         answered(now)
         if server.statusText != self.server?.statusText { step.changes.append(.serverStatus(server)) }
         self.server = server
+        if server.showsReinstallUnderWay { sawReinstall = true }
         guard server.hasSettledAfterReinstall else {
-            sawReinstall = true
             scheduleRead(.server(id: server.id), now: now, random: random)
             return
         }
         if let lostBecause {
+            if !sawReinstall, now.timeIntervalSince(submittedAt) < Self.reinstallStartWindow {
+                // Not started yet, perhaps: keep following, the entry unfinished.
+                scheduleRead(.server(id: server.id), now: now, random: random)
+                return
+            }
             finish(.lost(lostBecause, server: server, sawReinstall: sawReinstall), now: now, into: &step)
         } else {
             finish(.succeeded(job, server: server), now: now, into: &step)
@@ -198,7 +212,6 @@ public struct JobFollower: Sendable, Equatable {
         if case .job = read, PollSchedule.isLost(error) {
             answered(now)
             lostBecause = error
-            if job != nil { sawReinstall = true }
             step.changes.append(.jobLost(error))
             guard let serverId else {
                 finish(.lost(error, server: nil, sawReinstall: false), now: now, into: &step)

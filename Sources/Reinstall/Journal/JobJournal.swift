@@ -54,20 +54,27 @@ public struct JobJournal: Sendable {
         }
     }
 
-    /// Inserts or replaces the entry with the same job id, durably, before returning. Returns
-    /// where a damaged file was moved, when it was.
+    /// Inserts or replaces the entry of the same job (scope and job id), durably, before
+    /// returning. Returns where a damaged file was moved, when it was.
     ///
-    /// A finished entry is never replaced by an unfinished one: a late write of an older state
-    /// (from this process or another one following the same job) cannot make a finished job
-    /// read as unfinished after a restart.
+    /// A finished entry is never replaced by an unfinished one of the same submission: a late
+    /// write of an older state (from this process or another one following the same job) cannot
+    /// make a finished job read as unfinished after a restart. A job id can come back for another
+    /// submission (a simulator restarted with its fixed seed): the newer submission's entry
+    /// replaces the older one whatever their states, and a late write about the older one is
+    /// dropped, so the newer job is never left unjournaled.
     @discardableResult
     public func record(_ entry: JournalEntry) throws -> JournalMovedAside? {
         try withLock {
             let (read, movedAside) = try readIntactEntries()
-            if let existing = read.first(where: { $0.jobId == entry.jobId }), existing.isFinished, !entry.isFinished {
-                return movedAside
+            if let existing = read.first(where: { $0.isSameJob(as: entry) }) {
+                if existing.isSameSubmission(as: entry) {
+                    if existing.isFinished, !entry.isFinished { return movedAside }
+                } else if existing.submittedAt > entry.submittedAt {
+                    return movedAside
+                }
             }
-            var entries = read.filter { $0.jobId != entry.jobId }
+            var entries = read.filter { !$0.isSameJob(as: entry) }
             entries.append(entry)
             try write(prune(entries, now: entry.updatedAt))
             return movedAside

@@ -42,6 +42,17 @@ public struct JournalEntry: Codable, Sendable, Equatable {
 
     /// Finished jobs form the history; the others are resumed on the next start.
     public var isFinished: Bool { finishedAt != nil }
+
+    /// The same job id in the same account: one entry in the journal.
+    func isSameJob(as other: JournalEntry) -> Bool {
+        jobId == other.jobId && scope == other.scope
+    }
+
+    /// The same job of the same submission, not a reused id. The file keeps whole seconds, so
+    /// submission times less than a second apart are the same one.
+    func isSameSubmission(as other: JournalEntry) -> Bool {
+        isSameJob(as: other) && abs(submittedAt.timeIntervalSince(other.submittedAt)) < 1
+    }
 }
 
 extension JournalEntry {
