@@ -53,6 +53,21 @@ final class ThrottledOnceSource: JobSource {
     func readServer(id: String) async throws -> Server { Fixtures.web }
 }
 
+/// Fails the first job read with `CancellationError` (what the transport makes of a request it
+/// cancelled), then answers RUNNING.
+final class CancelledOnceSource: JobSource {
+    let calls = Mutex(0)
+
+    func readJob(id: String) async throws -> Job {
+        let call = calls.withLock { $0 += 1; return $0 }
+        if call == 1 { throw CancellationError() }
+        return Job(jobId: id, jobType: "rebuildServer", status: .running, beginTime: nil, endTime: nil,
+                   errorCode: nil, failReason: nil, entities: nil)
+    }
+
+    func readServer(id: String) async throws -> Server { Fixtures.web }
+}
+
 /// Collects the poller's events.
 final class EventLog: Sendable {
     private let events = Mutex<[AppEvent]>([])
@@ -188,6 +203,21 @@ struct JobPollerTests {
         clock.advance(by: .seconds(30))
         await eventually { source.calls.withLock { $0 } == 2 }
         #expect(log.changes.first == .readFailed(throttled, retryIn: .seconds(30)))
+        await poller.stop()
+    }
+
+    @Test func aReadCancelledWhileThePollerRunsIsRetriedOnlyAfterABackoff() async {
+        let source = CancelledOnceSource()
+        let poller = poller(source)
+        await poller.watch(watch)
+        await eventually { source.calls.withLock { $0 } == 1 }
+        await eventually { clock.sleeperCount == 1 }
+        #expect(clock.deadlines == [.seconds(4)], "a failed read backs off; it is not due again at once")
+        try? await Task.sleep(for: .milliseconds(50))
+        #expect(source.calls.withLock { $0 } == 1, "no read before the back-off ends")
+        #expect(log.changes.contains { if case .readFailed = $0 { return true } else { return false } })
+        clock.advance(by: .seconds(4))
+        await eventually { source.calls.withLock { $0 } == 2 }
         await poller.stop()
     }
 
