@@ -9,11 +9,11 @@ import Testing
 /// Answers job and server reads from scripts, counting every call.
 final class ScriptedJobSource: JobSource {
     private let jobs: Mutex<[Result<Job.Status, CloudError>]>
-    private let servers: Mutex<[(String, String?)]>
+    private let servers: Mutex<[(ServerStatus, String?)]>
     let jobCalls = Mutex(0)
     let serverCalls = Mutex(0)
 
-    init(jobs: [Result<Job.Status, CloudError>], servers: [(String, String?)] = []) {
+    init(jobs: [Result<Job.Status, CloudError>], servers: [(ServerStatus, String?)] = []) {
         self.jobs = Mutex(jobs)
         self.servers = Mutex(servers)
     }
@@ -106,7 +106,7 @@ struct JobPollerTests {
 
     @Test func aYoungJobIsPolledEveryTwoSecondsThenTheServerUntilItBoots() async {
         let source = ScriptedJobSource(jobs: [.success(.running), .success(.running), .success(.success)],
-                                       servers: [("REBUILD", "rebuild_spawning"), ("ACTIVE", nil)])
+                                       servers: [(.rebuild, "rebuild_spawning"), (.active, nil)])
         let poller = poller(source)
         await poller.watch(watch)
         await eventually { source.jobCalls.withLock { $0 } == 1 }
@@ -171,7 +171,7 @@ struct JobPollerTests {
 
     @Test func anUnknownJobIdIsReportedLostAndItsServerFollowedUntilItLeavesRebuild() async {
         let unknown = CloudError.api(status: 400, code: "Common.0011", message: "invalid job id", requestId: nil)
-        let source = ScriptedJobSource(jobs: [.failure(unknown)], servers: [("REBUILD", "rebuilding"), ("ACTIVE", nil)])
+        let source = ScriptedJobSource(jobs: [.failure(unknown)], servers: [(.rebuild, "rebuilding"), (.active, nil)])
         let poller = poller(source)
         await poller.watch(watch)
         await eventually { log.changes.contains { if case .jobLost = $0 { return true } else { return false } } }
@@ -186,7 +186,7 @@ struct JobPollerTests {
         #expect(source.jobCalls.withLock { $0 } == 1)
         #expect(log.changes.last == .finished(.lost(unknown, server: {
             var server = Fixtures.web
-            server.status = "ACTIVE"
+            server.status = .active
             server.taskState = nil
             return server
         }(), sawReinstall: true)))

@@ -54,7 +54,7 @@ struct ListReducerTests {
         #expect(reduce(&state, .key(.character("r"))) == [.listServers(generation: 2)])
         #expect(state.servers.rows.count == 5, "the old rows stay while the refresh runs")
         var renamed = Fixtures.database
-        renamed.status = "REBOOT"
+        renamed.status = .reboot
         let refreshed = [Fixtures.web, renamed, Fixtures.locked]
         _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 3, servers: refreshed)))
         #expect(state.servers.rows.count == 5, "only a complete listing can suggest a server is gone")
@@ -64,7 +64,7 @@ struct ListReducerTests {
         _ = reduce(&state, .serverChecked(id: "s-nodisk", .gone))
         _ = reduce(&state, .serverChecked(id: "s-win", .gone))
         #expect(state.servers.rows.map(\.id) == ["s-web", "s-db", "s-locked"])
-        #expect(state.servers.selected?.status == "REBOOT")
+        #expect(state.servers.selected?.status == .reboot)
         #expect(state.servers.selected?.id == Fixtures.database.id, "the selection stays on its server")
     }
 
@@ -205,9 +205,9 @@ struct ListReducerTests {
         _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 4, servers: Array(Fixtures.servers.suffix(2)))))
         #expect(reduce(&state, .serverListingFinished(generation: 2, at: Fixtures.now)) == [.checkServer(id: "s-db")])
         var rebooting = Fixtures.database
-        rebooting.status = "REBOOT"
+        rebooting.status = .reboot
         _ = reduce(&state, .serverChecked(id: "s-db", .found(rebooting)))
-        #expect(state.servers.catalog.server(id: "s-db")?.status == "REBOOT")
+        #expect(state.servers.catalog.server(id: "s-db")?.status == .reboot)
         _ = reduce(&state, .serverChecked(id: "s-db", .unknown))
         #expect(state.servers.catalog.count == 5, "no clear answer removes nothing")
     }
@@ -272,11 +272,11 @@ struct ListReducerTests {
         _ = reduce(&state, .key(.enter))
         #expect(state.servers.selected?.id == Fixtures.web.id)
         var rebuilding = Fixtures.web
-        rebuilding.status = "REBUILD"
+        rebuilding.status = .rebuild
         _ = reduce(&state, .key(.character("r")))
         _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 5, servers: [rebuilding])))
         #expect(state.servers.selectedId == Fixtures.database.id, "the stand-in is adopted, not a hidden web-01")
-        rebuilding.status = "ACTIVE"
+        rebuilding.status = .active
         _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 5, servers: [rebuilding])))
         #expect(state.servers.selectedId == Fixtures.database.id, "the highlight does not wander back")
     }
@@ -294,7 +294,7 @@ struct ListReducerTests {
         for character in "web" { _ = reduce(&state, .key(.character(character))) }
         _ = reduce(&state, .key(.enter))
         _ = reduce(&state, .key(.character("r")))
-        let newcomer = Fixtures.server("s-web9", "web-09", status: "ACTIVE")
+        let newcomer = Fixtures.server("s-web9", "web-09", status: .active)
         _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 6, servers: Fixtures.servers + [newcomer])))
         #expect(state.servers.rows.map(\.id) == ["s-web", "s-web9"])
     }
@@ -310,7 +310,7 @@ struct ListReducerTests {
         #expect(state.servers.rows.map(\.name) == ["数据库-主节点", "win-ad-01", "web-01", "scratch-nodisk", "batch-locked"])
         _ = reduce(&state, .key(.character("s")))
         #expect(state.servers.catalog.sort == ServerSort(column: .status))
-        #expect(state.servers.rows.map(\.status) == ["ACTIVE", "ACTIVE", "ACTIVE", "SHUTOFF", "SHUTOFF"])
+        #expect(state.servers.rows.map(\.status) == [.active, .active, .active, .shutoff, .shutoff])
         #expect(render(state).lines.joined(separator: "\n").contains("STATUS↑"))
     }
 
