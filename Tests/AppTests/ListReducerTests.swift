@@ -71,10 +71,11 @@ struct ListReducerTests {
     @Test func aFailedListingKeepsTheRowsAndSaysWhy() {
         var state = Fixtures.loadedState()
         _ = reduce(&state, .key(.character("r")))
-        _ = reduce(&state, .serverListingFailed(generation: 2, "HTTP 503 (Ecs.0000)"))
+        let busy = CloudError.api(status: 503, code: "Ecs.0000", message: "busy", requestId: nil)
+        _ = reduce(&state, .serverListingFailed(generation: 2, busy))
         #expect(!state.servers.loading)
         #expect(state.servers.rows.count == 5)
-        #expect(state.flash?.text.contains("HTTP 503") == true)
+        #expect(state.flash?.text == "Server list: \(busy.message) (r retries)")
     }
 
     @Test func theSelectionFollowsTheServerAcrossAReorderedReload() {
@@ -465,6 +466,39 @@ struct ListReducerTests {
         #expect(reduce(&state, .key(.enter)).contains(where: Fixtures.isListing))
     }
 
+    @Test func aListingThatFailsForAnotherReasonIsRetriedWhileJobsRun() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-1", serverId: Fixtures.web.id, serverName: "web-01",
+                                               api: .v2, at: Fixtures.now))
+        let generation = state.servers.generation
+        let timeout = CloudError.transport("the request timed out")
+        #expect(reduce(&state, .serverListingFailed(generation: generation, timeout))
+                == [.scheduleListRefresh(after: .seconds(15))])
+        #expect(!state.servers.keysRefused)
+    }
+
+    @Test func aListingRefusedForAuthenticationStopsTheAutomaticRefreshAndSaysTheKeysWereRefused() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-1", serverId: Fixtures.web.id, serverName: "web-01",
+                                               api: .v2, at: Fixtures.now))
+        let generation = state.servers.generation
+        let refused = CloudError.api(status: 401, code: "APIGW.0301", message: "Incorrect IAM authentication information",
+                                     requestId: "r-1")
+        #expect(reduce(&state, .serverListingFailed(generation: generation, refused)) == [],
+                "no automatic retry: it would be refused again")
+        #expect(state.servers.keysRefused)
+        #expect(state.flash?.text.contains("refused the access keys") == true)
+        #expect(state.flash?.text.contains("APIGW.0301") == true)
+        #expect(reduce(&state, .listRefreshDue) == [], "a refresh scheduled earlier does not list again")
+        let failed = Job(jobId: "job-1", jobType: "rebuildServer", status: .fail, beginTime: nil, endTime: nil,
+                         errorCode: "Ecs.1002", failReason: "timeout", entities: nil)
+        var driver = FollowDriver()
+        #expect(!driver.job(&state, failed).contains(where: Fixtures.isListing), "nor does a job's end")
+        #expect(reduce(&state, .key(.character("r"))) == [.listServers(generation: generation + 1)],
+                "the operator's r still lists")
+        #expect(!state.servers.keysRefused)
+    }
+
     @Test(arguments: [(0, 15), (1000, 15), (1001, 30), (10_000, 150)])
     func bigAccountsRefreshLessOften(servers: Int, seconds: Int) {
         #expect(automaticRefreshInterval(servers: servers) == .seconds(seconds))
@@ -493,7 +527,7 @@ struct ListReducerTests {
 
     @Test func aFailedImageIsAskedAgainWhenTheFormOpens() {
         var state = Fixtures.loadedState()
-        _ = reduce(&state, .imageFailed(id: "img-gold", "timeout"))
+        _ = reduce(&state, .imageFailed(id: "img-gold", .transport("timeout")))
         #expect(reduce(&state, .key(.enter)) == [.checkServer(id: Fixtures.web.id), .loadImage(id: "img-gold")])
     }
 
