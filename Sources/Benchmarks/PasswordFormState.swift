@@ -6,7 +6,7 @@ import TerminalKit
 /// The form of a Windows server without Cloud-Init (password only), focus on the password.
 func passwordForm() -> AppState {
     let server = Server(
-        id: "s1", name: "win-ad-01", status: "SHUTOFF", imageId: "img",
+        id: "s1", name: "win-ad-01", status: .shutoff, imageId: "img",
         metadata: ["os_type": "Windows", "image_name": "win2019"],
         volumesAttached: [.init(id: "v", bootIndex: "0", device: "/dev/vda")])
     let image = Image(id: "img", name: "win2019", imageType: "private", osType: "Windows", supportFcInject: "true")

@@ -99,7 +99,7 @@ enum GeneratedData {
         }
         let image = images[weightedIndex(imageWeights.prefix(images.count), &random)]
         let roll = random.unit()
-        let status = roll < 0.62 ? "ACTIVE" : roll < 0.92 ? "SHUTOFF" : "ERROR"
+        let status: ServerStatus = roll < 0.62 ? .active : roll < 0.92 ? .shutoff : .error
         let windows = image.image.osType == "Windows"
         let keyName = !windows && random.unit() < 0.6
             ? pick((DemoData.keypairs + extraKeypairs).map(\.name), &random) : nil

@@ -16,11 +16,11 @@ extension SimulatorCore {
         }
         try checkNoRunningJob(serverId, now: now)
         switch server.status {
-        case "SHUTOFF", "ERROR":
+        case .shutoff, .error:
             break
-        case "ACTIVE" where request.withStopServer:
+        case .active where request.withStopServer:
             break
-        case "ACTIVE":
+        case .active:
             throw .ecs(400, "Ecs.0100", "The ECS status ACTIVE does not meet the requirements: stop the ECS first or set mode to withStopServer")
         default:
             throw .ecs(400, "Ecs.0100", "The ECS status \(server.status) does not meet the requirements for reinstalling the OS")

@@ -48,7 +48,7 @@ struct ServerStore: Sendable {
         var found: [Int] = []
         found.reserveCapacity(pattern == nil && statuses == nil ? all.count : 64)
         for index in all.indices {
-            if let statuses, !statuses.contains(all[index].status) { continue }
+            if let statuses, !statuses.contains(all[index].status.rawValue) { continue }
             if let pattern, !pattern.matches(searchNames[index]) { continue }
             found.append(index)
         }

@@ -17,7 +17,7 @@ struct SimulatedJob: Sendable {
         var serverId: String
         var subJobId: String
         /// The server's status before the job: where it returns after a FAIL.
-        var priorStatus: String
+        var priorStatus: ServerStatus
     }
 
     static let failureCode = "Ecs.1002"
@@ -54,23 +54,23 @@ struct SimulatedJob: Sendable {
     func isFinished(at now: Date) -> Bool { status(at: now).isFinished }
 
     /// The server's `status` and `OS-EXT-STS:task_state` while the job runs (§3.3).
-    func runningState(of target: Target, at now: Date) -> (status: String, taskState: String?) {
+    func runningState(of target: Target, at now: Date) -> (status: ServerStatus, taskState: String?) {
         switch kind {
         case .stop:
-            return target.priorStatus == "ACTIVE" ? ("ACTIVE", "powering-off") : (target.priorStatus, nil)
+            return target.priorStatus == .active ? (.active, "powering-off") : (target.priorStatus, nil)
         case .reinstall:
             let p = progress(at: now)
-            if p < 0.4 { return ("REBUILD", "rebuilding") }
-            if p < 0.7 { return ("REBUILD", "rebuild_block_device_mapping") }
-            return ("REBUILD", "rebuild_spawning")
+            if p < 0.4 { return (.rebuild, "rebuilding") }
+            if p < 0.7 { return (.rebuild, "rebuild_block_device_mapping") }
+            return (.rebuild, "rebuild_spawning")
         }
     }
 
     /// The server's status once the job has ended.
-    func finalStatus(of target: Target) -> String {
+    func finalStatus(of target: Target) -> ServerStatus {
         switch kind {
-        case .stop: return target.priorStatus == "ACTIVE" ? "SHUTOFF" : target.priorStatus
-        case .reinstall: return fails ? target.priorStatus : "ACTIVE"
+        case .stop: return target.priorStatus == .active ? .shutoff : target.priorStatus
+        case .reinstall: return fails ? target.priorStatus : .active
         }
     }
 

@@ -38,10 +38,10 @@ struct ServerDetailWire: Encodable {
     /// `OS-EXT-STS:vm_state` and `OS-EXT-STS:power_state` (1 running, 4 shut down).
     static func vmAndPowerState(_ server: Server) -> (String, Int) {
         switch server.status {
-        case "ACTIVE": return ("active", 1)
-        case "SHUTOFF": return ("stopped", 4)
-        case "REBUILD": return ("stopped", 4)  // withStopServer stops the server before rebuilding
-        case "ERROR": return ("error", 4)
+        case .active: return ("active", 1)
+        case .shutoff: return ("stopped", 4)
+        case .rebuild: return ("stopped", 4)  // withStopServer stops the server before rebuilding
+        case .error: return ("error", 4)
         default: return ("active", 1)
         }
     }

@@ -8,8 +8,8 @@ public enum ReinstallPreflight: Sendable, Equatable {
     case blocked(String)
 
     /// Statuses that end by themselves; the reinstall must wait for them.
-    public static let transitional: Set<String> = [
-        "BUILD", "REBOOT", "HARD_REBOOT", "REBUILD", "MIGRATING", "RESIZE", "REVERT_RESIZE", "VERIFY_RESIZE",
+    public static let transitional: Set<ServerStatus> = [
+        .build, .reboot, .hardReboot, .rebuild, .migrating, .resize, .revertResize, .verifyResize,
     ]
 
     public static func check(_ server: Server) -> ReinstallPreflight {
@@ -27,9 +27,9 @@ public enum ReinstallPreflight: Sendable, Equatable {
             return .blocked("\(name) is \(server.status): wait for it to reach ACTIVE or SHUTOFF.")
         }
         switch server.status {
-        case "ACTIVE", "SHUTOFF":
+        case .active, .shutoff:
             return .clear
-        case "ERROR":
+        case .error:
             return .warning("\(name) is in ERROR: a failed reinstall can be retried; check why it failed.")
         default:
             return .blocked("\(name) is \(server.status): a reinstall needs ACTIVE, SHUTOFF or ERROR.")

@@ -22,9 +22,10 @@ struct JobWaiter: Sendable {
                 case let .job(id): answer = .job(try await client.readJob(id: id))
                 case let .server(id): answer = .server(try await client.readServer(id: id))
                 }
-            } catch is CancellationError {
+            } catch is CancellationError where Task.isCancelled {
                 throw CancellationError()
             } catch {
+                // Including a CancellationError the transport made of a request it cancelled: a failed read.
                 answer = .failure(error)
             }
             let step = follower.receive(answer, now: Date(), random: Double.random(in: 0...1))

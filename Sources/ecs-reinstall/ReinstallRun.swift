@@ -180,7 +180,7 @@ struct ReinstallRun: Sendable {
         let status: Int32
         let outcome = end.outcome ?? .lost(.transport("following ended early"), server: nil, sawReinstall: false)
         report.status = outcome.journalStatus.text
-        report.serverStatus = end.server?.status
+        report.serverStatus = end.server?.status.rawValue
         report.errorCode = outcome.errorCode
         report.failReason = outcome.failReason
         switch outcome {

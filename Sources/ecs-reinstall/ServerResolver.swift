@@ -21,7 +21,7 @@ enum ServerResolver {
         case 0:
             throw CommandFailure("No server has the id or the name '\(text.shown)'. `ecs-reinstall servers` lists them.")
         default:
-            let list = matches.map { "  \($0.id.shown)  \($0.status.shown)  \(($0.privateIP ?? "-").shown)" }
+            let list = matches.map { "  \($0.id.shown)  \($0.status.rawValue.shown)  \(($0.privateIP ?? "-").shown)" }
                 .joined(separator: "\n")
             throw CommandFailure("The name '\(text.shown)' is ambiguous: \(matches.count) servers have it. Name one by id:\n\(list)")
         }

@@ -20,7 +20,7 @@ struct ServerSummary: Encodable, Sendable {
     init(_ server: Server) {
         id = server.id
         name = server.name
-        status = server.status
+        status = server.status.rawValue
         taskState = server.taskState
         privateIp = server.privateIP
         imageId = server.imageId

@@ -47,7 +47,7 @@ struct ServersCommand: ParsableCommand {
     }
 
     static func matches(_ server: Server, _ text: String) -> Bool {
-        [server.name, server.id, server.privateIP ?? "", server.imageName, server.status, server.taskState ?? ""]
+        [server.name, server.id, server.privateIP ?? "", server.imageName, server.status.rawValue, server.taskState ?? ""]
             .contains { $0.localizedCaseInsensitiveContains(text) }
     }
 }

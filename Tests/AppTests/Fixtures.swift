@@ -8,7 +8,7 @@ enum Fixtures {
     static let now = Date(timeIntervalSince1970: 1_735_718_400)  // 2025-01-01T08:00:00Z
 
     static func server(
-        _ id: String, _ name: String, status: String = "SHUTOFF", os: String = "Linux", image: String = "img-gold",
+        _ id: String, _ name: String, status: ServerStatus = .shutoff, os: String = "Linux", image: String = "img-gold",
         imageName: String = "Ubuntu 22.04 server 64bit", ip: String = "192.168.0.10", disk: Bool = true, locked: Bool = false,
         key: String? = "deploy-rsa"
     ) -> Server {
@@ -21,22 +21,22 @@ enum Fixtures {
             locked: locked, keyName: os == "Windows" ? nil : key)
     }
 
-    static let web = server("s-web", "web-01", status: "ACTIVE", ip: "192.168.0.11")
+    static let web = server("s-web", "web-01", status: .active, ip: "192.168.0.11")
     static let windows = server("s-win", "win-ad-01", os: "Windows", image: "img-win", imageName: "win2019-ad-template", ip: "192.168.0.31")
-    static let database = server("s-db", "数据库-主节点", status: "ACTIVE", imageName: "Huawei Cloud EulerOS 2.0", ip: "192.168.1.10")
+    static let database = server("s-db", "数据库-主节点", status: .active, imageName: "Huawei Cloud EulerOS 2.0", ip: "192.168.1.10")
     static let noDisk = server("s-nodisk", "scratch-nodisk", disk: false)
-    static let locked = server("s-locked", "batch-locked", status: "ACTIVE", locked: true)
+    static let locked = server("s-locked", "batch-locked", status: .active, locked: true)
     static let servers = [web, windows, database, noDisk, locked]
 
     /// Names that are wider than their character count, or have characters of no width.
     static let wideNames = [
-        server("w-1", "数据库-主节点-上海-生产环境-第一可用区", status: "ACTIVE", ip: "10.0.0.1"),
+        server("w-1", "数据库-主节点-上海-生产环境-第一可用区", status: .active, ip: "10.0.0.1"),
         server("w-2", "支付网关🚀prod", ip: "10.0.0.2"),
-        server("w-3", "ｆｕｌｌｗｉｄｔｈ－ｎａｍｅ", status: "ERROR", ip: "10.0.0.3"),
-        server("w-4", "🐳🐳🐳-docker-host-with-a-long-name", status: "ACTIVE", ip: "10.0.0.4"),
+        server("w-3", "ｆｕｌｌｗｉｄｔｈ－ｎａｍｅ", status: .error, ip: "10.0.0.3"),
+        server("w-4", "🐳🐳🐳-docker-host-with-a-long-name", status: .active, ip: "10.0.0.4"),
         server("w-5", "서버-한국-01", ip: "10.0.0.5"),
-        server("w-6", "cafe\u{301}-serveur", status: "REBUILD", ip: "10.0.0.6"),
-        server("w-7", "東京リージョン本番環境サーバー", status: "ACTIVE", imageName: "日本語イメージ Ubuntu 22.04", ip: "10.0.0.7"),
+        server("w-6", "cafe\u{301}-serveur", status: .rebuild, ip: "10.0.0.6"),
+        server("w-7", "東京リージョン本番環境サーバー", status: .active, imageName: "日本語イメージ Ubuntu 22.04", ip: "10.0.0.7"),
     ]
 
     static let goldImage = Image(id: "img-gold", name: "Ubuntu 22.04 server 64bit", imageType: "gold", osType: "Linux")

@@ -81,10 +81,10 @@ struct FormConfirmationReducerTests {
     }
 
     @Test func anErrorServerOpensWithAWarningAndBusyServersDoNot() {
-        let error = Fixtures.server("s-err", "cache-01", status: "ERROR")
-        var busy = Fixtures.server("s-busy", "busy-01", status: "ACTIVE")
+        let error = Fixtures.server("s-err", "cache-01", status: .error)
+        var busy = Fixtures.server("s-busy", "busy-01", status: .active)
         busy.taskState = "powering-off"
-        let rebooting = Fixtures.server("s-reboot", "reboot-01", status: "REBOOT")
+        let rebooting = Fixtures.server("s-reboot", "reboot-01", status: .reboot)
         var state = Fixtures.formState(for: error, image: Fixtures.goldImage, among: [error, busy, rebooting])
         #expect(state.form?.warning?.contains("ERROR") == true)
         #expect(render(state).lines.joined().contains("⚠ cache-01 is in ERROR"))

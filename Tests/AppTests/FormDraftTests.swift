@@ -13,7 +13,7 @@ struct FormDraftTests {
     private static let script = Data("#cloud-config\nusers: [{name: ops}]\n".utf8)
 
     private static func server(key: String?) -> Server {
-        var server = Fixtures.server("s-key", "app-key", status: "SHUTOFF", ip: "192.168.0.77")
+        var server = Fixtures.server("s-key", "app-key", status: .shutoff, ip: "192.168.0.77")
         server.keyName = key
         return server
     }

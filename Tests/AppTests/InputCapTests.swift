@@ -58,7 +58,7 @@ struct InputCapTests {
     }
 
     @Test func aNameWithControlCharactersIsShownAndConfirmedAsShown() throws {
-        let tricky = Fixtures.server("s-esc", "evil\u{1B}]0;owned\u{07}\u{9B}2J", status: "SHUTOFF", ip: "192.168.0.99")
+        let tricky = Fixtures.server("s-esc", "evil\u{1B}]0;owned\u{07}\u{9B}2J", status: .shutoff, ip: "192.168.0.99")
         var state = Fixtures.formState(for: tricky, image: Fixtures.goldImage, among: [tricky])
         let shown = "evil\\x1B]0;owned\\x07\\x9B2J"
         #expect(state.form?.shownName == shown)
@@ -80,7 +80,7 @@ struct InputCapTests {
     }
 
     @Test func theFilterSearchesNamesAsShown() {
-        let tricky = Fixtures.server("s-esc", "evil\u{1B}[31m", status: "SHUTOFF", ip: "192.168.0.99")
+        let tricky = Fixtures.server("s-esc", "evil\u{1B}[31m", status: .shutoff, ip: "192.168.0.99")
         var state = Fixtures.formState(for: tricky, image: Fixtures.goldImage, among: [tricky])
         _ = reduce(&state, .key(.escape))
         _ = reduce(&state, .key(.character("/")))

@@ -9,11 +9,11 @@ import Testing
 /// Answers job and server reads from scripts, counting every call.
 final class ScriptedJobSource: JobSource {
     private let jobs: Mutex<[Result<Job.Status, CloudError>]>
-    private let servers: Mutex<[(String, String?)]>
+    private let servers: Mutex<[(ServerStatus, String?)]>
     let jobCalls = Mutex(0)
     let serverCalls = Mutex(0)
 
-    init(jobs: [Result<Job.Status, CloudError>], servers: [(String, String?)] = []) {
+    init(jobs: [Result<Job.Status, CloudError>], servers: [(ServerStatus, String?)] = []) {
         self.jobs = Mutex(jobs)
         self.servers = Mutex(servers)
     }
@@ -46,6 +46,21 @@ final class ThrottledOnceSource: JobSource {
     func readJob(id: String) async throws -> Job {
         let call = calls.withLock { $0 += 1; return $0 }
         if call == 1 { throw error }
+        return Job(jobId: id, jobType: "rebuildServer", status: .running, beginTime: nil, endTime: nil,
+                   errorCode: nil, failReason: nil, entities: nil)
+    }
+
+    func readServer(id: String) async throws -> Server { Fixtures.web }
+}
+
+/// Fails the first job read with `CancellationError` (what the transport makes of a request it
+/// cancelled), then answers RUNNING.
+final class CancelledOnceSource: JobSource {
+    let calls = Mutex(0)
+
+    func readJob(id: String) async throws -> Job {
+        let call = calls.withLock { $0 += 1; return $0 }
+        if call == 1 { throw CancellationError() }
         return Job(jobId: id, jobType: "rebuildServer", status: .running, beginTime: nil, endTime: nil,
                    errorCode: nil, failReason: nil, entities: nil)
     }
@@ -91,7 +106,7 @@ struct JobPollerTests {
 
     @Test func aYoungJobIsPolledEveryTwoSecondsThenTheServerUntilItBoots() async {
         let source = ScriptedJobSource(jobs: [.success(.running), .success(.running), .success(.success)],
-                                       servers: [("REBUILD", "rebuild_spawning"), ("ACTIVE", nil)])
+                                       servers: [(.rebuild, "rebuild_spawning"), (.active, nil)])
         let poller = poller(source)
         await poller.watch(watch)
         await eventually { source.jobCalls.withLock { $0 } == 1 }
@@ -156,7 +171,7 @@ struct JobPollerTests {
 
     @Test func anUnknownJobIdIsReportedLostAndItsServerFollowedUntilItLeavesRebuild() async {
         let unknown = CloudError.api(status: 400, code: "Common.0011", message: "invalid job id", requestId: nil)
-        let source = ScriptedJobSource(jobs: [.failure(unknown)], servers: [("REBUILD", "rebuilding"), ("ACTIVE", nil)])
+        let source = ScriptedJobSource(jobs: [.failure(unknown)], servers: [(.rebuild, "rebuilding"), (.active, nil)])
         let poller = poller(source)
         await poller.watch(watch)
         await eventually { log.changes.contains { if case .jobLost = $0 { return true } else { return false } } }
@@ -171,7 +186,7 @@ struct JobPollerTests {
         #expect(source.jobCalls.withLock { $0 } == 1)
         #expect(log.changes.last == .finished(.lost(unknown, server: {
             var server = Fixtures.web
-            server.status = "ACTIVE"
+            server.status = .active
             server.taskState = nil
             return server
         }(), sawReinstall: true)))
@@ -188,6 +203,21 @@ struct JobPollerTests {
         clock.advance(by: .seconds(30))
         await eventually { source.calls.withLock { $0 } == 2 }
         #expect(log.changes.first == .readFailed(throttled, retryIn: .seconds(30)))
+        await poller.stop()
+    }
+
+    @Test func aReadCancelledWhileThePollerRunsIsRetriedOnlyAfterABackoff() async {
+        let source = CancelledOnceSource()
+        let poller = poller(source)
+        await poller.watch(watch)
+        await eventually { source.calls.withLock { $0 } == 1 }
+        await eventually { clock.sleeperCount == 1 }
+        #expect(clock.deadlines == [.seconds(4)], "a failed read backs off; it is not due again at once")
+        try? await Task.sleep(for: .milliseconds(50))
+        #expect(source.calls.withLock { $0 } == 1, "no read before the back-off ends")
+        #expect(log.changes.contains { if case .readFailed = $0 { return true } else { return false } })
+        clock.advance(by: .seconds(4))
+        await eventually { source.calls.withLock { $0 } == 2 }
         await poller.stop()
     }
 

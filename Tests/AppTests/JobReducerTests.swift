@@ -31,7 +31,7 @@ struct JobReducerTests {
         #expect(state.flash?.text.contains("job-1") == true)
     }
 
-    private func server(status: String, task: String?) -> Server {
+    private func server(status: ServerStatus, task: String?) -> Server {
         var server = Fixtures.web
         server.status = status
         server.taskState = task
@@ -57,11 +57,11 @@ struct JobReducerTests {
         var (state, _) = accepted()
         state.bellEnabled = true
         _ = driver.job(&state, job(.success))
-        #expect(driver.answer(&state, "job-1", .server(server(status: "REBUILD", task: "rebuild_spawning"))) == [])
+        #expect(driver.answer(&state, "job-1", .server(server(status: .rebuild, task: "rebuild_spawning"))) == [])
         #expect(state.jobs[0].serverTaskState == "rebuild_spawning")
         #expect(render(state).lines.joined().contains("BOOTING"))
         state.now = Fixtures.now.addingTimeInterval(30)
-        let effects = driver.answer(&state, "job-1", .server(server(status: "ACTIVE", task: nil)))
+        let effects = driver.answer(&state, "job-1", .server(server(status: .active, task: nil)))
         #expect(journaled(effects).first?.finishedAt == state.now)
         #expect(!effects.contains(where: Fixtures.isListing), "the listing started on submit is still running")
         #expect(state.servers.refreshPending)
@@ -110,11 +110,11 @@ struct JobReducerTests {
         #expect(state.jobs[0].lost != nil)
         #expect(!state.jobs[0].isFinished)
         #expect(render(state).lines.joined().contains("LOST"))
-        _ = driver.answer(&state, "job-1", .server(server(status: "REBUILD", task: "rebuilding")))
+        _ = driver.answer(&state, "job-1", .server(server(status: .rebuild, task: "rebuilding")))
         #expect(!state.jobs[0].isFinished)
         #expect(render(state).lines.joined().contains(
             "lost: the cloud does not know this job id (Common.0011); following the server · server REBUILD"))
-        effects = driver.answer(&state, "job-1", .server(server(status: "ACTIVE", task: nil)))
+        effects = driver.answer(&state, "job-1", .server(server(status: .active, task: nil)))
         #expect(state.jobs[0].isFinished)
         #expect(journaled(effects).first?.failReason == "job lost by the cloud; the server left REBUILD and is ACTIVE")
         #expect(state.history.first?.lastStatus == JournalEntry.lost)
@@ -162,7 +162,7 @@ struct JobReducerTests {
         #expect(state.jobs[0].elapsed(now: state.now) == 42)
         _ = driver.job(&state, job(.success))
         #expect(reduce(&state, .tick(later)) == [.scheduleTick(after: .seconds(1))], "still booting")
-        _ = driver.answer(&state, "job-1", .server(server(status: "ACTIVE", task: nil)))
+        _ = driver.answer(&state, "job-1", .server(server(status: .active, task: nil)))
         #expect(reduce(&state, .tick(later.addingTimeInterval(1))) == [])
         #expect(state.jobs[0].elapsed(now: state.now) == 42)
     }

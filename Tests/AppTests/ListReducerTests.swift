@@ -54,7 +54,7 @@ struct ListReducerTests {
         #expect(reduce(&state, .key(.character("r"))) == [.listServers(generation: 2)])
         #expect(state.servers.rows.count == 5, "the old rows stay while the refresh runs")
         var renamed = Fixtures.database
-        renamed.status = "REBOOT"
+        renamed.status = .reboot
         let refreshed = [Fixtures.web, renamed, Fixtures.locked]
         _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 3, servers: refreshed)))
         #expect(state.servers.rows.count == 5, "only a complete listing can suggest a server is gone")
@@ -64,17 +64,18 @@ struct ListReducerTests {
         _ = reduce(&state, .serverChecked(id: "s-nodisk", .gone))
         _ = reduce(&state, .serverChecked(id: "s-win", .gone))
         #expect(state.servers.rows.map(\.id) == ["s-web", "s-db", "s-locked"])
-        #expect(state.servers.selected?.status == "REBOOT")
+        #expect(state.servers.selected?.status == .reboot)
         #expect(state.servers.selected?.id == Fixtures.database.id, "the selection stays on its server")
     }
 
     @Test func aFailedListingKeepsTheRowsAndSaysWhy() {
         var state = Fixtures.loadedState()
         _ = reduce(&state, .key(.character("r")))
-        _ = reduce(&state, .serverListingFailed(generation: 2, "HTTP 503 (Ecs.0000)"))
+        let busy = CloudError.api(status: 503, code: "Ecs.0000", message: "busy", requestId: nil)
+        _ = reduce(&state, .serverListingFailed(generation: 2, busy))
         #expect(!state.servers.loading)
         #expect(state.servers.rows.count == 5)
-        #expect(state.flash?.text.contains("HTTP 503") == true)
+        #expect(state.flash?.text == "Server list: \(busy.message) (r retries)")
     }
 
     @Test func theSelectionFollowsTheServerAcrossAReorderedReload() {
@@ -205,9 +206,9 @@ struct ListReducerTests {
         _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 4, servers: Array(Fixtures.servers.suffix(2)))))
         #expect(reduce(&state, .serverListingFinished(generation: 2, at: Fixtures.now)) == [.checkServer(id: "s-db")])
         var rebooting = Fixtures.database
-        rebooting.status = "REBOOT"
+        rebooting.status = .reboot
         _ = reduce(&state, .serverChecked(id: "s-db", .found(rebooting)))
-        #expect(state.servers.catalog.server(id: "s-db")?.status == "REBOOT")
+        #expect(state.servers.catalog.server(id: "s-db")?.status == .reboot)
         _ = reduce(&state, .serverChecked(id: "s-db", .unknown))
         #expect(state.servers.catalog.count == 5, "no clear answer removes nothing")
     }
@@ -272,11 +273,11 @@ struct ListReducerTests {
         _ = reduce(&state, .key(.enter))
         #expect(state.servers.selected?.id == Fixtures.web.id)
         var rebuilding = Fixtures.web
-        rebuilding.status = "REBUILD"
+        rebuilding.status = .rebuild
         _ = reduce(&state, .key(.character("r")))
         _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 5, servers: [rebuilding])))
         #expect(state.servers.selectedId == Fixtures.database.id, "the stand-in is adopted, not a hidden web-01")
-        rebuilding.status = "ACTIVE"
+        rebuilding.status = .active
         _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 5, servers: [rebuilding])))
         #expect(state.servers.selectedId == Fixtures.database.id, "the highlight does not wander back")
     }
@@ -294,7 +295,7 @@ struct ListReducerTests {
         for character in "web" { _ = reduce(&state, .key(.character(character))) }
         _ = reduce(&state, .key(.enter))
         _ = reduce(&state, .key(.character("r")))
-        let newcomer = Fixtures.server("s-web9", "web-09", status: "ACTIVE")
+        let newcomer = Fixtures.server("s-web9", "web-09", status: .active)
         _ = reduce(&state, .serverPage(generation: 2, ServerPage(count: 6, servers: Fixtures.servers + [newcomer])))
         #expect(state.servers.rows.map(\.id) == ["s-web", "s-web9"])
     }
@@ -310,7 +311,7 @@ struct ListReducerTests {
         #expect(state.servers.rows.map(\.name) == ["数据库-主节点", "win-ad-01", "web-01", "scratch-nodisk", "batch-locked"])
         _ = reduce(&state, .key(.character("s")))
         #expect(state.servers.catalog.sort == ServerSort(column: .status))
-        #expect(state.servers.rows.map(\.status) == ["ACTIVE", "ACTIVE", "ACTIVE", "SHUTOFF", "SHUTOFF"])
+        #expect(state.servers.rows.map(\.status) == [.active, .active, .active, .shutoff, .shutoff])
         #expect(render(state).lines.joined(separator: "\n").contains("STATUS↑"))
     }
 
@@ -465,6 +466,39 @@ struct ListReducerTests {
         #expect(reduce(&state, .key(.enter)).contains(where: Fixtures.isListing))
     }
 
+    @Test func aListingThatFailsForAnotherReasonIsRetriedWhileJobsRun() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-1", serverId: Fixtures.web.id, serverName: "web-01",
+                                               api: .v2, at: Fixtures.now))
+        let generation = state.servers.generation
+        let timeout = CloudError.transport("the request timed out")
+        #expect(reduce(&state, .serverListingFailed(generation: generation, timeout))
+                == [.scheduleListRefresh(after: .seconds(15))])
+        #expect(!state.servers.keysRefused)
+    }
+
+    @Test func aListingRefusedForAuthenticationStopsTheAutomaticRefreshAndSaysTheKeysWereRefused() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-1", serverId: Fixtures.web.id, serverName: "web-01",
+                                               api: .v2, at: Fixtures.now))
+        let generation = state.servers.generation
+        let refused = CloudError.api(status: 401, code: "APIGW.0301", message: "Incorrect IAM authentication information",
+                                     requestId: "r-1")
+        #expect(reduce(&state, .serverListingFailed(generation: generation, refused)) == [],
+                "no automatic retry: it would be refused again")
+        #expect(state.servers.keysRefused)
+        #expect(state.flash?.text.contains("refused the access keys") == true)
+        #expect(state.flash?.text.contains("APIGW.0301") == true)
+        #expect(reduce(&state, .listRefreshDue) == [], "a refresh scheduled earlier does not list again")
+        let failed = Job(jobId: "job-1", jobType: "rebuildServer", status: .fail, beginTime: nil, endTime: nil,
+                         errorCode: "Ecs.1002", failReason: "timeout", entities: nil)
+        var driver = FollowDriver()
+        #expect(!driver.job(&state, failed).contains(where: Fixtures.isListing), "nor does a job's end")
+        #expect(reduce(&state, .key(.character("r"))) == [.listServers(generation: generation + 1)],
+                "the operator's r still lists")
+        #expect(!state.servers.keysRefused)
+    }
+
     @Test(arguments: [(0, 15), (1000, 15), (1001, 30), (10_000, 150)])
     func bigAccountsRefreshLessOften(servers: Int, seconds: Int) {
         #expect(automaticRefreshInterval(servers: servers) == .seconds(seconds))
@@ -493,7 +527,7 @@ struct ListReducerTests {
 
     @Test func aFailedImageIsAskedAgainWhenTheFormOpens() {
         var state = Fixtures.loadedState()
-        _ = reduce(&state, .imageFailed(id: "img-gold", "timeout"))
+        _ = reduce(&state, .imageFailed(id: "img-gold", .transport("timeout")))
         #expect(reduce(&state, .key(.enter)) == [.checkServer(id: Fixtures.web.id), .loadImage(id: "img-gold")])
     }
 

@@ -26,7 +26,7 @@ struct ServerFilterTests {
     }
 
     @Test func aTermNeverSpansTwoFields() {
-        let server = Server(id: "abc", name: "web", status: "ACTIVE", imageId: nil)
+        let server = Server(id: "abc", name: "web", status: .active, imageId: nil)
         let haystack = ServerFilter.haystack(server)
         #expect(ServerFilter("web").matches(haystack))
         #expect(!ServerFilter("webabc").matches(haystack))

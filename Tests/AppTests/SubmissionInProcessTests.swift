@@ -119,7 +119,7 @@ struct SubmissionInProcessTests {
             serverId: Self.web01, api: .v2,
             request: ReinstallRequest(keyName: "ops-ed25519", userId: SimulatorConfiguration().userId, withStopServer: true))
         #expect(other.jobId != nil)
-        #expect(state.servers.selected?.status == "ACTIVE")
+        #expect(state.servers.selected?.status == .active)
 
         harness.run(effects)
         let answer = await harness.reduceUntil(&state) {

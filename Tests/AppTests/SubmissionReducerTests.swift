@@ -105,7 +105,7 @@ struct SubmissionReducerTests {
         _ = reduce(&state, .reinstallUnclear(serverId: Fixtures.web.id, advice: Self.unclearAdvice, started: false,
                                              at: Fixtures.now))
         var rebuilding = Fixtures.web
-        rebuilding.status = "REBUILD"
+        rebuilding.status = .rebuild
         rebuilding.taskState = "rebuilding"
         let next = reduce(&state, .submittedServerRead(id: Fixtures.web.id, .found(rebuilding), at: Fixtures.now + 5))
         #expect(next.contains(.watchSubmittedServer(id: Fixtures.web.id, after: SubmissionMark.watchInterval)))
@@ -113,7 +113,7 @@ struct SubmissionReducerTests {
         #expect(selectAndEnter(Fixtures.web, &state).isEmpty && state.form == nil, "still refused while it rebuilds")
 
         var done = Fixtures.web
-        done.status = "ACTIVE"
+        done.status = .active
         let last = reduce(&state, .submittedServerRead(id: Fixtures.web.id, .found(done), at: Fixtures.now + 300))
         #expect(!last.contains { if case .watchSubmittedServer = $0 { true } else { false } }, "no longer watched")
         #expect(state.submissions[Fixtures.web.id] == nil)

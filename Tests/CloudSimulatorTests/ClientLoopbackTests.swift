@@ -53,12 +53,12 @@ struct ClientLoopbackTests {
             let jobId = try await client.reinstall(
                 serverId: Demo.web01, api: .v2,
                 request: ReinstallRequest(keyName: "ops-ed25519", userId: Demo.userId, withStopServer: true))
-            #expect(try await client.showServer(id: Demo.web01).status == "REBUILD")
+            #expect(try await client.showServer(id: Demo.web01).status == .rebuild)
             clock.advance(by: .seconds(60))
             let job = try await client.job(id: jobId)
             #expect(job.status == .success)
             #expect(job.entities?.serverId == Demo.web01)
-            #expect(try await client.showServer(id: Demo.web01).status == "ACTIVE")
+            #expect(try await client.showServer(id: Demo.web01).status == .active)
         }
     }
 

@@ -20,7 +20,7 @@ struct FaultInjectionTests {
             let second = try await client.get("/v3/projects")
             #expect(second.status == 503)
             #expect(second.errorCode == "Common.1503")
-            #expect(await simulator.server(id: Demo.legacyApp)?.status == "SHUTOFF")
+            #expect(await simulator.server(id: Demo.legacyApp)?.status == .shutoff)
             #expect(try await client.get("/v3/projects").status == 200)
         }
     }
@@ -47,7 +47,7 @@ struct FaultInjectionTests {
             let reply = try await client.reinstall(.v1, server: Demo.legacyApp, body: body)
             #expect(reply.status == 202)
             #expect(reply.errorCode == "Common.0024")
-            #expect(await simulator.server(id: Demo.legacyApp)?.status == "SHUTOFF")
+            #expect(await simulator.server(id: Demo.legacyApp)?.status == .shutoff)
         }
     }
 
@@ -128,7 +128,7 @@ struct FaultInjectionTests {
             #expect(lost.errorCode == "Common.0011")
             clock.advance(by: .seconds(11))
             #expect(try await client.get("/v1/\(pid)/jobs/\(jobId)").status == 404)
-            #expect(await simulator.server(id: Demo.legacyApp)?.status == "ACTIVE")
+            #expect(await simulator.server(id: Demo.legacyApp)?.status == .active)
         }
     }
 

@@ -42,7 +42,7 @@ struct GeneratedDataSetTests {
         #expect(generated.contains { $0.name.count >= 50 })
         #expect(generated.contains { image($0)?.imageType == "gold" })
         #expect(generated.contains { image($0)?.supportFcInject == "true" })
-        for status in ["ACTIVE", "SHUTOFF"] { #expect(generated.contains { $0.status == status }) }
+        for status in [ServerStatus.active, .shutoff] { #expect(generated.contains { $0.status == status }) }
         #expect(generated.contains { $0.locked })
         #expect(data.keypairs.count >= 5)
         #expect(Set(data.keypairs.map(\.name)).count == data.keypairs.count)
@@ -50,7 +50,7 @@ struct GeneratedDataSetTests {
         let keyNames = Set(data.keypairs.map(\.name))
         #expect(data.servers.allSatisfy { $0.keyName.map(keyNames.contains) ?? true })
         if count >= 1000 {
-            #expect(generated.contains { $0.status == "ERROR" })
+            #expect(generated.contains { $0.status == .error })
             #expect(generated.contains { !$0.hasSystemDisk })
             #expect(generated.contains { image($0)?.rootOrigin == "file" })
             let windowsShare = Double(generated.filter(\.isWindows).count) / Double(generated.count)

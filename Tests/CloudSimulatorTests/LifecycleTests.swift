@@ -28,7 +28,7 @@ struct LifecycleTests {
         let again = SignedClient(baseURL: second, configuration: configuration)
         let shown = try await again.get("/v1/\(configuration.projectId)/cloudservers/\(Demo.legacyApp)")
         #expect(shown.status == 200)
-        #expect(await simulator.server(id: Demo.legacyApp)?.status == "REBUILD")
+        #expect(await simulator.server(id: Demo.legacyApp)?.status == .rebuild)
         await simulator.stop()
         await simulator.stop()  // harmless when already stopped
     }

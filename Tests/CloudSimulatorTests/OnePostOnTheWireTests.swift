@@ -41,7 +41,7 @@ struct OnePostOnTheWireTests {
             #expect(!outcome.isSafeToRetry)
             #expect(outcome.jobId == nil)
             // It was carried out, and the re-read shows it.
-            #expect(await simulator.server(id: Demo.web01)?.status == "REBUILD")
+            #expect(await simulator.server(id: Demo.web01)?.status == .rebuild)
             #expect(outcome.message.contains("the connection closed after the request was sent"), "\(outcome.message)")
             #expect(!outcome.message.contains("timed out"), "\(outcome.message)")
             #expect(!outcome.message.lowercased().contains("try again"), "\(outcome.message)")

@@ -53,7 +53,7 @@ struct ReadRoutesTests {
             #expect(cjk.count == 2)
             #expect(cjk.servers.map(\.name) == ["数据库-主节点"])
             let stopped = try await client.get(path, query: [("status", "SHUTOFF")]).decode(ServerPage.self)
-            #expect(stopped.servers.allSatisfy { $0.status == "SHUTOFF" })
+            #expect(stopped.servers.allSatisfy { $0.status == .shutoff })
             #expect(stopped.count == 5)
         }
     }
@@ -74,7 +74,7 @@ struct ReadRoutesTests {
             #expect(reply.requestId?.count == 32)
             let server = try #require(try reply.decode([String: Server].self)["server"])
             #expect(server.name == "web-01")
-            #expect(server.status == "ACTIVE")
+            #expect(server.status == .active)
             #expect(server.taskState == nil)
             #expect(server.hasSystemDisk)
             #expect(server.osType == "Linux")
@@ -160,8 +160,8 @@ struct ReadRoutesTests {
         let demo = SimulatorDataSet.demo
         #expect((8...12).contains(demo.servers.count))
         let images = Dictionary(uniqueKeysWithValues: demo.images.map { ($0.id, $0) })
-        #expect(demo.servers.contains { $0.status == "ACTIVE" && images[$0.imageId ?? ""]?.imageType == "gold" && !$0.isWindows })
-        #expect(demo.servers.contains { $0.status == "SHUTOFF" && !$0.isWindows
+        #expect(demo.servers.contains { $0.status == .active && images[$0.imageId ?? ""]?.imageType == "gold" && !$0.isWindows })
+        #expect(demo.servers.contains { $0.status == .shutoff && !$0.isWindows
             && images[$0.imageId ?? ""]?.imageType == "private" && images[$0.imageId ?? ""]?.supportFcInject == "true" })
         #expect(demo.servers.contains { $0.isWindows && images[$0.imageId ?? ""]?.supportFcInject == "true" })
         #expect(demo.servers.contains { $0.name.unicodeScalars.contains { $0.value >= 0x4E00 } })

@@ -29,14 +29,14 @@ struct ReinstallTests {
             #expect(job.endTime == nil)
             #expect(job.beginTime?.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/) != nil)
             var server = try #require(await simulator.server(id: Demo.web01))
-            #expect(server.status == "REBUILD")
+            #expect(server.status == .rebuild)
             #expect(server.taskState == "rebuilding")
 
             clock.advance(by: .seconds(6))
             (job, _) = try await self.job(client, jobId)
             #expect(job.status == .running)
             let shown = try await client.get("/v1/\(pid)/cloudservers/\(Demo.web01)").decode([String: Server].self)
-            #expect(shown["server"]?.status == "REBUILD")
+            #expect(shown["server"]?.status == .rebuild)
             #expect(shown["server"]?.taskState == "rebuild_block_device_mapping")
 
             clock.advance(by: .seconds(3))
@@ -58,12 +58,12 @@ struct ReinstallTests {
             #expect((rawSub["entities"] as? [String: Any])?["server_id"] as? String == Demo.web01)
 
             server = try #require(await simulator.server(id: Demo.web01))
-            #expect(server.status == "ACTIVE")
+            #expect(server.status == .active)
             #expect(server.taskState == nil)
             #expect(server.keyName == "deploy-rsa")
             let listed = try await client.get("/v1/\(pid)/cloudservers/detail", query: [("name", "web-01")])
                 .decode(ServerPage.self)
-            #expect(listed.servers.first?.status == "ACTIVE")
+            #expect(listed.servers.first?.status == .active)
         }
     }
 
@@ -77,7 +77,7 @@ struct ReinstallTests {
             try await Task.sleep(for: .milliseconds(20))
             #expect(try await job(client, jobId).0.status == .success)
             let server = try #require(await simulator.server(id: Demo.legacyApp))
-            #expect(server.status == "ACTIVE")
+            #expect(server.status == .active)
             #expect(server.keyName == nil)
         }
     }
@@ -97,7 +97,7 @@ struct ReinstallTests {
             #expect(job.entities?.subJobs?.first?.status == .fail)
             #expect(job.entities?.subJobs?.first?.errorcodeMessage?.isEmpty == false)
             let server = try #require(await simulator.server(id: Demo.dbReplica))
-            #expect(server.status == "SHUTOFF")
+            #expect(server.status == .shutoff)
             #expect(server.taskState == nil)
         }
     }

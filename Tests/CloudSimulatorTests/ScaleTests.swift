@@ -30,7 +30,7 @@ struct ScaleTests {
 
             // Filters count over the whole account.
             let errors = try await client.get(path, query: [("status", "ERROR"), ("limit", "1000")]).decode(ServerPage.self)
-            let expectedErrors = data.servers.filter { $0.status == "ERROR" }
+            let expectedErrors = data.servers.filter { $0.status == .error }
             #expect(errors.count == expectedErrors.count)
             #expect(errors.servers.map(\.id) == Array(expectedErrors.prefix(1000).map(\.id)))
             let named = try await client.get(path, query: [("name", "WEB-PROD"), ("limit", "5")]).decode(ServerPage.self)
@@ -52,7 +52,7 @@ struct ScaleTests {
         var store = ServerStore(SimulatorDataSet.demo.servers)
         let before = try store.detailJSON(at: 0)
         #expect(try store.detailJSON(at: 0) == before)
-        store.update(Demo.web01) { $0.status = "SHUTOFF" }
+        store.update(Demo.web01) { $0.status = .shutoff }
         let after = try store.detailJSON(at: 0)
         #expect(after != before)
         #expect(String(decoding: after, as: UTF8.self).contains("\"status\":\"SHUTOFF\""))

@@ -27,7 +27,7 @@ struct StopTests {
             job = try await client.get("/v1/\(pid)/jobs/\(jobId)").decode(Job.self)
             #expect(job.status == .running)
             let web = try #require(await simulator.server(id: Demo.web01))
-            #expect(web.status == "ACTIVE")
+            #expect(web.status == .active)
             #expect(web.taskState == "powering-off")
 
             clock.advance(by: .seconds(1))
@@ -42,7 +42,7 @@ struct StopTests {
             #expect(ids == [Demo.web01, Demo.web02, Demo.legacyApp])
             for id in [Demo.web01, Demo.web02, Demo.legacyApp] {
                 let server = try #require(await simulator.server(id: id))
-                #expect(server.status == "SHUTOFF")
+                #expect(server.status == .shutoff)
                 #expect(server.taskState == nil)
             }
             // Stopped, the server can be reinstalled without withStopServer.
@@ -81,7 +81,7 @@ struct StopTests {
             #expect(reply.status == status)
             #expect(reply.errorCode == code)
             #expect(await simulator.server(id: Demo.web01)?.taskState == nil)
-            #expect(await simulator.server(id: Demo.web01)?.status == "ACTIVE")
+            #expect(await simulator.server(id: Demo.web01)?.status == .active)
         }
     }
 

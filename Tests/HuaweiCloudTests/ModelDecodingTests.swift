@@ -35,6 +35,36 @@ struct ModelDecodingTests {
         #expect(Job.Status(rawValue: "SUCCESS") == .success)
     }
 
+    @Test func aServerStatusThisVersionDoesNotKnowIsKeptAsSentAndWrittenBackUnchanged() throws {
+        let json = #"{"id": "s", "status": "HIBERNATING"}"#
+        let server = try JSONDecoder().decode(Server.self, from: Data(json.utf8))
+        #expect(server.status == .other("HIBERNATING"))
+        #expect(server.statusText == "HIBERNATING")
+        #expect(!server.isRunning)
+        let written = try JSONEncoder().encode(server)
+        let object = try #require(try JSONSerialization.jsonObject(with: written) as? [String: Any])
+        #expect(object["status"] as? String == "HIBERNATING")
+        #expect(try JSONDecoder().decode(Server.self, from: written).status == .other("HIBERNATING"))
+        let missing = try JSONDecoder().decode(Server.self, from: Data(#"{"id": "s"}"#.utf8))
+        #expect(missing.status == .unknown)
+        #expect(missing.status.rawValue == "UNKNOWN")
+    }
+
+    /// Every status the API reference lists is known, and spelled back as the cloud spells it.
+    @Test(arguments: [
+        "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD", "RESIZE",
+        "REVERT_RESIZE", "SHELVED", "SHELVED_OFFLOADED", "SHUTOFF", "SOFT_DELETED", "SUSPENDED", "UNKNOWN",
+        "VERIFY_RESIZE",
+    ])
+    func aDocumentedServerStatusIsKnownAndRoundTrips(text: String) throws {
+        let status = ServerStatus(rawValue: text)
+        if case .other = status { Issue.record("\(text) is documented, so it must be a known case") }
+        #expect(status.rawValue == text)
+        #expect("\(status)" == text)
+        let server = try JSONDecoder().decode(Server.self, from: Data(#"{"id": "s", "status": "\#(text)"}"#.utf8))
+        #expect(server.status == status)
+    }
+
     @Test func malformedJSONIsATypedError() async throws {
         struct Canned: HTTPTransport {
             func send(_ request: SignedRequest) async throws -> HTTPReply {

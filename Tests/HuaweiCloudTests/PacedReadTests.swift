@@ -32,6 +32,6 @@ struct PacedReadTests {
     @Test func aGoodAnswerIsReadAsUsual() async throws {
         let transport = ScriptedTransport([.server(status: "REBUILD", taskState: "rebuilding")])
         let server = try await Fixture.client(transport, retry: .none).readServer(id: "s1")
-        #expect(server.status == "REBUILD" && server.taskState == "rebuilding")
+        #expect(server.status == .rebuild && server.taskState == "rebuilding")
     }
 }

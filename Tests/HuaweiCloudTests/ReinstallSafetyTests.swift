@@ -129,7 +129,7 @@ struct ReinstallSafetyTests {
             Issue.record("expected started, got \(outcome)")
             return
         }
-        #expect(server.status == "REBUILD")
+        #expect(server.status == .rebuild)
         #expect(cause == .transport("the request timed out"))
         #expect(outcome.message.contains("Do not send the reinstall again"))
         #expect(outcome.jobId == nil)

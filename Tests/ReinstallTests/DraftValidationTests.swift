@@ -13,7 +13,7 @@ private enum Drafts {
     static let unknown = EndpointDecision(api: .v1, reason: "imported from a file", confidence: .unknown, mustAsk: true)
     static let script = try! UserData(path: "/u.sh", bytes: Data("#!/bin/sh\nuseradd ops\n".utf8))
 
-    static func server(os: String = "Linux", status: String = "SHUTOFF", key: String? = nil, locked: Bool = false,
+    static func server(os: String = "Linux", status: ServerStatus = .shutoff, key: String? = nil, locked: Bool = false,
                        task: String? = nil) -> Server {
         Server(id: "s-1", name: "web-01", status: status, taskState: task, imageId: "img", metadata: ["os_type": os],
                volumesAttached: [.init(id: "v", bootIndex: "0", device: "/dev/vda")], locked: locked, keyName: key)
@@ -78,10 +78,10 @@ struct DraftRow: Sendable, CustomTestStringConvertible {
                  draft: Drafts.draft(Drafts.server(os: "Windows"), Drafts.v1, login: .password("Gx7!Admin2v", confirmation: "Gx7!Admin2v")),
                  refusal: "Not sent: password: no 3-letter run of Administrator ('adm' found)"),
         DraftRow(name: "running without stopping first",
-                 draft: Drafts.draft(Drafts.server(status: "ACTIVE"), Drafts.v2, login: .keypair(name: "deploy-rsa")),
+                 draft: Drafts.draft(Drafts.server(status: .active), Drafts.v2, login: .keypair(name: "deploy-rsa")),
                  refusal: "Not sent: web-01 is running: it must be stopped first (withStopServer)"),
         DraftRow(name: "running, stopped first",
-                 draft: Drafts.draft(Drafts.server(status: "ACTIVE"), Drafts.v2, login: .keypair(name: "deploy-rsa"), stop: true),
+                 draft: Drafts.draft(Drafts.server(status: .active), Drafts.v2, login: .keypair(name: "deploy-rsa"), stop: true),
                  refusal: nil),
         DraftRow(name: "locked",
                  draft: Drafts.draft(Drafts.server(locked: true), Drafts.v2, login: .keypair(name: "deploy-rsa")),
@@ -152,7 +152,7 @@ struct DraftRow: Sendable, CustomTestStringConvertible {
     }
 
     @Test func aServerInErrorIsAllowedWithTheWarningOfThePreflight() {
-        let validation = DraftValidation(Drafts.draft(Drafts.server(status: "ERROR", key: "deploy-rsa"), Drafts.v2,
+        let validation = DraftValidation(Drafts.draft(Drafts.server(status: .error, key: "deploy-rsa"), Drafts.v2,
                                                       login: .keypair(name: "deploy-rsa")))
         #expect(validation.isReady)
         #expect(validation.warnings == ["web-01 is in ERROR: a failed reinstall can be retried; check why it failed."])

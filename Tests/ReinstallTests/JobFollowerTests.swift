@@ -23,7 +23,7 @@ struct JobFollowerTests {
             failReason: reason, entities: .init(serverId: "s-web", subJobsTotal: 1, subJobs: subJobs))
     }
 
-    private func server(_ status: String, task: String? = nil) -> Server {
+    private func server(_ status: ServerStatus, task: String? = nil) -> Server {
         Server(id: "s-web", name: "web-01", status: status, taskState: task, imageId: "img")
     }
 
@@ -52,11 +52,11 @@ struct JobFollowerTests {
         #expect(step.journal?.status == .job(.success))
         #expect(step.journal?.isFinished == false, "not finished until the server has booted")
 
-        step = f.receive(.server(server("REBUILD", task: "rebuild_spawning")), now: at(6), random: even)
-        #expect(step.changes == [.serverStatus(server("REBUILD", task: "rebuild_spawning"))])
+        step = f.receive(.server(server(.rebuild, task: "rebuild_spawning")), now: at(6), random: even)
+        #expect(step.changes == [.serverStatus(server(.rebuild, task: "rebuild_spawning"))])
         #expect(step.next == due(.server(id: "s-web"), after: 2, at: 8))
 
-        step = f.receive(.server(server("ACTIVE")), now: at(8), random: even)
+        step = f.receive(.server(server(.active)), now: at(8), random: even)
         #expect(step.next == nil)
         #expect(f.outcome?.isSuccess == true)
         #expect(step.journal?.finishedAt == at(8))
@@ -81,11 +81,11 @@ struct JobFollowerTests {
         #expect(step.journal?.status == .lost)
         #expect(step.journal?.isFinished == false, "a restart resumes following the server")
 
-        step = f.receive(.server(server("REBUILD", task: "rebuilding")), now: at(2), random: even)
+        step = f.receive(.server(server(.rebuild, task: "rebuilding")), now: at(2), random: even)
         #expect(step.next == due(.server(id: "s-web"), after: 2, at: 4))
         #expect(!f.isFinished)
 
-        step = f.receive(.server(server("ACTIVE")), now: at(4), random: even)
+        step = f.receive(.server(server(.active)), now: at(4), random: even)
         #expect(step.next == nil)
         #expect(f.outcome?.message == "job lost by the cloud; the server left REBUILD and is ACTIVE")
         #expect(step.journal?.status == .lost)
@@ -100,15 +100,15 @@ struct JobFollowerTests {
         var f = follower()
         _ = f.receive(.job(job(.initial)), now: at(0), random: even)
         _ = f.receive(.failed(.api(status: 404, code: "Common.0011", message: "", requestId: nil)), now: at(2), random: even)
-        var step = f.receive(.server(server("SHUTOFF")), now: at(2), random: even)
+        var step = f.receive(.server(server(.shutoff)), now: at(2), random: even)
         #expect(!f.isFinished)
         #expect(!f.sawReinstall)
         #expect(step.next == due(.server(id: "s-web"), after: 2, at: 4))
         #expect(step.journal == nil, "the entry stays LOST and unfinished")
 
-        step = f.receive(.server(server("REBUILD", task: "rebuilding")), now: at(4), random: even)
+        step = f.receive(.server(server(.rebuild, task: "rebuilding")), now: at(4), random: even)
         #expect(f.sawReinstall)
-        step = f.receive(.server(server("ACTIVE")), now: at(6), random: even)
+        step = f.receive(.server(server(.active)), now: at(6), random: even)
         #expect(step.next == nil)
         #expect(f.outcome?.message == "job lost by the cloud; the server left REBUILD and is ACTIVE")
         #expect(step.journal?.isFinished == true)
@@ -117,9 +117,9 @@ struct JobFollowerTests {
     @Test func aServerTaskThatIsNotARebuildDoesNotCountAsTheReinstall() {
         var f = follower()
         _ = f.receive(.failed(.api(status: 404, code: "Common.0011", message: "", requestId: nil)), now: at(0), random: even)
-        _ = f.receive(.server(server("ACTIVE", task: "powering-off")), now: at(0), random: even)
+        _ = f.receive(.server(server(.active, task: "powering-off")), now: at(0), random: even)
         #expect(!f.sawReinstall)
-        _ = f.receive(.server(server("SHUTOFF")), now: at(2), random: even)
+        _ = f.receive(.server(server(.shutoff)), now: at(2), random: even)
         #expect(!f.isFinished)
     }
 
@@ -129,12 +129,12 @@ struct JobFollowerTests {
         var step = f.receive(.failed(.api(status: 404, code: "Ecs.0614", message: "", requestId: nil)),
                              now: at(0), random: even)
         #expect(step.journal?.isFinished == false)
-        step = f.receive(.server(server("SHUTOFF")), now: at(0), random: even)
+        step = f.receive(.server(server(.shutoff)), now: at(0), random: even)
         #expect(!f.isFinished, "lost before any answer: the first read of the server is not the end")
-        step = f.receive(.server(server("SHUTOFF")), now: at(599), random: even)
+        step = f.receive(.server(server(.shutoff)), now: at(599), random: even)
         #expect(!f.isFinished)
         #expect(step.next?.read == .server(id: "s-web"))
-        step = f.receive(.server(server("SHUTOFF")), now: at(600), random: even)
+        step = f.receive(.server(server(.shutoff)), now: at(600), random: even)
         #expect(step.next == nil)
         #expect(f.outcome?.journalStatus == .lost)
         #expect(f.outcome?.message == "job lost by the cloud; the reinstall was never seen starting "
@@ -218,7 +218,7 @@ struct JobFollowerTests {
 
     @Test func anAnswerToAReadThatIsNotDueChangesNothing() {
         var f = follower()
-        let step = f.receive(.server(server("ACTIVE")), now: at(0), random: even)
+        let step = f.receive(.server(server(.active)), now: at(0), random: even)
         #expect(step.changes.isEmpty && step.journal == nil)
         #expect(step.next == f.next)
         #expect(f.stage == .job)

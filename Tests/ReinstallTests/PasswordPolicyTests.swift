@@ -201,7 +201,7 @@ private let administratorRuns: [String] = {
 
     @Test(arguments: [("Linux", TargetOS.linux), ("Windows", .windows), ("windows", .windows), ("Other", .linux)])
     func targetOSFromServer(osType: String, expected: TargetOS) {
-        #expect(TargetOS(server: .init(id: "s", name: "n", status: "SHUTOFF", imageId: nil,
+        #expect(TargetOS(server: .init(id: "s", name: "n", status: .shutoff, imageId: nil,
                                        metadata: ["os_type": osType])) == expected)
     }
 }

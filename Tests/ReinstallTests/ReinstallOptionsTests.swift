@@ -3,7 +3,7 @@ import HuaweiCloud
 import Reinstall
 import Testing
 
-private let linux = Server(id: "s1", name: "web-01", status: "SHUTOFF", imageId: "img", metadata: ["os_type": "Linux"])
+private let linux = Server(id: "s1", name: "web-01", status: .shutoff, imageId: "img", metadata: ["os_type": "Linux"])
 private let cmk = "0f5a7c3e-1b2d-4e6f-8a9b-0c1d2e3f4a5b"
 
 @Suite struct ReinstallOptionsTests {

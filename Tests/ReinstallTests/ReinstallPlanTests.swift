@@ -4,7 +4,7 @@ import Reinstall
 import Testing
 
 private func server(os: String) -> Server {
-    Server(id: "srv-42", name: "web-1", status: "ACTIVE", imageId: "img-1", metadata: ["os_type": os])
+    Server(id: "srv-42", name: "web-1", status: .active, imageId: "img-1", metadata: ["os_type": os])
 }
 
 private func json(_ data: Data) throws -> NSDictionary {

@@ -40,7 +40,7 @@ struct ReinstallSubmissionTests {
         }
     }
 
-    static func server(status: String = "SHUTOFF", taskState: String? = nil, locked: Bool = false) -> Server {
+    static func server(status: ServerStatus = .shutoff, taskState: String? = nil, locked: Bool = false) -> Server {
         Server(id: "s-1", name: "web-01", status: status, taskState: taskState, imageId: "img",
                metadata: ["os_type": "Linux"],
                volumesAttached: [.init(id: "v", bootIndex: "0", device: "/dev/vda")], locked: locked)
@@ -64,10 +64,10 @@ struct ReinstallSubmissionTests {
     }
 
     static let busy: [Busy] = [
-        Busy(server: server(status: "REBUILD", taskState: "rebuilding"), what: "task rebuilding"),
-        Busy(server: server(status: "REBUILD"), what: "status REBUILD"),
-        Busy(server: server(status: "SHUTOFF", taskState: "powering-on"), what: "task powering-on"),
-        Busy(server: server(status: "ACTIVE", taskState: "rebooting"), what: "task rebooting"),
+        Busy(server: server(status: .rebuild, taskState: "rebuilding"), what: "task rebuilding"),
+        Busy(server: server(status: .rebuild), what: "status REBUILD"),
+        Busy(server: server(status: .shutoff, taskState: "powering-on"), what: "task powering-on"),
+        Busy(server: server(status: .active, taskState: "rebooting"), what: "task rebooting"),
         Busy(server: server(locked: true), what: "locked"),
     ]
 
@@ -89,7 +89,7 @@ struct ReinstallSubmissionTests {
     }
 
     @Test func aClearServerIsSentOnceAgainstItsFreshState() async throws {
-        var fresh = Self.server(status: "ACTIVE")
+        var fresh = Self.server(status: .active)
         fresh.keyName = "ops"
         let cloud = ScriptedCloud(fresh: .success(fresh), answer: .accepted(jobId: "j-1"))
         _ = try await submit(cloud)
@@ -139,7 +139,7 @@ struct ReinstallSubmissionTests {
     @Test(arguments: [(409, "Ecs.0603"), (400, "Ecs.0603"), (501, "Ecs.0603"), (400, "Ecs.0100")])
     func aRefusalNamingAnotherJobIsNotStarted(status: Int, code: String) {
         let failure = CloudError.api(status: status, code: code, message: "other commands are being executed", requestId: nil)
-        let busyAfter = Self.server(status: "REBUILD", taskState: "rebuilding")
+        let busyAfter = Self.server(status: .rebuild, taskState: "rebuilding")
         let outcome = ReinstallOutcome.judge(failure: failure, reach: .answered(status: status), before: Self.server(),
                                              after: busyAfter)
         #expect(outcome == .notStarted(cause: failure))

@@ -135,7 +135,8 @@ public final class EffectRunner: Sendable {
         } catch is CancellationError {
             return nil
         } catch {
-            return failure(effect, message: (error as? CloudError)?.message ?? "\(error)")
+            // Typed, so `reduce` can tell a refused signature from a timeout; anything else keeps its own words.
+            return failure(effect, error: (error as? CloudError) ?? .configuration(String(describing: error)))
         }
     }
 
@@ -158,14 +159,15 @@ public final class EffectRunner: Sendable {
         }
     }
 
-    private func failure(_ effect: Effect, message: String) -> AppEvent {
+    private func failure(_ effect: Effect, error: CloudError) -> AppEvent {
+        let message = error.message
         switch effect {
-        case let .listServers(generation): return .serverListingFailed(generation: generation, message)
+        case let .listServers(generation): return .serverListingFailed(generation: generation, error)
         case let .checkServer(id): return .serverChecked(id: id, .unknown)
         case .scheduleListRefresh: return .listRefreshDue
-        case let .loadImage(id): return .imageFailed(id: id, message)
-        case .loadKeypairs: return .keypairsFailed(message)
-        case .loadUserId: return .userIdFailed(message)
+        case let .loadImage(id): return .imageFailed(id: id, error)
+        case .loadKeypairs: return .keypairsFailed(error)
+        case .loadUserId: return .userIdFailed(error)
         case let .submitReinstall(plan): return .reinstallFailed(serverId: plan.serverId, message)
         case let .watchSubmittedServer(id, _): return .submittedServerRead(id: id, .unknown, at: now())
         case .watchJob: return .journalFailed(message)  // never: watching cannot fail

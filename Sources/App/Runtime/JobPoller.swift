@@ -97,14 +97,17 @@ public actor JobPoller<C: Clock> where C.Duration == Duration {
         }
     }
 
-    /// The answer to a read; nil when it was cancelled.
+    /// The answer to a read; nil only when the poller itself is stopping. A `CancellationError`
+    /// while it runs (the transport reports a request it cancelled that way) is a failed read,
+    /// backed off like any other: answering nil would leave the read due in the past, so it would
+    /// be sent again at once, over and over.
     private static func perform(_ read: JobFollower.Read, _ source: any JobSource) async -> JobFollower.Answer? {
         do {
             switch read {
             case let .job(id): return JobFollower.Answer.job(try await source.readJob(id: id))
             case let .server(id): return JobFollower.Answer.server(try await source.readServer(id: id))
             }
-        } catch is CancellationError {
+        } catch is CancellationError where Task.isCancelled {
             return nil
         } catch {
             return JobFollower.Answer.failure(error)

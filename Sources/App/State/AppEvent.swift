@@ -11,17 +11,17 @@ public enum AppEvent: Sendable, Equatable {
     /// A page of the listing numbered `generation` (pages of a replaced listing are ignored).
     case serverPage(generation: Int, ServerPage)
     case serverListingFinished(generation: Int, at: Date)
-    case serverListingFailed(generation: Int, String)
+    case serverListingFailed(generation: Int, CloudError)
     /// The answer of `.checkServer`.
     case serverChecked(id: String, ServerCheck)
     /// Time for the automatic refresh that runs while jobs do.
     case listRefreshDue
     case imageLoaded(id: String, Image?)
-    case imageFailed(id: String, String)
+    case imageFailed(id: String, CloudError)
     case keypairsLoaded([Keypair])
-    case keypairsFailed(String)
+    case keypairsFailed(CloudError)
     case userIdLoaded(String)
-    case userIdFailed(String)
+    case userIdFailed(CloudError)
     case reinstallAccepted(jobId: String, serverId: String, serverName: String, api: ReinstallAPI, at: Date)
     case reinstallFailed(serverId: String, String)
     /// What the poller's follower of a job made of an answer.

@@ -9,7 +9,7 @@ public struct JobTracker: Sendable, Equatable, Identifiable {
     public var entry: JournalEntry
     public var job: Job?
     /// After SUCCESS (or a lost job id) the server is followed until it leaves REBUILD with no task state.
-    public var serverStatus: String?
+    public var serverStatus: ServerStatus?
     public var serverTaskState: String?
     /// When the tracker stopped changing: the follower finished (or gave up on refused keys).
     public var finishedAt: Date?

@@ -24,6 +24,7 @@ func startListing(_ state: inout AppState) -> [Effect] {
     state.servers.seen = []
     state.servers.firstCount = nil
     state.servers.countChanged = false
+    state.servers.keysRefused = false
     return [.listServers(generation: state.servers.generation)]
 }
 
@@ -88,12 +89,20 @@ func reduceServerChecked(_ state: inout AppState, id: String, check: ServerCheck
 }
 
 
-func reduceListingFailed(_ state: inout AppState, generation: Int, message: String) -> [Effect] {
+func reduceListingFailed(_ state: inout AppState, generation: Int, error: CloudError) -> [Effect] {
     guard generation == state.servers.generation else { return [] }
     state.servers.loading = false
     state.servers.seen = []
-    state.servers.loadError = message
-    state.flash = Flash(.error, "Server list: \(message) (r retries)")
+    state.servers.loadError = error.message
+    if error.isAuthenticationRefusal {
+        // Retrying by itself cannot help and brings the key closer to the gateway's lock.
+        state.servers.keysRefused = true
+        state.servers.refreshPending = false
+        state.flash = Flash(.error, "Server list: the cloud refused the access keys; automatic refresh stopped. "
+                                + "\(error.message) (r retries once fixed)")
+        return []
+    }
+    state.flash = Flash(.error, "Server list: \(error.message) (r retries)")
     return scheduleAutomaticRefresh(state)
 }
 
@@ -113,6 +122,7 @@ func reduceRefreshDue(_ state: inout AppState) -> [Effect] {
 /// on), nor while a listing runs, which it would restart: a big account's listing, restarted by
 /// every job event, would never finish. It runs once both are over.
 func refreshUnlessTyping(_ state: inout AppState) -> [Effect] {
+    guard !state.servers.keysRefused else { return [] }
     if isTyping(state) || state.servers.loading {
         state.servers.refreshPending = true
         return []

@@ -38,8 +38,8 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
         return reduceServerPage(&state, generation: generation, page: page)
     case let .serverListingFinished(generation, time):
         return reduceListingFinished(&state, generation: generation, at: time)
-    case let .serverListingFailed(generation, message):
-        return reduceListingFailed(&state, generation: generation, message: message)
+    case let .serverListingFailed(generation, error):
+        return reduceListingFailed(&state, generation: generation, error: error)
     case let .serverChecked(id, check):
         return reduceServerChecked(&state, id: id, check: check)
     case .listRefreshDue:
@@ -48,21 +48,21 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
         state.images[id] = .loaded(image)
         state.servers.catalog.contextChanged(.cloudInit, ServerRowContext(state)) { $0.imageId == id }
         return []
-    case let .imageFailed(id, message):
-        state.images[id] = .failed(message)
+    case let .imageFailed(id, error):
+        state.images[id] = .failed(error.message)
         state.servers.catalog.contextChanged(.cloudInit, ServerRowContext(state)) { $0.imageId == id }
         return []
     case let .keypairsLoaded(pairs):
         state.keypairs = .loaded(pairs.sorted { $0.name < $1.name })
         return []
-    case let .keypairsFailed(message):
-        state.keypairs = .failed(message)
+    case let .keypairsFailed(error):
+        state.keypairs = .failed(error.message)
         return []
     case let .userIdLoaded(id):
         state.userId = .loaded(id)
         return []
-    case let .userIdFailed(message):
-        state.userId = .failed(message)
+    case let .userIdFailed(error):
+        state.userId = .failed(error.message)
         return []
     case let .reinstallAccepted(jobId, serverId, serverName, api, at):
         state.submissions[serverId] = nil

@@ -62,10 +62,10 @@ private func jobDetail(_ tracker: JobTracker) -> (String, Style) {
         return (text, Style(color: .red))
     case .success where tracker.isSettling:
         let task = tracker.serverTaskState.map { " (\($0))" } ?? ""
-        return ("\(begun), job done \(clockTime(job.endTime) ?? "?") · server \(tracker.serverStatus ?? "REBUILD")\(task): waiting for it to boot",
+        return ("\(begun), job done \(clockTime(job.endTime) ?? "?") · server \(tracker.serverStatus ?? .rebuild)\(task): waiting for it to boot",
                 Style(color: .yellow))
     case .success:
-        return ("\(begun), done \(clockTime(job.endTime) ?? "?") · server \(tracker.serverStatus ?? "ACTIVE") · the key or password is injected a few minutes after boot",
+        return ("\(begun), done \(clockTime(job.endTime) ?? "?") · server \(tracker.serverStatus ?? .active) · the key or password is injected a few minutes after boot",
                 Style(color: .green))
     case .pendingPayment:
         return ("waiting for the order to be paid", Style(color: .yellow))

@@ -100,11 +100,11 @@ private func refreshText(_ list: ServerListState) -> String {
     return "\(paused)refreshed \(utcClockTime(time)) UTC"
 }
 
-func statusStyle(_ status: String) -> Style? {
+func statusStyle(_ status: ServerStatus) -> Style? {
     switch status {
-    case "ACTIVE": return Style(color: .green)
-    case "SHUTOFF": return Style(dim: true)
-    case "ERROR": return Style(color: .red, bold: true)
+    case .active: return Style(color: .green)
+    case .shutoff: return Style(dim: true)
+    case .error: return Style(color: .red, bold: true)
     case _ where ReinstallPreflight.transitional.contains(status): return Style(color: .yellow)
     default: return nil
     }

@@ -96,7 +96,7 @@ public enum ReinstallOutcome: Sendable, Equatable {
     static let namedRefusals: Set<String> = ["Ecs.0603", "Ecs.0100", "Ecs.0605", "Ecs.0105"]
 
     static func isRebuilding(_ server: Server) -> Bool {
-        server.status == "REBUILD" || (server.taskState?.hasPrefix("rebuild") ?? false)
+        server.status == .rebuild || (server.taskState?.hasPrefix("rebuild") ?? false)
     }
 
     private static func sentence(_ text: String) -> String {

@@ -5,7 +5,7 @@ import Foundation
 public struct Server: Codable, Sendable, Equatable, Identifiable {
     public var id: String
     public var name: String
-    public var status: String
+    public var status: ServerStatus
     public var taskState: String?
     public var imageId: String?
     public var metadata: [String: String]
@@ -19,7 +19,7 @@ public struct Server: Codable, Sendable, Equatable, Identifiable {
     public var updated: String?
 
     public init(
-        id: String, name: String, status: String, taskState: String? = nil, imageId: String?,
+        id: String, name: String, status: ServerStatus, taskState: String? = nil, imageId: String?,
         metadata: [String: String] = [:], flavor: Flavor? = nil, addresses: [String: [Address]] = [:],
         volumesAttached: [VolumeAttachment] = [], locked: Bool = false, availabilityZone: String? = nil,
         keyName: String? = nil, created: String? = nil, updated: String? = nil
@@ -119,7 +119,7 @@ public struct Server: Codable, Sendable, Equatable, Identifiable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.requiredLenientString(forKey: .id)
         name = c.lenientString(forKey: .name) ?? ""
-        status = c.lenientString(forKey: .status) ?? "UNKNOWN"
+        status = ServerStatus(rawValue: c.lenientString(forKey: .status) ?? "UNKNOWN")
         taskState = c.lenientString(forKey: .taskState)
         metadata = c.lenient([String: String].self, forKey: .metadata) ?? [:]
         imageId = c.lenient(ImageRef.self, forKey: .image)?.id ?? metadata["metering.image_id"]
@@ -157,11 +157,11 @@ extension Server {
     public var osType: String { metadata["os_type"] ?? "Other" }
     public var isWindows: Bool { osType.lowercased() == "windows" }
     /// `ACTIVE`, or `REBUILD (rebuild_spawning)` while a task runs: the status as commands print it.
-    public var statusText: String { taskState.map { "\(status) (\($0))" } ?? status }
+    public var statusText: String { taskState.map { "\(status) (\($0))" } ?? status.rawValue }
     /// After a reinstall: the server has left REBUILD and runs no task, so it has booted.
-    public var hasSettledAfterReinstall: Bool { status != "REBUILD" && taskState == nil }
+    public var hasSettledAfterReinstall: Bool { status != .rebuild && taskState == nil }
     /// A running server must be stopped before (or by) a reinstall.
-    public var isRunning: Bool { status == "ACTIVE" }
+    public var isRunning: Bool { status == .active }
     public var imageName: String { metadata["image_name"] ?? "" }
     /// The first fixed IPv4 address, in a stable order of networks.
     public var privateIP: String? {

@@ -7,6 +7,7 @@ extension JobFollower.Answer {
         switch error {
         case let failure as PacedReadFailure: return .failed(failure.error, retryAfter: failure.retryAfter)
         case let error as CloudError: return .failed(error)
+        case is CancellationError: return .failed(.transport("the request was cancelled before an answer came"))
         default: return .failed(.transport("\(error)"))
         }
     }

@@ -63,7 +63,7 @@ public enum ServerColumn: Int, Sendable, Equatable, CaseIterable {
     func text(_ server: Server, _ context: ServerRowContext) -> String {
         switch self {
         case .name: server.name
-        case .status: server.taskState.map { "\(server.status)·\($0)" } ?? server.status
+        case .status: server.taskState.map { "\(server.status)·\($0)" } ?? server.status.rawValue
         case .os: server.osType
         case .image: server.imageName
         case .ips: server.ipSummary

@@ -52,7 +52,7 @@ public struct ServerFilter: Sendable, Equatable {
     /// They are searched as the screen shows them: a control character as its `\xHH`.
     static func haystack(_ server: Server) -> [UInt8] {
         let addresses = server.addresses.values.flatMap { $0.map(\.addr) }
-        return Array(([server.name, server.id, server.imageName, server.status] + addresses)
+        return Array(([server.name, server.id, server.imageName, server.status.rawValue] + addresses)
             .map(TerminalText.visible).joined(separator: "\n").lowercased().utf8)
     }
 }

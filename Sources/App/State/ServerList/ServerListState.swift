@@ -23,6 +23,10 @@ public struct ServerListState: Sendable, Equatable {
     /// A listing is in flight.
     public var loading = false
     public var loadError: String?
+    /// The last listing was refused for authentication (a bad signature, wrong keys, a skewed
+    /// clock): nothing refreshes by itself until the operator asks (`r`), since every automatic
+    /// retry would be refused too and count towards the gateway's lock of the key.
+    public var keysRefused = false
     public var lastRefreshed: Date?
     /// Each listing's number: pages of one that was replaced are ignored.
     public var generation = 0
