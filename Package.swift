@@ -24,10 +24,13 @@ let package = Package(
         // C: the ncursesw headers, with inline wrappers for macros Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
 
+        // A secret's one buffer, zeroed on wipe and deinit; shared by the cloud layer and the text field.
+        .target(name: "SecretStorage"),
         // Huawei Cloud: signing, credentials, endpoints, HTTP transport, typed calls, models, errors.
         .target(
             name: "HuaweiCloud",
             dependencies: [
+                "SecretStorage",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -53,7 +56,7 @@ let package = Package(
         // The domain: password policy, endpoint decision, request plan.
         .target(name: "Reinstall", dependencies: ["HuaweiCloud"]),
         // Generic TUI pieces: screen grid, display width, keys, widgets, the curses backend.
-        .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
+        .target(name: "TerminalKit", dependencies: ["CNcursesw", "SecretStorage"]),
         // posix_spawn with a clean signal mask, for the end-to-end tests and the benchmarks.
         .target(name: "ChildProcess"),
         // Reads what tmux's capture-pane -e shows (reverse video, colours), for the same two.
@@ -76,11 +79,11 @@ let package = Package(
             path: "Sources/Benchmarks"
         ),
 
-        .testTarget(name: "HuaweiCloudTests", dependencies: ["HuaweiCloud"]),
+        .testTarget(name: "HuaweiCloudTests", dependencies: ["HuaweiCloud", "SecretStorage"]),
         .testTarget(name: "CloudSimulatorTests", dependencies: ["CloudSimulator", "HuaweiCloud"]),
         .testTarget(name: "ReinstallTests", dependencies: ["Reinstall"]),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "CloudSimulator"], exclude: ["Snapshots"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "SecretStorage"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "CloudSimulator", "SecretStorage"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ChildProcess", "Reinstall", "ScreenCapture"]),
     ],
     swiftLanguageModes: [.v6]

@@ -11,8 +11,8 @@ public enum PasswordRule: String, Sendable, CaseIterable {
     case confirmationMatches
 }
 
-/// A rule evaluated against the text typed so far. The label never holds the password: at most
-/// one offending character or one 3-letter run of "administrator".
+/// A rule evaluated against the text typed so far. The label never holds the password: it says
+/// which rule failed, not what matched, and names at most the one refused character.
 public struct PasswordCheck: Sendable, Equatable {
     public var rule: PasswordRule
     public var label: String

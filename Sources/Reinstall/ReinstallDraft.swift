@@ -22,7 +22,9 @@ public struct ReinstallDraft: Sendable, Equatable {
     public enum Login: Sendable, Equatable {
         /// `name` is nil while no pair is chosen.
         case keypair(name: String?)
-        case password(String, confirmation: String)
+        /// The form's two fields' own buffers (the command passes one `Secret` twice): the draft
+        /// holds references, never a copy of the text.
+        case password(Secret, confirmation: Secret)
         /// Neither a key pair nor a password, chosen explicitly: only v2 with user data, which
         /// must then create a login itself.
         case none
@@ -67,7 +69,7 @@ public struct ReinstallDraft: Sendable, Equatable {
         let method: LoginMethod?
         switch login {
         case let .keypair(name): method = .keypair(name: name ?? "")
-        case let .password(text, _): method = .password(Secret(text))
+        case let .password(secret, _): method = .password(secret)
         case .none: method = nil
         }
         let options = ReinstallOptions(userData: userData?.value, cmkId: cmkId, byol: byol)

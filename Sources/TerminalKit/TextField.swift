@@ -4,7 +4,7 @@
 /// paste is linear. A field holds at most `maxLength` characters: what is typed past that is
 /// refused and `overflowed` says so, so that the view can tell the operator instead of the
 /// input going missing silently.
-public struct TextField: Sendable, Equatable {
+public struct TextField: Sendable, Equatable, DrawableField {
     /// A bound for fields that name no smaller one: PATH_MAX, the longest path a file can have.
     public static let defaultMaxLength = 4096
 
@@ -107,10 +107,15 @@ public struct TextField: Sendable, Equatable {
     /// - Returns: the screen column of the cursor.
     @discardableResult
     public func draw(into screen: inout Screen, x: Int, y: Int, width: Int, style: Style) -> Int {
-        guard width > 0 else { return x }
         let shown: [Character] = masked ? Array(repeating: "•", count: count) : Array(text)
+        return Self.drawLine(shown, cursor: clampedCursor, into: &screen, x: x, y: y, width: width, style: style)
+    }
+
+    /// Draws `shown` scrolled so that `position` stays visible; returns the cursor's column.
+    static func drawLine(_ shown: [Character], cursor position: Int, into screen: inout Screen,
+                         x: Int, y: Int, width: Int, style: Style) -> Int {
+        guard width > 0 else { return x }
         let widths = shown.map(DisplayWidth.of)
-        let position = clampedCursor
         let cursorColumn = widths[..<position].reduce(0, +)
         // The cursor needs its own cell: the character under it, or one column past the end.
         let cursorCells = position < widths.count ? max(1, widths[position]) : 1
@@ -145,4 +150,11 @@ public struct TextField: Sendable, Equatable {
     private func index(at offset: Int) -> String.Index {
         text.index(text.startIndex, offsetBy: offset)
     }
+}
+
+/// A one-line field a form can draw: `TextField` and `SecureTextField`.
+public protocol DrawableField {
+    /// Draws the visible part into `width` columns at (x, y); returns the screen column of the cursor.
+    @discardableResult
+    func draw(into screen: inout Screen, x: Int, y: Int, width: Int, style: Style) -> Int
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import HuaweiCloud
 
 /// One line from a file descriptor, read a byte at a time so nothing past the newline is
 /// consumed (stdin may hold more for someone else): at most 4096 bytes, without the `\n` or a
@@ -18,6 +19,25 @@ enum LineReader {
             line.append(byte)
         }
         if line.last == UInt8(ascii: "\r") { line.removeLast() }
+        return line
+    }
+}
+
+extension LineReader {
+    /// `readLine`, straight into a secret's buffer: no intermediate array whose growth would leave
+    /// stale copies of the password in freed memory.
+    static func readSecretLine(_ fd: Int32) -> Secret {
+        let line = Secret()
+        var byte: UInt8 = 0
+        defer { byte = 0 }
+        while line.byteCount < 4096 {
+            let n = read(fd, &byte, 1)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 || byte == UInt8(ascii: "\n") { break }
+            withUnsafeBytes(of: byte) { line.append(contentsOf: $0) }
+        }
+        let count = line.byteCount
+        if count > 0, line.withBytes({ $0[count - 1] }) == UInt8(ascii: "\r") { line.removeBytes(count - 1..<count) }
         return line
     }
 }

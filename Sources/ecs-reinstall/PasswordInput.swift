@@ -14,15 +14,12 @@ enum PasswordInput {
                 FileHandle.standardError.write(Data("\n".utf8))
             }
         }
-        var bytes = LineReader.readLine(fd)
-        defer {
-            // Wipe our copy; the Secret holds the only other one.
-            for i in bytes.indices { bytes[i] = 0 }
-        }
-        guard !bytes.isEmpty else {
+        // Read straight into the one buffer that holds it until the command ends (never a String).
+        let secret = LineReader.readSecretLine(fd)
+        guard !secret.isEmpty else {
             throw CommandFailure("--password-stdin: no password on stdin (give it as one line, e.g. from a secret store).")
         }
-        return Secret(String(decoding: bytes, as: UTF8.self))
+        return secret
     }
 }
 

@@ -94,7 +94,7 @@ struct ReinstallCommand: ParsableCommand {
     func run() throws {
         // The password is read before anything else, so a failure later cannot leave it unread
         // in a pipe; user data too, so a bad file is refused before the cloud is asked anything.
-        var password: HuaweiCloud.Secret?
+        var password: Secret?
         defer { password?.wipe() }
         var options = ReinstallOptions(cmkId: encryptCmk, byol: byol)
         do {

@@ -22,7 +22,7 @@ struct ReinstallRun: Sendable {
     var json: Bool
 
     func perform(_ session: CloudSession) async throws -> Int32 {
-        var password = password
+        // The one buffer the password was read into; zeroed when the command ends.
         defer { password?.wipe() }
         let client = session.client
         let server = try await ServerResolver.resolve(serverText, client: client)
@@ -40,8 +40,8 @@ struct ReinstallRun: Sendable {
             }
             login = .keypair(name: keypair)
         } else if let secret = password {
-            let text = secret.reveal()
-            login = .password(text, confirmation: text)
+            // Read once from stdin: the same buffer stands for its confirmation.
+            login = .password(secret, confirmation: secret)
         } else if noLogin {
             login = .none
         } else {
@@ -65,7 +65,7 @@ struct ReinstallRun: Sendable {
         } catch {
             throw CommandFailure(error.message)
         }
-        defer { plan.request.adminPass?.wipe() }
+        // The plan's adminPass is the same buffer as `password`, wiped above when the command ends.
 
         if dryRun {
             try DryRun.print(plan, client: client, json: json)

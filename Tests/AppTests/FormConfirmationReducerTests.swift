@@ -60,7 +60,7 @@ struct FormConfirmationReducerTests {
         _ = reduce(&state, .key(.escape))
         let form = try #require(state.form, "Esc on the review goes back to the form, not out of it")
         #expect(!form.isReviewing)
-        #expect(form.password.text == "Xk7#pQ2v9!Lm")
+        #expect(form.password.secret == Secret("Xk7#pQ2v9!Lm"))
         #expect(form.options.byol)
         #expect(form.confirmName.text.isEmpty)
         _ = reduce(&state, .key(.escape))

@@ -170,7 +170,7 @@ struct FormDraftTests {
         giveUserData(&state, loginEachKey: .password)
         FormKeys.focus(.submit, in: &state)
         _ = reduce(&state, .key(.enter))
-        let command = DraftValidation(try commandDraft(state, login: .password(Self.strong, confirmation: Self.strong),
+        let command = DraftValidation(try commandDraft(state, login: .password(Secret(Self.strong), confirmation: Secret(Self.strong)),
                                                        userData: true))
         #expect(command.refusal != nil)
         #expect(state.form?.error == command.refusal)

@@ -113,7 +113,7 @@ struct FormOptionsTests {
         _ = reduce(&state, .key(.character("\u{12}")))
         #expect(state.form?.revealed == true)
         #expect(state.form?.confirmation.masked == false)
-        #expect(state.form?.password.text == "", "the toggle key is not typed into the field")
+        #expect(state.form?.password.isEmpty == true, "the toggle key is not typed into the field")
         _ = reduce(&state, .key(.character("\u{12}")))
         #expect(state.form?.revealed == false)
     }

@@ -128,7 +128,7 @@ struct FormPen {
         row += 1
     }
 
-    private mutating func textField(_ name: String, _ field: ReinstallForm.Field, _ text: TextField) {
+    private mutating func textField(_ name: String, _ field: ReinstallForm.Field, _ text: some DrawableField) {
         label(name, field)
         screen.put("[" + String(repeating: " ", count: fieldWidth - 2) + "]", x: fieldX, y: row, style: Style(dim: true))
         let cursorX = text.draw(into: &screen, x: fieldX + 1, y: row, width: fieldWidth - 2,

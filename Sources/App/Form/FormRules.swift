@@ -60,7 +60,7 @@ extension ReinstallForm {
         let login: ReinstallDraft.Login
         switch effectiveLogin(context) {
         case .keypair: login = .keypair(name: selectedKeypair(context)?.name)
-        case .password: login = .password(password.text, confirmation: confirmation.text)
+        case .password: login = .password(password.secret, confirmation: confirmation.secret)
         case .userData: login = .none
         }
         return ReinstallDraft(

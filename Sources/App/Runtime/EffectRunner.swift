@@ -110,6 +110,8 @@ public final class EffectRunner: Sendable {
             case .loadUserId:
                 return .userIdLoaded(try await client.userId())
             case let .submitReinstall(plan):
+                // The submission's own copy of the password, zeroed once the POST is over.
+                defer { plan.request.adminPass?.wipe() }
                 let result = await submission.submit(plan)
                 return Self.event(for: result, plan: plan, at: now(), send: send)
             case let .watchSubmittedServer(id, delay):

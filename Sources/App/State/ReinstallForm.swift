@@ -3,8 +3,9 @@ import HuaweiCloud
 import Reinstall
 import TerminalKit
 
-/// The reinstall form of one server: what the operator chose and typed. The password lives here
-/// only while the form is open; `wipe()` clears it when the form closes.
+/// The reinstall form of one server: what the operator chose and typed. The password lives in the
+/// two secure fields' buffers only while the form is open; `wipe()` zeroes them when it closes.
+/// A copy of the form shares those buffers (the draft and the plan under review do too).
 public struct ReinstallForm: Sendable, Equatable {
     public enum Field: Sendable, Equatable, CaseIterable {
         case endpoint, login, keypair, password, confirmation, stopServer, userData, encrypt, cmkId, byol, submit
@@ -28,8 +29,8 @@ public struct ReinstallForm: Sendable, Equatable {
     public var focus: Field = .login
     public var login: LoginKind
     public var keypair = KeypairPicker()
-    public var password = TextField(masked: true, maxLength: InputLimits.password)
-    public var confirmation = TextField(masked: true, maxLength: InputLimits.password)
+    public var password = SecureTextField(masked: true, maxLength: InputLimits.password)
+    public var confirmation = SecureTextField(masked: true, maxLength: InputLimits.password)
     public var withStopServer: Bool
     public var options = FormOptions()
     /// The server's name as typed on the review step; Enter submits only on an exact match.
@@ -68,20 +69,16 @@ public struct ReinstallForm: Sendable, Equatable {
         confirmation.masked = password.masked
     }
 
+    /// Zeroes the password's buffers (the plan under review shares the first, so it is wiped too).
     public mutating func wipe() {
         password.clear()
         confirmation.clear()
-        wipeReview()  // the plan under review holds the password too
+        wipeReview()
     }
 
-    /// Leaves the review step, dropping the plan (and its copy of the password).
+    /// Leaves the review step, dropping the plan. Its password is the field's own buffer, not a
+    /// copy, so nothing is left to wipe and the field keeps its value.
     public mutating func wipeReview() {
-        if case var .review(plan) = stage {
-            // Dropped from the state first, so this copy holds the only reference and the
-            // zeros land in the password's own buffer.
-            stage = .edit
-            plan.request.adminPass?.wipe()
-        }
         stage = .edit
         confirmName = Self.emptyConfirmation(server)
     }

@@ -206,7 +206,11 @@ private func confirm(_ state: inout AppState, _ form: ReinstallForm, _ plan: Rei
     form.submitting = true
     state.form = form
     markSubmitting(&state, plan)
-    return [.submitReinstall(plan)]
+    // The submission gets a buffer of its own: the operator may close the form (zeroing the
+    // field's) while the POST is in flight. The effect runner zeroes it once the POST is over.
+    var sent = plan
+    sent.request.adminPass = plan.request.adminPass?.copy()
+    return [.submitReinstall(sent)]
 }
 
 /// A refused submit: back to the fields with every value kept and the error (with its fix) shown.

@@ -11,8 +11,13 @@ extension CloudClient {
     /// have reached the cloud is reported as it is. Prefer `reinstallSafely`, which tells the cases apart.
     public func reinstall(serverId: String, api: ReinstallAPI, request: ReinstallRequest) async throws -> String {
         let password = [request.adminPass].compactMap { $0 }
+        let buffer = try request.encodedBodyBuffer()
+        defer { buffer.wipe() }
+        var body = buffer.withBytes { Data($0) }
+        // Zeroes this copy in place once the stack has let go of it (see `reinstallOnce`).
+        defer { body.resetBytes(in: 0..<body.count) }
         let response = try await send(.ecs, "POST", Self.reinstallPath(api, projectId, serverId),
-                                      body: try request.encodedBody(), project: true, retry: .none, redacting: password)
+                                      body: body, project: true, retry: .none, redacting: password)
         let reference: JobReference = try decode(response, what: "the reinstall", redacting: password)
         return reference.jobId
     }
@@ -40,7 +45,13 @@ extension CloudClient {
         let failure: CloudError
         let reach: CallFailure.Reach
         do {
-            let body = try request.encodedBody()
+            // The body is built into a buffer zeroed once sent; the `Data` handed to the HTTP stack
+            // is zeroed too when the exchange is over (in place when the stack has let go of it;
+            // the stack's own buffers, the signer's hash input and the TLS records are beyond reach).
+            let buffer = try request.encodedBodyBuffer()
+            defer { buffer.wipe() }
+            var body = buffer.withBytes { Data($0) }
+            defer { body.resetBytes(in: 0..<body.count) }
             let response = try await exchange(.ecs, "POST", Self.reinstallPath(api, projectId, serverId), body: body,
                                               project: true, retry: .none, redacting: password)
             do {

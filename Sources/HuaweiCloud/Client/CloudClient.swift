@@ -95,12 +95,13 @@ public struct CloudClient: Sendable {
         body: Data = Data(), project: Bool, retry: RetryPolicy, redacting extra: [Secret] = [],
         retryAfterSeen: RetryAfterSeen? = nil
     ) async throws(CallFailure) -> HTTPReply {
-        let secrets = secrets(extra)
+        // Revealed (as Strings that cannot be wiped) only when an error must be redacted.
+        let secrets = { self.secrets(extra) }
         let base: URL
         do {
             base = try endpoints.url(for: service)
         } catch {
-            throw .failed(Self.cloudError(error).redacting(secrets), .notSent)
+            throw .failed(Self.cloudError(error).redacting(secrets()), .notSent)
         }
         let signer = RequestSigner(credentials: credentials)
         let start = retryClock.now()
@@ -128,25 +129,25 @@ public struct CloudClient: Sendable {
                 let error = Self.error(in: response)
                 signatureGuard.record(permit, status: response.status, code: error?.code)
                 guard let error else { return response }
-                failure = error.redacting(secrets)
+                failure = error.redacting(secrets())
                 reach = .answered(status: response.status)
                 retryAfter = RetryPolicy.retryAfter(response.header("Retry-After"), now: now())
             } catch is CancellationError {
                 throw .cancelled
             } catch let error as TransportError {
-                failure = CloudError.transport(error.detail).redacting(secrets)
+                failure = CloudError.transport(error.detail).redacting(secrets())
                 reach = error.mayHaveReachedServer ? .maybe : .notSent
                 transient = error.isTransient
             } catch let error as CloudError {
                 // Raised before sending (configuration, the signature guard), or by a custom transport.
                 if case .transport = error {
-                    failure = error.redacting(secrets)
+                    failure = error.redacting(secrets())
                     reach = .maybe
                 } else {
-                    throw .failed(error.redacting(secrets), .notSent)
+                    throw .failed(error.redacting(secrets()), .notSent)
                 }
             } catch {
-                failure = CloudError.transport(String(describing: error)).redacting(secrets)
+                failure = CloudError.transport(String(describing: error)).redacting(secrets())
                 reach = .maybe
             }
             retryAfterSeen?.value = retryAfter

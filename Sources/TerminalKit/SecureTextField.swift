@@ -1,0 +1,133 @@
+import SecretStorage
+
+/// A password field: `TextField`'s editing keys, but its text lives in a `Secret` (one buffer,
+/// edited in place, zeroed by `clear()` and when the last holder lets go), never in a `String`.
+///
+/// Copies of the field share that buffer: a copied form holds the same password, not a second
+/// one. The cursor and the length count Unicode scalars (a password the cloud takes is ASCII).
+public struct SecureTextField: Sendable, Equatable, DrawableField {
+    /// The field's storage. Hand it on (a draft, a request) rather than copying its bytes.
+    public let secret: Secret
+    /// Insertion point, in scalars from the start.
+    public var cursor: Int = 0
+    public var masked: Bool
+    /// The most scalars the field takes.
+    public let maxLength: Int
+    /// Characters were refused because the field was full; cleared once the text gets shorter.
+    public private(set) var overflowed = false
+    /// The number of scalars held.
+    public private(set) var count = 0
+
+    public init(masked: Bool = true, maxLength: Int = TextField.defaultMaxLength) {
+        secret = Secret()
+        self.masked = masked
+        self.maxLength = max(0, maxLength)
+    }
+
+    public var isEmpty: Bool { count == 0 }
+
+    /// Applies an editing key, as `TextField.apply` does.
+    /// - Returns: true if the key was consumed.
+    public mutating func apply(_ key: Key) -> Bool {
+        let position = min(max(0, cursor), count)
+        switch key {
+        case Key.clearLine:
+            clear()
+        case .character(let character) where key.isPrintable:
+            insert(character, at: position)
+        case .backspace:
+            if position > 0 {
+                remove(at: position - 1)
+                cursor = position - 1
+            }
+        case .delete:
+            if position < count { remove(at: position) }
+        case .left:
+            cursor = max(0, position - 1)
+        case .right:
+            cursor = min(count, position + 1)
+        case .home:
+            cursor = 0
+        case .end:
+            cursor = count
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Zeroes the buffer and empties the field.
+    public mutating func clear() {
+        secret.wipe()
+        cursor = 0
+        count = 0
+        overflowed = false
+    }
+
+    @discardableResult
+    public func draw(into screen: inout Screen, x: Int, y: Int, width: Int, style: Style) -> Int {
+        // Revealed, the text has to reach the screen's cells; masked, nothing of it does.
+        let shown: [Character] = masked
+            ? Array(repeating: "•", count: count)
+            : secret.withBytes { bytes in
+                var shown: [Character] = []
+                var iterator = bytes.makeIterator()
+                var decoder = UTF8()
+                while case let .scalarValue(scalar) = decoder.decode(&iterator) { shown.append(Character(scalar)) }
+                return shown
+            }
+        return TextField.drawLine(shown, cursor: min(max(0, cursor), count), into: &screen,
+                                  x: x, y: y, width: width, style: style)
+    }
+
+    public static func == (a: SecureTextField, b: SecureTextField) -> Bool {
+        a.secret == b.secret && a.cursor == b.cursor && a.masked == b.masked && a.maxLength == b.maxLength
+            && a.overflowed == b.overflowed && a.count == b.count
+    }
+
+    // MARK: - Editing in the buffer
+
+    private mutating func insert(_ character: Character, at position: Int) {
+        let scalars = character.unicodeScalars
+        guard count + scalars.count <= maxLength else {
+            overflowed = true
+            return
+        }
+        var offset = byteOffset(ofScalar: position)
+        for scalar in scalars {
+            var utf8 = (UInt8(0), UInt8(0), UInt8(0), UInt8(0))
+            var n = 0
+            withUnsafeMutableBytes(of: &utf8) { raw in
+                UTF8.encode(scalar) { unit in
+                    raw[n] = unit
+                    n += 1
+                }
+            }
+            withUnsafeBytes(of: &utf8) { raw in secret.insert(contentsOf: raw.prefix(n), atByte: offset) }
+            utf8 = (0, 0, 0, 0)
+            offset += n
+        }
+        count += scalars.count
+        cursor = position + scalars.count
+    }
+
+    private mutating func remove(at position: Int) {
+        let start = byteOffset(ofScalar: position)
+        let end = byteOffset(ofScalar: position + 1)
+        secret.removeBytes(start..<end)
+        count -= 1
+        overflowed = false
+    }
+
+    /// The byte offset where scalar `index` starts (the end for `index == count`).
+    private func byteOffset(ofScalar index: Int) -> Int {
+        secret.withBytes { bytes in
+            var seen = -1
+            for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+                seen += 1
+                if seen == index { return offset }
+            }
+            return bytes.count
+        }
+    }
+}
