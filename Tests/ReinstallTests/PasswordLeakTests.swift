@@ -36,7 +36,7 @@ import Testing
     }
 
     static func server(os: String) -> Server {
-        Server(id: "s-1", name: "web-01", status: "SHUTOFF", imageId: "img", metadata: ["os_type": os],
+        Server(id: "s-1", name: "web-01", status: .shutoff, imageId: "img", metadata: ["os_type": os],
                volumesAttached: [.init(id: "v", bootIndex: "0", device: "/dev/vda")])
     }
 

@@ -106,7 +106,8 @@ struct FormPen {
                 screen.put(DisplayWidth.truncate(print, to: max(0, fieldWidth - w - 1)), x: fieldX + w + 1, y: row, style: Style(dim: true))
             }
         } else {
-            let text = context.keypairs == .loading ? "loading…" : pairs.isEmpty ? "none available" : "no match"
+            let text = context.keypairs == .loading ? "loading…" : pairs.isEmpty ? "none available"
+                : form.keypair.filter.text.isEmpty ? "◂ none chosen ▸" : "no match"
             screen.put(text, x: fieldX, y: row, style: form.focus == .keypair ? focusStyle : Style(dim: true))
         }
         if !form.keypair.filter.text.isEmpty {
