@@ -137,6 +137,31 @@ struct SubmissionReducerTests {
         #expect(state.flash?.text.contains("did not start") == true)
     }
 
+    @Test func anUnclearServerWhoseStatusChangedSinceThePostIsNotReleased() throws {
+        var (state, _) = try submittedWeb()
+        #expect(state.submissions[Fixtures.web.id]?.statusBefore == .active)
+        _ = reduce(&state, .key(.escape))
+        _ = reduce(&state, .reinstallUnclear(serverId: Fixtures.web.id, advice: Self.unclearAdvice, started: false,
+                                             at: Fixtures.now))
+        var stopped = Fixtures.web
+        stopped.status = .shutoff  // the reinstall's own stop step
+        _ = reduce(&state, .submittedServerRead(
+            id: Fixtures.web.id, .found(stopped), at: Fixtures.now + SubmissionMark.unclearWindow + 60))
+        #expect(state.submissions[Fixtures.web.id]?.phase == .unclear, "a changed status keeps the mark")
+    }
+
+    @Test func quittingWhileAReinstallIsBeingSubmittedIsRefusedWithTheReason() throws {
+        var (state, _) = try submittedWeb()
+        _ = reduce(&state, .key(.escape))
+        _ = reduce(&state, .key(.character("q")))
+        #expect(!state.quitRequested)
+        #expect(state.flash?.text.contains("is being submitted") == true, "\(String(describing: state.flash))")
+        _ = reduce(&state, .reinstallAccepted(jobId: "j-1", serverId: Fixtures.web.id, serverName: "web-01",
+                                              api: .v2, at: Fixtures.now))
+        _ = reduce(&state, .key(.character("q")))
+        #expect(state.quitRequested)
+    }
+
     @Test func theFormReadsItsServerAgainAndABusyAnswerSaysSo() throws {
         var state = Fixtures.loadedState()
         state.servers.selectedId = Fixtures.web.id

@@ -22,6 +22,13 @@ struct ModelDecodingTests {
         #expect(!server.isWindows)
     }
 
+    @Test func anEmptyTaskStateIsNoTask() throws {
+        let json = #"{"id": "s1", "name": "web", "status": "ACTIVE", "OS-EXT-STS:task_state": ""}"#
+        let server = try JSONDecoder().decode(Server.self, from: Data(json.utf8))
+        #expect(server.taskState == nil)
+        #expect(server.hasSettledAfterReinstall)
+    }
+
     @Test func aJobStatusThisVersionDoesNotKnowIsKeptAsSent() throws {
         let json = #"{"job_id": "j", "status": "ROLLING_BACK", "entities": {}}"#
         let job = try JSONDecoder().decode(Job.self, from: Data(json.utf8))

@@ -39,11 +39,18 @@ enum ListActions {
                    return []
                }),
         Action(keys: [.character("q"), .character("Q")], keyLabel: "q", label: "quit", footer: "q quit",
-               perform: { state, _ in
+               availability: quitAvailability, perform: { state, _ in
                    state.quitRequested = true
                    return []
                }),
     ]
+
+    /// `q` waits while a reinstall POST is on its way: leaving would cancel it, and a reinstall the
+    /// cloud may have started would reach neither the journal nor the screen.
+    @Sendable static func quitAvailability(_ state: AppState) -> Availability {
+        guard let mark = state.submissions.values.first(where: { $0.phase == .submitting }) else { return .enabled }
+        return .disabled("a reinstall of \(TerminalText.visible(mark.serverName)) is being submitted; quit once the cloud has answered")
+    }
 
     /// Enter on the list: refused with the reason when the server cannot be reinstalled now.
     @Sendable static func reinstallAvailability(_ state: AppState) -> Availability {

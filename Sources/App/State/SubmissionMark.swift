@@ -1,5 +1,6 @@
 import Foundation
 import HuaweiCloud
+import Reinstall
 
 /// A server whose reinstall is being submitted, or whose submission got no clear answer: the
 /// list marks it (JOB column) and refuses a second reinstall of it until the mark is gone.
@@ -24,6 +25,9 @@ public struct SubmissionMark: Sendable, Equatable {
     public var advice: String?
     /// The server's status as last read while it is watched.
     public var lastSeen: String?
+    /// Its status when the POST went out: a change (ACTIVE to SHUTOFF is a reinstall's own stop
+    /// step) means something happened, so the mark does not lapse.
+    public var statusBefore: ServerStatus?
 
     public init(serverId: String, serverName: String, phase: Phase, since: Date, advice: String? = nil) {
         self.serverId = serverId
@@ -57,7 +61,8 @@ public struct SubmissionMark: Sendable, Equatable {
 
     /// How often a watched server is read again.
     public static let watchInterval: Duration = .seconds(5)
-    /// How long an unclear server must show no reinstall (no REBUILD, no task) before the
-    /// reinstall is taken as not started. A reinstall the cloud accepted shows within seconds.
-    public static let unclearWindow: TimeInterval = 180
+    /// How long an unclear server must show no reinstall (no REBUILD, no task, its status as
+    /// before the POST) before the reinstall is taken as not started: as long as the job follower
+    /// waits for a lost job's rebuild to start, since a stop comes first and can be slow.
+    public static let unclearWindow: TimeInterval = JobFollower.reinstallStartWindow
 }

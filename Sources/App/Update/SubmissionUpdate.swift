@@ -5,8 +5,9 @@ import Reinstall
 /// Marks the server as being submitted: the list shows it and refuses a second reinstall of it,
 /// whether or not the operator keeps the form open.
 func markSubmitting(_ state: inout AppState, _ plan: ReinstallPlan) {
-    state.submissions[plan.serverId] = SubmissionMark(
-        serverId: plan.serverId, serverName: plan.serverName, phase: .submitting, since: state.now)
+    var mark = SubmissionMark(serverId: plan.serverId, serverName: plan.serverName, phase: .submitting, since: state.now)
+    mark.statusBefore = state.form.flatMap { $0.server.id == plan.serverId ? $0.server.status : nil }
+    state.submissions[plan.serverId] = mark
 }
 
 /// A refused or not-started submission: safe to send again, so the mark goes.
@@ -28,8 +29,10 @@ func reduceReinstallUnclear(_ state: inout AppState, serverId: String, advice: S
     state.now = max(state.now, at)
     let name = state.submissions[serverId]?.serverName
         ?? state.servers.catalog.server(id: serverId)?.name ?? state.form?.server.name ?? serverId
-    state.submissions[serverId] = SubmissionMark(
+    var mark = SubmissionMark(
         serverId: serverId, serverName: name, phase: started ? .started : .unclear, since: at, advice: advice)
+    mark.statusBefore = state.submissions[serverId]?.statusBefore
+    state.submissions[serverId] = mark
     if state.form?.server.id == serverId {
         // Back to the fields, disarmed: the review refuses while the mark stands.
         reduceFormSubmitFailed(&state, message: advice)
@@ -65,7 +68,8 @@ func reduceSubmittedServerRead(_ state: inout AppState, id: String, check: Serve
                 + "its job id is unknown, so the server is followed until it leaves REBUILD. Do not send it again."
             state.submissions[id] = mark
             return again
-        case .unclear where server.taskState == nil && at.timeIntervalSince(mark.since) >= SubmissionMark.unclearWindow:
+        case .unclear where server.taskState == nil && (mark.statusBefore.map { $0 == server.status } ?? true)
+            && at.timeIntervalSince(mark.since) >= SubmissionMark.unclearWindow:
             state.submissions[id] = nil
             rearmForm(&state, id)
             state.flash = Flash(.info, "\(mark.serverName) shows no reinstall \(Int(SubmissionMark.unclearWindow / 60)) minutes "

@@ -120,7 +120,8 @@ public struct Server: Codable, Sendable, Equatable, Identifiable {
         id = try c.requiredLenientString(forKey: .id)
         name = c.lenientString(forKey: .name) ?? ""
         status = ServerStatus(rawValue: c.lenientString(forKey: .status) ?? "UNKNOWN")
-        taskState = c.lenientString(forKey: .taskState)
+        // An empty task_state is no task, as null is: every check of "settled" reads nil.
+        taskState = c.lenientString(forKey: .taskState).flatMap { $0.isEmpty ? nil : $0 }
         metadata = c.lenient([String: String].self, forKey: .metadata) ?? [:]
         imageId = c.lenient(ImageRef.self, forKey: .image)?.id ?? metadata["metering.image_id"]
         flavor = c.lenient(Flavor.self, forKey: .flavor)
