@@ -42,16 +42,9 @@ public struct SecureTextField: Sendable, Equatable, DrawableField {
             }
         case .delete:
             if position < count { remove(at: position) }
-        case .left:
-            cursor = max(0, position - 1)
-        case .right:
-            cursor = min(count, position + 1)
-        case .home:
-            cursor = 0
-        case .end:
-            cursor = count
         default:
-            return false
+            guard let moved = TextField.cursor(after: key, from: position, count: count) else { return false }
+            cursor = moved
         }
         return true
     }

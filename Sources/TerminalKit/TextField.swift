@@ -63,18 +63,23 @@ public struct TextField: Sendable, Equatable, DrawableField {
                 text.remove(at: index(at: position))
                 textShrank()
             }
-        case .left:
-            cursor = max(0, position - 1)
-        case .right:
-            cursor = min(count, position + 1)
-        case .home:
-            cursor = 0
-        case .end:
-            cursor = count
         default:
-            return false
+            guard let moved = TextField.cursor(after: key, from: position, count: count) else { return false }
+            cursor = moved
         }
         return true
+    }
+
+    /// Where `key` moves a cursor at `position` in `count` characters; nil for a key that does
+    /// not move it. Shared by both kinds of field.
+    static func cursor(after key: Key, from position: Int, count: Int) -> Int? {
+        switch key {
+        case .left: return max(0, position - 1)
+        case .right: return min(count, position + 1)
+        case .home: return 0
+        case .end: return count
+        default: return nil
+        }
     }
 
     private mutating func insert(_ character: Character, at position: Int) {

@@ -73,8 +73,9 @@ struct FormPen {
         let login = form.effectiveLogin(context)
         if allowed.allowed {
             let names: [(ReinstallForm.LoginKind, String)] = [(.keypair, "Key pair"), (.password, "Password"), (.userData, "None")]
+            let choices = form.loginChoices(context)
             var lx = fieldX
-            for (kind, name) in names where form.loginChoices(context).contains(kind) || kind == login {
+            for (kind, name) in names where choices.contains(kind) || kind == login {
                 if lx > fieldX { lx += screen.put("  ", x: lx, y: row) }
                 lx += screen.put((kind == login ? "(•) " : "( ) ") + name, x: lx, y: row,
                                  style: kind == login ? style(.login) : .plain)

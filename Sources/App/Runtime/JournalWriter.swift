@@ -57,15 +57,7 @@ final class JournalWriter: Sendable {
     }
 
     private static func write(_ entry: JournalEntry, isNew: Bool, to journal: JobJournal?) -> JournalWrite {
-        guard let journal else { return .written }
-        do {
-            if let movedAside = try journal.record(entry) { return .writtenWithNotice(movedAside.message) }
-            return .written
-        } catch {
-            return .failed(isNew
-                ? JournalMessages.notJournaled(jobId: entry.jobId, serverName: entry.serverName, error)
-                : JournalMessages.notUpdated(jobId: entry.jobId, error))
-        }
+        journal?.recordReporting(entry, isNew: isNew) ?? .written
     }
 }
 

@@ -59,7 +59,7 @@ func reduceSubmittedServerRead(_ state: inout AppState, id: String, check: Serve
             state.servers.catalog.upsert([server], context: ServerRowContext(state))
         }
         mark.lastSeen = server.statusText
-        let rebuilding = server.status == .rebuild || (server.taskState?.hasPrefix("rebuild") ?? false)
+        let rebuilding = server.showsReinstallUnderWay
         switch mark.phase {
         case .unclear where rebuilding:
             mark.phase = .started

@@ -82,7 +82,7 @@ public enum ReinstallOutcome: Sendable, Equatable {
         guard let after else {
             return reach == .notSent ? .notStarted(cause: failure) : .unknown(server: nil, cause: failure)
         }
-        if !refusedForSure, isRebuilding(after), !isRebuilding(before) {
+        if !refusedForSure, after.showsReinstallUnderWay, !before.showsReinstallUnderWay {
             return .startedWithoutJobId(server: after, cause: failure)
         }
         if refusedForSure, after.status == before.status, after.taskState == nil {
@@ -94,10 +94,6 @@ public enum ReinstallOutcome: Sendable, Equatable {
     /// Codes by which the cloud refuses a reinstall because of the server's state or another
     /// running operation (huawei-ecs-api.md §10.2): nothing was started, whatever the HTTP status.
     static let namedRefusals: Set<String> = ["Ecs.0603", "Ecs.0100", "Ecs.0605", "Ecs.0105"]
-
-    static func isRebuilding(_ server: Server) -> Bool {
-        server.status == .rebuild || (server.taskState?.hasPrefix("rebuild") ?? false)
-    }
 
     private static func sentence(_ text: String) -> String {
         text.hasSuffix(".") ? text : text + "."
@@ -111,5 +107,7 @@ public enum ReinstallOutcome: Sendable, Equatable {
 extension Server {
     /// The server shows a reinstall under way: REBUILD, or a rebuild task (the same test that
     /// judges an unclear submission).
-    public var showsReinstallUnderWay: Bool { ReinstallOutcome.isRebuilding(self) }
+    public var showsReinstallUnderWay: Bool {
+        status == .rebuild || (taskState?.hasPrefix("rebuild") ?? false)
+    }
 }

@@ -27,7 +27,7 @@ public struct ProxyServer: Sendable, Hashable {
 
     public static func == (a: ProxyServer, b: ProxyServer) -> Bool {
         a.kind == b.kind && a.host == b.host && a.port == b.port && a.username == b.username
-            && a.password?.reveal() == b.password?.reveal()
+            && a.password == b.password
     }
 
     public func hash(into hasher: inout Hasher) {

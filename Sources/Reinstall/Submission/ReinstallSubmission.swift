@@ -139,17 +139,20 @@ public protocol SubmissionJournal: Sendable {
 
 extension JobJournal: SubmissionJournal {
     public func recordSubmitted(_ entry: JournalEntry) async -> JournalWrite {
+        recordReporting(entry, isNew: true)
+    }
+
+    /// Records the entry and says how it went, in the operator's words. `isNew`: the job's first
+    /// entry (its submission) rather than an update of its state.
+    public func recordReporting(_ entry: JournalEntry, isNew: Bool) -> JournalWrite {
         do {
             if let movedAside = try record(entry) { return .writtenWithNotice(movedAside.message) }
             return .written
         } catch {
-            return .failed(JournalMessages.notJournaled(jobId: entry.jobId, serverName: entry.serverName, error))
+            return .failed(isNew
+                ? JournalMessages.notJournaled(jobId: entry.jobId, serverName: entry.serverName, error)
+                : JournalMessages.notUpdated(jobId: entry.jobId, error))
         }
     }
 }
 
-/// No journal (tests, or a session that runs without one).
-public struct NoJournal: SubmissionJournal {
-    public init() {}
-    public func recordSubmitted(_ entry: JournalEntry) async -> JournalWrite { .written }
-}
