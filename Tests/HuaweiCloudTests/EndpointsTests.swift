@@ -14,10 +14,10 @@ struct EndpointsTests {
         #expect(try Endpoints(region: "cn-north-4").url(for: service).absoluteString == url)
     }
 
-    @Test func dublinKeepsIAMOnTheEuropeanDomain() throws {
+    @Test func dublinKeepsEveryServiceOnTheEuropeanDomain() throws {
         let endpoints = Endpoints(region: "eu-west-101")
         #expect(try endpoints.url(for: .iam).absoluteString == "https://iam.eu-west-101.myhuaweicloud.eu")
-        #expect(try endpoints.url(for: .ecs).absoluteString == "https://ecs.eu-west-101.myhuaweicloud.com")
+        #expect(try endpoints.url(for: .ecs).absoluteString == "https://ecs.eu-west-101.myhuaweicloud.eu")
     }
 
     @Test func theSDKVariablesOverrideOneServiceEachAndAListUsesItsFirstEntry() throws {

@@ -19,6 +19,18 @@ extension CloudError {
         return status == 404 || code == "Ecs.0114" || code == "Ecs.0614"
     }
 
+    /// The caller lacks a permission: HTTP 403 (IAM's own refusals and the policy codes alike).
+    public var isPermissionRefusal: Bool {
+        guard case let .api(status, _, _, _) = self else { return false }
+        return status == 403
+    }
+
+    /// The host name did not resolve: the service has no host there (or DNS is down).
+    public var isHostNotFound: Bool {
+        guard case let .transport(detail) = self else { return false }
+        return detail.contains(TransportError.unresolvedHost)
+    }
+
     static func isAuthenticationRefusal(status: Int, code: String?) -> Bool {
         status == 401 || code == "APIGW.0301" || code == "APIG.0301"
     }

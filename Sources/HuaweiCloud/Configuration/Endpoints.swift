@@ -17,37 +17,75 @@ public enum CloudService: String, Sendable, CaseIterable {
     }
 }
 
-/// Where each service lives. In order of precedence:
+/// Where each service lives: the one place that answers it. In order of precedence:
 /// 1. `override` (`--endpoint URL`): one base URL for every service (simulator, private gateway);
 /// 2. the official SDK's variables: `HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION}` (the region upper-cased,
 ///    `-` as `_`; a comma-separated list uses its first entry) and, for IAM, `HUAWEICLOUD_SDK_IAM_ENDPOINT`;
-/// 3. the region's public host, `https://{ecs|ims|kms|iam}.{region}.myhuaweicloud.com`.
+/// 3. the SDK's regions file (`$HUAWEICLOUD_SDK_REGIONS_FILE` or `~/.huaweicloud/regions.yaml`, see
+///    `RegionsFile`), its first endpoint for the service and region;
+/// 4. the region table (`RegionTable`): `https://{ecs|ims|kms|iam}.{region}.{domain}`, the domain
+///    `myhuaweicloud.eu` on the European site; IAM on the global `https://iam.myhuaweicloud.com`
+///    where the region has no IAM host of its own. A region the table does not list follows the
+///    `.com` pattern.
+///
+/// Key pairs come from KPS where it is served (`servesKPS`), else from ECS's `os-keypairs`.
 ///
 /// Plain `http://` is accepted only for loopback hosts (127.0.0.0/8, ::1, localhost); anything else
 /// must be `https://`, whose certificate the transport always verifies.
 public struct Endpoints: Sendable, Equatable {
+    /// Which rule gave a service its URL (quoted in messages).
+    public enum Source: String, Sendable, Equatable {
+        case override = "--endpoint", environment = "the environment", regionsFile = "the regions file",
+             table = "the region"
+    }
+
     public var region: String
     public var override: URL?
     /// Per-service base URLs read from the environment (rule 2), by service.
     public var serviceOverrides: [CloudService: String]
+    /// Per-service base URLs read from the regions file (rule 3), by service.
+    public var fileOverrides: [CloudService: String]
 
-    public init(region: String, override: URL? = nil, environment: [String: String] = [:]) {
+    public init(region: String, override: URL? = nil, environment: [String: String] = [:],
+                regionsFile: RegionsFile? = nil) {
         self.region = region
         self.override = override
         serviceOverrides = Self.overrides(region: region, environment: environment)
+        var fromFile: [CloudService: String] = [:]
+        for service in CloudService.allCases {
+            if let url = regionsFile?.endpoint(service: service.environmentName, region: region) { fromFile[service] = url }
+        }
+        fileOverrides = fromFile
+    }
+
+    /// Which rule decides `service`'s URL.
+    public func source(for service: CloudService) -> Source {
+        if override != nil { return .override }
+        if serviceOverrides[service] != nil { return .environment }
+        if fileOverrides[service] != nil { return .regionsFile }
+        return .table
+    }
+
+    /// Whether key pairs are asked of KPS: always when a URL for it is given (`--endpoint`, the
+    /// environment, the regions file), else as the region table says. Where it is not, they are
+    /// read from ECS's Nova-compatible `os-keypairs`.
+    public var servesKPS: Bool {
+        source(for: .kps) != .table || RegionTable.info(for: region).hasKPS
     }
 
     /// The base URL of `service`, unchecked; nil when it cannot be formed. Callers use `url(for:)`,
     /// which refuses plain http to anything but loopback.
     private func baseURL(for service: CloudService) -> URL? {
         if let override { return override }
-        if let text = serviceOverrides[service] { return URL(string: text) }
-        return URL(string: "https://\(service.rawValue).\(region).\(Self.domain(for: service, region: region))")
+        if let text = serviceOverrides[service] ?? fileOverrides[service] { return URL(string: text) }
+        let info = RegionTable.info(for: region)
+        if service == .iam && !info.hasRegionalIAM { return URL(string: RegionTable.globalIAM) }
+        return URL(string: "https://\(service.rawValue).\(region).\(info.domain)")
     }
 
     /// The base URL of `service`, checked: an absolute `https://` URL, or `http://` to loopback.
     public func url(for service: CloudService) throws -> URL {
-        let source = override != nil ? "--endpoint" : serviceOverrides[service] != nil ? "the environment" : "the region"
+        let source = self.source(for: service).rawValue
         guard let url = baseURL(for: service), let scheme = url.scheme?.lowercased(), let host = url.host,
               !host.isEmpty
         else {
@@ -95,11 +133,6 @@ public struct Endpoints: Sendable, Equatable {
         case let bytes?: return bytes == Array(repeating: 0, count: 15) + [1]
         case nil: return false
         }
-    }
-
-    /// eu-west-101 (Dublin) keeps IAM on the European domain [SDK]; everything else is `.com`.
-    static func domain(for service: CloudService, region: String) -> String {
-        service == .iam && region == "eu-west-101" ? "myhuaweicloud.eu" : "myhuaweicloud.com"
     }
 
     static func overrides(region: String, environment: [String: String]) -> [CloudService: String] {

@@ -36,7 +36,7 @@ extension TransportError {
             }
         case let error as NIOConnectionError:
             if error.connectionErrors.isEmpty {
-                return TransportError(.hostNotFound, "the host name \(error.host) could not be resolved\(through)")
+                return TransportError(.hostNotFound, "the host name \(error.host) \(unresolvedHost)\(through)")
             }
             return TransportError(.connectionRefused, "no connection to \(error.host):\(error.port)\(through) (\(describe(error.connectionErrors.first?.error)))")
         case let error as IOError where [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH].contains(error.errnoCode):
@@ -61,6 +61,9 @@ extension TransportError {
             return TransportError(.other, "the HTTP exchange failed (\(String(describing: error)))")
         }
     }
+
+    /// The words of a host name that did not resolve, which `CloudError.isHostNotFound` looks for.
+    static let unresolvedHost = "could not be resolved"
 
     private static func proxyAddress(_ proxy: ProxyServer?) -> String {
         proxy.map { " \($0.address)" } ?? ""
