@@ -50,6 +50,8 @@ public final class CloudSimulator: Sendable {
     public func server(id: String) async -> Server? { await engine.server(id: id) }
     public func servers() async -> [Server] { await engine.servers() }
     public func job(id: String) async -> Job? { await engine.job(id: id) }
+    /// The login the reinstall of job `jobId` was sent with.
+    public func reinstallLogin(jobId: String) async -> ReinstallLogin? { await engine.login(jobId: jobId) }
     /// The requests that reached the HTTP layer, valid or not, in order of arrival (the latest
     /// 10,000 at most).
     public func receivedRequests() async -> [ReceivedRequest] { await engine.received }

@@ -5,13 +5,24 @@ import HuaweiCloud
 extension SimulatorCore {
     // MARK: - IAM
 
-    func listProjects(_ request: SimulatorRequest) -> ProjectList {
+    func listProjects(_ request: SimulatorRequest) throws(APIFailure) -> ProjectList {
+        if configuration.refusals.noIAMRead { throw .iamForbidden("iam:projects:list") }
         let name = request.query("name")
         guard name == nil || name == configuration.region else { return ProjectList(projects: []) }
         return ProjectList(projects: [.init(id: configuration.projectId, name: configuration.region)])
     }
 
+    /// `GET /v3/auth/projects`: the projects the caller may reach, in every region; needs no IAM
+    /// permission. A real account also lists `MOS` (its operations project) beside the regions.
+    func listAuthProjects() -> ProjectList {
+        ProjectList(projects: [
+            .init(id: configuration.projectId, name: configuration.region),
+            .init(id: "9f8e7d6c5b4a43210fedcba987654321", name: "MOS"),
+        ])
+    }
+
     func showCredential(accessKey: String) throws(APIFailure) -> CredentialInfo {
+        if configuration.refusals.noIAMRead { throw .iamForbidden("iam:credentials:getCredential") }
         guard accessKey == configuration.accessKey else {
             throw .service(404, "IAM.0004", "Could not find credential: \(accessKey)")
         }
@@ -41,6 +52,7 @@ extension SimulatorCore {
     // MARK: - KPS
 
     func listKeypairs(_ request: SimulatorRequest) throws(APIFailure) -> KeypairPage {
+        if configuration.refusals.noKPS { throw APIFailure.apiNotFound }
         let limit = try Self.integer(request.query("limit"), default: 50, range: 1...1000, name: "limit") {
             .service(400, "KPS.0002", $0)
         }
@@ -49,6 +61,15 @@ extension SimulatorCore {
         let page = Array(remaining.prefix(limit))
         let next = remaining.count > page.count ? page.last?.name : nil
         return KeypairPage(keypairs: page, nextMarker: next)
+    }
+
+    /// ECS's Nova-compatible `GET /v2.1/{project_id}/os-keypairs`: one unpaged list, each entry
+    /// `{"keypair":{"fingerprint","name","type","public_key"}}` (no KPS scope).
+    func listNovaKeypairs() -> NovaKeypairList {
+        NovaKeypairList(keypairs: keypairs.map { pair in
+            .init(keypair: .init(name: pair.name, type: pair.type ?? "ssh", publicKey: pair.publicKey ?? "",
+                                 fingerprint: pair.fingerprint ?? ""))
+        })
     }
 
     // MARK: - ECS servers

@@ -34,6 +34,7 @@ extension SimulatorCore {
             id: jobId, kind: .reinstall(keyName: request.keyName), targets: [target], submittedAt: now,
             duration: configuration.jobDuration.timeInterval, fails: fails, lost: faults.nextJobIsLost())
         start(job, now: now)
+        logins[job.id] = ReinstallLogin(keyName: request.keyName, userId: request.userId, password: request.adminPass != nil)
         return JobReference(jobId: job.id)
     }
 

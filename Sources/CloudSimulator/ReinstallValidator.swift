@@ -48,9 +48,8 @@ struct ReinstallValidator {
             guard keypairs.contains(where: { $0.name == keyName }) else {
                 throw .ecs(400, "Ecs.0314", "The key pair \(keyName) does not exist")
             }
-            guard let userId = request.userId, !userId.isEmpty else {
-                throw Self.invalid("userid is required when keyname is set")
-            }
+            // `userid` is optional in both reinstall references ("No"/否), so a key pair without
+            // it is accepted: the cloud takes the key as the caller's.
             if api == .v1 && server.isWindows {
                 throw Self.invalid("Windows supports only the password for a reinstall without Cloud-Init (v1); keyname is not allowed")
             }

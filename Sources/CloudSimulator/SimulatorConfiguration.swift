@@ -24,6 +24,8 @@ public struct SimulatorConfiguration: Sendable {
     public var accessKeyLockThreshold: Int
     /// How long a locked AK is refused, in the simulator's time (the gateway's 5 minutes).
     public var accessKeyLockDuration: Duration
+    /// Refusals of a real account, switched on one by one (`--no-iam-read`, `--no-kps`).
+    public var refusals = AccountRefusals()
 
     public init(
         accessKey: String = "DEMOACCESSKEY0000001",

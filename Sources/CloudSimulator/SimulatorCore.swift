@@ -15,6 +15,8 @@ struct SimulatorCore: Sendable {
     var jobs: [String: SimulatedJob] = [:]
     /// Server id → id of the job that still drives it (removed once the job's end is applied).
     var runningJobs: [String: String] = [:]
+    /// Job id → the login its reinstall was sent with.
+    var logins: [String: ReinstallLogin] = [:]
     var random: SeededRandom
 
     init(configuration: SimulatorConfiguration, dataSet: SimulatorDataSet) {
@@ -137,6 +139,8 @@ struct SimulatorCore: Sendable {
         switch (method, s.count) {
         case ("GET", 2) where s == ["v3", "projects"]:
             return try ok(listProjects(request))
+        case ("GET", 3) where s == ["v3", "auth", "projects"]:
+            return try ok(listAuthProjects())
         case ("GET", 4) where s[0] == "v3.0" && s[1] == "OS-CREDENTIAL" && s[2] == "credentials":
             return try ok(showCredential(accessKey: s[3]))
         case ("GET", 2) where s == ["v2", "cloudimages"]:
@@ -146,6 +150,9 @@ struct SimulatorCore: Sendable {
         case ("GET", 3) where s[0] == "v3" && s[2] == "keypairs":
             try checkProject(s[1])
             return try ok(listKeypairs(request))
+        case ("GET", 3) where s[0] == "v2.1" && s[2] == "os-keypairs":
+            try checkProject(s[1])
+            return try ok(listNovaKeypairs())
         case ("GET", 4) where s[0] == "v1" && s[2] == "cloudservers" && s[3] == "detail":
             try checkProject(s[1])
             return (200, try listServers(request))

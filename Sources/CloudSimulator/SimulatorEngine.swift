@@ -31,6 +31,8 @@ actor SimulatorEngine {
         core.job(id: id, now: now())
     }
 
+    func login(jobId: String) -> ReinstallLogin? { core.logins[jobId] }
+
     func setFaultPlan(_ plan: FaultPlan) { core.faults.plan = plan }
 
     func inject(_ fault: Fault, count: Int, method: String?) { core.faults.force(fault, count: count, method: method) }

@@ -49,6 +49,12 @@ struct SimulatorCommand: ParsableCommand {
     @Option(help: "Faults to inject, e.g. 5xx=0.1,429=0.05,reset=0.01 (see below).")
     var faults: String = "none"
 
+    @Flag(help: "Refuse IAM reads as for an operator with ECS policies only: /v3/projects and the user id lookup answer 403.")
+    var noIamRead = false
+
+    @Flag(help: "Serve no KPS: /v3/{project_id}/keypairs answers 404 APIGW.0101; ECS os-keypairs still lists the key pairs.")
+    var noKps = false
+
     @Option(help: ArgumentHelp(
         "Rename a server, ID=NAME (repeatable), e.g. to give two servers the same name.", valueName: "id=name"))
     var rename: [String] = []
@@ -71,12 +77,12 @@ struct SimulatorCommand: ParsableCommand {
 
     func run() throws {
         let plan = try FaultPlan(parsing: faults)
-        let simulator = CloudSimulator(
-            configuration: SimulatorConfiguration(
-                accessKey: ak, secretKey: Secret(sk), projectId: projectId, region: region,
-                jobDuration: .milliseconds(Int64((jobSeconds * 1000).rounded())), failureRate: failureRate,
-                randomSeed: seed, latency: .milliseconds(latencyMs), faults: plan),
-            dataSet: renamed(.generated(servers: servers, seed: seed)))
+        var configuration = SimulatorConfiguration(
+            accessKey: ak, secretKey: Secret(sk), projectId: projectId, region: region,
+            jobDuration: .milliseconds(Int64((jobSeconds * 1000).rounded())), failureRate: failureRate,
+            randomSeed: seed, latency: .milliseconds(latencyMs), faults: plan)
+        configuration.refusals = AccountRefusals(noIAMRead: noIamRead, noKPS: noKps)
+        let simulator = CloudSimulator(configuration: configuration, dataSet: renamed(.generated(servers: servers, seed: seed)))
         let url = try runBlocking { try await simulator.start(port: port) }
         // Written unbuffered: whoever started us waits for this line to learn the URL.
         let ready = "ecs-reinstall simulator listening on \(url.absoluteString) (region \(region), project \(projectId), \(servers) servers, faults \(plan))\n"

@@ -158,8 +158,6 @@ struct ReinstallTests {
                 body: #"{"os-reinstall":{"adminpass":"\#(password)","mode":"force"}}"#, status: 400, code: "Ecs.0005"),
         Refusal(label: "unknown key pair", api: .v2, server: Demo.legacyApp,
                 body: #"{"os-reinstall":{"keyname":"nope","userid":"u"}}"#, status: 400, code: "Ecs.0314"),
-        Refusal(label: "keyname without userid", api: .v2, server: Demo.legacyApp,
-                body: #"{"os-reinstall":{"keyname":"ops-ed25519"}}"#, status: 400, code: "Ecs.0005"),
         Refusal(label: "Windows v1 key", api: .v1, server: Demo.winAD,
                 body: #"{"os-reinstall":{"keyname":"ops-ed25519","userid":"u"}}"#, status: 400, code: "Ecs.0005"),
         Refusal(label: "password too short", api: .v2, server: Demo.legacyApp,

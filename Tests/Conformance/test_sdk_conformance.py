@@ -266,7 +266,6 @@ REFUSALS = [
     ("v2 with both", v2(DB_REPLICA, adminpass=PASSWORD, keyname="deploy-rsa", userid=USER_ID), 400, "Ecs.0005"),
     ("v2 with neither and no user_data", v2(DB_REPLICA, mode="withStopServer"), 400, "Ecs.0005"),
     ("unknown key pair", v2(DB_REPLICA, keyname="no-such-key", userid=USER_ID), 400, "Ecs.0314"),
-    ("keyname without userid", v2(DB_REPLICA, keyname="deploy-rsa"), 400, "Ecs.0005"),
     ("Windows v1 with a key pair", v1(WIN_AD, keyname="deploy-rsa", userid=USER_ID), 400, "Ecs.0005"),
     ("running without withStopServer", v2(BUILD_RUNNER, adminpass=PASSWORD), 400, "Ecs.0100"),
     ("no system disk", v2(NO_DISK, adminpass=PASSWORD), 400, "Ecs.0105"),
