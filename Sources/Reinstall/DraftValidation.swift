@@ -8,7 +8,11 @@ public enum DraftRule: Sendable, Equatable {
 
 /// One line of the checklist the form shows; the failed ones make the commands' refusal.
 public struct DraftCheck: Sendable, Equatable {
-    public enum Status: Sendable, Equatable { case passed, failed, pending }
+    public enum Status: Sendable, Equatable {
+        case passed, failed, pending
+        /// Said for the operator to know, not a condition: it never holds a draft back.
+        case info
+    }
 
     public var rule: DraftRule
     public var label: String
@@ -23,6 +27,9 @@ public struct DraftCheck: Sendable, Equatable {
     fileprivate init(_ rule: DraftRule, _ label: String, passed: Bool) {
         self.init(rule, label, passed ? .passed : .failed)
     }
+
+    /// Whether the check holds the draft back (failed, or still waiting for a fact).
+    public var blocks: Bool { status == .failed || status == .pending }
 }
 
 /// The one judgement of a reinstall draft: login, password rules, endpoint, options and pre-flight
@@ -63,7 +70,7 @@ public struct DraftValidation: Sendable, Equatable {
     }
 
     /// Every check passed: the plan may be built and reviewed.
-    public var isReady: Bool { checks.allSatisfy { $0.status == .passed } }
+    public var isReady: Bool { !checks.contains { $0.blocks } }
 
     /// Why the draft cannot be sent, in one line: every check that did not pass. nil when ready.
     public var refusal: String? { Self.refusal(for: checks) }
@@ -71,7 +78,7 @@ public struct DraftValidation: Sendable, Equatable {
     /// The refusal for `checks`, for a front end that adds checks of its own input (a field cut
     /// at its length) to the draft's.
     public static func refusal(for checks: [DraftCheck]) -> String? {
-        let open = checks.filter { $0.status != .passed }
+        let open = checks.filter(\.blocks)
         guard !open.isEmpty else { return nil }
         return "Not sent: " + open.map { $0.rule == .password ? "password: \($0.label)" : $0.label }
             .joined(separator: "; ")
@@ -139,13 +146,17 @@ public struct DraftValidation: Sendable, Equatable {
         }
     }
 
+    /// `userid` is optional in both reinstall references (and Terraform sends it only when given):
+    /// an unknown user id is said, not refused; the cloud then takes the key pair as the caller's.
     private static func userIdCheck(_ userId: DraftFact<String>) -> DraftCheck {
         switch userId {
         case .known: DraftCheck(.userId, "IAM user id known (userid)", .passed)
         case let .pending(what): DraftCheck(.userId, what, .pending)
-        case let .unavailable(why): DraftCheck(.userId, "IAM user id unknown: \(why)", .failed)
+        case .unavailable: DraftCheck(.userId, userIdUnknownLabel, .info)
         }
     }
+
+    public static let userIdUnknownLabel = "IAM user id not known: userid not sent (optional)"
 
     /// The server's own key is the default; any other login is said before it is confirmed.
     private static func loginWarnings(_ draft: ReinstallDraft) -> [String] {

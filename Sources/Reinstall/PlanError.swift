@@ -1,7 +1,6 @@
 /// Why a reinstall plan cannot be built; `message` is shown to the user as is.
 public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
     case windowsWithoutCloudInitNeedsPassword
-    case userIdRequiredForKeypair
     case emptyKeypairName
     case emptyPassword
     case userDataNeedsV2
@@ -12,8 +11,6 @@ public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .windowsWithoutCloudInitNeedsPassword:
             "Windows without Cloud-Init takes a password only: choose a password, or the v2 endpoint if the image has Cloudbase-Init"
-        case .userIdRequiredForKeypair:
-            "A key pair needs the IAM user ID (userid): it could not be determined; use a password, or set the user ID in the profile"
         case .emptyKeypairName:
             "No key pair chosen: pick one from the list"
         case .emptyPassword:

@@ -23,6 +23,9 @@ public struct ReinstallPlan: Sendable, Equatable {
         CloudClient.reinstallPath(api, projectId, serverId)
     }
 
+    /// Whether `userid` goes with the key pair (for dry runs: the IAM user id may not be known).
+    public var sendsUserId: Bool { request.userId != nil }
+
     /// The body as sent, with the password replaced by `••••`: safe for dry runs and logs.
     public func redactedBody() throws -> String {
         var shown = request
@@ -38,8 +41,9 @@ public struct ReinstallPlan: Sendable, Equatable {
         return (true, nil)
     }
 
-    /// Builds the request. A key pair needs `userId` (the API requires `userid` with `keyname`);
-    /// `userId` is not sent with a password. `withStopServer` stops a running server first.
+    /// Builds the request. With a key pair, `userId` is sent as `userid` when known; both reinstall
+    /// references mark `userid` optional, so an unknown one is left out, never a refusal. It is not
+    /// sent with a password. `withStopServer` stops a running server first.
     public static func make(
         server: Server, api: ReinstallAPI, login: LoginMethod, userId: String?, withStopServer: Bool
     ) throws(PlanError) -> ReinstallPlan {
@@ -62,8 +66,8 @@ public struct ReinstallPlan: Sendable, Equatable {
                 throw .windowsWithoutCloudInitNeedsPassword
             }
             guard !name.isEmpty else { throw .emptyKeypairName }
-            guard let userId, !userId.isEmpty else { throw .userIdRequiredForKeypair }
-            request = ReinstallRequest(keyName: name, userId: userId, withStopServer: withStopServer)
+            let sent = userId.flatMap { $0.isEmpty ? nil : $0 }
+            request = ReinstallRequest(keyName: name, userId: sent, withStopServer: withStopServer)
         case .password(let secret):
             guard !secret.isEmpty else { throw .emptyPassword }
             request = ReinstallRequest(adminPass: secret, withStopServer: withStopServer)

@@ -44,7 +44,8 @@ struct CloudSession: Sendable {
             let proxies = try ProxySettings(environment: environment)
             let client = try await CloudClient.connect(
                 credentials: credentials,
-                endpoints: Endpoints(region: region, override: override, environment: environment),
+                endpoints: Endpoints(region: region, override: override, environment: environment,
+                                     regionsFile: override == nil ? try RegionsFile.load(environment: environment) : nil),
                 transport: HTTPClientTransport(proxies: proxies))
             return CloudSession(client: client, mode: .real, simulator: nil)
         }

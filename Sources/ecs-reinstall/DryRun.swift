@@ -13,11 +13,13 @@ enum DryRun {
             Console.error("dry run: nothing was sent.")
             return
         }
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "dry_run": true, "method": plan.method, "url": url,
             "body": (try? JSONSerialization.jsonObject(with: Data(body.utf8))) ?? body,
             "server_id": plan.serverId, "server_name": plan.serverName, "api": plan.api.rawValue,
         ]
+        // With a key pair, whether `userid` goes too (it is left out when the IAM user id is not known).
+        if plan.request.keyName != nil { object["userid_sent"] = plan.sendsUserId }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         Console.out(String(decoding: data, as: UTF8.self))
     }

@@ -13,7 +13,7 @@ struct InteractiveCommand: ParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(help: "IAM user id sent with a key-pair reinstall (default: looked up for the access key).")
+    @Option(help: "IAM user id sent with a key-pair reinstall as userid (default: looked up for the access key; left out when unknown).")
     var userId: String?
 
     @Flag(help: "Ring the terminal bell when a job finishes.")

@@ -22,7 +22,9 @@ struct ReinstallCommand: ParsableCommand {
             REBUILD, printing changes on stderr. --dry-run prints the request (method, URL, body with \
             the password as ••••) and sends nothing. --json prints {"outcome", "job_id", "status", \
             "server_id", "server_name", "api", "server_status", "error_code", "fail_reason", "message"} \
-            (with --dry-run: {"dry_run", "method", "url", "body", "server_id", "server_name", "api"}). \
+            (with --dry-run: {"dry_run", "method", "url", "body", "server_id", "server_name", "api"}, and \
+            "userid_sent" with a key pair). The IAM user id goes with a key pair as userid when it is known \
+            (--user-id, or looked up for the access key); it is optional, and left out when IAM will not say. \
             --cloud-init auto refuses an image that gives no evidence (imported from a file, unreadable): \
             say yes (v2) or no (v1).
 
@@ -38,7 +40,7 @@ struct ReinstallCommand: ParsableCommand {
     @Argument(help: "The server's id, or its exact name.")
     var server: String
 
-    @Option(help: "Log in with this KPS key pair.")
+    @Option(name: [.customLong("keypair"), .customLong("key-pair")], help: "Log in with this key pair.")
     var keypair: String?
 
     @Flag(help: "Read the password from stdin (one line).")
@@ -47,7 +49,7 @@ struct ReinstallCommand: ParsableCommand {
     @Flag(help: "Send neither a key pair nor a password: the user data creates the login (needs --user-data, v2).")
     var noLogin = false
 
-    @Option(help: "IAM user id sent with a key pair (default: looked up for the access key).")
+    @Option(help: "IAM user id sent with a key pair as userid (default: looked up for the access key; left out when unknown).")
     var userId: String?
 
     @Option(help: ArgumentHelp("Cloud-Init user data, at most 32 KB (v2 only).", valueName: "file"),

@@ -36,7 +36,14 @@ struct ReinstallRun: Sendable {
         if let keypair {
             if ReinstallPlan.loginChoices(server: server, api: decision.api).keypairAllowed {
                 keypairs = .known(try await client.keypairs())
-                if userId.value == nil { userId = .known(try await client.userId()) }
+                // Optional on the wire: a lookup IAM refuses (or that fails) leaves it out.
+                if userId.value == nil {
+                    do {
+                        userId = try await client.userIdIfKnown().map { .known($0) } ?? .unavailable("IAM does not say")
+                    } catch let error as CloudError where !error.isAuthenticationRefusal {
+                        userId = .unavailable(error.summary)
+                    }
+                }
             }
             login = .keypair(name: keypair)
         } else if let secret = password {
@@ -53,8 +60,9 @@ struct ReinstallRun: Sendable {
 
         let validation = DraftValidation(draft)
         for warning in validation.warnings { Console.error("warning: \(warning.shown)") }
+        for check in validation.checks where check.status == .info { Console.error("note: \(check.label.shown)") }
         if let refusal = validation.refusal {
-            for check in validation.checks where check.status != .passed {
+            for check in validation.checks where check.blocks {
                 if let hint = Self.hint(check.rule) { Console.error("hint: \(hint)") }
             }
             throw CommandFailure(refusal.shown)

@@ -1,5 +1,6 @@
 import Foundation
 import HuaweiCloud
+import Reinstall
 import Testing
 import TerminalKit
 
@@ -80,6 +81,24 @@ struct ScreenSnapshotTests {
 
     @Test func linuxKeypairFormOnV2() {
         assertSnapshot(render(Fixtures.formState(for: Fixtures.web, image: Fixtures.goldImage)), named: "form-linux-keypair")
+    }
+
+    /// IAM refused the user id lookup: the checklist says so, dimmed, and the form may still go to the review.
+    @Test func linuxKeypairFormWithoutAUserId() throws {
+        var state = Fixtures.formState(for: Fixtures.web, image: Fixtures.goldImage)
+        _ = reduce(&state, .userIdLoaded(nil))
+        let screen = render(state)
+        assertSnapshot(screen, named: "form-linux-keypair-no-userid")
+        #expect(screen.lines.joined().contains("· IAM user id not known: userid not sent (optional)"))
+        FormKeys.focus(.submit, in: &state)
+        _ = reduce(&state, .key(.enter))
+        #expect(state.form?.isReviewing == true, "an unknown user id does not hold the form back")
+        FormKeys.type("web-01", into: &state)
+        let plan = try #require(reduce(&state, .key(.enter)).lazy.compactMap { effect -> ReinstallPlan? in
+            if case let .submitReinstall(plan) = effect { return plan }
+            return nil
+        }.first)
+        #expect(plan.request == ReinstallRequest(keyName: "deploy-rsa", withStopServer: true))
     }
 
     @Test func jobPanesShowStatusElapsedTimeAndFailure() {

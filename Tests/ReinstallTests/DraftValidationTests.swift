@@ -142,6 +142,19 @@ struct DraftRow: Sendable, CustomTestStringConvertible {
         #expect(validation.isReady, "a warning never blocks: \(validation.refusal ?? "")")
     }
 
+    /// `userid` is optional: an unknown IAM user id is said, never refused, and not sent.
+    @Test func anUnknownUserIdIsInformationNotARefusal() throws {
+        var draft = Drafts.draft(login: .keypair(name: "deploy-rsa"))
+        draft.userId = .unavailable("IAM does not say")
+        let validation = DraftValidation(draft)
+        let line = try #require(validation.checks.first { $0.rule == .userId })
+        #expect(line.status == .info && !line.blocks)
+        #expect(line.label == "IAM user id not known: userid not sent (optional)")
+        #expect(validation.isReady && validation.refusal == nil)
+        let plan = try draft.plan()
+        #expect(plan.request.keyName == "deploy-rsa" && plan.request.userId == nil)
+    }
+
     @Test func noLoginIsWarnedThatTheUserDataMustCreateOne() {
         let validation = DraftValidation(Drafts.draft(login: .none, userData: Drafts.script))
         #expect(validation.checks.first { $0.rule == .login }?.label

@@ -6,11 +6,12 @@ import TerminalKit
 public struct FormContext: Sendable, Equatable {
     public var image: ImageLookup
     public var keypairs: Lookup<[Keypair]>
-    public var userId: Lookup<String>
+    /// The IAM user id: `.loaded(nil)` when IAM will not say (optional: `userid` is then left out).
+    public var userId: Lookup<String?>
     /// The operator's endpoint choice for this image, remembered for the rest of the run.
     public var override: ReinstallAPI?
 
-    public init(image: ImageLookup, keypairs: Lookup<[Keypair]>, userId: Lookup<String>, override: ReinstallAPI? = nil) {
+    public init(image: ImageLookup, keypairs: Lookup<[Keypair]>, userId: Lookup<String?>, override: ReinstallAPI? = nil) {
         self.image = image
         self.keypairs = keypairs
         self.userId = userId

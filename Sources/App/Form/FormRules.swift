@@ -66,7 +66,7 @@ extension ReinstallForm {
         return ReinstallDraft(
             server: server, endpoint: endpointFact(context), login: login,
             keypairs: Self.fact(context.keypairs, pending: "key pairs: loading…"),
-            userId: Self.fact(context.userId, pending: "IAM user id: looking up…"),
+            userId: Self.userIdFact(context.userId),
             stopFirst: withStopServer, userData: userDataFact(context),
             cmkId: options.encrypted ? options.cmkText : nil, byol: options.byol)
     }
@@ -90,7 +90,7 @@ extension ReinstallForm {
             switch check.status {
             case .passed: ChecklistItem(check.label, .passed)
             case .failed: ChecklistItem(check.label, .failed)
-            case .pending: ChecklistItem(check.label, .notApplicable)
+            case .pending, .info: ChecklistItem(check.label, .notApplicable)
             }
         }
     }
@@ -117,6 +117,16 @@ extension ReinstallForm {
         case let .reading(reading) where reading == path: return .pending("user data: reading the file…")
         case let .failed(failed, message) where failed == path: return .unavailable(message)
         default: return .unavailable("user data: press Enter to read the file")
+        }
+    }
+
+    /// Known, looking up, or not known (refused or failed alike: `userid` is optional).
+    private static func userIdFact(_ lookup: Lookup<String?>) -> DraftFact<String> {
+        switch lookup {
+        case let .loaded(id?): .known(id)
+        case .loaded(nil): .unavailable("IAM does not say")
+        case let .failed(why): .unavailable(why)
+        case .loading, .notRequested: .pending("IAM user id: looking up…")
         }
     }
 

@@ -108,7 +108,7 @@ public final class EffectRunner: Sendable {
             case .loadKeypairs:
                 return .keypairsLoaded(try await client.keypairs())
             case .loadUserId:
-                return .userIdLoaded(try await client.userId())
+                return .userIdLoaded(try await client.userIdIfKnown())
             case let .submitReinstall(plan):
                 // The submission's own copy of the password, zeroed once the POST is over.
                 defer { plan.request.adminPass?.wipe() }

@@ -20,7 +20,8 @@ public enum AppEvent: Sendable, Equatable {
     case imageFailed(id: String, CloudError)
     case keypairsLoaded([Keypair])
     case keypairsFailed(CloudError)
-    case userIdLoaded(String)
+    /// nil: IAM will not say (a refusal, temporary credentials); `userid` is optional.
+    case userIdLoaded(String?)
     case userIdFailed(CloudError)
     case reinstallAccepted(jobId: String, serverId: String, serverName: String, api: ReinstallAPI, at: Date)
     case reinstallFailed(serverId: String, String)

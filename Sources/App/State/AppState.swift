@@ -20,7 +20,8 @@ public struct AppState: Sendable, Equatable {
     public var servers: ServerListState = ServerListState()
     public var images: [String: ImageLookup] = [:]
     public var keypairs: Lookup<[Keypair]> = .notRequested
-    public var userId: Lookup<String>
+    /// `.loaded(nil)`: IAM refused the lookup; the key pair is sent without `userid`.
+    public var userId: Lookup<String?>
     public var form: ReinstallForm?
     /// The operator's v1/v2 choices, by image, remembered for the rest of the run.
     public var endpointOverrides: [String: ReinstallAPI] = [:]
