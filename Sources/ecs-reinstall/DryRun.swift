@@ -18,8 +18,9 @@ enum DryRun {
             "body": (try? JSONSerialization.jsonObject(with: Data(body.utf8))) ?? body,
             "server_id": plan.serverId, "server_name": plan.serverName, "api": plan.api.rawValue,
         ]
-        // With a key pair, whether `userid` goes too (it is left out when the IAM user id is not known).
-        if plan.request.keyName != nil { object["userid_sent"] = plan.sendsUserId }
+        // With a key pair, whether `userid` goes too (it is left out when the IAM user id is not
+        // known); null for another login, as in the report.
+        object["userid_sent"] = plan.request.keyName == nil ? NSNull() : plan.sendsUserId
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         Console.out(String(decoding: data, as: UTF8.self))
     }

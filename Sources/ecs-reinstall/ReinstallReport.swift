@@ -1,4 +1,5 @@
 import HuaweiCloud
+import Reinstall
 
 /// `reinstall --json`: what became of the reinstall. Every key is always present (null when
 /// unknown), whatever the outcome.
@@ -16,8 +17,11 @@ struct ReinstallReport: Encodable, Sendable {
     var errorCode: String?
     var failReason: String?
     var message: String
+    /// With a key pair, whether `userid` was sent (it is left out when the IAM user id is not
+    /// known); null for another login.
+    var useridSent: Bool?
 
-    init(outcome: ReinstallOutcome, serverId: String, serverName: String, api: ReinstallAPI) {
+    init(outcome: ReinstallOutcome, plan: ReinstallPlan) {
         switch outcome {
         case .accepted: self.outcome = "accepted"
         case .notStarted: self.outcome = "not_started"
@@ -26,9 +30,10 @@ struct ReinstallReport: Encodable, Sendable {
         }
         jobId = outcome.jobId
         status = outcome.jobId == nil ? nil : "SUBMITTED"
-        self.serverId = serverId
-        self.serverName = serverName
-        self.api = api.rawValue
+        serverId = plan.serverId
+        serverName = plan.serverName
+        api = plan.api.rawValue
+        useridSent = plan.request.keyName == nil ? nil : plan.sendsUserId
         errorCode = outcome.cause?.code
         message = outcome.message
     }
@@ -41,6 +46,7 @@ struct ReinstallReport: Encodable, Sendable {
         case serverStatus = "server_status"
         case errorCode = "error_code"
         case failReason = "fail_reason"
+        case useridSent = "userid_sent"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -55,5 +61,6 @@ struct ReinstallReport: Encodable, Sendable {
         try c.encode(errorCode, forKey: .errorCode)
         try c.encode(failReason, forKey: .failReason)
         try c.encode(message, forKey: .message)
+        try c.encode(useridSent, forKey: .useridSent)
     }
 }

@@ -151,14 +151,13 @@ struct ReinstallRun: Sendable {
         case let .refused(reason, _):
             Console.error("error: \(reason)")
             if json {
-                var report = ReinstallReport(outcome: .notStarted(cause: .configuration(reason)), serverId: plan.serverId,
-                                             serverName: plan.serverName, api: plan.api)
+                var report = ReinstallReport(outcome: .notStarted(cause: .configuration(reason)), plan: plan)
                 report.message = reason
                 try Console.json(report)
             }
             return ScriptExit.refused
         case let .judged(judged):
-            let report = ReinstallReport(outcome: judged, serverId: plan.serverId, serverName: plan.serverName, api: plan.api)
+            let report = ReinstallReport(outcome: judged, plan: plan)
             Console.error("error: \(judged.message)")
             if json { try Console.json(report) }
             if case let .notStarted(cause) = judged { return ScriptExit.code(for: cause) }
@@ -170,7 +169,7 @@ struct ReinstallRun: Sendable {
             if let notice = write.notice { Console.error("warning: \(notice)") }
         }
         let jobId = entry.jobId
-        var report = ReinstallReport(outcome: outcome, serverId: plan.serverId, serverName: plan.serverName, api: plan.api)
+        var report = ReinstallReport(outcome: outcome, plan: plan)
         Console.error(outcome.message)
         if !json { Console.out(jobId) }
         guard wait else {

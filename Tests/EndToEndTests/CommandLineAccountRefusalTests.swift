@@ -21,9 +21,10 @@ struct CommandLineAccountRefusalTests {
                                        "--dry-run", "--json"])
         #expect(try jsonObject(given.stdout)["userid_sent"] as? Bool == true, "\(given.all)")
 
-        let result = try await cli.run(["reinstall", "legacy-app", "--key-pair", "deploy-rsa", "--yes", "--wait"])
+        let result = try await cli.run(["reinstall", "legacy-app", "--key-pair", "deploy-rsa", "--yes", "--wait", "--json"])
         #expect(result.status == 0, "\(result.all)")
-        #expect(result.stderr.contains("succeeded"), "\(result.all)")
+        let report = try jsonObject(result.stdout)
+        #expect(report["status"] as? String == "SUCCESS" && report["userid_sent"] as? Bool == false, "\(result.all)")
         #expect(try await cli.server(named: "legacy-app")["key_name"] as? String == "deploy-rsa")
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads that are not about servers: identity (IAM), images (IMS), key pairs (KPS), jobs.
+/// Reads that are not about servers: images (IMS) and jobs (identity and key pairs have files of their own).
 extension CloudClient {
     /// The server's image from IMS, or nil when IMS no longer knows it. Only an exact id match
     /// counts: another image's attributes would decide the reinstall endpoint wrongly.

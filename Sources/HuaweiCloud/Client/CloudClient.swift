@@ -32,8 +32,9 @@ public struct CloudClient: Sendable {
         signatureGuard = SignatureFailureGuard()
     }
 
-    /// A client for the credentials' project, or the region's project looked up in IAM
-    /// (`GET /v3/projects?name={region}`, exactly one match) when the credentials name none.
+    /// A client for the credentials' project, or the region's project looked up in IAM when the
+    /// credentials name none (`GET /v3/projects?name={region}`, then `GET /v3/auth/projects` if
+    /// that is refused; exactly one match, see `lookUpProjectId`).
     /// Every endpoint is checked first (https, or http to loopback only).
     public static func connect(
         credentials: Credentials, endpoints: Endpoints, transport: any HTTPTransport = HTTPClientTransport(),

@@ -56,11 +56,14 @@ public enum RegionTable {
         return table
     }()
 
-    /// Regions of the ECS table that the SDK's IAM table does not list: IAM goes to the global host.
+    /// Regions of the ECS table that the SDK's IAM tables do not list: IAM goes to the global host,
+    /// as the SDK's global fallback does (the global IAM serves every region's projects).
     static let withoutRegionalIAM: Set<String> = [
         "cn-south-4", "cn-north-11", "cn-north-12", "cn-southwest-3", "ap-southeast-5", "af-north-1",
     ]
 
-    /// Regions of the ECS table that the SDK's KPS table does not list: key pairs come from ECS.
+    /// Regions of the ECS table that the SDK's KPS table does not list: key pairs come from ECS. A
+    /// region this table gets wrong still works: a KPS that answers 404 or whose host does not
+    /// resolve sends the client to ECS's `os-keypairs` too (`CloudClient.keypairListing`).
     static let withoutKPS: Set<String> = ["eu-west-0", "ae-ad-1", "eu-west-101"]
 }
