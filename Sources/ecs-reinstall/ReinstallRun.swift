@@ -41,6 +41,7 @@ struct ReinstallRun: Sendable {
                     do {
                         userId = try await client.userIdIfKnown().map { .known($0) } ?? .unavailable("IAM does not say")
                     } catch let error as CloudError where !error.isAuthenticationRefusal {
+                        Console.error("warning: the IAM user id could not be looked up: \(error.summary.shown)")
                         userId = .unavailable(error.summary)
                     }
                 }
