@@ -40,8 +40,9 @@ extension CloudClient {
 
     /// The IAM user id that owns the access key (`userid` of a key-pair reinstall).
     public func userId() async throws -> String {
+        let accessKey = try await credentialProvider.credentials().accessKey
         let info: CredentialInfo = try await get(
-            .iam, "/v3.0/OS-CREDENTIAL/credentials/\(PercentEncoding.encode(credentials.accessKey))",
+            .iam, "/v3.0/OS-CREDENTIAL/credentials/\(PercentEncoding.encode(accessKey))",
             what: "the user id", project: false)
         return info.credential.userId
     }

@@ -21,20 +21,22 @@ public enum CloudService: String, Sendable, CaseIterable {
 /// 1. `override` (`--endpoint URL`): one base URL for every service (simulator, private gateway);
 /// 2. the official SDK's variables: `HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION}` (the region upper-cased,
 ///    `-` as `_`; a comma-separated list uses its first entry) and, for IAM, `HUAWEICLOUD_SDK_IAM_ENDPOINT`;
-/// 3. the region's public host, `https://{ecs|ims|kms|iam}.{region}.myhuaweicloud.com`.
+/// 3. for IAM, `iam_endpoint` of the SDK credentials file in use (`iamEndpoint`);
+/// 4. the region's public host, `https://{ecs|ims|kms|iam}.{region}.myhuaweicloud.com`.
 ///
 /// Plain `http://` is accepted only for loopback hosts (127.0.0.0/8, ::1, localhost); anything else
 /// must be `https://`, whose certificate the transport always verifies.
 public struct Endpoints: Sendable, Equatable {
     public var region: String
     public var override: URL?
-    /// Per-service base URLs read from the environment (rule 2), by service.
+    /// Per-service base URLs from the environment (rule 2) or the credentials file (rule 3), by service.
     public var serviceOverrides: [CloudService: String]
 
-    public init(region: String, override: URL? = nil, environment: [String: String] = [:]) {
+    public init(region: String, override: URL? = nil, environment: [String: String] = [:], iamEndpoint: String? = nil) {
         self.region = region
         self.override = override
         serviceOverrides = Self.overrides(region: region, environment: environment)
+        if serviceOverrides[.iam] == nil, let iam = Self.firstEntry(iamEndpoint) { serviceOverrides[.iam] = iam }
     }
 
     /// The base URL of `service`, unchecked; nil when it cannot be formed. Callers use `url(for:)`,
@@ -47,7 +49,7 @@ public struct Endpoints: Sendable, Equatable {
 
     /// The base URL of `service`, checked: an absolute `https://` URL, or `http://` to loopback.
     public func url(for service: CloudService) throws -> URL {
-        let source = override != nil ? "--endpoint" : serviceOverrides[service] != nil ? "the environment" : "the region"
+        let source = override != nil ? "--endpoint" : serviceOverrides[service] != nil ? "the configuration" : "the region"
         guard let url = baseURL(for: service), let scheme = url.scheme?.lowercased(), let host = url.host,
               !host.isEmpty
         else {
