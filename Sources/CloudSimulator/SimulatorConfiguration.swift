@@ -24,6 +24,10 @@ public struct SimulatorConfiguration: Sendable {
     public var accessKeyLockThreshold: Int
     /// How long a locked AK is refused, in the simulator's time (the gateway's 5 minutes).
     public var accessKeyLockDuration: Duration
+    /// The ECS metadata service (`--metadata`): when set, the simulator also serves it, issuing
+    /// temporary credentials (an agency's) that expire this long after they are issued, in the
+    /// simulator's time (the real service's hour by default on the command line). Nil: off.
+    public var temporaryCredentialLifetime: Duration? = nil
 
     public init(
         accessKey: String = "DEMOACCESSKEY0000001",
