@@ -21,8 +21,9 @@ struct ReinstallCommand: ParsableCommand {
             stderr. --wait then follows the job to SUCCESS or FAIL and the server until it leaves \
             REBUILD, printing changes on stderr. --dry-run prints the request (method, URL, body with \
             the password as ••••) and sends nothing. --json prints {"outcome", "job_id", "status", \
-            "server_id", "server_name", "api", "server_status", "error_code", "fail_reason", "message"} \
-            (with --dry-run: {"dry_run", "method", "url", "body", "server_id", "server_name", "api"}). \
+            "server_id", "server_name", "api", "server_status", "error_code", "fail_reason", "message", \
+            "demo", "credentials"} (with --dry-run: {"dry_run", "method", "url", "body", "server_id", \
+            "server_name", "api", "demo", "credentials"}). \
             --cloud-init auto refuses an image that gives no evidence (imported from a file, unreadable): \
             say yes (v2) or no (v1).
 

@@ -140,6 +140,7 @@ struct CommandLineReinstallTests {
         let json = try await cli.run(["reinstall", "web-02", "--keypair", "deploy-rsa", "--stop", "--dry-run", "--json"])
         let object = try jsonObject(json.stdout)
         #expect(object["dry_run"] as? Bool == true && object["method"] as? String == "POST" && object["api"] as? String == "v2")
+        #expect(object["demo"] as? Bool == false && object["credentials"] != nil)
     }
 
     @Test("User data on the v1 endpoint is refused")
@@ -199,7 +200,8 @@ struct CommandLineReinstallTests {
         #expect(result.status == 0, "\(result.all)")
         let report = try jsonObject(result.stdout)
         #expect(Set(report.keys) == ["outcome", "job_id", "status", "server_id", "server_name", "api", "server_status",
-                                     "error_code", "fail_reason", "message"])
+                                     "error_code", "fail_reason", "message", "demo", "credentials"])
+        #expect(report["demo"] as? Bool == false && (report["credentials"] as? String)?.hasPrefix("environment") == true)
         #expect(report["outcome"] as? String == "accepted" && report["status"] as? String == "SUCCESS")
         #expect(report["api"] as? String == "v1")
         #expect((report["server_status"] as? String).map { $0 != "REBUILD" } == true, "\(report)")
