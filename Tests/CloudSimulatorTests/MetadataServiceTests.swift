@@ -147,9 +147,14 @@ struct MetadataServiceTests {
                 _ = try await client.userId()
                 Issue.record("IAM showed a temporary access key")
             } catch let error as CloudError {
-                #expect(error.code == "IAM.0004")
-                #expect(error.message.contains("temporary access key"))
+                #expect(error.message.contains("--user-id"), "\(error.message)")
+                #expect(error.message.contains("IAM.0004") && error.message.contains("temporary access key"), "\(error.message)")
             }
+            // The IAM route itself, as the cloud answers it.
+            let issued = try await client.credentialProvider.credentials()
+            let raw = SignedClient(baseURL: url, configuration: simulator.configuration, clock: { clock.now() })
+            let reply = try await raw.send("GET", "/v3.0/OS-CREDENTIAL/credentials/\(issued.accessKey)")
+            #expect(reply.status == 404 && reply.errorCode == "IAM.0004", "\(reply.status) \(reply.text)")
         }
     }
 }

@@ -170,7 +170,7 @@ struct CredentialChainTests {
             Issue.record("credentials were found in an empty home")
         } catch let notFound as CredentialsNotFound {
             #expect(notFound.places.map(\.place) == [
-                "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", home.credentialsPath,
+                "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", home.credentialsPath + " (HUAWEICLOUD_SDK_CREDENTIALS_FILE not set)",
                 home.path + "/.hcloud/config.json (KooCLI)", Self.closedMetadata + " (ECS metadata)",
             ])
             #expect(notFound.places[1].finding == "does not exist")

@@ -40,11 +40,19 @@ extension CloudClient {
 
     /// The IAM user id that owns the access key (`userid` of a key-pair reinstall).
     public func userId() async throws -> String {
-        let accessKey = try await credentialProvider.credentials().accessKey
-        let info: CredentialInfo = try await get(
-            .iam, "/v3.0/OS-CREDENTIAL/credentials/\(PercentEncoding.encode(accessKey))",
-            what: "the user id", project: false)
-        return info.credential.userId
+        let credentials = try await credentialProvider.credentials()
+        do {
+            let info: CredentialInfo = try await get(
+                .iam, "/v3.0/OS-CREDENTIAL/credentials/\(PercentEncoding.encode(credentials.accessKey))",
+                what: "the user id", project: false)
+            return info.credential.userId
+        } catch let error as CloudError where credentials.securityToken != nil && (error.isNotFound || error.code == "IAM.0004") {
+            // IAM shows permanent access keys only; temporary ones (an agency's) have no user to show.
+            throw CloudError.configuration(
+                "IAM does not tell the user of temporary credentials (\(credentialProvider.source)), which a key-pair "
+                    + "reinstall sends as userid. Pass --user-id (IAM user id, shown under My Credentials in the console). "
+                    + "(\(error.summary))")
+        }
     }
 
     public func job(id: String) async throws -> Job {

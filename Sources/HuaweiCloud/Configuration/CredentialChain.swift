@@ -59,7 +59,8 @@ public struct CredentialChain: Sendable {
                 return Resolved(provider: StaticCredentialProvider(credentials, source: .credentialsFile(path: file.path)),
                                 iamEndpoint: basic.iamEndpoint)
             }
-            places.append(PlaceLookedAt(file.path, file.exists ? "no ak and sk in [basic]" : "does not exist"))
+            let place = file.path + (file.isExplicit ? "" : " (HUAWEICLOUD_SDK_CREDENTIALS_FILE not set)")
+            places.append(PlaceLookedAt(place, file.exists ? "no ak and sk in [basic]" : "does not exist"))
         } else {
             places.append(PlaceLookedAt("~/.huaweicloud/credentials", "no home directory (HOME is not set)"))
         }
@@ -93,9 +94,11 @@ public struct CredentialChain: Sendable {
     }
 
     private func agency(_ metadata: ECSMetadataService) async throws(ECSMetadataService.Unavailable) -> Resolved {
+        // The SDKs' order: the security key first (its absence says "no agency"), then the instance.
+        var initial = try await metadata.credentials(projectId: nil)
         let instance = try await metadata.instance()
         let projectId = nonEmpty("HUAWEICLOUD_SDK_PROJECT_ID") ?? instance.projectId
-        let initial = try await metadata.credentials(projectId: projectId)
+        initial.credentials.projectId = projectId
         let provider = RefreshingCredentialProvider(
             initial: initial, source: .ecsMetadata(url: metadata.baseURL.absoluteString), now: now
         ) {

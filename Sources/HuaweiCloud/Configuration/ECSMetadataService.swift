@@ -76,7 +76,8 @@ public struct ECSMetadataService: Sendable {
     /// The project and region of the ECS. The region is `region_id`, else the availability zone
     /// without its last letter (`cn-north-4a` → `cn-north-4`), as the SDKs derive it.
     public func instance() async throws(Unavailable) -> Instance {
-        let reply = try await get("/openstack/latest/meta_data.json", token: nil)
+        // With a session token too: a metadata service in its secure mode asks for one everywhere.
+        let reply = try await get("/openstack/latest/meta_data.json", token: try await sessionToken())
         guard reply.status == 200,
               let object = (try? JSONSerialization.jsonObject(with: reply.body)) as? [String: Any]
         else { throw Unavailable(reason: "meta_data.json could not be read (HTTP \(reply.status))") }
