@@ -94,7 +94,11 @@ struct SimulatorCommand: ParsableCommand {
         let simulator = CloudSimulator(configuration: configuration, dataSet: renamed(.generated(servers: servers, seed: seed)))
         let url = try runBlocking { try await simulator.start(port: port) }
         // Written unbuffered: whoever started us waits for this line to learn the URL.
-        let ready = "ecs-reinstall simulator listening on \(url.absoluteString) (region \(region), project \(projectId), \(servers) servers, faults \(plan))\n"
+        let metadataNote = configuration.temporaryCredentialLifetime.map {
+            ", ECS metadata service with \($0.components.seconds) s temporary credentials"
+        } ?? ""
+        let ready = "ecs-reinstall simulator listening on \(url.absoluteString) (region \(region), project \(projectId), "
+            + "\(servers) servers, faults \(plan)\(metadataNote))\n"
         FileHandle.standardOutput.write(Data(ready.utf8))
         dispatchMain()
     }

@@ -113,6 +113,31 @@ struct CommandLineServersTests {
         }
     }
 
+    @Test("--profile NAME uses that KooCLI profile, its region included, and says so")
+    func kooCLIProfile() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        let folder = cli.scratch.path(".hcloud")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let config = folder + "/config.json"
+        let profile = #"{"name": "ops", "mode": "AKSK", "accessKeyId": "\#(StandaloneSimulator.accessKey)", "#
+            + #""secretAccessKey": "\#(StandaloneSimulator.secretKey)", "securityToken": "", "region": "cn-north-4", "projectId": ""}"#
+        try Data(#"{"current": "other", "profiles": [\#(profile)]}"#.utf8).write(to: URL(fileURLWithPath: config))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config)
+
+        // No --region: the profile's.
+        let result = try await cli.run(["servers", "--json", "--profile", "ops", "--endpoint", cli.simulator.url],
+                                       credentials: false)
+        #expect(result.status == 0, "\(result.all)")
+        let object = try jsonObject(result.stdout)
+        #expect(object["credentials"] as? String == "KooCLI profile ops in \(config)", "\(result.stdout)")
+        #expect(object["demo"] as? Bool == false)
+
+        let missing = try await cli.run(["servers", "--profile", "nope", "--endpoint", cli.simulator.url], credentials: false)
+        #expect(missing.status != 0 && missing.stderr.contains("--profile nope") && missing.stderr.contains("ops"),
+                "\(missing.all)")
+        #expect(!missing.all.contains(StandaloneSimulator.secretKey))
+    }
+
     @Test("servers --json with an ECS agency's temporary credentials from the metadata service")
     func agencyCredentials() async throws {
         var cli = try CLISession(simulator: try await StandaloneSimulator(extra: ["--metadata"]))
