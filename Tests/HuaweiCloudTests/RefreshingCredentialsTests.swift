@@ -84,12 +84,22 @@ struct RefreshingCredentialsTests {
 
     @Test func aFailedRenewalKeepsValidCredentialsAndReportsExpiredOnes() async throws {
         let issuer = Issuer()
+        let attempts = Mutex(0)
         let provider = RefreshingCredentialProvider(
-            initial: Issuer.credentials(0, expiresAt: issuer.now.addingTimeInterval(60)),
+            initial: Issuer.credentials(0, expiresAt: issuer.now.addingTimeInterval(120)),
             source: .ecsMetadata(url: "http://169.254.169.254"), now: { issuer.now }
-        ) { throw CloudError.configuration("the metadata service did not answer") }
-        #expect(try await provider.credentials().accessKey == "TMPAK0", "a minute left: still used")
-        issuer.advance(61)
+        ) {
+            attempts.withLock { $0 += 1 }
+            throw CloudError.configuration("the metadata service did not answer")
+        }
+        #expect(try await provider.credentials().accessKey == "TMPAK0", "two minutes left: still used")
+        // Not asked again for 30 s after a failure.
+        #expect(try await provider.credentials().accessKey == "TMPAK0")
+        #expect(attempts.withLock { $0 } == 1)
+        issuer.advance(31)
+        #expect(try await provider.credentials().accessKey == "TMPAK0")
+        #expect(attempts.withLock { $0 } == 2)
+        issuer.advance(90)
         do {
             _ = try await provider.credentials()
             Issue.record("expired credentials were used")

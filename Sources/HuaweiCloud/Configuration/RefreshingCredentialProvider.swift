@@ -17,7 +17,11 @@ public final class RefreshingCredentialProvider: CredentialProvider {
         var fetching: Task<ExpiringCredentials, any Error>?
         /// Secrets handed out before, still possibly in a request in flight: kept for redaction.
         var earlier: [Secret] = []
+        /// When a renewal last failed: credentials still valid are then used without asking again
+        /// for `retryPause`, so a metadata service that is down does not slow every call.
+        var failedAt: Date?
     }
+    static let retryPause: TimeInterval = 30
     private let state: Mutex<State>
 
     public init(
@@ -35,13 +39,18 @@ public final class RefreshingCredentialProvider: CredentialProvider {
     public var expiresAt: Date { state.withLock { $0.current.expiresAt } }
 
     public func credentials() async throws -> Credentials {
-        let current = state.withLock { $0.current }
-        if current.expiresAt.timeIntervalSince(now()) > margin { return current.credentials }
+        let (current, failedAt) = state.withLock { ($0.current, $0.failedAt) }
+        let now = now()
+        if current.expiresAt.timeIntervalSince(now) > margin { return current.credentials }
+        if let failedAt, now.timeIntervalSince(failedAt) < Self.retryPause, current.expiresAt > now {
+            return current.credentials
+        }
         do {
             return try await refreshed().credentials
         } catch {
-            // Still valid for a while: keep signing with them, the next call tries again.
-            if current.expiresAt > now() { return current.credentials }
+            state.withLock { $0.failedAt = self.now() }
+            // Still valid for a while: keep signing with them; a later call tries again.
+            if current.expiresAt > self.now() { return current.credentials }
             throw Self.failure(error, source: source)
         }
     }
@@ -77,6 +86,7 @@ public final class RefreshingCredentialProvider: CredentialProvider {
             state.withLock { state in
                 guard state.fetching == task else { return }
                 state.fetching = nil
+                state.failedAt = nil
                 if state.current.credentials != fresh.credentials {
                     state.earlier = Array((state.earlier + [state.current.credentials.secretKey]
                         + [state.current.credentials.securityToken].compactMap { $0 }).suffix(8))
