@@ -13,7 +13,9 @@ final class TerminalHarness {
         output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).out")
         let binary = try Self.binary()
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-state").path
-        let variables = ["LANG": "C.UTF-8", "XDG_STATE_HOME": state].merging(environment) { $1 }
+        // A closed loopback port as the ECS metadata service: the demo opens without waiting for one.
+        let variables = ["LANG": "C.UTF-8", "XDG_STATE_HOME": state, "ECS_REINSTALL_METADATA_URL": "http://127.0.0.1:9"]
+            .merging(environment) { $1 }
             .sorted { $0.key < $1.key }
             .flatMap { ["-e", "\($0.key)=\($0.value)"] }
         try tmux(["new-session", "-d", "-s", "b", "-x", "\(width)", "-y", "\(height)"] + variables + [binary] + arguments)

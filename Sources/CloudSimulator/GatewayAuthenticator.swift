@@ -3,6 +3,8 @@ import HuaweiCloud
 
 /// The API gateway's AK/SK check (huawei-ecs-api.md §2): every request must carry a valid
 /// SDK-HMAC-SHA256 signature by the configured key, dated within 15 minutes of the gateway clock.
+/// Temporary keys (the metadata service's) are accepted only with their own `X-Security-Token`,
+/// and only until they expire.
 struct GatewayAuthenticator: Sendable {
     var accessKey: String
     var secretKey: Secret
@@ -10,11 +12,25 @@ struct GatewayAuthenticator: Sendable {
 
     static let prefix = "Incorrect IAM authentication information"
 
-    func authenticate(_ request: SimulatorRequest, now: Date) throws(APIFailure) {
+    func authenticate(
+        _ request: SimulatorRequest, now: Date, temporary: [String: TemporaryCredentialStore.Key] = [:]
+    ) throws(APIFailure) {
         guard let value = request.headers["authorization"], let header = AuthorizationHeader(value) else {
             throw Self.failure("Authorization header is missing or not SDK-HMAC-SHA256")
         }
-        guard header.accessKey == accessKey else {
+        let secretKey: Secret
+        if header.accessKey == accessKey {
+            secretKey = self.secretKey
+        } else if let key = temporary[header.accessKey] {
+            guard let token = request.headers["x-security-token"],
+                  header.signedHeaders.contains(where: { $0.lowercased() == "x-security-token" }),
+                  Self.constantTimeEqual(token, key.securityToken)
+            else {
+                throw Self.failure("the security token of temporary ak:\(header.accessKey) is missing, unsigned or wrong")
+            }
+            guard now < key.expiresAt else { throw Self.expired }
+            secretKey = key.secretKey
+        } else {
             throw Self.failure("get secretKey failed, ak:\(header.accessKey)")
         }
         guard let dateText = request.headers["x-sdk-date"] else {
@@ -38,6 +54,11 @@ struct GatewayAuthenticator: Sendable {
             throw Self.failure("verify aksk signature fail, SignedHeaders:\(signedHeaders.joined(separator: ";")), canonicalRequest:\(shown)")
         }
     }
+
+    /// Temporary credentials past `expires_at`. APIG documents APIGW.0307 ("The token must be
+    /// updated", HTTP 401) for an expired token; that the gateway answers an expired security
+    /// token with it is our inference, not verified against the cloud.
+    static let expired = APIFailure.gateway(401, "APIGW.0307", "The token must be updated: the security token has expired")
 
     static func failure(_ detail: String) -> APIFailure {
         .gateway(401, "APIGW.0301", "\(prefix): \(detail)")

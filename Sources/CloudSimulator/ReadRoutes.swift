@@ -23,6 +23,11 @@ extension SimulatorCore {
 
     func showCredential(accessKey: String) throws(APIFailure) -> CredentialInfo {
         if configuration.refusals.noIAMRead { throw .iamForbidden("iam:credentials:getCredential") }
+        // IAM answers this for permanent keys only. For a temporary one the code and status are
+        // inferred (not verified): IAM's "not found" for credentials.
+        if temporaryCredentials?.keys[accessKey] != nil {
+            throw .service(404, "IAM.0004", "Could not find permanent credential: \(accessKey) is a temporary access key")
+        }
         guard accessKey == configuration.accessKey else {
             throw .service(404, "IAM.0004", "Could not find credential: \(accessKey)")
         }

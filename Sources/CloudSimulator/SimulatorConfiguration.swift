@@ -26,6 +26,10 @@ public struct SimulatorConfiguration: Sendable {
     public var accessKeyLockDuration: Duration
     /// Refusals of a real account, switched on one by one (`--no-iam-read`, `--no-kps`).
     public var refusals = AccountRefusals()
+    /// The ECS metadata service (`--metadata`): when set, the simulator also serves it, issuing
+    /// temporary credentials (an agency's) that expire this long after they are issued, in the
+    /// simulator's time (the real service's hour by default on the command line). Nil: off.
+    public var temporaryCredentialLifetime: Duration? = nil
 
     public init(
         accessKey: String = "DEMOACCESSKEY0000001",

@@ -18,6 +18,8 @@ struct SimulatorCore: Sendable {
     /// Job id → the login its reinstall was sent with.
     var logins: [String: ReinstallLogin] = [:]
     var random: SeededRandom
+    /// The metadata service's sessions and temporary credentials; nil when it is off.
+    var temporaryCredentials: TemporaryCredentialStore?
 
     init(configuration: SimulatorConfiguration, dataSet: SimulatorDataSet) {
         self.configuration = configuration
@@ -30,6 +32,9 @@ struct SimulatorCore: Sendable {
         images = dataSet.images
         keypairs = dataSet.keypairs.sorted { $0.name < $1.name }
         random = SeededRandom(seed: configuration.randomSeed)
+        temporaryCredentials = configuration.temporaryCredentialLifetime.map {
+            TemporaryCredentialStore(lifetime: $0.timeInterval, seed: configuration.randomSeed)
+        }
     }
 
     // MARK: - State views
@@ -77,6 +82,8 @@ struct SimulatorCore: Sendable {
         _ request: SimulatorRequest, now: Date, requestId: String, injectFaults: Bool = true
     ) -> SimulatorOutcome {
         settle(now: now)
+        // Unauthenticated, like the real one; never subject to faults, which are the gateway's.
+        if let reply = metadataReply(request, now: now, requestId: requestId) { return .reply(reply) }
         do {
             try admit(request, now: now)
         } catch {
@@ -125,7 +132,7 @@ struct SimulatorCore: Sendable {
             throw .gateway(401, "APIGW.0301", AccessKeyLock.lockedMessage)
         }
         do {
-            try authenticator.authenticate(request, now: now)
+            try authenticator.authenticate(request, now: now, temporary: temporaryCredentials?.keys ?? [:])
         } catch {
             if let accessKey { accessKeyLock.recordFailure(accessKey, now: now) }
             throw error

@@ -5,13 +5,17 @@ import Foundation
 import HuaweiCloud
 import Reinstall
 
-/// The cloud a command talks to: Huawei Cloud when credentials are configured (and `--demo` is
-/// not given), else the embedded simulator on a loopback port. Shared by the TUI and the commands
-/// for scripts, so they find credentials, regions and endpoints the same way.
+/// The cloud a command talks to: Huawei Cloud with the credentials `CredentialChain` finds (unless
+/// `--demo` is given), or the embedded simulator on a loopback port: with `--demo`, or when no
+/// credentials are found and the caller accepts the demo (the TUI; the commands for scripts refuse).
+/// Shared by the TUI and the commands, so they find credentials, regions and endpoints the same way.
 struct CloudSession: Sendable {
     var client: CloudClient
     var mode: AccountMode
     var simulator: CloudSimulator?
+
+    /// Where the credentials came from (`.demo` for the simulator's).
+    var credentialSource: CredentialSource { client.credentialSource }
 
     /// The journal's name for this account, as `AppState` computes it.
     var journalScope: String {
@@ -22,34 +26,55 @@ struct CloudSession: Sendable {
         var region: String?
         var endpoint: String?
         var demo = false
+        /// `--profile NAME`: that KooCLI profile.
+        var profile: String?
         var demoJobSeconds = 12
         var demoFailureRate = 0.0
         var demoFaults = "none"
     }
 
-    static func connect(_ options: Options, environment: [String: String]) async throws -> CloudSession {
+    /// What to do when no credentials are configured at all.
+    enum WithoutCredentials: Sendable {
+        /// Open the demo (the TUI, whose header says DEMO).
+        case demo
+        /// Refuse, exit 3, listing the places looked at (the commands for scripts, which must
+        /// never act on a simulated cloud by surprise).
+        case refuse
+    }
+
+    static func connect(
+        _ options: Options, environment: [String: String], withoutCredentials: WithoutCredentials
+    ) async throws -> CloudSession {
         let override = try options.endpoint.map { text -> URL in
             guard let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil else {
                 throw ValidationError("--endpoint must be an http(s) URL, got \(Endpoints.redacted(text))")
             }
             return url
         }
-        if !options.demo, let credentials = try Credentials.resolve(environment: environment) {
-            guard let region = options.region ?? environment["HUAWEICLOUD_SDK_REGION"]
-                ?? environment["HUAWEICLOUD_SDK_REGION_ID"]
-            else {
-                throw ValidationError("Credentials are configured; pass --region (e.g. --region cn-north-4).")
+        if options.demo { return try await startDemo(options) }
+        let resolved: CredentialChain.Resolved
+        do {
+            resolved = try await CredentialChain(environment: environment, profile: options.profile).resolve()
+        } catch let notFound as CredentialsNotFound {
+            switch withoutCredentials {
+            case .demo: return try await startDemo(options)
+            case .refuse: throw CommandFailure(notFound.message, code: ScriptExit.authentication)
             }
-            // A proxy variable that cannot be used is reported now, not at the first call.
-            let proxies = try ProxySettings(environment: environment)
-            let client = try await CloudClient.connect(
-                credentials: credentials,
-                endpoints: Endpoints(region: region, override: override, environment: environment,
-                                     regionsFile: override == nil ? try RegionsFile.load(environment: environment) : nil),
-                transport: HTTPClientTransport(proxies: proxies))
-            return CloudSession(client: client, mode: .real, simulator: nil)
         }
-        return try await startDemo(options)
+        guard let region = options.region ?? environment["HUAWEICLOUD_SDK_REGION"]
+            ?? environment["HUAWEICLOUD_SDK_REGION_ID"] ?? resolved.region
+        else {
+            throw ValidationError("Credentials are configured (\(resolved.source)); pass --region (e.g. --region cn-north-4).")
+        }
+        // A proxy variable that cannot be used is reported now, not at the first call.
+        let proxies = try ProxySettings(environment: environment)
+        let client = try await CloudClient.connect(
+            credentialProvider: resolved.provider,
+            endpoints: Endpoints(region: region, override: override, environment: environment,
+                                 iamEndpoint: resolved.iamEndpoint,
+                                 regionsFile: override == nil ? try RegionsFile.load(environment: environment) : nil),
+            transport: HTTPClientTransport(proxies: proxies))
+        return CloudSession(client: client, mode: .real, simulator: nil)
     }
 
     /// The demo: a simulator on a free loopback port with throw-away keys, reached over real
@@ -70,7 +95,7 @@ struct CloudSession: Sendable {
         let url = try await simulator.start(port: 0)
         // The simulator is on loopback, which no proxy setting can divert.
         let client = try await CloudClient.connect(
-            credentials: Credentials(accessKey: accessKey, secretKey: secretKey),
+            credentialProvider: StaticCredentialProvider(Credentials(accessKey: accessKey, secretKey: secretKey), source: .demo),
             endpoints: Endpoints(region: region, override: url), transport: HTTPClientTransport(proxies: .direct))
         // After connecting, so the project lookup is not hit.
         if faults != .none { await simulator.setFaultPlan(faults) }

@@ -12,6 +12,9 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Use the simulated cloud even when credentials are configured.")
     var demo = false
 
+    @Option(help: "Use this profile of KooCLI's ~/.hcloud/config.json (AKSK, unencrypted), whatever else is configured.")
+    var profile: String?
+
     @Option(help: .hidden)
     var demoJobSeconds: Int = 12
 
@@ -24,16 +27,18 @@ struct ConnectionOptions: ParsableArguments {
     var demoFaults: String = "none"
 
     var sessionOptions: CloudSession.Options {
-        CloudSession.Options(region: region, endpoint: endpoint, demo: demo,
+        CloudSession.Options(region: region, endpoint: endpoint, demo: demo, profile: profile,
                              demoJobSeconds: demoJobSeconds, demoFailureRate: demoFailureRate,
                              demoFaults: demoFaults)
     }
 
-    /// Connects, saying on stderr when the cloud is the demo's, so nobody mistakes it for production.
+    /// Connects for a command for scripts: never to the demo unless `--demo` asks for it (without
+    /// credentials it exits 3), and saying so on stderr when it is, so nobody mistakes it for production.
     func connect() async throws -> CloudSession {
-        let session = try await CloudSession.connect(sessionOptions, environment: ProcessInfo.processInfo.environment)
+        let session = try await CloudSession.connect(
+            sessionOptions, environment: ProcessInfo.processInfo.environment, withoutCredentials: .refuse)
         if session.mode == .demo {
-            Console.error("DEMO — simulated cloud (no credentials configured, or --demo): nothing real is changed.")
+            Console.error("DEMO — simulated cloud (--demo): nothing real is changed.")
         }
         return session
     }

@@ -9,10 +9,11 @@ struct ECSReinstallCommand: ParsableCommand {
         commandName: "ecs-reinstall",
         abstract: "Reinstall the OS of Huawei Cloud ECS servers, safely, from a terminal.",
         discussion: """
-            With HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK set, it talks to Huawei Cloud in --region. \
-            Without credentials it starts a simulated cloud on a loopback port and opens the same UI \
-            against it (DEMO). The commands for scripts (servers, reinstall, job) apply the same checks \
-            as the UI. Wrong usage exits with 2.
+            With credentials (the SDK's HUAWEICLOUD_SDK_AK/SK, its credentials file, a KooCLI profile, \
+            or an ECS agency; see README.md) it talks to Huawei Cloud in --region. Without credentials \
+            the UI starts a simulated cloud on a loopback port and opens against it (DEMO); the commands \
+            for scripts (servers, reinstall, job) exit 3 instead, unless --demo is given. They apply the \
+            same checks as the UI. Wrong usage exits with 2.
             """,
         subcommands: [
             InteractiveCommand.self, ServersCommand.self, ReinstallCommand.self, JobCommand.self,

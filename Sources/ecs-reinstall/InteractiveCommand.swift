@@ -6,7 +6,8 @@ import Logging
 import Reinstall
 import TerminalKit
 
-/// The terminal UI, against the real cloud when credentials are configured, else the demo.
+/// The terminal UI, against the real cloud when credentials are found, else the demo (whose
+/// header says so).
 struct InteractiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui", abstract: "Open the terminal UI (the default).")
@@ -31,13 +32,16 @@ struct InteractiveCommand: ParsableCommand {
         CursesTerminal.prepareEnvironment()
         let environment = ProcessInfo.processInfo.environment
         let options = connection.sessionOptions
-        let session = try runBlocking { try await CloudSession.connect(options, environment: environment) }
+        let session = try runBlocking {
+            try await CloudSession.connect(options, environment: environment, withoutCredentials: .demo)
+        }
         let journal = JobJournal(file: JobJournal.defaultFile(environment: environment))
         let (entries, journalProblem) = loadJournal(journal, mode: session.mode)
         var state = AppState(
             mode: session.mode, region: session.client.endpoints.region, projectId: session.client.projectId,
             userId: userId, size: TerminalSize(width: 80, height: 24), now: Date(),
             journal: entries)
+        state.credentialSource = session.credentialSource.brief
         // On screen, not on stderr: the alternate screen would hide it until the UI ends.
         state.journalProblem = journalProblem
         state.bellEnabled = bell

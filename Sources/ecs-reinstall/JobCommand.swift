@@ -10,7 +10,7 @@ struct JobCommand: ParsableCommand {
         discussion: """
             Prints the status (INIT, RUNNING, SUCCESS, FAIL, …) on stdout, or with --json \
             {"job_id", "job_type", "status", "server_id", "begin_time", "end_time", "error_code", \
-            "fail_reason"}. --wait follows it like the UI (about every 2 s at first, then slower): the job \
+            "fail_reason", "demo", "credentials"}. --wait follows it like the UI (about every 2 s at first, then slower): the job \
             to SUCCESS or FAIL, then its server until it leaves REBUILD (also when the cloud forgot \
             the job id), printing each change on stderr and updating the job journal when the job is \
             in it. Exits 1 when the job failed or the cloud does not know it.
@@ -54,7 +54,7 @@ struct JobCommand: ParsableCommand {
                 job = try await session.client.job(id: jobId)
             }
             if json {
-                try Console.json(JobSummary(job))
+                try Console.json(Stamped(JobSummary(job), SessionStamp(session)))
             } else {
                 Console.out(job.status.rawValue.shown)
                 let reason = JobWaiter.reason(job)

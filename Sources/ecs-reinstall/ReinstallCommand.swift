@@ -22,9 +22,9 @@ struct ReinstallCommand: ParsableCommand {
             REBUILD, printing changes on stderr. --dry-run prints the request (method, URL, body with \
             the password as ••••) and sends nothing. --json prints {"outcome", "job_id", "status", \
             "server_id", "server_name", "api", "server_status", "error_code", "fail_reason", "message", \
-            "userid_sent"} \
+            "userid_sent", "demo", "credentials"} \
             (with --dry-run: {"dry_run", "method", "url", "body", "server_id", "server_name", "api", \
-            "userid_sent"}; userid_sent is null without a key pair). The IAM user id goes with a key pair as userid when it is known \
+            "userid_sent", "demo", "credentials"}; userid_sent is null without a key pair). The IAM user id goes with a key pair as userid when it is known \
             (--user-id, or looked up for the access key); it is optional, and left out when IAM will not say. \
             --cloud-init auto refuses an image that gives no evidence (imported from a file, unreadable): \
             say yes (v2) or no (v1).

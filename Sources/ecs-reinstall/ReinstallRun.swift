@@ -77,7 +77,7 @@ struct ReinstallRun: Sendable {
         // The plan's adminPass is the same buffer as `password`, wiped above when the command ends.
 
         if dryRun {
-            try DryRun.print(plan, client: client, json: json)
+            try DryRun.print(plan, client: client, json: json, stamp: SessionStamp(session))
             return ScriptExit.done
         }
         try confirm(server)
@@ -154,13 +154,13 @@ struct ReinstallRun: Sendable {
             if json {
                 var report = ReinstallReport(outcome: .notStarted(cause: .configuration(reason)), plan: plan)
                 report.message = reason
-                try Console.json(report)
+                try Console.json(Stamped(report, SessionStamp(session)))
             }
             return ScriptExit.refused
         case let .judged(judged):
             let report = ReinstallReport(outcome: judged, plan: plan)
             Console.error("error: \(judged.message)")
-            if json { try Console.json(report) }
+            if json { try Console.json(Stamped(report, SessionStamp(session))) }
             if case let .notStarted(cause) = judged { return ScriptExit.code(for: cause) }
             return ScriptExit.uncertain
         case let .accepted(accepted, write):
@@ -174,17 +174,19 @@ struct ReinstallRun: Sendable {
         Console.error(outcome.message)
         if !json { Console.out(jobId) }
         guard wait else {
-            if json { try Console.json(report) }
+            if json { try Console.json(Stamped(report, SessionStamp(session))) }
             return ScriptExit.done
         }
 
         let waiter = JobWaiter(client: client, journal: journaled ? journal : nil)
         let end = try await waiter.follow(JobFollower(resuming: entry, now: Date()))
-        return try finish(&report, end, plan: plan)
+        return try finish(&report, end, plan: plan, stamp: SessionStamp(session))
     }
 
     /// What `--wait` saw, in the report and on stderr; the exit status.
-    private func finish(_ report: inout ReinstallReport, _ end: JobFollower, plan: ReinstallPlan) throws -> Int32 {
+    private func finish(
+        _ report: inout ReinstallReport, _ end: JobFollower, plan: ReinstallPlan, stamp: SessionStamp
+    ) throws -> Int32 {
         let status: Int32
         let outcome = end.outcome ?? .lost(.transport("following ended early"), server: nil, sawReinstall: false)
         report.status = outcome.journalStatus.text
@@ -207,7 +209,7 @@ struct ReinstallRun: Sendable {
             Console.error("error: \(report.message)")
             status = ScriptExit.refused
         }
-        if json { try Console.json(report) }
+        if json { try Console.json(Stamped(report, stamp)) }
         return status
     }
 }

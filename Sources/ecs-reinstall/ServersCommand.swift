@@ -9,7 +9,8 @@ struct ServersCommand: ParsableCommand {
             --filter keeps the servers whose name, id, private IP, image name or status contains the \
             text (case-insensitive). --json prints {"count": N, "servers": [{"id", "name", "status", \
             "task_state", "private_ip", "image_id", "image_name", "os_type", "flavor", \
-            "availability_zone", "key_name", "locked", "has_system_disk"}]} (see README.md).
+            "availability_zone", "key_name", "locked", "has_system_disk"}], "demo", "credentials"} (see \
+            README.md).
 
             \(ScriptExit.table)
             """)
@@ -34,7 +35,8 @@ struct ServersCommand: ParsableCommand {
                 servers = servers.filter { Self.matches($0, filter) }
             }
             if json {
-                try Console.json(ServerListing(count: servers.count, servers: servers.map(ServerSummary.init)))
+                try Console.json(Stamped(ServerListing(count: servers.count, servers: servers.map(ServerSummary.init)),
+                                          SessionStamp(session)))
             } else {
                 let rows = servers.map { server in
                     [server.name, server.id, server.statusText,

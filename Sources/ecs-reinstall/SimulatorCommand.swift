@@ -14,6 +14,10 @@ struct SimulatorCommand: ParsableCommand {
             hang, reset, drop (carried out, then the connection closed unanswered), truncate, malformed; share of jobs: lostjob (answers 404 after its first read). \
             Options: burst=N (requests per 429 burst, default 3), retry-after=S (default 1), \
             hang-ms=N (default 120000). Example: --faults 5xx=0.1,429=0.05,lostjob=0.1
+
+            --metadata also serves the ECS metadata service on the same port (point \
+            ECS_REINSTALL_METADATA_URL at it): its temporary credentials are accepted with their \
+            security token until they expire (--temporary-credentials-seconds, default 3600).
             """)
 
     @Option(help: "Port to listen on; 0 picks a free one.")
@@ -59,7 +63,16 @@ struct SimulatorCommand: ParsableCommand {
         "Rename a server, ID=NAME (repeatable), e.g. to give two servers the same name.", valueName: "id=name"))
     var rename: [String] = []
 
+    @Flag(help: "Also serve the ECS metadata service, which issues temporary credentials (an agency's).")
+    var metadata = false
+
+    @Option(help: "How long the metadata service's temporary credentials last, in the simulator's seconds (implies --metadata).")
+    var temporaryCredentialsSeconds: Int?
+
     func validate() throws {
+        if let seconds = temporaryCredentialsSeconds, seconds < 1 {
+            throw ValidationError("--temporary-credentials-seconds must be 1 or more")
+        }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard (0...1).contains(failureRate) else { throw ValidationError("--failure-rate must be 0…1") }
         guard jobSeconds > 0, jobSeconds.isFinite else { throw ValidationError("--job-seconds must be more than 0") }
@@ -82,10 +95,17 @@ struct SimulatorCommand: ParsableCommand {
             jobDuration: .milliseconds(Int64((jobSeconds * 1000).rounded())), failureRate: failureRate,
             randomSeed: seed, latency: .milliseconds(latencyMs), faults: plan)
         configuration.refusals = AccountRefusals(noIAMRead: noIamRead, noKPS: noKps)
+        if metadata || temporaryCredentialsSeconds != nil {
+            configuration.temporaryCredentialLifetime = .seconds(temporaryCredentialsSeconds ?? 3600)
+        }
         let simulator = CloudSimulator(configuration: configuration, dataSet: renamed(.generated(servers: servers, seed: seed)))
         let url = try runBlocking { try await simulator.start(port: port) }
         // Written unbuffered: whoever started us waits for this line to learn the URL.
-        let ready = "ecs-reinstall simulator listening on \(url.absoluteString) (region \(region), project \(projectId), \(servers) servers, faults \(plan))\n"
+        let metadataNote = configuration.temporaryCredentialLifetime.map {
+            ", ECS metadata service with \($0.components.seconds) s temporary credentials"
+        } ?? ""
+        let ready = "ecs-reinstall simulator listening on \(url.absoluteString) (region \(region), project \(projectId), "
+            + "\(servers) servers, faults \(plan)\(metadataNote))\n"
         FileHandle.standardOutput.write(Data(ready.utf8))
         dispatchMain()
     }

@@ -137,6 +137,24 @@ struct ScreenSnapshotTests {
         #expect(header.contains("ap-southeast-1 · project 0a1b2c3d…"))
     }
 
+    @Test(arguments: [
+        (100, "ap-southeast-1 · KooCLI:ops-admin · project 0a1b2c3d…"),
+        (85, "ap-southeast-1 · KooCLI:ops-admin · 0a1b2c3d…"),
+        // At 80 columns the project makes room for the source, which is never cut.
+        (80, "ap-southeast-1 · KooCLI:ops-admin"),
+    ])
+    func theHeaderSaysWhereTheCredentialsCameFrom(width: Int, expected: String) {
+        var state = AppState(mode: .real, region: "ap-southeast-1", projectId: "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
+                             size: TerminalSize(width: width, height: 24), now: Fixtures.now)
+        state.credentialSource = "KooCLI:ops-admin"
+        _ = startup(&state)
+        let header = render(state).lines[0]
+        #expect(header.contains(expected), "\(header)")
+        #expect(header.contains("REAL — Huawei Cloud"))
+        #expect(header.contains("0a1b") == (width > 80), "\(header)")
+        #expect(!header.contains("…") || width > 80, "nothing cut: \(header)")
+    }
+
     @Test func aTinyTerminalSaysWhatItNeeds() {
         let screen = render(Fixtures.loadedState(width: 40, height: 10))
         #expect(screen.lines.prefix(2) == ["Terminal too small (need 60×16)", "have 40×10: enlarge the window"])

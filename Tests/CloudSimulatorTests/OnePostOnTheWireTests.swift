@@ -81,7 +81,7 @@ struct OnePostOnTheWireTests {
     @Test func readsAfterADroppedConnectionAreRetriedOnAFreshOne() async throws {
         try await withSimulator { simulator, _ in
             var client = try await connect(simulator)
-            client = CloudClient(credentials: client.credentials, endpoints: client.endpoints, projectId: client.projectId,
+            client = CloudClient(credentialProvider: client.credentialProvider, endpoints: client.endpoints, projectId: client.projectId,
                                  transport: HTTPClientTransport(proxies: .direct), retry: RetryPolicy())
             client.retryClock = RetryClock(now: { ContinuousClock.now }, sleep: { _ in }, random: { 1 })
             await simulator.inject(.drop, method: "GET")

@@ -142,6 +142,7 @@ struct CommandLineReinstallTests {
         #expect(object["dry_run"] as? Bool == true && object["method"] as? String == "POST" && object["api"] as? String == "v2")
         // The simulator's IAM gives the user id, so it goes with the key pair.
         #expect(object["userid_sent"] as? Bool == true, "\(object)")
+        #expect(object["demo"] as? Bool == false && object["credentials"] != nil)
     }
 
     @Test("User data on the v1 endpoint is refused")
@@ -201,8 +202,9 @@ struct CommandLineReinstallTests {
         #expect(result.status == 0, "\(result.all)")
         let report = try jsonObject(result.stdout)
         #expect(Set(report.keys) == ["outcome", "job_id", "status", "server_id", "server_name", "api", "server_status",
-                                     "error_code", "fail_reason", "message", "userid_sent"])
+                                     "error_code", "fail_reason", "message", "userid_sent", "demo", "credentials"])
         #expect(report["userid_sent"] is NSNull, "a password login sends no userid: \(report)")
+        #expect(report["demo"] as? Bool == false && (report["credentials"] as? String)?.hasPrefix("environment") == true)
         #expect(report["outcome"] as? String == "accepted" && report["status"] as? String == "SUCCESS")
         #expect(report["api"] as? String == "v1")
         #expect((report["server_status"] as? String).map { $0 != "REBUILD" } == true, "\(report)")

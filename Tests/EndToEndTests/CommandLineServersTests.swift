@@ -31,7 +31,9 @@ struct CommandLineServersTests {
         let result = try await cli.run(["servers", "--json", "--filter", "192.168.1."])
         #expect(result.status == 0, "\(result.all)")
         let object = try jsonObject(result.stdout)
-        #expect(Set(object.keys) == ["count", "servers"])
+        #expect(Set(object.keys) == ["count", "servers", "demo", "credentials"])
+        #expect(object["demo"] as? Bool == false)
+        #expect((object["credentials"] as? String)?.hasPrefix("environment") == true)
         let servers = try #require(object["servers"] as? [[String: Any]])
         #expect(object["count"] as? Int == servers.count)
         #expect(Set(servers.compactMap { $0["name"] as? String }) == ["数据库-主节点", "数据库-从节点"])
@@ -80,13 +82,74 @@ struct CommandLineServersTests {
         #expect(controls(refused.all).isEmpty, "\(controls(refused.all))")
     }
 
-    @Test("Without credentials the commands use the demo's simulated cloud and say so on stderr")
+    @Test("With --demo the commands use the demo's simulated cloud and say so on stderr and in JSON")
     func demo() async throws {
         let cli = try CLISession(simulator: try await StandaloneSimulator())
-        let result = try await cli.run(["servers", "--filter", "web-0"], credentials: false)
+        let result = try await cli.run(["servers", "--demo", "--filter", "web-0"], credentials: false)
         #expect(result.status == 0, "\(result.all)")
         #expect(result.stderr.contains("DEMO — simulated cloud"), "\(result.all)")
         #expect(result.stdout.contains("web-01") && result.stdout.contains("web-02") && !result.stdout.contains("DEMO"))
+
+        let json = try await cli.run(["servers", "--json", "--demo"], credentials: false)
+        #expect(json.status == 0, "\(json.all)")
+        let object = try jsonObject(json.stdout)
+        #expect(object["demo"] as? Bool == true)
+        #expect((object["credentials"] as? String)?.hasPrefix("demo") == true, "\(json.stdout)")
+    }
+
+    @Test("Without credentials and without --demo the commands exit 3, listing every place looked at")
+    func noCredentials() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        for command in [["servers"], ["servers", "--json"], ["job", "0123456789abcdef0123456789abcdef"],
+                        ["reinstall", "web-01", "--keypair", "k", "--yes"]] {
+            let result = try await cli.run(command, credentials: false)
+            #expect(result.status == 3, "\(command): \(result.all)")
+            #expect(result.stdout.isEmpty, "nothing on stdout: \(result.stdout)")
+            for place in ["HUAWEICLOUD_SDK_AK", cli.scratch.path(".huaweicloud/credentials"),
+                          cli.scratch.path(".hcloud/config.json"), closedMetadataURL, "--demo"] {
+                #expect(result.stderr.contains(place), "\(command) must name \(place): \(result.stderr)")
+            }
+            #expect(!result.stderr.contains("DEMO"), "never the demo by surprise: \(result.stderr)")
+        }
+    }
+
+    @Test("--profile NAME uses that KooCLI profile, its region included, and says so")
+    func kooCLIProfile() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        let folder = cli.scratch.path(".hcloud")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let config = folder + "/config.json"
+        let profile = #"{"name": "ops", "mode": "AKSK", "accessKeyId": "\#(StandaloneSimulator.accessKey)", "#
+            + #""secretAccessKey": "\#(StandaloneSimulator.secretKey)", "securityToken": "", "region": "cn-north-4", "projectId": ""}"#
+        try Data(#"{"current": "other", "profiles": [\#(profile)]}"#.utf8).write(to: URL(fileURLWithPath: config))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config)
+
+        // No --region: the profile's.
+        let result = try await cli.run(["servers", "--json", "--profile", "ops", "--endpoint", cli.simulator.url],
+                                       credentials: false)
+        #expect(result.status == 0, "\(result.all)")
+        let object = try jsonObject(result.stdout)
+        #expect(object["credentials"] as? String == "KooCLI profile ops in \(config)", "\(result.stdout)")
+        #expect(object["demo"] as? Bool == false)
+
+        let missing = try await cli.run(["servers", "--profile", "nope", "--endpoint", cli.simulator.url], credentials: false)
+        #expect(missing.status != 0 && missing.stderr.contains("--profile nope") && missing.stderr.contains("ops"),
+                "\(missing.all)")
+        #expect(!missing.all.contains(StandaloneSimulator.secretKey))
+    }
+
+    @Test("servers --json with an ECS agency's temporary credentials from the metadata service")
+    func agencyCredentials() async throws {
+        var cli = try CLISession(simulator: try await StandaloneSimulator(extra: ["--metadata"]))
+        cli.metadataURL = cli.simulator.url
+        // No AK/SK: the chain reaches the metadata service, which names the region and the project.
+        let result = try await cli.run(["servers", "--json", "--endpoint", cli.simulator.url], credentials: false)
+        #expect(result.status == 0, "\(result.all)")
+        let object = try jsonObject(result.stdout)
+        #expect(object["demo"] as? Bool == false)
+        #expect(object["credentials"] as? String == "ECS metadata (agency)", "\(result.stdout)")
+        #expect((object["count"] as? Int ?? 0) > 0)
+        #expect(!result.stderr.contains("DEMO"))
     }
 
     @Test("Exit codes: 3 for refused credentials, 4 for an unreachable cloud, 2 for wrong usage")

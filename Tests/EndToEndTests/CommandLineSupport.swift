@@ -66,6 +66,10 @@ final class StandaloneSimulator: @unchecked Sendable {
     }
 }
 
+/// A loopback port nothing listens on: the metadata service of every child process, so no test
+/// ever waits for (or reaches) the real one at 169.254.169.254.
+let closedMetadataURL = "http://127.0.0.1:9"
+
 /// Runs `ecs-reinstall` commands against one simulator, as a script on a machine would: AK/SK in
 /// the environment, the journal under a private XDG_STATE_HOME, no terminal.
 struct CLISession {
@@ -92,11 +96,15 @@ struct CLISession {
             "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": scratch.url.path,
             "XDG_STATE_HOME": scratch.path("state"),
             "HUAWEICLOUD_SDK_AK": StandaloneSimulator.accessKey, "HUAWEICLOUD_SDK_SK": secretKey,
+            "ECS_REINSTALL_METADATA_URL": metadataURL,
         ]
     }
 
+    /// Where the children look for the ECS metadata service: nowhere, unless a test says otherwise.
+    var metadataURL = closedMetadataURL
+
     /// `ecs-reinstall <arguments> --region cn-north-4 --endpoint <simulator>`, stdin from `input`;
-    /// without `credentials`, with neither AK/SK nor an endpoint (the demo).
+    /// without `credentials`, with neither AK/SK nor an endpoint (add `--demo` for the demo).
     func run(_ arguments: [String], input: String = "", endpoint: String? = nil, credentials: Bool = true) async throws -> Result {
         let binary = try AppBinary.locate()
         let id = UUID().uuidString

@@ -105,7 +105,8 @@ final class TmuxSession {
         socket = "ecs-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         self.width = width
         self.height = height
-        let variables = ["LANG": "C.UTF-8"].merging(environment) { $1 }
+        // No test waits for, or reaches, a real ECS metadata service.
+        let variables = ["LANG": "C.UTF-8", "ECS_REINSTALL_METADATA_URL": closedMetadataURL].merging(environment) { $1 }
             .sorted { $0.key < $1.key }
             .flatMap { ["-e", "\($0.key)=\($0.value)"] }
         try await command(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height)]

@@ -52,7 +52,7 @@ struct RegionTableTests {
         let environment = ["HUAWEICLOUD_SDK_REGION_ECS_CN_NORTH_4": "https://ecs.env.example"]
         let endpoints = Endpoints(region: "cn-north-4", environment: environment, regionsFile: file)
         #expect(try endpoints.url(for: .ecs).absoluteString == "https://ecs.env.example")
-        #expect(endpoints.source(for: .ecs) == .environment)
+        #expect(endpoints.source(for: .ecs) == .configuration)
         #expect(try endpoints.url(for: .ims).absoluteString == "https://ims.file.example")
         #expect(endpoints.source(for: .ims) == .regionsFile)
         #expect(try endpoints.url(for: .iam).absoluteString == "https://iam.cn-north-4.myhuaweicloud.com")

@@ -14,6 +14,8 @@ public struct AppState: Sendable, Equatable {
     public var mode: AccountMode
     public var region: String
     public var projectId: String
+    /// Where the credentials came from, in a few words (`CredentialSource.brief`), for the header.
+    public var credentialSource = ""
     public var size: TerminalSize
     public var now: Date
 

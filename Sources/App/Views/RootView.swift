@@ -49,7 +49,15 @@ private func drawHeader(_ screen: inout Screen, _ state: AppState) {
         x += screen.put(" REAL — Huawei Cloud ", x: x, y: 0, style: Style(bold: true, reverse: true))
     }
     let project = state.projectId.count > 12 ? String(state.projectId.prefix(8)) + "…" : state.projectId
-    screen.put(" \(state.region) · project \(project)", x: x, y: 0, style: bar)
+    var account = " \(state.region) · project \(project)"
+    if state.mode == .real, !state.credentialSource.isEmpty {
+        // Where the keys came from, after the region; short of room, the word "project" goes
+        // first, then the project (the source says more about which account this is).
+        let source = " \(state.region) · \(state.credentialSource)"
+        account = [source + " · project \(project)", source + " · \(project)", source]
+            .first { x + DisplayWidth.of($0) <= screen.width } ?? source
+    }
+    screen.put(DisplayWidth.truncate(account, to: max(0, screen.width - x)), x: x, y: 0, style: bar)
 }
 
 /// The journal's problem stays on screen: a job that will not resume after a restart, or a

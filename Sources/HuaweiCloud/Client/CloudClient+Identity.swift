@@ -54,6 +54,7 @@ extension CloudClient {
 
     /// The IAM user id that owns the access key (`userid` of a key-pair reinstall).
     public func userId() async throws -> String {
+        let credentials = try await credentialProvider.credentials()
         let info: CredentialInfo = try await get(
             .iam, "/v3.0/OS-CREDENTIAL/credentials/\(PercentEncoding.encode(credentials.accessKey))",
             what: "the user id", project: false)

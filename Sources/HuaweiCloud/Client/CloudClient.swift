@@ -6,7 +6,8 @@ import Logging
 /// Copies share one `SignatureFailureGuard`: after 3 refused signatures in a row every copy stops
 /// sending, before the gateway's 5-failure lock of the access key.
 public struct CloudClient: Sendable {
-    public let credentials: Credentials
+    /// Asked for the credentials on every attempt, so temporary ones are renewed before they expire.
+    public let credentialProvider: any CredentialProvider
     public let endpoints: Endpoints
     public internal(set) var projectId: String
     let transport: any HTTPTransport
@@ -18,11 +19,11 @@ public struct CloudClient: Sendable {
     var retryClock: RetryClock = .live
 
     public init(
-        credentials: Credentials, endpoints: Endpoints, projectId: String,
+        credentialProvider: any CredentialProvider, endpoints: Endpoints, projectId: String,
         transport: any HTTPTransport = HTTPClientTransport(), retry: RetryPolicy = RetryPolicy(),
         now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "ecs-reinstall.cloud")
     ) {
-        self.credentials = credentials
+        self.credentialProvider = credentialProvider
         self.endpoints = endpoints
         self.projectId = projectId
         self.transport = transport
@@ -31,6 +32,19 @@ public struct CloudClient: Sendable {
         self.logger = logger
         signatureGuard = SignatureFailureGuard()
     }
+
+    /// A client with fixed credentials (given directly: the source says the environment).
+    public init(
+        credentials: Credentials, endpoints: Endpoints, projectId: String,
+        transport: any HTTPTransport = HTTPClientTransport(), retry: RetryPolicy = RetryPolicy(),
+        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "ecs-reinstall.cloud")
+    ) {
+        self.init(credentialProvider: StaticCredentialProvider(credentials, source: .environment), endpoints: endpoints,
+                  projectId: projectId, transport: transport, retry: retry, now: now, logger: logger)
+    }
+
+    /// Where the credentials come from.
+    public var credentialSource: CredentialSource { credentialProvider.source }
 
     /// A client for the credentials' project, or the region's project looked up in IAM when the
     /// credentials name none (`GET /v3/projects?name={region}`, then `GET /v3/auth/projects` if
@@ -41,10 +55,22 @@ public struct CloudClient: Sendable {
         retry: RetryPolicy = RetryPolicy(), now: @escaping @Sendable () -> Date = { Date() },
         logger: Logger = Logger(label: "ecs-reinstall.cloud")
     ) async throws -> CloudClient {
+        try await connect(credentialProvider: StaticCredentialProvider(credentials, source: .environment),
+                          endpoints: endpoints, transport: transport, retry: retry, now: now, logger: logger)
+    }
+
+    /// The same, with credentials that may be renewed (an ECS agency's); the project is the
+    /// current credentials' one, else looked up.
+    public static func connect(
+        credentialProvider: any CredentialProvider, endpoints: Endpoints,
+        transport: any HTTPTransport = HTTPClientTransport(), retry: RetryPolicy = RetryPolicy(),
+        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "ecs-reinstall.cloud")
+    ) async throws -> CloudClient {
         try endpoints.validate()
-        var client = CloudClient(credentials: credentials, endpoints: endpoints, projectId: credentials.projectId ?? "",
+        let projectId = try await credentialProvider.credentials().projectId
+        var client = CloudClient(credentialProvider: credentialProvider, endpoints: endpoints, projectId: projectId ?? "",
                                  transport: transport, retry: retry, now: now, logger: logger)
-        if credentials.projectId == nil {
+        if projectId == nil {
             client.projectId = try await client.lookUpProjectId()
         }
         return client
@@ -104,9 +130,10 @@ public struct CloudClient: Sendable {
         } catch {
             throw .failed(Self.cloudError(error).redacting(secrets()), .notSent)
         }
-        let signer = RequestSigner(credentials: credentials)
         let start = retryClock.now()
         var attempt = 0
+        // Temporary credentials refused once are renewed and the call tried again, once.
+        var renewedAfterRefusal = false
         while true {
             attempt += 1
             if Task.isCancelled { throw .cancelled }
@@ -114,10 +141,19 @@ public struct CloudClient: Sendable {
             let reach: CallFailure.Reach
             var retryAfter: Duration?
             var transient = true
+            // Asked each attempt: temporary credentials are renewed before they expire.
+            let credentials: Credentials
+            do {
+                credentials = try await credentialProvider.credentials()
+            } catch is CancellationError {
+                throw .cancelled
+            } catch {
+                throw .failed(Self.cloudError(error).redacting(secrets()), .notSent)
+            }
             do {
                 let permit = try signatureGuard.permit(now: now())
                 // Signed anew for each attempt: X-Sdk-Date must be fresh.
-                let request = try signer.signedRequest(
+                let request = try RequestSigner(credentials: credentials).signedRequest(
                     method: method, baseURL: base, path: path, query: query, body: body,
                     projectId: project ? projectId : nil, date: now())
                 let response: HTTPReply
@@ -130,7 +166,17 @@ public struct CloudClient: Sendable {
                 let error = Self.error(in: response)
                 signatureGuard.record(permit, status: response.status, code: error?.code)
                 guard let error else { return response }
-                failure = error.redacting(secrets())
+                if error.isAuthenticationRefusal, credentials.securityToken != nil {
+                    // A 401 is an answer: nothing was done, so sending again with renewed credentials is safe.
+                    if !renewedAfterRefusal, await credentialProvider.replacement(afterRefusalOf: credentials) != nil {
+                        renewedAfterRefusal = true
+                        attempt -= 1
+                        continue
+                    }
+                    failure = error.withTemporaryCredentialsHint(source: credentialProvider.source).redacting(secrets())
+                } else {
+                    failure = error.redacting(secrets())
+                }
                 reach = .answered(status: response.status)
                 retryAfter = RetryPolicy.retryAfter(response.header("Retry-After"), now: now())
             } catch is CancellationError {
@@ -169,9 +215,10 @@ public struct CloudClient: Sendable {
         }
     }
 
-    /// The clear text of the secrets no error may contain: the secret key, the token, and `extra`.
+    /// The clear text of the secrets no error may contain: the secret keys and tokens handed out
+    /// (the current ones and those renewed away), and `extra`.
     private func secrets(_ extra: [Secret]) -> [String] {
-        ([credentials.secretKey] + [credentials.securityToken].compactMap { $0 } + extra).map { $0.reveal() }
+        (credentialProvider.secrets + extra).map { $0.reveal() }
     }
 
     /// Any status ≥ 400 is an error, and so is a 202 that carries `Common.0024` (throttling).

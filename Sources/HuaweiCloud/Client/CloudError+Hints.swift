@@ -44,6 +44,8 @@ extension CloudError {
             return "The job could not be queried; retry"
         case "APIGW.0301", "APIG.0301":
             return "Check the access key, the secret key and this machine's clock (within 15 minutes of the cloud's time)"
+        case "APIGW.0307", "APIG.0307":
+            return "The token has expired; renew the temporary credentials"
         case "Common.0013":
             return "The token is not valid; renew the temporary credentials or use permanent keys"
         case "Pdp.0001", "Ecs.0110", "EPS.0003":
@@ -67,5 +69,23 @@ extension CloudError {
         case 500...: return "The cloud had a problem; retry later, and give the request id to support if it persists"
         default: return "Check the values sent; if they look right, give the request id to support"
         }
+    }
+}
+
+extension CloudError {
+    /// A refusal of temporary credentials (a security token in use), told as what it most likely
+    /// is: they expired. Says where they came from, so the operator knows what to renew.
+    public func withTemporaryCredentialsHint(source: CredentialSource) -> CloudError {
+        guard case let .api(status, code, message, requestId) = self else { return self }
+        let renew: String
+        switch source {
+        case .ecsMetadata: renew = "check the ECS's agency (they are renewed from the metadata service)"
+        case .environment: renew = "set fresh HUAWEICLOUD_SDK_AK, _SK and _SECURITY_TOKEN"
+        case let .credentialsFile(path): renew = "renew them in \(path)"
+        case let .kooCLIProfile(name, _): renew = "renew KooCLI profile \(name)"
+        case .demo: renew = "restart the demo"
+        }
+        let hint = "The temporary credentials (security token) from \(source) may have expired; \(renew)."
+        return .api(status: status, code: code, message: (message.isEmpty ? "" : message + ". ") + hint, requestId: requestId)
     }
 }

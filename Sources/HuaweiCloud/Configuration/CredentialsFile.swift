@@ -1,15 +1,7 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The official SDK's credentials file: INI, section `[basic]`, keys `ak`, `sk`, `project_id`,
-/// `security_token`. Like OpenSSH with a private key, a file that group or others may access is
+/// `security_token`, `iam_endpoint`. Like OpenSSH with a private key, a file that group or others may access is
 /// refused: it holds a secret key.
 public struct CredentialsFile: Sendable, Equatable {
     public var path: String
@@ -30,44 +22,40 @@ public struct CredentialsFile: Sendable, Equatable {
         return CredentialsFile(path: home + "/.huaweicloud/credentials", isExplicit: false)
     }
 
+    /// What `[basic]` configures: the credentials and, optionally, the IAM endpoint.
+    public struct Basic: Sendable, Equatable {
+        public var credentials: Credentials
+        /// `iam_endpoint`: IAM's base URL (for the project lookup), after the environment's.
+        public var iamEndpoint: String?
+    }
+
     /// The credentials of `[basic]`; nil when the default file does not exist or has no `[basic]`
     /// keys. Throws for a file that is too open, unreadable, or incomplete.
-    public func load() throws -> Credentials? {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            let reason = errno
-            if reason == ENOENT || reason == ENOTDIR {
-                if isExplicit {
-                    throw CloudError.configuration(
-                        "HUAWEICLOUD_SDK_CREDENTIALS_FILE names \(path), which does not exist. "
-                            + "Create it (section [basic], keys ak and sk) or unset the variable.")
-                }
-                return nil
+    public func load() throws -> Credentials? { try loadBasic()?.credentials }
+
+    /// `load()`, with the rest of `[basic]`.
+    public func loadBasic() throws -> Basic? {
+        guard let text = try PrivateFile.read(path, describedAs: "credentials file") else {
+            if isExplicit {
+                throw CloudError.configuration(
+                    "HUAWEICLOUD_SDK_CREDENTIALS_FILE names \(path), which does not exist. "
+                        + "Create it (section [basic], keys ak and sk) or unset the variable.")
             }
-            throw CloudError.configuration(
-                "The credentials file \(path) cannot be read (\(String(cString: strerror(reason)))). Check its permissions.")
+            return nil
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw CloudError.configuration("The credentials file \(path) is not a regular file.")
-        }
-        let mode = info.st_mode & 0o777
-        if mode & 0o077 != 0 {
-            throw CloudError.configuration(
-                "The credentials file \(path) is accessible by group or others (mode \(String(mode, radix: 8))), "
-                    + "and it holds a secret key, so it is not used. Fix it with: chmod 600 \(path)")
-        }
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw CloudError.configuration("The credentials file \(path) cannot be read as UTF-8 text. Check its contents.")
-        }
-        return try Self.credentials(in: text, path: path)
+        return try Self.basic(in: text, path: path)
     }
+
+    /// Whether the file exists (for the list of places looked at).
+    public var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
     /// The `[basic]` profile of an INI text. Both `#` and `;` start comments; keys are matched without
     /// regard to case; values are trimmed; other sections are ignored.
     static func credentials(in text: String, path: String) throws -> Credentials? {
+        try basic(in: text, path: path)?.credentials
+    }
+
+    static func basic(in text: String, path: String) throws -> Basic? {
         let basic = INI.parse(text)["basic"] ?? [:]
         func value(_ key: String) -> String? { basic[key].flatMap { $0.isEmpty ? nil : $0 } }
         let ak = value("ak")
@@ -76,9 +64,10 @@ public struct CredentialsFile: Sendable, Equatable {
         case (nil, nil):
             return nil
         case let (ak?, sk?):
-            return Credentials(accessKey: ak, secretKey: Secret(sk),
-                               securityToken: value("security_token").map { Secret($0) },
-                               projectId: value("project_id"))
+            let credentials = Credentials(accessKey: ak, secretKey: Secret(sk),
+                                          securityToken: value("security_token").map { Secret($0) },
+                                          projectId: value("project_id"))
+            return Basic(credentials: credentials, iamEndpoint: value("iam_endpoint"))
         default:
             let missing = ak == nil ? "ak" : "sk"
             throw CloudError.configuration(

@@ -21,9 +21,10 @@ public enum CloudService: String, Sendable, CaseIterable {
 /// 1. `override` (`--endpoint URL`): one base URL for every service (simulator, private gateway);
 /// 2. the official SDK's variables: `HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION}` (the region upper-cased,
 ///    `-` as `_`; a comma-separated list uses its first entry) and, for IAM, `HUAWEICLOUD_SDK_IAM_ENDPOINT`;
-/// 3. the SDK's regions file (`$HUAWEICLOUD_SDK_REGIONS_FILE` or `~/.huaweicloud/regions.yaml`, see
+/// 3. for IAM, `iam_endpoint` of the SDK credentials file in use (`iamEndpoint`);
+/// 4. the SDK's regions file (`$HUAWEICLOUD_SDK_REGIONS_FILE` or `~/.huaweicloud/regions.yaml`, see
 ///    `RegionsFile`), its first endpoint for the service and region;
-/// 4. the region table (`RegionTable`): `https://{ecs|ims|kms|iam}.{region}.{domain}`, the domain
+/// 5. the region table (`RegionTable`): `https://{ecs|ims|kms|iam}.{region}.{domain}`, the domain
 ///    `myhuaweicloud.eu` on the European site; IAM on the global `https://iam.myhuaweicloud.com`
 ///    where the region has no IAM host of its own. A region the table does not list follows the
 ///    `.com` pattern.
@@ -35,22 +36,23 @@ public enum CloudService: String, Sendable, CaseIterable {
 public struct Endpoints: Sendable, Equatable {
     /// Which rule gave a service its URL (quoted in messages).
     public enum Source: String, Sendable, Equatable {
-        case override = "--endpoint", environment = "the environment", regionsFile = "the regions file",
+        case override = "--endpoint", configuration = "the configuration", regionsFile = "the regions file",
              table = "the region"
     }
 
     public var region: String
     public var override: URL?
-    /// Per-service base URLs read from the environment (rule 2), by service.
+    /// Per-service base URLs from the environment (rule 2) or the credentials file (rule 3), by service.
     public var serviceOverrides: [CloudService: String]
-    /// Per-service base URLs read from the regions file (rule 3), by service.
+    /// Per-service base URLs read from the regions file (rule 4), by service.
     public var fileOverrides: [CloudService: String]
 
     public init(region: String, override: URL? = nil, environment: [String: String] = [:],
-                regionsFile: RegionsFile? = nil) {
+                iamEndpoint: String? = nil, regionsFile: RegionsFile? = nil) {
         self.region = region
         self.override = override
         serviceOverrides = Self.overrides(region: region, environment: environment)
+        if serviceOverrides[.iam] == nil, let iam = Self.firstEntry(iamEndpoint) { serviceOverrides[.iam] = iam }
         var fromFile: [CloudService: String] = [:]
         for service in CloudService.allCases {
             if let url = regionsFile?.endpoint(service: service.environmentName, region: region) { fromFile[service] = url }
@@ -61,7 +63,7 @@ public struct Endpoints: Sendable, Equatable {
     /// Which rule decides `service`'s URL.
     public func source(for service: CloudService) -> Source {
         if override != nil { return .override }
-        if serviceOverrides[service] != nil { return .environment }
+        if serviceOverrides[service] != nil { return .configuration }
         if fileOverrides[service] != nil { return .regionsFile }
         return .table
     }
