@@ -53,7 +53,22 @@ struct SimulatorCommand: ParsableCommand {
         "Rename a server, ID=NAME (repeatable), e.g. to give two servers the same name.", valueName: "id=name"))
     var rename: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Act as a user authorised per enterprise project, granted these (comma-separated ids; 0 is the default one): "
+            + "a server listing must then give enterprise_project_id.", valueName: "ids"))
+    var grantedEps: String?
+
+    @Option(help: "Bare metal servers added to the account, tagged __type_baremetal.")
+    var bareMetal: Int = 0
+
+    @Flag(help: "Send the fields of a server the tools read (about 1 KB) instead of the real cloud's (about 4 KB).")
+    var leanDetails = false
+
+    @Flag(help: "Write each request's method, path and query to stderr.")
+    var logRequests = false
+
     func validate() throws {
+        guard (0...100_000).contains(bareMetal) else { throw ValidationError("--bare-metal must be 0…100000") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard (0...1).contains(failureRate) else { throw ValidationError("--failure-rate must be 0…1") }
         guard jobSeconds > 0, jobSeconds.isFinite else { throw ValidationError("--job-seconds must be more than 0") }
@@ -71,12 +86,16 @@ struct SimulatorCommand: ParsableCommand {
 
     func run() throws {
         let plan = try FaultPlan(parsing: faults)
-        let simulator = CloudSimulator(
-            configuration: SimulatorConfiguration(
-                accessKey: ak, secretKey: Secret(sk), projectId: projectId, region: region,
-                jobDuration: .milliseconds(Int64((jobSeconds * 1000).rounded())), failureRate: failureRate,
-                randomSeed: seed, latency: .milliseconds(latencyMs), faults: plan),
-            dataSet: renamed(.generated(servers: servers, seed: seed)))
+        var configuration = SimulatorConfiguration(
+            accessKey: ak, secretKey: Secret(sk), projectId: projectId, region: region,
+            jobDuration: .milliseconds(Int64((jobSeconds * 1000).rounded())), failureRate: failureRate,
+            randomSeed: seed, latency: .milliseconds(latencyMs), faults: plan)
+        configuration.grantedEnterpriseProjects = grantedEps.map { Set($0.split(separator: ",").map(String.init)) }
+        configuration.bareMetalServers = bareMetal
+        configuration.realisticServerDetails = !leanDetails
+        configuration.logsRequests = logRequests
+        let simulator = CloudSimulator(configuration: configuration,
+                                       dataSet: renamed(.generated(servers: servers, seed: seed)))
         let url = try runBlocking { try await simulator.start(port: port) }
         // Written unbuffered: whoever started us waits for this line to learn the URL.
         let ready = "ecs-reinstall simulator listening on \(url.absoluteString) (region \(region), project \(projectId), \(servers) servers, faults \(plan))\n"
