@@ -9,7 +9,7 @@ func drawServerList(_ screen: inout Screen, _ state: AppState, _ layout: Layout)
     let list = state.servers
     drawListTitle(&screen, state, layout)
     let tableTop = layout.bodyTop + 1
-    let columns = ServerListLayout.columns(width: layout.width)
+    let columns = ServerListLayout.columns(state)
     let visible = list.catalog.visible
     if visible.isEmpty {
         screen.put(DisplayWidth.truncate(emptyListText(list), to: layout.width - 2), x: 1, y: tableTop + 1)
