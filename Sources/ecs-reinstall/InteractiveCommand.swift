@@ -30,7 +30,7 @@ struct InteractiveCommand: ParsableCommand {
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
         CursesTerminal.prepareEnvironment()
         let environment = ProcessInfo.processInfo.environment
-        let options = connection.sessionOptions
+        let options = try connection.sessionOptions
         let session = try runBlocking { try await CloudSession.connect(options, environment: environment) }
         let journal = JobJournal(file: JobJournal.defaultFile(environment: environment))
         let (entries, journalProblem) = loadJournal(journal, mode: session.mode)
