@@ -42,10 +42,10 @@ extension SimulatorCore {
         }
     }
 
-    /// A user authorised per enterprise project cannot read a server of another one.
-    func checkEnterpriseProject(of server: Server) throws(APIFailure) {
+    /// A user authorised per enterprise project cannot act on a server of another one.
+    func checkEnterpriseProject(of server: Server, action: String = "ecs:cloudServers:get") throws(APIFailure) {
         guard let granted = configuration.grantedEnterpriseProjects else { return }
-        if !granted.contains(server.enterpriseProjectId ?? "0") { throw Self.policyRefusal("ecs:cloudServers:get") }
+        if !granted.contains(server.enterpriseProjectId ?? "0") { throw Self.policyRefusal(action) }
     }
 
     /// The refusal of an IAM policy, in ECS's error shape. The code and wording are those the

@@ -40,8 +40,7 @@ struct ServersCommand: ParsableCommand {
                 try Console.json(ServerListing(count: servers.count, servers: servers.map(ServerSummary.init)))
             } else {
                 // The enterprise project only when it tells servers apart.
-                let showProject = servers.contains { ($0.enterpriseProjectId ?? EnterpriseProjectScope.defaultProjectId)
-                    != EnterpriseProjectScope.defaultProjectId }
+                let showProject = servers.contains(where: \.isOutsideDefaultEnterpriseProject)
                 let rows = servers.map { server in
                     ([server.name, server.id, server.statusText, server.privateIP ?? "-", server.imageName]
                         + (showProject ? [server.enterpriseProjectName] : [])).map(\.shown)

@@ -65,6 +65,12 @@ struct RealAccountListingTests {
             #expect(names == ["bms-node-01", "bms-node-02"])
             let untagged = try await raw.get(path, query: [("not-tags", "__type_baremetal")]).json()
             #expect(untagged["count"] as? Int == 12)
+            // Named by id, ECS still says no to reinstalling one.
+            let bareMetal = try #require(await simulator.servers().first { $0.isBareMetal })
+            let refused = try await raw.reinstall(.v2, server: bareMetal.id, body: """
+                {"os-reinstall":{"keyname":"deploy-rsa","userid":"\(Demo.userId)","mode":"withStopServer"}}
+                """)
+            #expect(refused.status == 400, "\(refused.text)")
         }
     }
 
@@ -97,9 +103,13 @@ struct RealAccountListingTests {
                 #expect(error.message.contains("enterprise project \(other)"), "\(error.message)")
                 #expect(error.message.contains("ecs:cloudServers:list"), "\(error.message)")
             }
-            // A server of a project not granted cannot be read by id either.
+            // A server of a project not granted cannot be read by id, nor reinstalled.
             let outside = try #require(everyone.first { $0.enterpriseProjectId == other })
             await #expect(throws: CloudError.self) { try await client(simulator).showServer(id: outside.id) }
+            let reinstall = try await raw.reinstall(.v2, server: outside.id, body: """
+                {"os-reinstall":{"keyname":"deploy-rsa","userid":"\(Demo.userId)","mode":"withStopServer"}}
+                """)
+            #expect(reinstall.status == 403 && reinstall.errorCode == "Ecs.0110", "\(reinstall.text)")
         }
     }
 

@@ -204,6 +204,11 @@ extension Server {
     /// Bare metal servers carry this tag; ECS lists them unless told not to (`not-tags`).
     public static let bareMetalTag = "__type_baremetal"
     public var isBareMetal: Bool { tags.contains(Self.bareMetalTag) }
+    /// In an enterprise project other than the default one (an unknown one counts as the default:
+    /// accounts without enterprise projects send none).
+    public var isOutsideDefaultEnterpriseProject: Bool {
+        enterpriseProjectId.map { $0 != EnterpriseProjectScope.defaultProjectId } ?? false
+    }
     /// The enterprise project as shown: `default` for `0`, else its id ("" when unknown).
     public var enterpriseProjectName: String {
         enterpriseProjectId.map(EnterpriseProjectScope.displayName) ?? ""

@@ -28,10 +28,6 @@ public struct ServerCatalog: Sendable, Equatable {
     public var isEmpty: Bool { servers.isEmpty }
     public var spansEnterpriseProjects: Bool { outsideDefaultProject > 0 }
 
-    private static func isOutsideDefaultProject(_ server: Server) -> Bool {
-        server.enterpriseProjectId.map { $0 != EnterpriseProjectScope.defaultProjectId } ?? false
-    }
-
     public func index(of id: String) -> Int? { positions[id] }
 
     public func server(id: String) -> Server? { positions[id].map { servers[$0] } }
@@ -47,8 +43,8 @@ public struct ServerCatalog: Sendable, Equatable {
         for server in page {
             if let index = positions[server.id] {
                 guard servers[index] != server else { continue }
-                if Self.isOutsideDefaultProject(servers[index]) { outsideDefaultProject -= 1 }
-                if Self.isOutsideDefaultProject(server) { outsideDefaultProject += 1 }
+                if servers[index].isOutsideDefaultEnterpriseProject { outsideDefaultProject -= 1 }
+                if server.isOutsideDefaultEnterpriseProject { outsideDefaultProject += 1 }
                 servers[index] = server
                 let haystack = ServerFilter.haystack(server)
                 if haystack != haystacks[index] {
@@ -66,7 +62,7 @@ public struct ServerCatalog: Sendable, Equatable {
                 let index = servers.count
                 positions[server.id] = index
                 servers.append(server)
-                if Self.isOutsideDefaultProject(server) { outsideDefaultProject += 1 }
+                if server.isOutsideDefaultEnterpriseProject { outsideDefaultProject += 1 }
                 haystacks.append(ServerFilter.haystack(server))
                 sortKeys.append(sort.column.map { $0.sortKey(server, context) } ?? "")
                 added.append(index)
@@ -103,7 +99,7 @@ public struct ServerCatalog: Sendable, Equatable {
         haystacks = haystacks.indices.filter { !doomed.contains($0) }.map { haystacks[$0] }
         sortKeys = sortKeys.indices.filter { !doomed.contains($0) }.map { sortKeys[$0] }
         positions = Dictionary(uniqueKeysWithValues: servers.enumerated().map { ($1.id, $0) })
-        outsideDefaultProject = servers.count { Self.isOutsideDefaultProject($0) }
+        outsideDefaultProject = servers.count(where: \.isOutsideDefaultEnterpriseProject)
         sorted = sorted.compactMap { renumbered[$0] >= 0 ? renumbered[$0] : nil }
         visible = visible.compactMap { renumbered[$0] >= 0 ? renumbered[$0] : nil }
     }
