@@ -43,6 +43,18 @@ struct ScreenSnapshotTests {
         #expect(!narrow.lines.joined().contains("default"))
     }
 
+    /// A list narrowed to one enterprise project says so in the header, and when it is empty.
+    @Test func aNarrowedListSaysWhichEnterpriseProject() {
+        var state = Fixtures.loadedState(width: 120, height: 40)
+        state.enterpriseProject = "5b2e1c7a-3f4d-4e8b-9a1c-2d3e4f5a6b01"
+        #expect(render(state).lines[0].contains("· EP 5b2e1c7a…"))
+        _ = reduce(&state, .key(.character("r")))
+        Fixtures.deliver([], to: &state)
+        #expect(render(state).lines.joined().contains("No servers in enterprise project 5b2e1c7a-3f4d-4e8b-9a1c-2d3e4f5a6b01"))
+        state.enterpriseProject = "0"
+        #expect(render(state).lines[0].contains("· EP default"))
+    }
+
     /// An account whose servers are all in the default enterprise project has no EP column: the
     /// names keep its width.
     @Test func noEnterpriseProjectColumnWhenAllAreDefault() {

@@ -1,4 +1,5 @@
 import Foundation
+import HuaweiCloud
 import TerminalKit
 
 /// Draws the whole state into a screen-sized grid. Pure: the same state gives the same cells.
@@ -49,7 +50,11 @@ private func drawHeader(_ screen: inout Screen, _ state: AppState) {
         x += screen.put(" REAL — Huawei Cloud ", x: x, y: 0, style: Style(bold: true, reverse: true))
     }
     let project = state.projectId.count > 12 ? String(state.projectId.prefix(8)) + "…" : state.projectId
-    screen.put(" \(state.region) · project \(project)", x: x, y: 0, style: bar)
+    // A narrowed list says so, or servers of other enterprise projects would seem gone.
+    let narrowed = state.enterpriseProject.map { id in
+        " · EP " + (id.count > 12 ? String(id.prefix(8)) + "…" : EnterpriseProjectScope.displayName(id))
+    } ?? ""
+    screen.put(" \(state.region) · project \(project)\(narrowed)", x: x, y: 0, style: bar)
 }
 
 /// The journal's problem stays on screen: a job that will not resume after a restart, or a
