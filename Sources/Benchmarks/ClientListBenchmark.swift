@@ -33,7 +33,7 @@ private func measureListing(simulator: CloudSimulator, url: URL) async throws ->
         transport: transport)
 
     var lines: [String] = []
-    for (pageSize, concurrency) in [(100, 1), (100, 4), (1000, 1), (1000, 2)] {
+    for (pageSize, concurrency) in [(100, 1), (100, 4), (100, CloudClient.listingConcurrency), (1000, 1), (1000, 2)] {
         transport.reset()
         let start = ContinuousClock.now
         var firstPage: Duration?

@@ -10,6 +10,7 @@ let benchmarks: [Benchmark] = [
     formKeystrokeBenchmark,
     formBytesBenchmark,
     clientListBenchmark,
+    sdkComparisonBenchmark,
     idleJobsBenchmark,
     simulatorScaleBenchmark,
     listFilterBenchmark,

@@ -22,7 +22,8 @@ enum HTTPGlue {
                 let failure = APIFailure.gateway(413, "APIGW.0201", "Request entity too large: the body exceeds 12 MB")
                 return response(SimulatorCore.reply(failure, requestId: requestId))
             }
-            await engine.record(method: request.method.rawValue, path: request.uri.path, bodyBytes: body.readableBytes)
+            await engine.record(method: request.method.rawValue, path: request.uri.path, query: request.uri.query,
+                                bodyBytes: body.readableBytes)
             let simulated = SimulatorRequest(
                 method: request.method.rawValue,
                 rawPath: request.uri.path,

@@ -88,7 +88,11 @@ extension SimulatorCore {
         let statuses = request.query("status").flatMap { status -> Set<String>? in
             status.isEmpty ? nil : Self.statusGroups[status.uppercased()] ?? [status.uppercased()]
         }
-        let matching = store.matching(name: request.query("name"), statuses: statuses)
+        let filter = ServerListFilter(
+            tags: ServerListFilter.tagList(request.query("tags")),
+            notTags: ServerListFilter.tagList(request.query("not-tags")),
+            enterpriseProjects: try listedEnterpriseProjects(request.query("enterprise_project_id")))
+        let matching = store.matching(name: request.query("name"), statuses: statuses, filter: filter)
         let start = (page - 1).multipliedReportingOverflow(by: limit)
         let range = start.overflow || start.partialValue >= matching.count
             ? 0..<0 : start.partialValue..<min(start.partialValue + limit, matching.count)
@@ -105,6 +109,7 @@ extension SimulatorCore {
     /// `{"server": {...}}`.
     mutating func showServer(id: String) throws(APIFailure) -> Data {
         guard let index = store.position(of: id) else { throw Self.serverNotFound(id) }
+        try checkEnterpriseProject(of: store.all[index])
         var body = Data("{\"server\":".utf8)
         body.append(try detailJSON(at: index))
         body.append(UInt8(ascii: "}"))

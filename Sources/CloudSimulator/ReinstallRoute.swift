@@ -7,6 +7,11 @@ extension SimulatorCore {
         api: ReinstallAPI, serverId: String, body: Data, now: Date
     ) throws(APIFailure) -> JobReference {
         guard let server = store[serverId] else { throw Self.serverNotFound(serverId) }
+        try checkEnterpriseProject(of: server, action: "ecs:cloudServers:rebuild")
+        guard !server.isBareMetal else {
+            // Inferred: the reference does not say how ECS refuses a BMS server; it must refuse.
+            throw .ecs(400, "Ecs.0005", "The server is a bare metal server: reinstall it through the BMS API")
+        }
         let request = try ReinstallValidator(api: api, server: server, keypairs: keypairs).validate(body: body)
         guard !server.locked else {
             throw .ecs(400, "Ecs.0605", "The ECS is locked: unlock it before reinstalling the OS")

@@ -10,8 +10,11 @@ struct ServerStore: Sendable {
     private var positions: [String: Int]
     private var searchNames: [String]
     private var encoded: [Data?]
+    /// Whether details are sent at the real cloud's size (`ServerDetailWire`).
+    let realisticDetails: Bool
 
-    init(_ servers: [Server]) {
+    init(_ servers: [Server], realisticDetails: Bool = true) {
+        self.realisticDetails = realisticDetails
         all = servers
         var positions: [String: Int] = [:]
         positions.reserveCapacity(servers.count)
@@ -42,14 +45,16 @@ struct ServerStore: Sendable {
     }
 
     /// Positions of the servers whose name matches `name` (ECS's fuzzy match: a case-insensitive
-    /// substring in which `.` stands for any one character) and whose status is in `statuses`.
-    func matching(name: String?, statuses: Set<String>?) -> [Int] {
+    /// substring in which `.` stands for any one character), whose status is in `statuses`, and
+    /// that pass `filter` (tags, enterprise projects).
+    func matching(name: String?, statuses: Set<String>?, filter: ServerListFilter = ServerListFilter()) -> [Int] {
         let pattern = name.flatMap { $0.isEmpty ? nil : NamePattern($0) }
         var found: [Int] = []
         found.reserveCapacity(pattern == nil && statuses == nil ? all.count : 64)
         for index in all.indices {
             if let statuses, !statuses.contains(all[index].status.rawValue) { continue }
             if let pattern, !pattern.matches(searchNames[index]) { continue }
+            if !filter.admits(all[index]) { continue }
             found.append(index)
         }
         return found
@@ -58,7 +63,7 @@ struct ServerStore: Sendable {
     /// The server's detail JSON (the shape of `ServerDetailWire`), encoded at most once per change.
     mutating func detailJSON(at index: Int) throws -> Data {
         if let data = encoded[index] { return data }
-        let data = try WireJSON.encoder.encode(ServerDetailWire(server: all[index]))
+        let data = try WireJSON.encoder.encode(ServerDetailWire(server: all[index], realistic: realisticDetails))
         encoded[index] = data
         return data
     }

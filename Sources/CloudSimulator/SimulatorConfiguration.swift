@@ -31,6 +31,21 @@ public struct SimulatorConfiguration: Sendable {
     /// simulator's time (the real service's hour by default on the command line). Nil: off.
     public var temporaryCredentialLifetime: Duration? = nil
 
+    // Real accounts' ways of saying no, each set on the value (not through `init`).
+
+    /// The enterprise projects the user is granted when authorised per enterprise project
+    /// (`--granted-eps`): a server listing must then name them (`enterprise_project_id`), and a
+    /// server outside them cannot be read. nil: authorised for the whole project.
+    public var grantedEnterpriseProjects: Set<String>?
+    /// Bare metal servers added after the data set's (`--bare-metal`), tagged `__type_baremetal`:
+    /// ECS lists them unless `not-tags` leaves them out.
+    public var bareMetalServers = 0
+    /// Server details at the real cloud's size, about 4 KB each (`--lean-details` turns it off).
+    public var realisticServerDetails = true
+    /// Each request's method, path and query written to stderr (`--log-requests`), so a test in
+    /// another process can see what a client sent.
+    public var logsRequests = false
+
     public init(
         accessKey: String = "DEMOACCESSKEY0000001",
         secretKey: Secret = "demo-secret-key",

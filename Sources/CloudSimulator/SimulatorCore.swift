@@ -28,7 +28,8 @@ struct SimulatorCore: Sendable {
             threshold: configuration.accessKeyLockThreshold,
             duration: configuration.accessKeyLockDuration.timeInterval)
         faults = FaultInjector(plan: configuration.faults, seed: configuration.randomSeed)
-        store = ServerStore(dataSet.servers)
+        store = ServerStore(dataSet.servers + BareMetalData.servers(count: configuration.bareMetalServers),
+                            realisticDetails: configuration.realisticServerDetails)
         images = dataSet.images
         keypairs = dataSet.keypairs.sorted { $0.name < $1.name }
         random = SeededRandom(seed: configuration.randomSeed)

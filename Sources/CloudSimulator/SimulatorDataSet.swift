@@ -97,7 +97,7 @@ enum DemoData {
             flavor: .init(id: flavor, name: flavor, vcpus: String(vcpus), ram: String(ramGB * 1024)),
             addresses: [vpc: [.init(addr: ip, version: "4", type: "fixed")]],
             volumesAttached: volumes, locked: locked, availabilityZone: az, keyName: keyName,
-            created: created, updated: created)
+            created: created, updated: created, enterpriseProjectId: "0")
     }
 
     private static func volumeId(_ serverId: String, _ index: Int) -> String {

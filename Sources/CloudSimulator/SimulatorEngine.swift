@@ -44,9 +44,12 @@ actor SimulatorEngine {
     private(set) var received: [ReceivedRequest] = []
     static let receivedLimit = 10_000
 
-    func record(method: String, path: String, bodyBytes: Int) {
+    func record(method: String, path: String, query: String?, bodyBytes: Int) {
         if received.count >= Self.receivedLimit { received.removeFirst(received.count / 2) }
-        received.append(ReceivedRequest(method: method, path: path, bodyBytes: bodyBytes))
+        received.append(ReceivedRequest(method: method, path: path, query: query, bodyBytes: bodyBytes))
+        if core.configuration.logsRequests {
+            FileHandle.standardError.write(Data("request: \(method) \(path)\(query.map { "?" + $0 } ?? "")\n".utf8))
+        }
     }
 
     static func requestId() -> String {

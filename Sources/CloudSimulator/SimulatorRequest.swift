@@ -70,5 +70,12 @@ public struct ReceivedRequest: Sendable, Equatable {
     public var method: String
     /// The path as sent, percent-encoding kept, without the query.
     public var path: String
+    /// The query string as sent (no `?`), percent-encoding kept; nil without one.
+    public var query: String? = nil
     public var bodyBytes: Int
+
+    /// The decoded value of the query parameter `name`, nil when it was not sent.
+    public func queryValue(_ name: String) -> String? {
+        SimulatorRequest(method: method, rawPath: path, rawQuery: query, headers: [:], body: Data()).query(name)
+    }
 }

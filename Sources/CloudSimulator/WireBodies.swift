@@ -1,52 +1,6 @@
 import Foundation
 import HuaweiCloud
 
-/// A server as the detail routes send it: the shared `Server` model, plus the fields a real
-/// ECS sends that the model does not keep (vm/power state, root device, host status, tags).
-struct ServerDetailWire: Encodable {
-    var server: Server
-
-    enum ExtraKeys: String, CodingKey {
-        case description, tags
-        case vmState = "OS-EXT-STS:vm_state"
-        case powerState = "OS-EXT-STS:power_state"
-        case rootDeviceName = "OS-EXT-SRV-ATTR:root_device_name"
-        case hostStatus = "host_status"
-        case enterpriseProjectId = "enterprise_project_id"
-        case sysTags = "sys_tags"
-    }
-
-    struct SysTag: Encodable {
-        var key: String
-        var value: String
-    }
-
-    func encode(to encoder: Encoder) throws {
-        try server.encode(to: encoder)
-        var c = encoder.container(keyedBy: ExtraKeys.self)
-        let (vmState, powerState) = Self.vmAndPowerState(server)
-        try c.encode(vmState, forKey: .vmState)
-        try c.encode(powerState, forKey: .powerState)
-        try c.encode("", forKey: .description)
-        try c.encode([String](), forKey: .tags)
-        try c.encode(server.isWindows ? "/dev/sda" : "/dev/vda", forKey: .rootDeviceName)
-        try c.encode("UP", forKey: .hostStatus)
-        try c.encode("0", forKey: .enterpriseProjectId)
-        try c.encode([SysTag(key: "_sys_enterprise_project_id", value: "0")], forKey: .sysTags)
-    }
-
-    /// `OS-EXT-STS:vm_state` and `OS-EXT-STS:power_state` (1 running, 4 shut down).
-    static func vmAndPowerState(_ server: Server) -> (String, Int) {
-        switch server.status {
-        case .active: return ("active", 1)
-        case .shutoff: return ("stopped", 4)
-        case .rebuild: return ("stopped", 4)  // withStopServer stops the server before rebuilding
-        case .error: return ("error", 4)
-        default: return ("active", 1)
-        }
-    }
-}
-
 /// The error bodies of §10.1.
 enum ErrorBody: Sendable, Equatable {
     /// ECS: `{"error":{"code":"Ecs.0005","message":"…"}}`.

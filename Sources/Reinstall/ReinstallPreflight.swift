@@ -7,6 +7,14 @@ public enum ReinstallPreflight: Sendable, Equatable {
     case warning(String)
     case blocked(String)
 
+    /// Why the ECS reinstall API is not for this server at all, or nil. Listings leave bare metal
+    /// servers out; one named by id is refused by this before anything is sent.
+    public static func notAnECSServer(_ server: Server) -> String? {
+        guard server.isBareMetal else { return nil }
+        return "\(server.name) is a bare metal server (tag \(Server.bareMetalTag)): "
+            + "bare metal servers are reinstalled through the BMS API, not ECS."
+    }
+
     /// Statuses that end by themselves; the reinstall must wait for them.
     public static let transitional: Set<ServerStatus> = [
         .build, .reboot, .hardReboot, .rebuild, .migrating, .resize, .revertResize, .verifyResize,
@@ -14,6 +22,7 @@ public enum ReinstallPreflight: Sendable, Equatable {
 
     public static func check(_ server: Server) -> ReinstallPreflight {
         let name = server.name
+        if let why = notAnECSServer(server) { return .blocked(why) }
         if !server.hasSystemDisk {
             return .blocked("\(name) has no system disk (bootIndex 0): it cannot be reinstalled.")
         }

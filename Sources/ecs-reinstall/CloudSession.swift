@@ -31,6 +31,8 @@ struct CloudSession: Sendable {
         var demoJobSeconds = 12
         var demoFailureRate = 0.0
         var demoFaults = "none"
+        var enterpriseProjects: EnterpriseProjectScope = .allGranted
+        var timeouts: HTTPClientTransport.Timeouts = .standard
     }
 
     /// What to do when no credentials are configured at all.
@@ -68,12 +70,13 @@ struct CloudSession: Sendable {
         }
         // A proxy variable that cannot be used is reported now, not at the first call.
         let proxies = try ProxySettings(environment: environment)
-        let client = try await CloudClient.connect(
+        var client = try await CloudClient.connect(
             credentialProvider: resolved.provider,
             endpoints: Endpoints(region: region, override: override, environment: environment,
                                  iamEndpoint: resolved.iamEndpoint,
                                  regionsFile: override == nil ? try RegionsFile.load(environment: environment) : nil),
-            transport: HTTPClientTransport(proxies: proxies))
+            transport: HTTPClientTransport(timeouts: options.timeouts, proxies: proxies))
+        client.enterpriseProjects = options.enterpriseProjects
         return CloudSession(client: client, mode: .real, simulator: nil)
     }
 
@@ -94,9 +97,11 @@ struct CloudSession: Sendable {
             jobDuration: .seconds(max(1, options.demoJobSeconds)), failureRate: options.demoFailureRate))
         let url = try await simulator.start(port: 0)
         // The simulator is on loopback, which no proxy setting can divert.
-        let client = try await CloudClient.connect(
+        var client = try await CloudClient.connect(
             credentialProvider: StaticCredentialProvider(Credentials(accessKey: accessKey, secretKey: secretKey), source: .demo),
-            endpoints: Endpoints(region: region, override: url), transport: HTTPClientTransport(proxies: .direct))
+            endpoints: Endpoints(region: region, override: url),
+            transport: HTTPClientTransport(timeouts: options.timeouts, proxies: .direct))
+        client.enterpriseProjects = options.enterpriseProjects
         // After connecting, so the project lookup is not hit.
         if faults != .none { await simulator.setFaultPlan(faults) }
         return CloudSession(client: client, mode: .demo, simulator: simulator)

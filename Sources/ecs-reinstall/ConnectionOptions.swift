@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HuaweiCloud
 
 /// The options every command for scripts shares: which cloud, and how to reach it.
 struct ConnectionOptions: ParsableArguments {
@@ -26,17 +27,52 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: .hidden)
     var demoFaults: String = "none"
 
+    @Option(help: ArgumentHelp(
+        "List the servers of this enterprise project only (an id; 0 is the default one). Default: all those granted (all_granted_eps).",
+        valueName: "id"))
+    var enterpriseProject: String?
+
+    @Option(help: ArgumentHelp("Seconds to establish a connection (default 10).", valueName: "seconds"))
+    var connectTimeout: Double?
+
+    @Option(help: ArgumentHelp("Seconds a read may take, from sending to the answer's end (default 30).", valueName: "seconds"))
+    var readTimeout: Double?
+
+    @Option(help: ArgumentHelp("Seconds a reinstall or stop may take to be answered (default 90, at least 30).",
+                               valueName: "seconds"))
+    var writeTimeout: Double?
+
     var sessionOptions: CloudSession.Options {
-        CloudSession.Options(region: region, endpoint: endpoint, demo: demo, profile: profile,
-                             demoJobSeconds: demoJobSeconds, demoFailureRate: demoFailureRate,
-                             demoFaults: demoFaults)
+        get throws {
+            var options = CloudSession.Options(region: region, endpoint: endpoint, demo: demo, profile: profile,
+                                               demoJobSeconds: demoJobSeconds, demoFailureRate: demoFailureRate,
+                                               demoFaults: demoFaults)
+            do {
+                options.enterpriseProjects = try EnterpriseProjectScope(option: enterpriseProject)
+            } catch {
+                throw ValidationError("--enterprise-project: \(error.message)")
+            }
+            for (kind, seconds) in [(HTTPClientTransport.Timeouts.Kind.connect, connectTimeout),
+                                    (.read, readTimeout), (.write, writeTimeout)] {
+                do {
+                    options.timeouts = try options.timeouts.setting(kind, seconds: seconds)
+                } catch {
+                    throw ValidationError("--\(kind.rawValue)-timeout: \(error.message)")
+                }
+            }
+            return options
+        }
+    }
+
+    func validate() throws {
+        _ = try sessionOptions
     }
 
     /// Connects for a command for scripts: never to the demo unless `--demo` asks for it (without
     /// credentials it exits 3), and saying so on stderr when it is, so nobody mistakes it for production.
     func connect() async throws -> CloudSession {
         let session = try await CloudSession.connect(
-            sessionOptions, environment: ProcessInfo.processInfo.environment, withoutCredentials: .refuse)
+            try sessionOptions, environment: ProcessInfo.processInfo.environment, withoutCredentials: .refuse)
         if session.mode == .demo {
             Console.error("DEMO — simulated cloud (--demo): nothing real is changed.")
         }

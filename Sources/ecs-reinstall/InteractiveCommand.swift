@@ -31,7 +31,7 @@ struct InteractiveCommand: ParsableCommand {
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
         CursesTerminal.prepareEnvironment()
         let environment = ProcessInfo.processInfo.environment
-        let options = connection.sessionOptions
+        let options = try connection.sessionOptions
         let session = try runBlocking {
             try await CloudSession.connect(options, environment: environment, withoutCredentials: .demo)
         }
@@ -45,6 +45,7 @@ struct InteractiveCommand: ParsableCommand {
         // On screen, not on stderr: the alternate screen would hide it until the UI ends.
         state.journalProblem = journalProblem
         state.bellEnabled = bell
+        if case let .only(id) = session.client.enterpriseProjects { state.enterpriseProject = id }
         let initialState = state
         let status = try MainActor.assumeIsolated {
             try TerminalApp.run(initialState: initialState, client: session.client, journal: journal,

@@ -26,6 +26,8 @@ struct ReinstallRun: Sendable {
         defer { password?.wipe() }
         let client = session.client
         let server = try await ServerResolver.resolve(serverText, client: client)
+        // Before the endpoint is decided: nothing more is read or sent for a server ECS cannot reinstall.
+        if let why = ReinstallPreflight.notAnECSServer(server) { throw CommandFailure(why.shown) }
         let decision = try await decide(server, client: client)
         if !decision.mustAsk { Console.error("endpoint: \(decision.api.rawValue) (\(decision.reason))") }
 

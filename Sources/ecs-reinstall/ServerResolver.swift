@@ -29,7 +29,8 @@ enum ServerResolver {
 
     private static func exactMatches(_ name: String, client: CloudClient, filter: String?) async throws -> [Server] {
         var found: [Server] = []
-        for try await page in client.allServers(pageSize: CloudClient.maximumPageSize, name: filter) {
+        // In the client's enterprise projects, bare metal left out, as every listing.
+        for try await page in client.allServers(name: filter) {
             found += page.servers.filter { $0.name == name }
         }
         return found

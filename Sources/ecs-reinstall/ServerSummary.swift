@@ -16,6 +16,8 @@ struct ServerSummary: Encodable, Sendable {
     var keyName: String?
     var locked: Bool
     var hasSystemDisk: Bool
+    /// `0` is the default enterprise project.
+    var enterpriseProjectId: String?
 
     init(_ server: Server) {
         id = server.id
@@ -31,6 +33,7 @@ struct ServerSummary: Encodable, Sendable {
         keyName = server.keyName
         locked = server.locked
         hasSystemDisk = server.hasSystemDisk
+        enterpriseProjectId = server.enterpriseProjectId
     }
 
     enum CodingKeys: String, CodingKey {
@@ -43,6 +46,7 @@ struct ServerSummary: Encodable, Sendable {
         case availabilityZone = "availability_zone"
         case keyName = "key_name"
         case hasSystemDisk = "has_system_disk"
+        case enterpriseProjectId = "enterprise_project_id"
     }
 
     /// Encodes nil as null rather than leaving the key out, so the shape never changes.
@@ -61,6 +65,7 @@ struct ServerSummary: Encodable, Sendable {
         try c.encode(keyName, forKey: .keyName)
         try c.encode(locked, forKey: .locked)
         try c.encode(hasSystemDisk, forKey: .hasSystemDisk)
+        try c.encode(enterpriseProjectId, forKey: .enterpriseProjectId)
     }
 }
 

@@ -6,18 +6,19 @@ struct ServersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "servers", abstract: "List the servers (all pages) as a table, or as JSON.",
         discussion: """
-            --filter keeps the servers whose name, id, private IP, image name or status contains the \
-            text (case-insensitive). --json prints {"count": N, "servers": [{"id", "name", "status", \
+            --filter keeps the servers whose name, id, private IP, image name, status or enterprise project \
+            contains the text (case-insensitive). --json prints {"count": N, "servers": [{"id", "name", "status", \
             "task_state", "private_ip", "image_id", "image_name", "os_type", "flavor", \
-            "availability_zone", "key_name", "locked", "has_system_disk"}], "demo", "credentials"} (see \
-            README.md).
+            "availability_zone", "key_name", "locked", "has_system_disk", "enterprise_project_id"}], "demo", \
+            "credentials"} (see README.md). Bare metal servers are not listed; --enterprise-project narrows the \
+            listing to one enterprise project.
 
             \(ScriptExit.table)
             """)
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(help: "Only servers whose name, id, IP, image or status contains this text.")
+    @Option(help: "Only servers whose name, id, IP, image, status or enterprise project contains this text.")
     var filter: String?
 
     @Flag(help: "Print JSON instead of a table.")
@@ -28,7 +29,9 @@ struct ServersCommand: ParsableCommand {
         let json = json
         try runScript(connection) { session in
             var servers: [Server] = []
-            for try await page in session.client.allServers(pageSize: CloudClient.maximumPageSize) {
+            // Pages of 100, several at once, as the TUI lists: each answer stays small and quick to
+            // read within the read timeout, however large the account.
+            for try await page in session.client.allServers() {
                 servers += page.servers
             }
             if let filter, !filter.isEmpty {
@@ -38,18 +41,22 @@ struct ServersCommand: ParsableCommand {
                 try Console.json(Stamped(ServerListing(count: servers.count, servers: servers.map(ServerSummary.init)),
                                           SessionStamp(session)))
             } else {
+                // The enterprise project only when it tells servers apart.
+                let showProject = servers.contains(where: \.isOutsideDefaultEnterpriseProject)
                 let rows = servers.map { server in
-                    [server.name, server.id, server.statusText,
-                     server.privateIP ?? "-", server.imageName].map(\.shown)
+                    ([server.name, server.id, server.statusText, server.privateIP ?? "-", server.imageName]
+                        + (showProject ? [server.enterpriseProjectName] : [])).map(\.shown)
                 }
-                TextTable(headers: ["NAME", "ID", "STATUS", "IP", "IMAGE"], rows: rows).render().forEach(Console.out)
+                let headers = ["NAME", "ID", "STATUS", "IP", "IMAGE"] + (showProject ? ["EP"] : [])
+                TextTable(headers: headers, rows: rows).render().forEach(Console.out)
             }
             return ScriptExit.done
         }
     }
 
     static func matches(_ server: Server, _ text: String) -> Bool {
-        [server.name, server.id, server.privateIP ?? "", server.imageName, server.status.rawValue, server.taskState ?? ""]
+        [server.name, server.id, server.privateIP ?? "", server.imageName, server.status.rawValue, server.taskState ?? "",
+         server.enterpriseProjectName]
             .contains { $0.localizedCaseInsensitiveContains(text) }
     }
 }

@@ -69,10 +69,25 @@ struct SimulatorCommand: ParsableCommand {
     @Option(help: "How long the metadata service's temporary credentials last, in the simulator's seconds (implies --metadata).")
     var temporaryCredentialsSeconds: Int?
 
+    @Option(help: ArgumentHelp(
+        "Act as a user authorised per enterprise project, granted these (comma-separated ids; 0 is the default one): "
+            + "a server listing must then give enterprise_project_id.", valueName: "ids"))
+    var grantedEps: String?
+
+    @Option(help: "Bare metal servers added to the account, tagged __type_baremetal.")
+    var bareMetal: Int = 0
+
+    @Flag(help: "Send the fields of a server the tools read (about 1 KB) instead of the real cloud's (about 4 KB).")
+    var leanDetails = false
+
+    @Flag(help: "Write each request's method, path and query to stderr.")
+    var logRequests = false
+
     func validate() throws {
         if let seconds = temporaryCredentialsSeconds, seconds < 1 {
             throw ValidationError("--temporary-credentials-seconds must be 1 or more")
         }
+        guard (0...100_000).contains(bareMetal) else { throw ValidationError("--bare-metal must be 0…100000") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard (0...1).contains(failureRate) else { throw ValidationError("--failure-rate must be 0…1") }
         guard jobSeconds > 0, jobSeconds.isFinite else { throw ValidationError("--job-seconds must be more than 0") }
@@ -98,7 +113,12 @@ struct SimulatorCommand: ParsableCommand {
         if metadata || temporaryCredentialsSeconds != nil {
             configuration.temporaryCredentialLifetime = .seconds(temporaryCredentialsSeconds ?? 3600)
         }
-        let simulator = CloudSimulator(configuration: configuration, dataSet: renamed(.generated(servers: servers, seed: seed)))
+        configuration.grantedEnterpriseProjects = grantedEps.map { Set($0.split(separator: ",").map(String.init)) }
+        configuration.bareMetalServers = bareMetal
+        configuration.realisticServerDetails = !leanDetails
+        configuration.logsRequests = logRequests
+        let simulator = CloudSimulator(configuration: configuration,
+                                       dataSet: renamed(.generated(servers: servers, seed: seed)))
         let url = try runBlocking { try await simulator.start(port: port) }
         // Written unbuffered: whoever started us waits for this line to learn the URL.
         let metadataNote = configuration.temporaryCredentialLifetime.map {

@@ -10,7 +10,7 @@ enum Fixtures {
     static func server(
         _ id: String, _ name: String, status: ServerStatus = .shutoff, os: String = "Linux", image: String = "img-gold",
         imageName: String = "Ubuntu 22.04 server 64bit", ip: String = "192.168.0.10", disk: Bool = true, locked: Bool = false,
-        key: String? = "deploy-rsa"
+        key: String? = "deploy-rsa", enterpriseProject: String? = "0"
     ) -> Server {
         Server(
             id: id, name: name, status: status, imageId: image,
@@ -18,12 +18,13 @@ enum Fixtures {
             flavor: .init(id: "s6.large.2", name: "s6.large.2", vcpus: "2", ram: "4096"),
             addresses: ["vpc-1": [.init(addr: ip)]],
             volumesAttached: disk ? [.init(id: "vol-\(id)", bootIndex: "0", device: "/dev/vda")] : [],
-            locked: locked, keyName: os == "Windows" ? nil : key)
+            locked: locked, keyName: os == "Windows" ? nil : key, enterpriseProjectId: enterpriseProject)
     }
 
     static let web = server("s-web", "web-01", status: .active, ip: "192.168.0.11")
     static let windows = server("s-win", "win-ad-01", os: "Windows", image: "img-win", imageName: "win2019-ad-template", ip: "192.168.0.31")
-    static let database = server("s-db", "数据库-主节点", status: .active, imageName: "Huawei Cloud EulerOS 2.0", ip: "192.168.1.10")
+    static let database = server("s-db", "数据库-主节点", status: .active, imageName: "Huawei Cloud EulerOS 2.0", ip: "192.168.1.10",
+                                 enterpriseProject: "5b2e1c7a-3f4d-4e8b-9a1c-2d3e4f5a6b01")
     static let noDisk = server("s-nodisk", "scratch-nodisk", disk: false)
     static let locked = server("s-locked", "batch-locked", status: .active, locked: true)
     static let servers = [web, windows, database, noDisk, locked]

@@ -325,7 +325,7 @@ struct ListReducerTests {
 
     @Test func aDigitSortsByThatShownColumnAndAgainReverses() {
         var state = Fixtures.loadedState()
-        let shown = ServerListLayout.columns(width: state.size.width).map(\.column)
+        let shown = ServerListLayout.columns(state).map(\.column)
         let ipsKey = Character(String((shown.firstIndex(of: .ips) ?? 0) + 1))
         _ = reduce(&state, .key(.character(ipsKey)))
         #expect(state.servers.catalog.sort == ServerSort(column: .ips))

@@ -32,6 +32,47 @@ struct ScreenSnapshotTests {
         for column in ServerColumn.allCases { #expect(header.contains(column.title)) }
     }
 
+    /// The enterprise project: `default` for `0`, an id cut to the column; the first column to go.
+    @Test func theEnterpriseProjectColumnShowsAtWideSizesOnly() {
+        let wide = render(Fixtures.loadedState(width: 120, height: 40))
+        #expect(wide.lines[2].contains(" EP "))
+        let database = wide.lines.first { $0.contains("数据库-主节点") } ?? ""
+        #expect(database.contains("5b2e1c"), "\(database)")
+        #expect(wide.lines.first { $0.contains("web-01") }?.contains("default") == true)
+        let narrow = render(Fixtures.loadedState(width: 80, height: 24))
+        #expect(!narrow.lines[2].contains(" EP"))
+        #expect(!narrow.lines.joined().contains("default"))
+    }
+
+    /// A list narrowed to one enterprise project says so in the header, and when it is empty.
+    @Test func aNarrowedListSaysWhichEnterpriseProject() {
+        var state = Fixtures.loadedState(width: 120, height: 40)
+        state.enterpriseProject = "5b2e1c7a-3f4d-4e8b-9a1c-2d3e4f5a6b01"
+        #expect(render(state).lines[0].contains("· EP 5b2e1c7a…"))
+        _ = reduce(&state, .key(.character("r")))
+        Fixtures.deliver([], to: &state)
+        #expect(render(state).lines.joined().contains("No servers in enterprise project 5b2e1c7a-3f4d-4e8b-9a1c-2d3e4f5a6b01"))
+        state.enterpriseProject = "0"
+        #expect(render(state).lines[0].contains("· EP default"))
+    }
+
+    /// An account whose servers are all in the default enterprise project has no EP column: the
+    /// names keep its width.
+    @Test func noEnterpriseProjectColumnWhenAllAreDefault() {
+        var state = Fixtures.loadedState(width: 120, height: 40)
+        #expect(state.servers.catalog.spansEnterpriseProjects)
+        _ = reduce(&state, .key(.character("r")))
+        Fixtures.deliver(Fixtures.servers.filter { $0.id != Fixtures.database.id }, to: &state)
+        #expect(!state.servers.catalog.spansEnterpriseProjects, "the refresh dropped the one outside it")
+        #expect(!render(state).lines[2].contains(" EP "))
+        var moved = Fixtures.web
+        moved.enterpriseProjectId = "c1a3e5f7-9b2d-4f6a-8c1e-3a5b7d9f1c03"
+        _ = reduce(&state, .key(.character("r")))
+        Fixtures.deliver(Fixtures.servers.filter { $0.id != Fixtures.database.id }.map { $0.id == moved.id ? moved : $0 },
+                         to: &state)
+        #expect(render(state).lines[2].contains(" EP "))
+    }
+
     @Test(arguments: [(80, 24), (120, 40)])
     func cjkAndEmojiNamesAreCutAtTheirDisplayWidth(width: Int, height: Int) {
         var state = Fixtures.loadedState(width: width, height: height)

@@ -32,6 +32,14 @@ struct ServerFilterTests {
         #expect(!ServerFilter("webabc").matches(haystack))
     }
 
+    @Test func theEnterpriseProjectIsMatchedAsShown() {
+        let inDefault = Server(id: "a", name: "web", status: .active, imageId: nil, enterpriseProjectId: "0")
+        let inOther = Server(id: "b", name: "api", status: .active, imageId: nil, enterpriseProjectId: "5b2e1c7a-3f4d")
+        #expect(ServerFilter("default").matches(ServerFilter.haystack(inDefault)))
+        #expect(!ServerFilter("default").matches(ServerFilter.haystack(inOther)))
+        #expect(ServerFilter("5B2E1C7A").matches(ServerFilter.haystack(inOther)))
+    }
+
     @Test func appendingNarrowsAndAnythingElseDoesNot() {
         #expect(ServerFilter("web-0").narrows(ServerFilter("web")))
         #expect(!ServerFilter("we").narrows(ServerFilter("web")))

@@ -10,6 +10,8 @@ struct ServerListLayoutTests {
         (80, [.name, .status, .os, .image, .ips, .cloudInit, .job]),
         (100, [.name, .status, .os, .image, .ips, .flavor, .cloudInit, .job]),
         (120, ServerColumn.allCases),
+        // The enterprise project goes first, before the availability zone.
+        (105, [.name, .status, .os, .image, .ips, .flavor, .zone, .cloudInit, .job]),
     ])
     func leastImportantColumnsDropFirst(width: Int, shown: [ServerColumn]) {
         let columns = ServerListLayout.columns(width: width)

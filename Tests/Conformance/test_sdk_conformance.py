@@ -157,6 +157,33 @@ def test_show_server_has_the_detail_shape(ecs_client):
     assert server.key_name == "deploy-rsa"
 
 
+def test_server_details_have_the_real_fields_the_sdk_models(ecs_client):
+    server = ecs_client.show_server(ecs.ShowServerRequest(server_id=CACHE_01)).server
+    assert server.status == "ERROR" and server.fault["code"] == 500
+    assert server.enterprise_project_id == "0"
+    assert [(t.key, t.value) for t in server.sys_tags] == [("_sys_enterprise_project_id", "0")]
+    assert server.tags == []
+    assert [g.name for g in server.security_groups] == ["default", "sg-web-ssh-rdp"]
+    assert server.os_ext_srv_att_rhypervisor_hostname and server.os_ext_srv_att_rinstance_name
+    assert server.host_id and server.os_srv_us_glaunched_at
+    assert server.cpu_options.hwcpu_threads == 2 and server.hypervisor.hypervisor_type == "kvm"
+    address = next(iter(server.addresses.values()))[0]
+    assert address.os_ext_ips_ma_cmac_addr.startswith("fa:16:3e:") and address.primary is True
+    assert server.flavor.disk == "0"
+    assert server.os_extended_volumesvolumes_attached[0].delete_on_termination == "true"
+
+
+def test_list_by_enterprise_project_and_without_bare_metal(ecs_client):
+    everything = ecs_client.list_servers_details(ecs.ListServersDetailsRequest(
+        limit=1000, enterprise_project_id="all_granted_eps", not_tags="__type_baremetal"))
+    assert everything.count == SERVERS
+    projects = {s.enterprise_project_id for s in everything.servers}
+    assert "0" in projects and len(projects) > 1, "the generated servers spread over several enterprise projects"
+    default = ecs_client.list_servers_details(ecs.ListServersDetailsRequest(limit=1000, enterprise_project_id="0"))
+    assert 0 < default.count < SERVERS
+    assert all(s.enterprise_project_id == "0" for s in default.servers)
+
+
 # --- IMS and KPS -------------------------------------------------------------------------------
 
 def test_images_through_ims_and_glance(ecs_client, ims_client):

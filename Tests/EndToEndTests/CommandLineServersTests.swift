@@ -39,9 +39,10 @@ struct CommandLineServersTests {
         #expect(Set(servers.compactMap { $0["name"] as? String }) == ["数据库-主节点", "数据库-从节点"])
         let keys: Set<String> = [
             "id", "name", "status", "task_state", "private_ip", "image_id", "image_name", "os_type", "flavor",
-            "availability_zone", "key_name", "locked", "has_system_disk",
+            "availability_zone", "key_name", "locked", "has_system_disk", "enterprise_project_id",
         ]
         for server in servers { #expect(Set(server.keys) == keys) }
+        #expect(servers.allSatisfy { $0["enterprise_project_id"] as? String == "0" })
 
         let locked = try await cli.run(["servers", "--json", "--filter", "batch-LOCKED"])
         let found = try #require(try jsonObject(locked.stdout)["servers"] as? [[String: Any]])

@@ -64,6 +64,19 @@ final class StandaloneSimulator: @unchecked Sendable {
         var status: Int32 = 0
         _ = waitpid(pid, &status, 0)
     }
+
+    /// What the simulator wrote on stderr: with `--log-requests`, one `request: METHOD PATH?QUERY` line each.
+    var errorOutput: String {
+        (try? String(contentsOfFile: scratch.path("simulator.err"), encoding: .utf8)) ?? ""
+    }
+
+    /// The server listings logged with `--log-requests`, as their query strings.
+    var loggedListings: [String] {
+        errorOutput.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("request: GET "), line.contains("/cloudservers/detail") else { return nil }
+            return line.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+        }
+    }
 }
 
 /// A loopback port nothing listens on: the metadata service of every child process, so no test

@@ -92,10 +92,11 @@ struct ServerListingTests {
         #expect(transport.requests.isEmpty)
     }
 
-    @Test func theQueryIsPageNumberLimitAndName() async throws {
+    @Test func theQueryIsPageNumberLimitNameEnterpriseProjectsAndNoBareMetal() async throws {
         let transport = Self.account(total: 3)
         _ = try await Fixture.client(transport).listServers(page: 2, limit: 1000, name: "web 01")
-        #expect(transport.requests.first?.sentURL.query == "limit=1000&name=web%2001&offset=2")
+        #expect(transport.requests.first?.sentURL.query
+                == "enterprise_project_id=all_granted_eps&limit=1000&name=web%2001&not-tags=__type_baremetal&offset=2")
     }
 }
 

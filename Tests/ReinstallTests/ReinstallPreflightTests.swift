@@ -38,6 +38,22 @@ private func server(status: ServerStatus, task: String? = nil, disk: Bool = true
                 == .blocked("web-01 is busy (task \(task), status ACTIVE): wait for the task to finish."))
     }
 
+    @Test func bareMetalIsRefusedWhateverItsState() {
+        var bareMetal = server(status: .shutoff)
+        bareMetal.tags = ["team=hpc", "__type_baremetal"]
+        let why = "web-01 is a bare metal server (tag __type_baremetal): "
+            + "bare metal servers are reinstalled through the BMS API, not ECS."
+        #expect(ReinstallPreflight.notAnECSServer(bareMetal) == why)
+        #expect(ReinstallPreflight.check(bareMetal) == .blocked(why))
+        // The form's checklist and the command's refusal say the same.
+        let draft = ReinstallDraft(server: bareMetal, endpoint: .pending("deciding"), login: .none, keypairs: .known([]),
+                                   userId: .known("u"), stopFirst: false, userData: nil, cmkId: nil, byol: false)
+        #expect(DraftValidation(draft).refusal?.contains(why) == true)
+        var tagged = server(status: .active)
+        tagged.tags = ["__type_baremetal_like=no"]
+        #expect(ReinstallPreflight.notAnECSServer(tagged) == nil)
+    }
+
     @Test func noSystemDiskAndLockedBlock() {
         #expect(ReinstallPreflight.check(server(status: .shutoff, disk: false))
                 == .blocked("web-01 has no system disk (bootIndex 0): it cannot be reinstalled."))

@@ -86,8 +86,8 @@ public final class EffectRunner: Sendable {
         do {
             switch effect {
             case let .listServers(generation):
-                // Each page is shown as it arrives; later pages load meanwhile, a few at a time.
-                for try await page in client.allServers(pageSize: serverPageSize, maxConcurrentRequests: 4) {
+                // Each page is shown as it arrives; later pages load meanwhile, several at a time.
+                for try await page in client.allServers(pageSize: serverPageSize) {
                     guard !Task.isCancelled else { return nil }
                     send(.serverPage(generation: generation, page))
                 }

@@ -39,6 +39,8 @@ public struct AppState: Sendable, Equatable {
     public var glyphs: BoxGlyphs = .unicode
     /// The journal's name for this account; entries of other accounts are left alone.
     public var journalScope: String
+    /// The one enterprise project the list shows (`--enterprise-project`); nil: all those granted.
+    public var enterpriseProject: String?
     /// Ring the terminal bell when a job finishes.
     public var bellEnabled = false
     /// Counts the bells asked for; the main loop rings when it grows.

@@ -3,8 +3,8 @@ import HuaweiCloud
 import Reinstall
 import TerminalKit
 
-/// Page size of the server list: small enough that the first rows come quickly (the API allows 1000).
-let serverPageSize = 100
+/// Page size of the server list: the commands' too, small enough that the first rows come quickly.
+let serverPageSize = CloudClient.listingPageSize
 
 /// How often the list refreshes itself while jobs run, so their servers' states show: every 15 s,
 /// and 15 s per 1,000 servers in bigger accounts, whose every listing is many requests.

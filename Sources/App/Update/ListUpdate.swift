@@ -67,7 +67,7 @@ func sort(_ state: inout AppState, _ sort: ServerSort) -> [Effect] {
 /// `1`…`9`: sort by that column as shown (narrow terminals show fewer); the same again reverses.
 func sortByShownColumn(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard case let .character(digit) = key, let number = digit.wholeNumberValue else { return [] }
-    let shown = ServerListLayout.columns(width: state.size.width).map(\.column)
+    let shown = ServerListLayout.columns(state).map(\.column)
     guard number >= 1, number <= shown.count else {
         state.flash = Flash(.error, "Only \(shown.count) columns are shown at this width.")
         return []

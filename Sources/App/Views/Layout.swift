@@ -73,14 +73,21 @@ enum ServerListLayout {
         Layout(state).bodyTop + linesAboveRows
     }
 
+    /// The columns shown for this state: EP only when some server is outside the default
+    /// enterprise project (most accounts have only that one, and the names keep its width).
+    static func columns(_ state: AppState) -> [(column: ServerColumn, width: Int)] {
+        columns(width: state.size.width, enterpriseProjects: state.servers.catalog.spansEnterpriseProjects)
+    }
+
     /// The columns shown at a terminal width, least important dropped first, in display order.
-    static func columns(width: Int) -> [(column: ServerColumn, width: Int)] {
-        let specs = ServerColumn.allCases.map { column in
+    static func columns(width: Int, enterpriseProjects: Bool = true) -> [(column: ServerColumn, width: Int)] {
+        let candidates = ServerColumn.allCases.filter { enterpriseProjects || $0 != .enterpriseProject }
+        let specs = candidates.map { column in
             ColumnSpec(column.title, minWidth: column.widths.min, maxWidth: column.widths.max,
                        weight: column.weight, priority: column.priority)
         }
         return ColumnLayout.fit(specs, width: width - 2).map { fitted in
-            (ServerColumn.allCases[fitted.index], fitted.width)
+            (candidates[fitted.index], fitted.width)
         }
     }
 }

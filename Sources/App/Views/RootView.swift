@@ -1,4 +1,5 @@
 import Foundation
+import HuaweiCloud
 import TerminalKit
 
 /// Draws the whole state into a screen-sized grid. Pure: the same state gives the same cells.
@@ -49,12 +50,16 @@ private func drawHeader(_ screen: inout Screen, _ state: AppState) {
         x += screen.put(" REAL — Huawei Cloud ", x: x, y: 0, style: Style(bold: true, reverse: true))
     }
     let project = state.projectId.count > 12 ? String(state.projectId.prefix(8)) + "…" : state.projectId
-    var account = " \(state.region) · project \(project)"
+    // A narrowed list says so, or servers of other enterprise projects would seem gone.
+    let narrowed = state.enterpriseProject.map { id in
+        " · EP " + (id.count > 12 ? String(id.prefix(8)) + "…" : EnterpriseProjectScope.displayName(id))
+    } ?? ""
+    var account = " \(state.region) · project \(project)\(narrowed)"
     if state.mode == .real, !state.credentialSource.isEmpty {
         // Where the keys came from, after the region; short of room, the word "project" goes
         // first, then the project (the source says more about which account this is).
         let source = " \(state.region) · \(state.credentialSource)"
-        account = [source + " · project \(project)", source + " · \(project)", source]
+        account = [source + " · project \(project)\(narrowed)", source + " · \(project)\(narrowed)", source + narrowed, source]
             .first { x + DisplayWidth.of($0) <= screen.width } ?? source
     }
     screen.put(DisplayWidth.truncate(account, to: max(0, screen.width - x)), x: x, y: 0, style: bar)

@@ -9,10 +9,10 @@ func drawServerList(_ screen: inout Screen, _ state: AppState, _ layout: Layout)
     let list = state.servers
     drawListTitle(&screen, state, layout)
     let tableTop = layout.bodyTop + 1
-    let columns = ServerListLayout.columns(width: layout.width)
+    let columns = ServerListLayout.columns(state)
     let visible = list.catalog.visible
     if visible.isEmpty {
-        screen.put(DisplayWidth.truncate(emptyListText(list), to: layout.width - 2), x: 1, y: tableTop + 1)
+        screen.put(DisplayWidth.truncate(emptyListText(list, enterpriseProject: state.enterpriseProject), to: layout.width - 2), x: 1, y: tableTop + 1)
         return
     }
     let context = ServerRowContext(state)
@@ -42,10 +42,13 @@ private func jobCellStyle(_ label: String) -> Style? {
     label.isEmpty ? nil : jobStatusStyle(label)
 }
 
-private func emptyListText(_ list: ServerListState) -> String {
+private func emptyListText(_ list: ServerListState, enterpriseProject: String?) -> String {
     if !list.catalog.isEmpty { return "No server matches “\(list.catalog.filter.text)”. Esc clears the filter." }
     if list.loading { return "Loading servers…" }
     if let error = list.loadError { return "Could not list servers: \(error)" }
+    if let id = enterpriseProject {
+        return "No servers in enterprise project \(EnterpriseProjectScope.displayName(id)) in this project and region."
+    }
     return "No servers in this project and region."
 }
 

@@ -5,12 +5,32 @@ extension CloudClient {
     /// The API's largest page.
     public static let maximumPageSize = 1000
 
+    /// The page size the TUI and the commands list with: the size the API reference recommends
+    /// for big accounts, small enough that the first rows come quickly.
+    public static let listingPageSize = 100
+
+    /// How many pages a listing fetches at once: a 2,000-server account (20 pages of 100) is then
+    /// loaded in three round trips after the first page. Throttling (429) is retried as any read.
+    public static let listingConcurrency = 8
+
     /// One page of servers. `page` is a page number from 1, as the API's `offset` is; `limit` is 1…1000.
+    /// It covers `enterpriseProjects` and leaves bare metal servers out (`not-tags=__type_baremetal`):
+    /// they are reinstalled through the BMS API, not ECS.
     public func listServers(page: Int, limit: Int = 100, name: String? = nil) async throws -> ServerPage {
         try Self.checkPage(page, limit: limit)
         var query = [("offset", String(page)), ("limit", String(limit))]
         if let name, !name.isEmpty { query.append(("name", name)) }
-        return try await get(.ecs, "/v1/\(projectId)/cloudservers/detail", query: query, what: "the server list")
+        query.append(("enterprise_project_id", enterpriseProjects.queryValue))
+        query.append(("not-tags", Server.bareMetalTag))
+        do {
+            return try await get(.ecs, "/v1/\(projectId)/cloudservers/detail", query: query, what: "the server list")
+        } catch let CloudError.api(status, code, message, requestId) where status == 403 {
+            // Say which enterprise projects were asked for: a user authorised per enterprise
+            // project is refused the ones not granted.
+            throw CloudError.api(status: status, code: code,
+                                 message: "\(message) (listing the servers of \(enterpriseProjects))",
+                                 requestId: requestId)
+        }
     }
 
     /// Every server, page by page, each page handed over as soon as it is in order, so the first
@@ -22,7 +42,7 @@ extension CloudClient {
     /// seen on an earlier page is dropped from later ones (pages shift if servers come and go meanwhile),
     /// so a delivered page may hold fewer servers than its size. Cancelling the consumer stops the fetches.
     public func allServers(
-        pageSize: Int = 100, name: String? = nil, maxConcurrentRequests: Int = 4
+        pageSize: Int = listingPageSize, name: String? = nil, maxConcurrentRequests: Int = listingConcurrency
     ) -> AsyncThrowingStream<ServerPage, Error> {
         let (stream, continuation) = AsyncThrowingStream<ServerPage, Error>.makeStream()
         let task = Task { [self] in

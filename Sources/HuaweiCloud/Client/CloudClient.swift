@@ -17,6 +17,8 @@ public struct CloudClient: Sendable {
     let signatureGuard: SignatureFailureGuard
     /// Replaced by tests to observe and skip the waits between attempts.
     var retryClock: RetryClock = .live
+    /// The enterprise projects every server listing covers (`--enterprise-project`).
+    public var enterpriseProjects: EnterpriseProjectScope = .allGranted
 
     public init(
         credentialProvider: any CredentialProvider, endpoints: Endpoints, projectId: String,

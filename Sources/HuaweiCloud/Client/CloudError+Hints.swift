@@ -49,7 +49,7 @@ extension CloudError {
         case "Common.0013":
             return "The token is not valid; renew the temporary credentials or use permanent keys"
         case "Pdp.0001", "Ecs.0110", "EPS.0003":
-            return "Your IAM policy does not allow this action (a reinstall needs ecs:cloudServers:rebuild); ask for the permission"
+            return "Your IAM policy does not allow this action (a listing needs ecs:cloudServers:list in each enterprise project it asks for, a reinstall ecs:cloudServers:rebuild); ask for the permission, or list an enterprise project you are granted"
         case "APIGW.0308", "APIG.0308", "Common.0024", "Common.1503":
             return "The cloud is throttling requests; wait and retry"
         case "Common.0001", "Ecs.0615":

@@ -17,12 +17,17 @@ public struct Server: Codable, Sendable, Equatable, Identifiable {
     public var keyName: String?
     public var created: String?
     public var updated: String?
+    /// `0` is the default enterprise project; nil when the cloud did not say.
+    public var enterpriseProjectId: String?
+    /// Tag strings (`key=value`, or bare words such as `__type_baremetal`).
+    public var tags: [String]
 
     public init(
         id: String, name: String, status: ServerStatus, taskState: String? = nil, imageId: String?,
         metadata: [String: String] = [:], flavor: Flavor? = nil, addresses: [String: [Address]] = [:],
         volumesAttached: [VolumeAttachment] = [], locked: Bool = false, availabilityZone: String? = nil,
-        keyName: String? = nil, created: String? = nil, updated: String? = nil
+        keyName: String? = nil, created: String? = nil, updated: String? = nil,
+        enterpriseProjectId: String? = nil, tags: [String] = []
     ) {
         self.id = id
         self.name = name
@@ -38,6 +43,8 @@ public struct Server: Codable, Sendable, Equatable, Identifiable {
         self.keyName = keyName
         self.created = created
         self.updated = updated
+        self.enterpriseProjectId = enterpriseProjectId
+        self.tags = tags
     }
 
     public struct Flavor: Codable, Sendable, Equatable {
@@ -106,14 +113,30 @@ public struct Server: Codable, Sendable, Equatable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, status, image, metadata, flavor, addresses, locked, created, updated
+        case id, name, status, image, metadata, flavor, addresses, locked, created, updated, tags
         case taskState = "OS-EXT-STS:task_state"
         case volumesAttached = "os-extended-volumes:volumes_attached"
         case availabilityZone = "OS-EXT-AZ:availability_zone"
         case keyName = "key_name"
+        case enterpriseProjectId = "enterprise_project_id"
+        case sysTags = "sys_tags"
     }
 
     struct ImageRef: Codable { var id: String? }
+
+    /// A system tag, `{"key": "_sys_enterprise_project_id", "value": "0"}`.
+    struct SysTag: Decodable {
+        var key: String?
+        var value: String?
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            key = c.lenientString(forKey: .key)
+            value = c.lenientString(forKey: .value)
+        }
+
+        enum CodingKeys: String, CodingKey { case key, value }
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -132,6 +155,10 @@ public struct Server: Codable, Sendable, Equatable, Identifiable {
         keyName = c.lenientString(forKey: .keyName)
         created = c.lenientString(forKey: .created)
         updated = c.lenientString(forKey: .updated)
+        // Without the field, the system tag says the same.
+        enterpriseProjectId = c.lenientString(forKey: .enterpriseProjectId)
+            ?? c.lenient([SysTag].self, forKey: .sysTags)?.first { $0.key == "_sys_enterprise_project_id" }?.value
+        tags = c.lenient([String].self, forKey: .tags) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -150,6 +177,8 @@ public struct Server: Codable, Sendable, Equatable, Identifiable {
         try c.encode(keyName, forKey: .keyName)
         try c.encodeIfPresent(created, forKey: .created)
         try c.encodeIfPresent(updated, forKey: .updated)
+        try c.encodeIfPresent(enterpriseProjectId, forKey: .enterpriseProjectId)
+        try c.encode(tags, forKey: .tags)
     }
 }
 
@@ -172,6 +201,18 @@ extension Server {
     }
     /// A system disk is the volume whose `bootIndex` is `"0"`; without one a reinstall is impossible.
     public var hasSystemDisk: Bool { volumesAttached.contains { $0.bootIndex == "0" } }
+    /// Bare metal servers carry this tag; ECS lists them unless told not to (`not-tags`).
+    public static let bareMetalTag = "__type_baremetal"
+    public var isBareMetal: Bool { tags.contains(Self.bareMetalTag) }
+    /// In an enterprise project other than the default one (an unknown one counts as the default:
+    /// accounts without enterprise projects send none).
+    public var isOutsideDefaultEnterpriseProject: Bool {
+        enterpriseProjectId.map { $0 != EnterpriseProjectScope.defaultProjectId } ?? false
+    }
+    /// The enterprise project as shown: `default` for `0`, else its id ("" when unknown).
+    public var enterpriseProjectName: String {
+        enterpriseProjectId.map(EnterpriseProjectScope.displayName) ?? ""
+    }
 }
 
 /// `{"count": N, "servers": [...]}`.

@@ -11,6 +11,9 @@ public struct ServerCatalog: Sendable, Equatable {
     public private(set) var visible: [Int] = []
     public private(set) var sort: ServerSort = .apiOrder
     public private(set) var filter = ServerFilter("")
+    /// How many servers are known to be outside the default enterprise project: the list shows
+    /// its EP column only when there is something to tell apart.
+    public private(set) var outsideDefaultProject = 0
 
     private var positions: [String: Int] = [:]
     private var haystacks: [[UInt8]] = []
@@ -23,6 +26,7 @@ public struct ServerCatalog: Sendable, Equatable {
 
     public var count: Int { servers.count }
     public var isEmpty: Bool { servers.isEmpty }
+    public var spansEnterpriseProjects: Bool { outsideDefaultProject > 0 }
 
     public func index(of id: String) -> Int? { positions[id] }
 
@@ -39,6 +43,8 @@ public struct ServerCatalog: Sendable, Equatable {
         for server in page {
             if let index = positions[server.id] {
                 guard servers[index] != server else { continue }
+                if servers[index].isOutsideDefaultEnterpriseProject { outsideDefaultProject -= 1 }
+                if server.isOutsideDefaultEnterpriseProject { outsideDefaultProject += 1 }
                 servers[index] = server
                 let haystack = ServerFilter.haystack(server)
                 if haystack != haystacks[index] {
@@ -56,6 +62,7 @@ public struct ServerCatalog: Sendable, Equatable {
                 let index = servers.count
                 positions[server.id] = index
                 servers.append(server)
+                if server.isOutsideDefaultEnterpriseProject { outsideDefaultProject += 1 }
                 haystacks.append(ServerFilter.haystack(server))
                 sortKeys.append(sort.column.map { $0.sortKey(server, context) } ?? "")
                 added.append(index)
@@ -92,6 +99,7 @@ public struct ServerCatalog: Sendable, Equatable {
         haystacks = haystacks.indices.filter { !doomed.contains($0) }.map { haystacks[$0] }
         sortKeys = sortKeys.indices.filter { !doomed.contains($0) }.map { sortKeys[$0] }
         positions = Dictionary(uniqueKeysWithValues: servers.enumerated().map { ($1.id, $0) })
+        outsideDefaultProject = servers.count(where: \.isOutsideDefaultEnterpriseProject)
         sorted = sorted.compactMap { renumbered[$0] >= 0 ? renumbered[$0] : nil }
         visible = visible.compactMap { renumbered[$0] >= 0 ? renumbered[$0] : nil }
     }

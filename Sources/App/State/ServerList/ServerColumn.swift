@@ -4,7 +4,7 @@ import Reinstall
 /// A column of the server list: what it shows, how it sorts, and how much it matters when the
 /// terminal is too narrow for all of them.
 public enum ServerColumn: Int, Sendable, Equatable, CaseIterable {
-    case name, status, os, image, ips, flavor, zone, cloudInit, job
+    case name, status, os, image, ips, flavor, zone, enterpriseProject, cloudInit, job
 
     public var title: String {
         switch self {
@@ -15,6 +15,7 @@ public enum ServerColumn: Int, Sendable, Equatable, CaseIterable {
         case .ips: "IPS"
         case .flavor: "FLAVOR"
         case .zone: "AZ"
+        case .enterpriseProject: "EP"
         case .cloudInit: "CLOUD-INIT"
         case .job: "JOB"
         }
@@ -32,6 +33,8 @@ public enum ServerColumn: Int, Sendable, Equatable, CaseIterable {
         case .cloudInit: 6
         case .flavor: 7
         case .zone: 8
+        // The first to go: few operators need it to choose a server.
+        case .enterpriseProject: 9
         }
     }
 
@@ -45,6 +48,8 @@ public enum ServerColumn: Int, Sendable, Equatable, CaseIterable {
         case .ips: (15, 15)
         case .flavor: (10, 16)
         case .zone: (11, 15)
+        // `default`, or enough of an id to tell enterprise projects apart.
+        case .enterpriseProject: (7, 12)
         case .cloudInit: (10, 11)
         case .job: (9, 10)
         }
@@ -69,6 +74,7 @@ public enum ServerColumn: Int, Sendable, Equatable, CaseIterable {
         case .ips: server.ipSummary
         case .flavor: server.flavor?.name ?? server.flavor?.id ?? ""
         case .zone: server.availabilityZone ?? ""
+        case .enterpriseProject: server.enterpriseProjectName
         case .cloudInit: context.cloudInit(server)
         case .job: context.jobLabel(server)
         }

@@ -7,7 +7,7 @@ import HuaweiCloud
 import TerminalKit
 
 /// The `/` filter: every whitespace-separated term must occur, case-insensitively, in the
-/// server's name, id, IP addresses, image name or status.
+/// server's name, id, IP addresses, image name, status or enterprise project (`default` for `0`).
 public struct ServerFilter: Sendable, Equatable {
     public let text: String
     /// The lower-cased words, as UTF-8: a byte search suffices, since UTF-8 never matches in the
@@ -52,7 +52,8 @@ public struct ServerFilter: Sendable, Equatable {
     /// They are searched as the screen shows them: a control character as its `\xHH`.
     static func haystack(_ server: Server) -> [UInt8] {
         let addresses = server.addresses.values.flatMap { $0.map(\.addr) }
-        return Array(([server.name, server.id, server.imageName, server.status.rawValue] + addresses)
+        return Array(([server.name, server.id, server.imageName, server.status.rawValue, server.enterpriseProjectName]
+            + addresses)
             .map(TerminalText.visible).joined(separator: "\n").lowercased().utf8)
     }
 }
