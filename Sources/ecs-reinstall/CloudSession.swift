@@ -75,6 +75,7 @@ struct CloudSession: Sendable {
             endpoints: Endpoints(region: region, override: override, environment: environment,
                                  iamEndpoint: resolved.iamEndpoint,
                                  regionsFile: override == nil ? try RegionsFile.load(environment: environment) : nil),
+            projectId: resolved.projectId(in: region),
             transport: HTTPClientTransport(timeouts: options.timeouts, proxies: proxies))
         client.enterpriseProjects = options.enterpriseProjects
         return CloudSession(client: client, mode: .real, simulator: nil)
@@ -99,7 +100,7 @@ struct CloudSession: Sendable {
         // The simulator is on loopback, which no proxy setting can divert.
         var client = try await CloudClient.connect(
             credentialProvider: StaticCredentialProvider(Credentials(accessKey: accessKey, secretKey: secretKey), source: .demo),
-            endpoints: Endpoints(region: region, override: url),
+            endpoints: Endpoints(region: region, override: url), projectId: nil,
             transport: HTTPClientTransport(timeouts: options.timeouts, proxies: .direct))
         client.enterpriseProjects = options.enterpriseProjects
         // After connecting, so the project lookup is not hit.

@@ -72,7 +72,28 @@ struct MetadataServiceTests {
         let region = try #require(resolved.region)
         return try await CloudClient.connect(
             credentialProvider: resolved.provider, endpoints: Endpoints(region: region, override: url),
+            projectId: resolved.projectId(in: region),
             transport: HTTPClientTransport(proxies: .direct), retry: .none, now: { clock.now() })
+    }
+
+    /// KooCLI's own agency mode (and its default of encrypted keys) on an ECS: that profile is
+    /// skipped and the metadata service gives the agency's credentials, as KooCLI itself would.
+    @Test func anUnusableKooCLIProfileGivesWayToTheMetadataService() async throws {
+        let clock = ManualClock()
+        try await withSimulator(Self.configuration(), clock: clock) { simulator, _ in
+            let url = try #require(await simulator.url)
+            let home = NSTemporaryDirectory() + "koocli-agency-" + UUID().uuidString
+            defer { try? FileManager.default.removeItem(atPath: home) }
+            try FileManager.default.createDirectory(atPath: home + "/.hcloud", withIntermediateDirectories: true)
+            let config = #"{"current":"default","profiles":[{"name":"default","mode":"ecsAgency","accessKeyId":"","secretAccessKey":""}]}"#
+            try Data(config.utf8).write(to: URL(fileURLWithPath: home + "/.hcloud/config.json"))
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: home + "/.hcloud/config.json")
+            let resolved = try await CredentialChain(
+                environment: ["HOME": home, "ECS_REINSTALL_METADATA_URL": url.absoluteString], now: { clock.now() }
+            ).resolve()
+            #expect(resolved.source == .ecsMetadata(url: url.absoluteString))
+            #expect(resolved.projectId(in: simulator.configuration.region) == simulator.configuration.projectId)
+        }
     }
 
     @Test func aClientOnAnAgencysCredentialsListsServersAndRenewsThemBeforeTheyExpire() async throws {

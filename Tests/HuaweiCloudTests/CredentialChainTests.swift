@@ -74,7 +74,22 @@ struct CredentialChainTests {
         let home = try Home()
         try writeKooCLI(home, Self.twoProfiles)
         let found = try await CredentialChain(environment: environment(home, ["HUAWEICLOUD_SDK_PROJECT_ID": "P-ENV"])).resolve()
-        #expect(try await found.provider.credentials().projectId == "P-ENV")
+        #expect(found.projectId(in: "ap-southeast-1") == "P-ENV")
+        #expect(found.projectId(in: "cn-north-4") == "P-ENV")
+    }
+
+    /// A profile's (or an ECS's) project belongs to its region: in another one it is looked up.
+    @Test func aSourcesProjectIsUsedOnlyInItsRegion() async throws {
+        let home = try Home()
+        try writeKooCLI(home, Self.twoProfiles)
+        let found = try await CredentialChain(environment: environment(home)).resolve()
+        #expect(found.projectId(in: "ap-southeast-1") == "kooprojectwork")
+        #expect(found.projectId(in: "cn-north-4") == nil)
+        // The SDK file names no region: its project_id is used wherever the region is.
+        let file = try Home()
+        try file.write(CredentialsResolutionTests.basic, mode: 0o600)
+        let fromFile = try await CredentialChain(environment: environment(file)).resolve()
+        #expect(fromFile.projectId(in: "eu-west-101") == "0123456789abcdef0123456789abcdef")
     }
 
     @Test func anExplicitProfileIsUsedWhateverElseIsConfigured() async throws {
@@ -102,9 +117,9 @@ struct CredentialChainTests {
             #expect(error.message.contains("default, work"))
             #expect(!error.message.contains(Fixture.secretKey))
         }
-        // The current profile missing is an error too, not "nothing configured".
+        // A current profile that is missing is skipped, and said.
         try writeKooCLI(home, Self.kooCLI(current: "gone", profiles: [Self.profile("default", ak: "KOOAK")]))
-        await #expect(throws: CloudError.self) { try await CredentialChain(environment: environment(home)).resolve() }
+        await #expect(throws: CredentialsNotFound.self) { try await CredentialChain(environment: environment(home)).resolve() }
     }
 
     @Test(arguments: [
@@ -118,11 +133,21 @@ struct CredentialChainTests {
         (CredentialChainTests.kooCLI(profiles: [CredentialChainTests.profile("default", ak: "", mode: "ecsAgency")]), "mode ecsAgency"),
         (CredentialChainTests.kooCLI(profiles: [CredentialChainTests.profile("default", ak: "KOOAK", mode: "SSO")]), "mode SSO"),
     ])
-    func unusableProfilesAreRefusedSayingWhy(text: String, reason: String) async throws {
+    func unusableProfilesAreSkippedUnlessNamed(text: String, reason: String) async throws {
         let home = try Home()
         try writeKooCLI(home, text)
+        // Not named: skipped for the next source (here none), and said in the places looked at.
         do {
             _ = try await CredentialChain(environment: environment(home)).resolve()
+            Issue.record("an unusable profile was accepted")
+        } catch let notFound as CredentialsNotFound {
+            let kooCLI = notFound.places.first { $0.place.hasSuffix("(KooCLI)") }?.finding ?? ""
+            #expect(kooCLI.hasPrefix("skipped: KooCLI profile default") && kooCLI.contains(reason), "\(kooCLI)")
+            #expect(!notFound.message.contains(Fixture.secretKey))
+        }
+        // Named with --profile: refused, saying why.
+        do {
+            _ = try await CredentialChain(environment: environment(home), profile: "default").resolve()
             Issue.record("an unusable profile was accepted")
         } catch let error as CloudError {
             #expect(error.message.contains("KooCLI profile default"), "\(error.message)")

@@ -25,6 +25,20 @@ struct CredentialsResolutionTests {
         }
     }
 
+    /// The chain's first two sources (the metadata service turned off): the credentials found,
+    /// with the project the chain would use; nil when nothing is configured.
+    static func resolve(environment: [String: String]) async throws -> Credentials? {
+        let chain = CredentialChain(environment: environment.merging(["ECS_REINSTALL_METADATA_URL": "off"]) { $1 })
+        do {
+            let resolved = try await chain.resolve()
+            var credentials = try await resolved.provider.credentials()
+            credentials.projectId = resolved.projectId(in: "cn-north-4")
+            return credentials
+        } catch is CredentialsNotFound {
+            return nil
+        }
+    }
+
     static let basic = """
         [basic]
         ak = FILEAK000000000000001
@@ -34,10 +48,10 @@ struct CredentialsResolutionTests {
         """
 
     @Test(arguments: [0o600, 0o400])
-    func aPrivateFileIsRead(mode: Int) throws {
+    func aPrivateFileIsRead(mode: Int) async throws {
         let home = try TemporaryHome()
         try home.write(Self.basic, mode: mode)
-        let credentials = try #require(try Credentials.resolve(environment: ["HOME": home.path]))
+        let credentials = try #require(try await Self.resolve(environment: ["HOME": home.path]))
         #expect(credentials.accessKey == "FILEAK000000000000001")
         #expect(credentials.secretKey.reveal() == Fixture.secretKey)
         #expect(credentials.securityToken?.reveal() == Fixture.token)
@@ -45,11 +59,11 @@ struct CredentialsResolutionTests {
     }
 
     @Test(arguments: [0o644, 0o640, 0o604, 0o660, 0o620, 0o602, 0o777])
-    func aFileOthersCanAccessIsRefusedWithTheFix(mode: Int) throws {
+    func aFileOthersCanAccessIsRefusedWithTheFix(mode: Int) async throws {
         let home = try TemporaryHome()
         try home.write(Self.basic, mode: mode)
         do {
-            _ = try Credentials.resolve(environment: ["HOME": home.path])
+            _ = try await Self.resolve(environment: ["HOME": home.path])
             Issue.record("mode \(String(mode, radix: 8)) was accepted")
         } catch let error as CloudError {
             #expect(error.message.contains("chmod 600 \(home.credentialsPath)"))
@@ -59,28 +73,28 @@ struct CredentialsResolutionTests {
         }
     }
 
-    @Test func noFileMeansNothingConfigured() throws {
+    @Test func noFileMeansNothingConfigured() async throws {
         let home = try TemporaryHome()
-        #expect(try Credentials.resolve(environment: ["HOME": home.path]) == nil)
-        #expect(try Credentials.resolve(environment: [:]) == nil)
+        #expect(try await Self.resolve(environment: ["HOME": home.path]) == nil)
+        #expect(try await Self.resolve(environment: [:]) == nil)
     }
 
-    @Test func aFileNamedExplicitlyMustExist() throws {
+    @Test func aFileNamedExplicitlyMustExist() async throws {
         let home = try TemporaryHome()
         let missing = home.path + "/nope"
-        #expect(throws: CloudError.self) {
-            try Credentials.resolve(environment: ["HOME": home.path, "HUAWEICLOUD_SDK_CREDENTIALS_FILE": missing])
+        await #expect(throws: CloudError.self) {
+            try await Self.resolve(environment: ["HOME": home.path, "HUAWEICLOUD_SDK_CREDENTIALS_FILE": missing])
         }
     }
 
-    @Test func theFileVariableOverridesTheDefaultPath() throws {
+    @Test func theFileVariableOverridesTheDefaultPath() async throws {
         let home = try TemporaryHome()
         let other = try home.write(Self.basic.replacingOccurrences(of: "FILEAK", with: "OTHRAK"), mode: 0o600,
                                    to: home.path + "/elsewhere.ini")
         try home.write(Self.basic, mode: 0o600)
-        let credentials = try Credentials.resolve(environment: ["HOME": home.path, "HUAWEICLOUD_SDK_CREDENTIALS_FILE": other])
+        let credentials = try await Self.resolve(environment: ["HOME": home.path, "HUAWEICLOUD_SDK_CREDENTIALS_FILE": other])
         #expect(credentials?.accessKey.hasPrefix("OTHRAK") == true)
-        let tilde = try Credentials.resolve(environment: ["HOME": home.path, "HUAWEICLOUD_SDK_CREDENTIALS_FILE": "~/elsewhere.ini"])
+        let tilde = try await Self.resolve(environment: ["HOME": home.path, "HUAWEICLOUD_SDK_CREDENTIALS_FILE": "~/elsewhere.ini"])
         #expect(tilde?.accessKey.hasPrefix("OTHRAK") == true)
     }
 
@@ -93,7 +107,7 @@ struct CredentialsResolutionTests {
         ("[ Basic ]\nak = old\nak = A3\nsk = S3\n", "A3", "S3", nil),
     ] as [(String, String, String, String?)])
     func theINIFileIsParsedLikeTheSDKs(text: String, ak: String, sk: String, project: String?) throws {
-        let credentials = try #require(try CredentialsFile.credentials(in: text, path: "f"))
+        let credentials = try #require(try CredentialsFile.basic(in: text, path: "f")?.credentials)
         #expect(credentials.accessKey == ak)
         #expect(credentials.secretKey.reveal() == sk)
         #expect(credentials.projectId == project)
@@ -101,14 +115,14 @@ struct CredentialsResolutionTests {
     }
 
     @Test func aFileWithoutABasicSectionConfiguresNothing() throws {
-        #expect(try CredentialsFile.credentials(in: "[global]\nak = A\nsk = S\n", path: "f") == nil)
-        #expect(try CredentialsFile.credentials(in: "", path: "f") == nil)
+        #expect(try CredentialsFile.basic(in: "[global]\nak = A\nsk = S\n", path: "f")?.credentials == nil)
+        #expect(try CredentialsFile.basic(in: "", path: "f")?.credentials == nil)
     }
 
     @Test func anIncompleteBasicSectionIsAnErrorThatNamesTheMissingKeyOnly() {
-        #expect(throws: CloudError.self) { try CredentialsFile.credentials(in: "[basic]\nak = A\n", path: "f") }
+        #expect(throws: CloudError.self) { try CredentialsFile.basic(in: "[basic]\nak = A\n", path: "f")?.credentials }
         do {
-            _ = try CredentialsFile.credentials(in: "[basic]\nsk = \(Fixture.secretKey)\n", path: "f")
+            _ = try CredentialsFile.basic(in: "[basic]\nsk = \(Fixture.secretKey)\n", path: "f")?.credentials
             Issue.record("an sk without an ak was accepted")
         } catch {
             #expect("\(error)".contains("no ak"))
@@ -116,10 +130,10 @@ struct CredentialsResolutionTests {
         }
     }
 
-    @Test func theEnvironmentWinsAndTheFileIsThenNotEvenRead() throws {
+    @Test func theEnvironmentWinsAndTheFileIsThenNotEvenRead() async throws {
         let home = try TemporaryHome()
         try home.write(Self.basic, mode: 0o644)  // would be refused if it were read
-        let credentials = try Credentials.resolve(environment: [
+        let credentials = try await Self.resolve(environment: [
             "HOME": home.path, "HUAWEICLOUD_SDK_AK": "ENVAK", "HUAWEICLOUD_SDK_SK": "ENVSK",
             "HUAWEICLOUD_SDK_SECURITY_TOKEN": "ENVTOKEN",
         ])
@@ -129,9 +143,9 @@ struct CredentialsResolutionTests {
     }
 
     @Test(arguments: [["HUAWEICLOUD_SDK_AK": "A"], ["HUAWEICLOUD_SDK_SK": Fixture.secretKey]])
-    func halfAKeyPairInTheEnvironmentIsAnError(environment: [String: String]) {
+    func halfAKeyPairInTheEnvironmentIsAnError(environment: [String: String]) async {
         do {
-            _ = try Credentials.resolve(environment: environment)
+            _ = try await Self.resolve(environment: environment)
             Issue.record("half a key pair was accepted")
         } catch {
             #expect("\(error)".contains("is not"))
@@ -139,16 +153,16 @@ struct CredentialsResolutionTests {
         }
     }
 
-    @Test func theEnvironmentProjectFillsInAProjectTheFileLacks() throws {
+    @Test func theEnvironmentProjectFillsInAProjectTheFileLacks() async throws {
         let home = try TemporaryHome()
         try home.write("[basic]\nak = A\nsk = S\n", mode: 0o600)
-        let credentials = try Credentials.resolve(environment: ["HOME": home.path, "HUAWEICLOUD_SDK_PROJECT_ID": "P9"])
+        let credentials = try await Self.resolve(environment: ["HOME": home.path, "HUAWEICLOUD_SDK_PROJECT_ID": "P9"])
         #expect(credentials?.projectId == "P9")
     }
 
-    @Test func aDirectoryIsNotACredentialsFile() throws {
+    @Test func aDirectoryIsNotACredentialsFile() async throws {
         let home = try TemporaryHome()
         try FileManager.default.createDirectory(atPath: home.credentialsPath, withIntermediateDirectories: true)
-        #expect(throws: CloudError.self) { try Credentials.resolve(environment: ["HOME": home.path]) }
+        await #expect(throws: CloudError.self) { try await Self.resolve(environment: ["HOME": home.path]) }
     }
 }

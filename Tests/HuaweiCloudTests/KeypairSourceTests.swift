@@ -50,4 +50,41 @@ struct KeypairSourceTests {
             _ = try await client(transport, region: "cn-north-4").keypairListing()
         }
     }
+
+    /// A 404 of KPS itself (a project it does not know) is an answer, not KPS's absence.
+    @Test func aKPS404WithItsOwnCodeIsReported() async throws {
+        let transport = ScriptedTransport([.json(404, #"{"error":{"error_code":"KPS.0404","error_msg":"project not found"}}"#),
+                                           .json(200, Self.nova)])
+        await #expect(throws: CloudError.self) {
+            _ = try await client(transport, region: "cn-north-4").keypairListing()
+        }
+        #expect(transport.requests.count == 1)
+    }
+
+    /// A KPS URL the operator configured is not swapped for ECS when it does not resolve.
+    @Test func aConfiguredKPSEndpointIsNeverReplaced() async throws {
+        let unresolved = ScriptedTransport.Step.fail(TransportError(.hostNotFound, "the host name kms.typo \(TransportError.unresolvedHost)"))
+        let transport = ScriptedTransport([unresolved, unresolved, .json(200, Self.nova)])
+        var client = CloudClient(
+            credentials: Credentials(accessKey: "AK", secretKey: "SK"),
+            endpoints: Endpoints(region: "cn-north-4", environment: ["HUAWEICLOUD_SDK_REGION_KPS_CN_NORTH_4": "https://kms.typo.example"]),
+            projectId: "p1", transport: transport, retry: RetryPolicy(maxAttempts: 2))
+        client.retryClock = VirtualTime().clock
+        await #expect(throws: CloudError.self) { _ = try await client.keypairListing() }
+        #expect(!transport.requests.contains { $0.sentURL.path.hasSuffix("/os-keypairs") })
+    }
+
+    /// Both failing: the error names both.
+    @Test func bothFailuresAreSaid() async throws {
+        let transport = ScriptedTransport([
+            .json(404, #"{"error_code":"APIGW.0101","error_msg":"The API does not exist or has not been published in the environment"}"#),
+            .json(403, #"{"forbidden":{"code":403,"message":"Policy doesn't allow os_compute_api:os-keypairs:index"}}"#),
+        ])
+        do {
+            _ = try await client(transport, region: "cn-north-4").keypairListing()
+            Issue.record("no error")
+        } catch let error as CloudError {
+            #expect(error.message.contains("APIGW.0101") && error.message.contains("os-keypairs"), "\(error.message)")
+        }
+    }
 }

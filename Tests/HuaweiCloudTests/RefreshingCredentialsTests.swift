@@ -148,8 +148,34 @@ struct RefreshingCredentialsTests {
         #expect(transport.requests.count == 1)
         do {
             _ = try await Fixture.client(ScriptedTransport([refusal]), retry: .none, token: true).showServer(id: "s1")
+            Issue.record("a refusal was accepted")
         } catch let error as CloudError {
             #expect(error.message.contains("temporary credentials (security token) from environment"), "\(error.message)")
         }
+    }
+
+    /// A write is sent once: a 401 renews the credentials for the next call but never resends it.
+    @Test func aRefusedReinstallIsNotResentAfterRenewal() async throws {
+        let issuer = Issuer()
+        let refusal = ScriptedTransport.Step.json(401, #"{"error_code":"APIGW.0307","error_msg":"The token must be updated"}"#)
+        let transport = ScriptedTransport([refusal, .server(status: "ACTIVE")])
+        let client = CloudClient(credentialProvider: issuer.provider(), endpoints: Endpoints(region: "cn-north-4"),
+                                 projectId: "p1", transport: transport, retry: .none)
+        await #expect(throws: CloudError.self) { _ = try await client.stopServer(id: "s1") }
+        #expect(transport.requests.count == 1, "a stop POST went out \(transport.requests.count) times")
+        // The next call uses the renewed key.
+        _ = try await client.showServer(id: "s1")
+        #expect(transport.requests.last?.headers["Authorization"]?.contains("Access=TMPAK1,") == true)
+    }
+
+    /// Only the gateway's own refusal of the key is resent: a 401 of a service behind it is reported.
+    @Test(arguments: [#"{"error_code":"Common.0013","error_msg":"token invalid"}"#, "not json"])
+    func aServiceRefusalIsNotResent(body: String) async throws {
+        let issuer = Issuer()
+        let transport = ScriptedTransport([.json(401, body), .server(status: "ACTIVE")])
+        let client = CloudClient(credentialProvider: issuer.provider(), endpoints: Endpoints(region: "cn-north-4"),
+                                 projectId: "p1", transport: transport, retry: .none)
+        await #expect(throws: CloudError.self) { _ = try await client.showServer(id: "s1") }
+        #expect(transport.requests.count == 1)
     }
 }

@@ -26,15 +26,32 @@ extension CloudClient {
 
     /// The region's key pairs and where they came from: KPS where the region serves it
     /// (`Endpoints.servesKPS`), else ECS's `os-keypairs`; also `os-keypairs` when KPS turns out
-    /// not to be there (404, an unpublished API, a host that does not resolve).
+    /// not to be there (`isKPSAbsence`). A KPS URL the operator configured is never replaced.
     public func keypairListing(pageSize: Int = 50) async throws -> KeypairListing {
         guard endpoints.servesKPS else { return KeypairListing(keypairs: try await novaKeypairs(), source: .ecs) }
         do {
             return KeypairListing(keypairs: try await kpsKeypairs(pageSize: pageSize), source: .kps)
-        } catch let error as CloudError where error.isNotFound || error.isHostNotFound {
-            logger.debug("KPS is not there (\(error.summary)); reading key pairs from ECS os-keypairs")
-            return KeypairListing(keypairs: try await novaKeypairs(), source: .ecs)
+        } catch let kps as CloudError where isKPSAbsence(kps) {
+            logger.debug("KPS is not there (\(kps.summary)); reading key pairs from ECS os-keypairs")
+            do {
+                return KeypairListing(keypairs: try await novaKeypairs(), source: .ecs)
+            } catch let ecs as CloudError {
+                throw CloudError.configuration(
+                    "The key pairs could not be read: KPS is not there (\(kps.summary)), and ECS's os-keypairs "
+                        + "failed too: \(ecs.summary)")
+            }
         }
+    }
+
+    /// KPS is not served where the table put it: the gateway knows no such API (404 with
+    /// `APIGW.0101`, or no code), or the host does not resolve. A 404 of KPS itself (a wrong
+    /// project, say) is a real answer; so is anything about a KPS URL the operator configured.
+    func isKPSAbsence(_ error: CloudError) -> Bool {
+        let source = endpoints.source(for: .kps)
+        guard source == .table || source == .override else { return false }
+        if error.isHostNotFound { return true }
+        guard case let .api(status, code, _, _) = error, status == 404 else { return false }
+        return code == nil || code == "APIGW.0101" || code == "APIG.0101"
     }
 
     /// Every KPS key pair, following `next_marker` page by page.

@@ -58,18 +58,19 @@ public struct CloudClient: Sendable {
         logger: Logger = Logger(label: "ecs-reinstall.cloud")
     ) async throws -> CloudClient {
         try await connect(credentialProvider: StaticCredentialProvider(credentials, source: .environment),
-                          endpoints: endpoints, transport: transport, retry: retry, now: now, logger: logger)
+                          endpoints: endpoints, projectId: credentials.projectId, transport: transport, retry: retry,
+                          now: now, logger: logger)
     }
 
-    /// The same, with credentials that may be renewed (an ECS agency's); the project is the
-    /// current credentials' one, else looked up.
+    /// The same, with credentials that may be renewed (an ECS agency's), in project `projectId`,
+    /// or the region's project looked up when nil (`CredentialChain.Resolved.projectId(in:)`
+    /// decides which a source's project is good for).
     public static func connect(
-        credentialProvider: any CredentialProvider, endpoints: Endpoints,
+        credentialProvider: any CredentialProvider, endpoints: Endpoints, projectId: String?,
         transport: any HTTPTransport = HTTPClientTransport(), retry: RetryPolicy = RetryPolicy(),
         now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "ecs-reinstall.cloud")
     ) async throws -> CloudClient {
         try endpoints.validate()
-        let projectId = try await credentialProvider.credentials().projectId
         var client = CloudClient(credentialProvider: credentialProvider, endpoints: endpoints, projectId: projectId ?? "",
                                  transport: transport, retry: retry, now: now, logger: logger)
         if projectId == nil {
@@ -169,12 +170,19 @@ public struct CloudClient: Sendable {
                 signatureGuard.record(permit, status: response.status, code: error?.code)
                 guard let error else { return response }
                 if error.isAuthenticationRefusal, credentials.securityToken != nil {
-                    // A 401 is an answer: nothing was done, so sending again with renewed credentials is safe.
-                    if !renewedAfterRefusal, await credentialProvider.replacement(afterRefusalOf: credentials) != nil {
+                    // Renewed for the calls that follow. Sent again only when it is a read the caller
+                    // lets repeat and the gateway itself refused the key (nothing was done): a write
+                    // goes out once, whatever the answer.
+                    var renewed = false
+                    if !renewedAfterRefusal {
+                        renewed = await credentialProvider.replacement(afterRefusalOf: credentials) != nil
+                    }
+                    if renewed, Self.mayResendAfterRenewal(method: method, refusal: error) {
                         renewedAfterRefusal = true
                         attempt -= 1
                         continue
                     }
+                    renewedAfterRefusal = true
                     failure = error.withTemporaryCredentialsHint(source: credentialProvider.source).redacting(secrets())
                 } else {
                     failure = error.redacting(secrets())
@@ -215,6 +223,15 @@ public struct CloudClient: Sendable {
                 throw .cancelled
             }
         }
+    }
+
+    /// A read (GET) refused by the gateway's own check of the key (`APIGW.0301`, `APIGW.0307`):
+    /// renewed credentials may send it again. Never a write, and never a 401 of a service behind
+    /// the gateway, which may have looked at the request.
+    static func mayResendAfterRenewal(method: String, refusal: CloudError) -> Bool {
+        guard method == "GET", case let .api(status, code, _, _) = refusal, status == 401
+        else { return false }
+        return ["APIGW.0301", "APIG.0301", "APIGW.0307", "APIG.0307"].contains(code)
     }
 
     /// The clear text of the secrets no error may contain: the secret keys and tokens handed out

@@ -31,33 +31,56 @@ public struct CredentialChain: Sendable {
         public var region: String?
         /// `iam_endpoint` of the SDK's credentials file.
         public var iamEndpoint: String?
+        /// The project the source names (the file's `project_id`, the profile's `projectId`, the
+        /// ECS's project), which belongs to `region` when the source names one.
+        public var sourceProjectId: String?
+        /// `HUAWEICLOUD_SDK_PROJECT_ID`.
+        public var environmentProjectId: String?
 
         public var source: CredentialSource { provider.source }
+
+        /// The project to use in `region`, nil to look it up. One rule for every source:
+        /// `HUAWEICLOUD_SDK_PROJECT_ID` first; then the source's own project, but only in the
+        /// region it belongs to (a profile or an ECS of cn-north-4 says nothing of cn-east-3's).
+        public func projectId(in region: String) -> String? {
+            if let environmentProjectId { return environmentProjectId }
+            guard self.region == nil || self.region == region else { return nil }
+            return sourceProjectId
+        }
     }
 
     public func resolve() async throws -> Resolved {
+        var resolved = try await find()
+        resolved.environmentProjectId = nonEmpty("HUAWEICLOUD_SDK_PROJECT_ID")
+        return resolved
+    }
+
+    private func find() async throws -> Resolved {
         if let profile {
             guard let config = KooCLIConfig.location(environment: environment) else {
                 throw CloudError.configuration("--profile \(profile): there is no home directory (HOME) to find ~/.hcloud/config.json in.")
             }
-            guard let found = try kooCLI(config, profile: profile) else {
-                throw CloudError.configuration("--profile \(profile): KooCLI's configuration \(config.path) has no profiles.")
+            do {
+                guard let found = try kooCLI(config, profile: profile) else {
+                    throw CloudError.configuration("--profile \(profile): KooCLI's configuration \(config.path) has no profiles.")
+                }
+                return found
+            } catch let unusable as KooCLIConfig.UnusableProfile {
+                throw CloudError.configuration(unusable.message)
             }
-            return found
         }
         var places: [PlaceLookedAt] = []
 
         if let credentials = try Credentials.resolveEnvironment(environment) {
-            return Resolved(provider: StaticCredentialProvider(credentials, source: .environment))
+            return Resolved(provider: StaticCredentialProvider(credentials, source: .environment),
+                            sourceProjectId: credentials.projectId)
         }
         places.append(PlaceLookedAt("HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", "not set"))
 
         if let file = CredentialsFile.location(environment: environment) {
             if let basic = try file.loadBasic() {
-                var credentials = basic.credentials
-                if credentials.projectId == nil { credentials.projectId = nonEmpty("HUAWEICLOUD_SDK_PROJECT_ID") }
-                return Resolved(provider: StaticCredentialProvider(credentials, source: .credentialsFile(path: file.path)),
-                                iamEndpoint: basic.iamEndpoint)
+                return Resolved(provider: StaticCredentialProvider(basic.credentials, source: .credentialsFile(path: file.path)),
+                                iamEndpoint: basic.iamEndpoint, sourceProjectId: basic.credentials.projectId)
             }
             let place = file.path + (file.isExplicit ? "" : " (HUAWEICLOUD_SDK_CREDENTIALS_FILE not set)")
             places.append(PlaceLookedAt(place, file.exists ? "no ak and sk in [basic]" : "does not exist"))
@@ -66,9 +89,14 @@ public struct CredentialChain: Sendable {
         }
 
         if let config = KooCLIConfig.location(environment: environment) {
-            if let found = try kooCLI(config, profile: nil) { return found }
-            let exists = FileManager.default.fileExists(atPath: config.path)
-            places.append(PlaceLookedAt(config.path + " (KooCLI)", exists ? "no profiles" : "does not exist"))
+            do {
+                if let found = try kooCLI(config, profile: nil) { return found }
+                let exists = FileManager.default.fileExists(atPath: config.path)
+                places.append(PlaceLookedAt(config.path + " (KooCLI)", exists ? "no profiles" : "does not exist"))
+            } catch let unusable as KooCLIConfig.UnusableProfile {
+                // Not asked for by name: skipped, and said if nothing else is found.
+                places.append(PlaceLookedAt(config.path + " (KooCLI)", "skipped: " + unusable.message))
+            }
         } else {
             places.append(PlaceLookedAt("~/.hcloud/config.json (KooCLI)", "no home directory (HOME is not set)"))
         }
@@ -87,28 +115,25 @@ public struct CredentialChain: Sendable {
 
     private func kooCLI(_ config: KooCLIConfig, profile: String?) throws -> Resolved? {
         guard let found = try config.load(profile: profile) else { return nil }
-        var credentials = found.credentials
-        if let project = nonEmpty("HUAWEICLOUD_SDK_PROJECT_ID") { credentials.projectId = project }
         let source = CredentialSource.kooCLIProfile(name: found.name, path: config.path)
-        return Resolved(provider: StaticCredentialProvider(credentials, source: source), region: found.region)
+        return Resolved(provider: StaticCredentialProvider(found.credentials, source: source), region: found.region,
+                        sourceProjectId: found.credentials.projectId)
     }
 
     private func agency(_ metadata: ECSMetadataService) async throws(ECSMetadataService.Unavailable) -> Resolved {
         // The SDKs' order: the security key first (its absence says "no agency"), then the instance.
-        var initial = try await metadata.credentials(projectId: nil)
+        let initial = try await metadata.credentials(projectId: nil)
         let instance = try await metadata.instance()
-        let projectId = nonEmpty("HUAWEICLOUD_SDK_PROJECT_ID") ?? instance.projectId
-        initial.credentials.projectId = projectId
         let provider = RefreshingCredentialProvider(
             initial: initial, source: .ecsMetadata(url: metadata.baseURL.absoluteString), now: now
         ) {
             do throws(ECSMetadataService.Unavailable) {
-                return try await metadata.credentials(projectId: projectId)
+                return try await metadata.credentials(projectId: nil)
             } catch {
                 throw CloudError.configuration("The ECS metadata service gave no credentials: \(error.reason).")
             }
         }
-        return Resolved(provider: provider, region: instance.region)
+        return Resolved(provider: provider, region: instance.region, sourceProjectId: instance.projectId)
     }
 
     private func nonEmpty(_ name: String) -> String? {

@@ -26,25 +26,6 @@ public struct Credentials: Sendable, Equatable {
             projectId: nonEmpty(environment["HUAWEICLOUD_SDK_PROJECT_ID"]))
     }
 
-    /// The environment's credentials and the SDK's credentials file, in that order (the first two
-    /// sources of `CredentialChain`, which adds KooCLI and the ECS metadata service).
-    /// `HUAWEICLOUD_SDK_PROJECT_ID` fills in a project the file lacks.
-    ///
-    /// Returns nil when neither is configured. Throws, with what to do, when something is
-    /// configured but unusable: only one of AK and SK set, a file that group or others can read, a
-    /// file named by `HUAWEICLOUD_SDK_CREDENTIALS_FILE` that does not exist, a `[basic]` section
-    /// with an AK but no SK. The messages never contain the secret key or token.
-    ///
-    /// `environment` is also where the home directory comes from (`HOME`), so tests can point it at a
-    /// temporary directory.
-    public static func resolve(environment: [String: String]) throws -> Credentials? {
-        if let credentials = try resolveEnvironment(environment) { return credentials }
-        guard let file = CredentialsFile.location(environment: environment) else { return nil }
-        guard var credentials = try file.load() else { return nil }
-        if credentials.projectId == nil { credentials.projectId = nonEmpty(environment["HUAWEICLOUD_SDK_PROJECT_ID"]) }
-        return credentials
-    }
-
     /// `fromEnvironment`, refusing half a key pair.
     static func resolveEnvironment(_ environment: [String: String]) throws -> Credentials? {
         if let credentials = fromEnvironment(environment) { return credentials }

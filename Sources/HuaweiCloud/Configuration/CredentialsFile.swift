@@ -29,11 +29,8 @@ public struct CredentialsFile: Sendable, Equatable {
         public var iamEndpoint: String?
     }
 
-    /// The credentials of `[basic]`; nil when the default file does not exist or has no `[basic]`
-    /// keys. Throws for a file that is too open, unreadable, or incomplete.
-    public func load() throws -> Credentials? { try loadBasic()?.credentials }
-
-    /// `load()`, with the rest of `[basic]`.
+    /// What `[basic]` holds; nil when the default file does not exist or has no `[basic]` keys.
+    /// Throws for a file that is too open, unreadable, or incomplete.
     public func loadBasic() throws -> Basic? {
         guard let text = try PrivateFile.read(path, describedAs: "credentials file") else {
             if isExplicit {
@@ -51,10 +48,6 @@ public struct CredentialsFile: Sendable, Equatable {
 
     /// The `[basic]` profile of an INI text. Both `#` and `;` start comments; keys are matched without
     /// regard to case; values are trimmed; other sections are ignored.
-    static func credentials(in text: String, path: String) throws -> Credentials? {
-        try basic(in: text, path: path)?.credentials
-    }
-
     static func basic(in text: String, path: String) throws -> Basic? {
         let basic = INI.parse(text)["basic"] ?? [:]
         func value(_ key: String) -> String? { basic[key].flatMap { $0.isEmpty ? nil : $0 } }

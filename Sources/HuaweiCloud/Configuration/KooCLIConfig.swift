@@ -19,6 +19,16 @@ public struct KooCLIConfig: Sendable, Equatable {
         public var region: String?
     }
 
+    /// A profile this tool cannot use (missing, another mode, encrypted keys, half a key pair).
+    /// The chain skips such a profile when it was not asked for by name: KooCLI encrypts keys by
+    /// default and has an agency mode of its own, both common on an ECS jump host, where the
+    /// metadata service comes next.
+    public struct UnusableProfile: Error, Sendable, Equatable {
+        public var name: String
+        /// What is wrong and what to do.
+        public var message: String
+    }
+
     /// `$HOME/.hcloud/config.json`; nil without a home.
     public static func location(environment: [String: String]) -> KooCLIConfig? {
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
@@ -26,8 +36,8 @@ public struct KooCLIConfig: Sendable, Equatable {
     }
 
     /// The profile `name` (nil: the file's current one); nil when the file does not exist and no
-    /// profile was asked for. Throws, saying what to do, for a profile that is missing, encrypted
-    /// or not AKSK, and for a file that is too open or not KooCLI's JSON.
+    /// profile was asked for. Throws `UnusableProfile` for a profile that is missing, encrypted or
+    /// not AKSK, and `CloudError` for a file that is too open or not KooCLI's JSON.
     public func load(profile name: String?) throws -> Profile? {
         guard let text = try PrivateFile.read(path, describedAs: "KooCLI configuration") else {
             if let name {
@@ -51,7 +61,7 @@ public struct KooCLIConfig: Sendable, Equatable {
             if requested == nil && current == nil && profiles.isEmpty { return nil }
             let known = profiles.compactMap { $0["name"] as? String }
             let which = requested != nil ? "--profile \(name)" : "The current KooCLI profile \(name)"
-            throw CloudError.configuration(
+            throw UnusableProfile(name: name, message:
                 "\(which) is not in \(path) (profiles: \(known.isEmpty ? "none" : known.joined(separator: ", "))). "
                     + "Choose one with --profile NAME, or add it with: hcloud configure set --cli-profile=\(name) --cli-mode=AKSK …")
         }
@@ -63,17 +73,18 @@ public struct KooCLIConfig: Sendable, Equatable {
             let advice = mode.lowercased() == "ecsagency"
                 ? "On an ECS, the agency's credentials are read from the metadata service without a profile: drop --profile (and the other sources)"
                 : "Use a profile in mode AKSK (hcloud configure set --cli-profile=\(name) --cli-mode=AKSK …), or another source of credentials"
-            throw CloudError.configuration("KooCLI profile \(name) in \(path) is in mode \(mode), which this tool cannot use. \(advice).")
+            throw UnusableProfile(name: name, message:
+                "KooCLI profile \(name) in \(path) is in mode \(mode), which this tool cannot use. \(advice).")
         }
         if isEncrypted(root: root, profile: profile) {
-            throw CloudError.configuration(
+            throw UnusableProfile(name: name, message:
                 "KooCLI profile \(name) in \(path) holds encrypted keys, which only KooCLI can read. Store them "
                     + "unencrypted (hcloud configure set --cli-profile=\(name) --cli-auth-encrypt=false, then set the keys "
                     + "again; keep the file mode 600), or use the SDK's environment variables or credentials file.")
         }
         guard let accessKey = text("accessKeyId"), let secretKey = text("secretAccessKey") else {
             let missing = text("accessKeyId") == nil ? "accessKeyId" : "secretAccessKey"
-            throw CloudError.configuration(
+            throw UnusableProfile(name: name, message:
                 "KooCLI profile \(name) in \(path) has no \(missing). Set both keys: "
                     + "hcloud configure set --cli-profile=\(name) --cli-access-key=… --cli-secret-key=…")
         }
