@@ -38,7 +38,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds a read may take, from sending to the answer's end (default 30).", valueName: "seconds"))
     var readTimeout: Double?
 
-    @Option(help: ArgumentHelp("Seconds a reinstall or stop may take to be answered (default 90, at least 30).",
+    @Option(help: ArgumentHelp("Seconds a reinstall or stop may take to be answered (default 90, at least 60).",
                                valueName: "seconds"))
     var writeTimeout: Double?
 

@@ -9,7 +9,8 @@ enum ScriptExit {
     static let refused: Int32 = 1
     /// Wrong usage: unknown option, missing argument, bad value.
     static let usage: Int32 = 2
-    /// Authentication: the cloud refused the credentials or the signature (APIGW.0301, HTTP 401).
+    /// Authentication: no credentials found (without --demo), or the cloud refused them or the
+    /// signature (APIGW.0301, HTTP 401).
     static let authentication: Int32 = 3
     /// The cloud could not be reached or was unavailable (network, timeouts, 5xx, throttling).
     static let unavailable: Int32 = 4
@@ -19,7 +20,7 @@ enum ScriptExit {
     /// The help text every command for scripts carries.
     static let table = """
         Exit codes: 0 done; 1 job failed, or refused (validation, pre-flight, no confirmation); \
-        2 usage; 3 authentication (APIGW.0301, HTTP 401); 4 network or cloud unavailable \
+        2 usage; 3 authentication (no credentials found, the places looked at listed; or refused: APIGW.0301, HTTP 401); 4 network or cloud unavailable \
         (timeouts, 5xx, throttling); 5 a reinstall whose outcome is unknown (check the server \
         before sending it again).
         """

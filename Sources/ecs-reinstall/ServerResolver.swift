@@ -6,7 +6,14 @@ enum ServerResolver {
     static func resolve(_ text: String, client: CloudClient) async throws -> Server {
         if looksLikeId(text) {
             do {
-                return try await client.showServer(id: text)
+                let server = try await client.showServer(id: text)
+                // Reading by id ignores --enterprise-project; a name would not have found it there.
+                guard client.enterpriseProjects.covers(server.enterpriseProjectId) else {
+                    throw CommandFailure(
+                        "The server \(text.shown) is in enterprise project \(server.enterpriseProjectName.shown), not in the "
+                            + "\(client.enterpriseProjects) that --enterprise-project names. Check the id, or drop the option.")
+                }
+                return server
             } catch let error as CloudError where error.isNotFound {
                 // Not an id after all: try it as a name.
             }

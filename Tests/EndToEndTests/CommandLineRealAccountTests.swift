@@ -45,6 +45,12 @@ struct CommandLineRealAccountTests {
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("Ecs.0110"), "\(refused.stderr)")
         #expect(refused.stderr.contains("enterprise project \(Self.notGranted)"), "\(refused.stderr)")
+
+        // A server of the default project named by id is not reinstalled under another --enterprise-project.
+        let outside = try #require(all.first { $0["enterprise_project_id"] as? String == "0" }?["id"] as? String)
+        let elsewhere = try await cli.run(["reinstall", outside, "--keypair", "deploy-rsa", "--yes", "--enterprise-project", Self.granted])
+        #expect(elsewhere.status == 1, "\(elsewhere.all)")
+        #expect(elsewhere.stderr.contains("is in enterprise project default"), "\(elsewhere.stderr)")
     }
 
     @Test("A bare metal server named by id is refused with why, before anything is sent")
@@ -59,14 +65,14 @@ struct CommandLineRealAccountTests {
         #expect(!simulator.errorOutput.contains("/cloudimages"), "not even the image is read")
     }
 
-    @Test("A write timeout under 30 s is refused with why; the others are accepted")
+    @Test("A write timeout under 60 s is refused with why; the others are accepted")
     func timeouts() async throws {
         let cli = try CLISession(simulator: try await StandaloneSimulator())
         let refused = try await cli.run(["servers", "--write-timeout", "10"])
         #expect(refused.status == 2, "\(refused.all)")
         #expect(refused.stderr.contains("--write-timeout"), "\(refused.stderr)")
         #expect(refused.stderr.contains("lost"), "\(refused.stderr)")
-        let accepted = try await cli.run(["servers", "--connect-timeout", "3", "--read-timeout", "20", "--write-timeout", "45"])
+        let accepted = try await cli.run(["servers", "--connect-timeout", "3", "--read-timeout", "20", "--write-timeout", "75"])
         #expect(accepted.status == 0, "\(accepted.all)")
     }
 }

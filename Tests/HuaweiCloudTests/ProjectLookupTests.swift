@@ -44,14 +44,27 @@ struct ProjectLookupTests {
         }
     }
 
-    @Test func aFailedFallbackIsRefusedNamingTheVariable() async throws {
-        let transport = ScriptedTransport([Self.forbidden, .json(500, #"{"error":{"code":"Common.0001","message":"system error"}}"#)])
+    @Test func aRefusedFallbackIsRefusedNamingTheVariable() async throws {
+        let transport = ScriptedTransport([Self.forbidden, .json(403, #"{"error":{"code":"IAM.0002","message":"forbidden"}}"#)])
         await #expect {
             _ = try await client(transport).lookUpProjectId()
         } throws: { error in
             let message = (error as? CloudError)?.message ?? ""
-            return message.contains("iam:projects:list") && message.contains("Common.0001")
+            return message.contains("iam:projects:list") && message.contains("IAM.0002")
                 && message.contains("HUAWEICLOUD_SDK_PROJECT_ID")
+        }
+    }
+
+    /// A fallback that fails for another reason (the cloud, the network) is that failure, with its
+    /// exit code, not a permission problem.
+    @Test func aFallbackThatFailsOtherwiseIsReportedAsItIs() async throws {
+        let failure = ScriptedTransport.Step.json(500, #"{"error":{"code":"Common.0001","message":"system error"}}"#)
+        let transport = ScriptedTransport([Self.forbidden] + Array(repeating: failure, count: 5))
+        await #expect {
+            _ = try await client(transport).lookUpProjectId()
+        } throws: { error in
+            guard case let .api(status, code, _, _)? = error as? CloudError else { return false }
+            return status == 500 && code == "Common.0001"
         }
     }
 

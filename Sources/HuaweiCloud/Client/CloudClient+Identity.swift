@@ -20,7 +20,8 @@ extension CloudClient {
             let list: ProjectList
             do {
                 list = try await get(.iam, "/v3/auth/projects", what: "the project lookup", project: false)
-            } catch let second as CloudError {
+            } catch let second as CloudError where second.isPermissionRefusal || second.isNotFound {
+                // Only a refusal is about permissions; authentication and network failures go as they are.
                 throw CloudError.configuration(
                     "\(refused), and the projects this user may reach (GET /v3/auth/projects) could not be read "
                         + "either: \(second.summary) " + Self.projectIdAdvice(region))

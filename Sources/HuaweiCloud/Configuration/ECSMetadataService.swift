@@ -32,8 +32,10 @@ public struct ECSMetadataService: Sendable {
     public static func configured(environment: [String: String]) throws -> ECSMetadataService? {
         let text = environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 } ?? defaultURL
         if ["off", "none", "no"].contains(text.lowercased()) { return nil }
+        // Addresses only (no name that DNS could send elsewhere), and no user or password.
         guard let url = URL(string: text), url.scheme?.lowercased() == "http", let host = url.host,
-              host == "169.254.169.254" || Endpoints.isLoopback(host)
+              url.user == nil, url.password == nil,
+              host == "169.254.169.254" || (IPAddress.bytes(host) != nil && Endpoints.isLoopback(host))
         else {
             throw CloudError.configuration(
                 "\(environmentVariable) must be http://169.254.169.254 or an http:// URL on this machine "

@@ -38,6 +38,15 @@ public enum EnterpriseProjectScope: Sendable, Equatable, CustomStringConvertible
         }
     }
 
+    /// Whether a server of enterprise project `id` (nil: an account without them, the default
+    /// one) is in this scope. "All granted" takes what the cloud shows.
+    public func covers(_ id: String?) -> Bool {
+        switch self {
+        case .allGranted: true
+        case let .only(scope): scope == (id ?? Self.defaultProjectId)
+        }
+    }
+
     public var description: String {
         switch self {
         case .allGranted: "all granted enterprise projects"

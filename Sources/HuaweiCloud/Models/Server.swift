@@ -203,7 +203,10 @@ extension Server {
     public var hasSystemDisk: Bool { volumesAttached.contains { $0.bootIndex == "0" } }
     /// Bare metal servers carry this tag; ECS lists them unless told not to (`not-tags`).
     public static let bareMetalTag = "__type_baremetal"
-    public var isBareMetal: Bool { tags.contains(Self.bareMetalTag) }
+    /// The tag alone or as a key (`__type_baremetal=…`), as tags are written `key=value`.
+    public var isBareMetal: Bool {
+        tags.contains { $0 == Self.bareMetalTag || $0.hasPrefix(Self.bareMetalTag + "=") }
+    }
     /// In an enterprise project other than the default one (an unknown one counts as the default:
     /// accounts without enterprise projects send none).
     public var isOutsideDefaultEnterpriseProject: Bool {

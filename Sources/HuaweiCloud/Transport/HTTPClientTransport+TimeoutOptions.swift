@@ -8,7 +8,7 @@ extension HTTPClientTransport.Timeouts {
     /// A write (a reinstall, a stop) is given at least this long: the API gateway may hold one for
     /// up to 60 s before it answers, and a write given up on earlier cannot be told apart from a
     /// lost one, so the reinstall would be left unclear although the cloud carried it out.
-    public static let minimumWrite = Duration.seconds(30)
+    public static let minimumWrite = Duration.seconds(60)
     /// No timeout is longer than an hour: a longer one would only hide a dead connection.
     public static let maximum = Duration.seconds(3600)
 
