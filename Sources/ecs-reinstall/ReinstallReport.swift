@@ -9,9 +9,11 @@ struct ReinstallReport: Encodable, Sendable {
     var jobId: String?
     /// The job's last status seen: `SUBMITTED` before --wait, then `SUCCESS`, `FAIL`, `LOST`.
     var status: String?
-    var serverId: String
-    var serverName: String
-    var api: String
+    /// Null only when the server named was not found.
+    var serverId: String?
+    var serverName: String?
+    /// Null when refused before the endpoint was decided.
+    var api: String?
     /// The server's status after --wait followed it, when it did.
     var serverStatus: String?
     var errorCode: String?
@@ -36,6 +38,21 @@ struct ReinstallReport: Encodable, Sendable {
         useridSent = plan.request.keyName == nil ? nil : plan.sendsUserId
         errorCode = outcome.cause?.code
         message = outcome.message
+    }
+
+    /// A reinstall refused before anything was sent (not found, pre-flight, validation, not
+    /// confirmed): `not_started`, with the failure's message and code.
+    init(refusal error: any Error, server: Server?) {
+        outcome = "not_started"
+        serverId = server?.id
+        serverName = server?.name
+        switch error {
+        case let failure as CommandFailure: message = failure.message
+        case let cloud as CloudError:
+            message = cloud.message
+            errorCode = cloud.code
+        default: message = String(describing: error)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

@@ -24,8 +24,25 @@ struct ReinstallRun: Sendable {
     func perform(_ session: CloudSession) async throws -> Int32 {
         // The one buffer the password was read into; zeroed when the command ends.
         defer { password?.wipe() }
+        var server: Server?
+        let plan: ReinstallPlan
+        do {
+            guard let prepared = try await prepare(session, server: &server) else { return ScriptExit.done }
+            plan = prepared
+        } catch {
+            // A refusal before sending is a result too: scripts that read stdout get one.
+            if json { try Console.json(Stamped(ReinstallReport(refusal: error, server: server), SessionStamp(session))) }
+            throw error
+        }
+        return try await send(plan, session: session)
+    }
+
+    /// Everything up to the POST: the server, the endpoint, the draft judged, the plan, the
+    /// confirmation. Nil when the dry run was printed instead. `server` is set once found.
+    private func prepare(_ session: CloudSession, server found: inout Server?) async throws -> ReinstallPlan? {
         let client = session.client
         let server = try await ServerResolver.resolve(serverText, client: client)
+        found = server
         // Before the endpoint is decided: nothing more is read or sent for a server ECS cannot reinstall.
         if let why = ReinstallPreflight.notAnECSServer(server) { throw CommandFailure(why.shown) }
         let decision = try await decide(server, client: client)
@@ -80,10 +97,10 @@ struct ReinstallRun: Sendable {
 
         if dryRun {
             try DryRun.print(plan, client: client, json: json, stamp: SessionStamp(session))
-            return ScriptExit.done
+            return nil
         }
         try confirm(server)
-        return try await send(plan, session: session)
+        return plan
     }
 
     static let loginUsage = "Give exactly one login: --keypair NAME, --password-stdin, or --no-login with --user-data."

@@ -35,6 +35,22 @@ struct CommandLineReinstallTests {
         #expect(result.stderr.contains("Windows without Cloud-Init takes a password only"), "\(result.all)")
     }
 
+    @Test("With --json, a refusal before sending is a not_started result on stdout too")
+    func refusalsAreJSON() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        let refused = try await cli.run(["reinstall", "win-ad-01", "--keypair", "deploy-rsa", "--yes", "--json"])
+        #expect(refused.status == 1, "\(refused.all)")
+        let report = try jsonObject(refused.stdout)
+        #expect(report["outcome"] as? String == "not_started" && report["server_name"] as? String == "win-ad-01", "\(report)")
+        #expect((report["message"] as? String)?.contains("Windows without Cloud-Init takes a password only") == true)
+        #expect(report["demo"] as? Bool == false && report["job_id"] is NSNull)
+
+        let missing = try await cli.run(["reinstall", "no-such-server", "--keypair", "deploy-rsa", "--yes", "--json"])
+        #expect(missing.status == 1, "\(missing.all)")
+        let nothing = try jsonObject(missing.stdout)
+        #expect(nothing["outcome"] as? String == "not_started" && nothing["server_id"] is NSNull, "\(nothing)")
+    }
+
     @Test("Pre-flight: ACTIVE without --stop, locked, no system disk, no terminal without --yes")
     func preflight() async throws {
         let cli = try CLISession(simulator: try await StandaloneSimulator())
