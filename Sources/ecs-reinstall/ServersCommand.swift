@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import HuaweiCloud
 
@@ -6,8 +7,9 @@ struct ServersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "servers", abstract: "List the servers (all pages) as a table, or as JSON.",
         discussion: """
-            --filter keeps the servers whose name, id, private IP, image name, status or enterprise project \
-            contains the text (case-insensitive). --json prints {"count": N, "servers": [{"id", "name", "status", \
+            --filter keeps the servers that show every word of the text (case-insensitive), as the UI's \
+            / filter does: in the name, id, status, OS, image, IP addresses, flavour, availability zone or \
+            enterprise project. --json prints {"count": N, "servers": [{"id", "name", "status", \
             "task_state", "private_ip", "image_id", "image_name", "os_type", "flavor", \
             "availability_zone", "key_name", "locked", "has_system_disk", "enterprise_project_id"}], "demo", \
             "credentials"} (see README.md). Bare metal servers are not listed; --enterprise-project narrows the \
@@ -18,7 +20,7 @@ struct ServersCommand: ParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(help: "Only servers whose name, id, IP, image, status or enterprise project contains this text.")
+    @Option(help: "Only servers showing every word of this text (name, id, status, OS, image, IPs, flavour, AZ, enterprise project).")
     var filter: String?
 
     @Flag(help: "Print JSON instead of a table.")
@@ -35,7 +37,8 @@ struct ServersCommand: ParsableCommand {
                 servers += page.servers
             }
             if let filter, !filter.isEmpty {
-                servers = servers.filter { Self.matches($0, filter) }
+                let matcher = ServerFilter(filter)
+                servers = servers.filter(matcher.matches)
             }
             if json {
                 try Console.json(Stamped(ServerListing(count: servers.count, servers: servers.map(ServerSummary.init)),
@@ -52,11 +55,5 @@ struct ServersCommand: ParsableCommand {
             }
             return ScriptExit.done
         }
-    }
-
-    static func matches(_ server: Server, _ text: String) -> Bool {
-        [server.name, server.id, server.privateIP ?? "", server.imageName, server.status.rawValue, server.taskState ?? "",
-         server.enterpriseProjectName]
-            .contains { $0.localizedCaseInsensitiveContains(text) }
     }
 }

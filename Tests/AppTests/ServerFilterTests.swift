@@ -40,6 +40,16 @@ struct ServerFilterTests {
         #expect(ServerFilter("5B2E1C7A").matches(ServerFilter.haystack(inOther)))
     }
 
+    /// What the list shows is what the filter (and `servers --filter`) finds: OS, flavour, AZ, task.
+    @Test(arguments: ["windows", "c7.2xlarge", "cn-north-4b", "rebooting", "windows c7 4b"])
+    func everyShownColumnIsSearched(filter: String) {
+        let server = Server(id: "a", name: "app", status: .active, taskState: "rebooting", imageId: nil,
+                            metadata: ["os_type": "Windows"], flavor: .init(id: "f1", name: "c7.2xlarge.4", vcpus: nil, ram: nil),
+                            availabilityZone: "cn-north-4b")
+        #expect(ServerFilter(filter).matches(server))
+        #expect(!ServerFilter(filter + " linux").matches(server))
+    }
+
     @Test func appendingNarrowsAndAnythingElseDoesNot() {
         #expect(ServerFilter("web-0").narrows(ServerFilter("web")))
         #expect(!ServerFilter("we").narrows(ServerFilter("web")))

@@ -6,15 +6,16 @@ import Darwin
 import HuaweiCloud
 import TerminalKit
 
-/// The `/` filter: every whitespace-separated term must occur, case-insensitively, in the
-/// server's name, id, IP addresses, image name, status or enterprise project (`default` for `0`).
+/// The `/` filter, and `servers --filter`: every whitespace-separated term must occur,
+/// case-insensitively, in what the list shows of a server (name, status and task, OS, image, IP
+/// addresses, flavour, availability zone, enterprise project: `default` for `0`) or its id.
 public struct ServerFilter: Sendable, Equatable {
     public let text: String
     /// The lower-cased words, as UTF-8: a byte search suffices, since UTF-8 never matches in the
     /// middle of another character.
     private let terms: [[UInt8]]
 
-    init(_ text: String) {
+    public init(_ text: String) {
         self.text = text
         terms = text.lowercased().split(whereSeparator: \.isWhitespace).map { Array($0.utf8) }
     }
@@ -24,6 +25,11 @@ public struct ServerFilter: Sendable, Equatable {
     /// Appending characters can only narrow the matches, so the old matches are enough to search.
     func narrows(_ previous: ServerFilter) -> Bool {
         text.hasPrefix(previous.text)
+    }
+
+    /// Whether `server` matches (the haystack built on the spot; the list keeps its own).
+    public func matches(_ server: Server) -> Bool {
+        matches(Self.haystack(server))
     }
 
     func matches(_ haystack: [UInt8]) -> Bool {
@@ -52,8 +58,10 @@ public struct ServerFilter: Sendable, Equatable {
     /// They are searched as the screen shows them: a control character as its `\xHH`.
     static func haystack(_ server: Server) -> [UInt8] {
         let addresses = server.addresses.values.flatMap { $0.map(\.addr) }
-        return Array(([server.name, server.id, server.imageName, server.status.rawValue, server.enterpriseProjectName]
-            + addresses)
+        let shown = [server.name, server.id, server.status.rawValue, server.taskState ?? "", server.osType,
+                     server.imageName, server.flavor?.name ?? server.flavor?.id ?? "", server.availabilityZone ?? "",
+                     server.enterpriseProjectName]
+        return Array((shown + addresses)
             .map(TerminalText.visible).joined(separator: "\n").lowercased().utf8)
     }
 }
