@@ -6,6 +6,8 @@ import TerminalKit
 public struct FormOptions: Sendable, Equatable {
     public var userDataPath = TextField(maxLength: InputLimits.userDataPath)
     public var userData: UserDataState = .none
+    /// What the last Tab on the path found (several matches, none), until the next key there.
+    public var userDataHint: String?
     public var encrypted = false
     public var cmkId = TextField(maxLength: InputLimits.cmkId)
     public var byol = false
