@@ -35,6 +35,8 @@ import TerminalKit
              expectedText: "one ", expectedCursor: 4),
         Edit(name: "ctrl-u to start", text: "abc def", cursor: 4, key: .control("u"), expectedText: "def", expectedCursor: 0),
         Edit(name: "ctrl-u at start", text: "abc", cursor: 0, key: .control("u"), expectedText: "abc", expectedCursor: 0),
+        Edit(name: "ctrl-d under the cursor", text: "abc", cursor: 1, key: .control("d"), expectedText: "ac", expectedCursor: 1),
+        Edit(name: "ctrl-d at end", text: "abc", cursor: 3, key: .control("d"), expectedText: "abc", expectedCursor: 3),
         Edit(name: "ctrl-k to end", text: "abc def", cursor: 3, key: .control("k"), expectedText: "abc", expectedCursor: 3),
         Edit(name: "ctrl-k at end", text: "abc", cursor: 3, key: .control("k"), expectedText: "abc", expectedCursor: 3),
         Edit(name: "alt-b word left", text: "abc def", cursor: 7, key: .alt(.character("b")), expectedText: "abc def", expectedCursor: 4),

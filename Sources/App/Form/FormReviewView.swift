@@ -45,7 +45,8 @@ func drawFormReview(_ screen: inout Screen, _ state: AppState, _ form: Reinstall
         screen.put(line, x: left, y: row, style: Style(bold: true))
         row += 1
     }
-    let fieldWidth = min(width, max(20, DisplayWidth.of(form.shownName) + 4))
+    // Wide enough for the name or the id, whichever the operator types.
+    let fieldWidth = min(width, max(20, DisplayWidth.of(form.shownName) + 4, DisplayWidth.of(id) + 4))
     screen.put("[" + String(repeating: " ", count: fieldWidth - 2) + "]", x: left, y: row, style: Style(dim: true))
     let cursorX = form.confirmName.draw(into: &screen, x: left + 1, y: row, width: fieldWidth - 2, style: Style(underline: true))
     screen.cursor = CursorPosition(x: cursorX, y: row)
