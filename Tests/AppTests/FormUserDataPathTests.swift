@@ -114,6 +114,16 @@ struct FormUserDataPathTests {
         #expect(render(state).lines.joined().contains("user data: cannot open /nope"))
     }
 
+    @Test func aFailedReadAfterMoreKeysLeavesTheFocusWhereTheOperatorTypes() {
+        var state = userDataForm(typing: "/nope")
+        _ = reduce(&state, .key(.enter))
+        let next = state.form?.focus
+        _ = reduce(&state, .key(.character(" ")))  // already acting on the next field
+        _ = reduce(&state, .userDataRead(path: "/nope", .failure(UserDataReadError("cannot open /nope"))))
+        #expect(state.form?.focus == next)
+        #expect(FormKeys.checklist(state).contains { $0.mark == .failed && $0.label == "user data: cannot open /nope" })
+    }
+
     @Test func theReaderExpandsTilde() throws {
         let home = try #require(UserDataPath.home)
         let name = "userdata-\(UUID().uuidString).yaml"

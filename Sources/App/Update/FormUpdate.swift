@@ -58,6 +58,7 @@ private func reduceEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if !fields.contains(form.focus) { form.focus = fields.first ?? .submit }
     let before = form.focus
     if form.focus == .userData { form.options.userDataHint = nil }
+    if case .reading = form.options.userData { form.options.typedWhileReading = true }
 
     switch key {
     case .tab where form.focus == .userData && form.options.hasUserDataPath:
@@ -177,6 +178,7 @@ private func readUserDataIfChanged(_ state: inout AppState) -> [Effect] {
     }
     if form.options.userData.path == path, form.options.userData.loaded != nil { return [] }
     form.options.userData = .reading(path: path)
+    form.options.typedWhileReading = false
     state.form = form
     return [.readUserData(path: path)]
 }
@@ -187,7 +189,9 @@ func reduceUserDataRead(_ state: inout AppState, path: String, result: Result<Da
     guard var form = state.form, form.options.userData == .reading(path: path) else { return [] }
     state.form = nil
     defer {
-        if case .failed = form.options.userData, !form.isReviewing { form.focus = .userData }
+        if case .failed = form.options.userData, !form.isReviewing, !form.options.typedWhileReading {
+            form.focus = .userData
+        }
         state.form = form
     }
     switch result {
