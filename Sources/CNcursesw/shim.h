@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <wchar.h>
 #include <curses.h>
+#include <term.h>
 
 // Swift cannot import function-like or computed macros: wrap the ones we use.
 static inline int shim_a_bold(void) { return (int)A_BOLD; }
@@ -38,6 +39,22 @@ static inline int shim_put_cell(int y, int x, const wchar_t *text, int attrs, in
     cchar_t cell;
     if (setcchar(&cell, text, (attr_t)attrs, (NCURSES_PAIRS_T)pair, NULL) != OK) return ERR;
     return mvadd_wch(y, x, &cell);
+}
+
+// Whether curses can drive the terminal `term` full-screen, asked of its terminfo entry before
+// initscr (which would exit the process on an unknown terminal): 0 it can, 1 no entry (or no
+// terminfo at all), 2 it cannot move the cursor (dumb, a printer). `*alternate` tells whether it
+// has an alternate screen (smcup). The entry is released again; initscr loads its own.
+static inline int shim_probe_terminal(const char *term, int *alternate) {
+    int error = 0;
+    *alternate = 0;
+    if (setupterm(term, 1, &error) != OK) return 1;
+    const char *cup = tigetstr("cup");
+    const char *smcup = tigetstr("smcup");
+    int moves = cup != NULL && cup != (char *)-1 && cup[0] != 0;
+    *alternate = smcup != NULL && smcup != (char *)-1 && smcup[0] != 0;
+    del_curterm(cur_term);
+    return moves ? 0 : 2;
 }
 
 #endif

@@ -13,6 +13,10 @@ import CNcursesw
 public final class CursesTerminal {
     private var restored = false
     private var cursorVisible = false
+    /// The terminal has an alternate screen (smcup/rmcup): leaving it brings back what was there.
+    /// Without one (vt100, the linux console) the UI is cleared on exit instead, so that it is not
+    /// left under the shell's prompt.
+    public let hasAlternateScreen: Bool
 
     /// Whether cells are drawn in colour; without it every style goes through `Style.monochrome`.
     public private(set) var usesColor: Bool
@@ -44,6 +48,7 @@ public final class CursesTerminal {
         set_escdelay(25)
         curs_set(0)
         nodelay(shim_stdscr(), true)
+        hasAlternateScreen = Self.hasCapability("smcup") && Self.hasCapability("rmcup")
         boxGlyphs = BoxGlyphs.forLocale()
         checksEncoding = boxGlyphs == .ascii
         let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0).uppercased() } ?? ""
@@ -64,7 +69,12 @@ public final class CursesTerminal {
             // Report each press at once instead of waiting to tell clicks from double clicks.
             mouseinterval(0)
         }
-        EmergencyTerminal.setResetSequence(Self.resetSequence(mouse: usesMouse))
+        EmergencyTerminal.setResetSequence(Self.resetSequence(mouse: usesMouse, clear: !hasAlternateScreen))
+    }
+
+    private static func hasCapability(_ name: String) -> Bool {
+        guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return false }
+        return value.pointee != 0
     }
 
     /// `Ctrl-S` must not freeze the screen: with the terminal's XON/XOFF flow control (IXON) on,
@@ -84,12 +94,13 @@ public final class CursesTerminal {
     }
 
     /// The bytes that undo what the UI set up, for `EmergencyTerminal`: mouse reporting off,
-    /// attributes reset, the cursor shown, keypad mode off, the alternate screen left. From the
+    /// attributes reset, the cursor shown, keypad mode off, the alternate screen left (cleared, on a
+    /// terminal without one). From the
     /// terminal's terminfo entry, so they suit the terminal as curses' own would.
-    private static func resetSequence(mouse: Bool) -> [UInt8] {
+    private static func resetSequence(mouse: Bool, clear: Bool) -> [UInt8] {
         var bytes: [UInt8] = []
         if mouse { bytes += Array("\u{1B}[?1006l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l".utf8) }
-        for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+        for capability in ["sgr0", "cnorm", "rmkx", clear ? "clear" : "rmcup"] {
             guard let value = tigetstr(capability), Int(bitPattern: value) != -1 else { continue }
             bytes += Array(String(cString: value).utf8)
         }
@@ -164,7 +175,8 @@ public final class CursesTerminal {
         }
     }
 
-    /// Reads every key already available without blocking.
+    /// Reads every key already available without blocking; ESC and the key right behind it
+    /// become one Alt key (`KeyDecoder.pairingAlt`).
     public func readAvailableKeys() -> [Key] {
         var keys: [Key] = []
         var value: wint_t = 0
@@ -184,7 +196,7 @@ public final class CursesTerminal {
                 break
             }
         }
-        return keys
+        return KeyDecoder.pairingAlt(keys)
     }
 
     /// Rings the terminal bell (or flashes, where the terminal has no bell).
@@ -196,6 +208,11 @@ public final class CursesTerminal {
     public func restore() {
         guard !restored else { return }
         restored = true
+        if !hasAlternateScreen {
+            // No alternate screen to leave: wipe the UI so the prompt comes back on a clean screen.
+            wclear(shim_stdscr())
+            wrefresh(shim_stdscr())
+        }
         endwin()
         EmergencyTerminal.markRestored()
     }

@@ -8,9 +8,19 @@ public enum Key: Sendable, Equatable {
     case mouse(MouseEvent)
     case function(Int)
     case unknown(Int32)
+    /// A key pressed with Alt (Meta): terminals send it as ESC followed at once by the key.
+    indirect case alt(Key)
 
-    /// Ctrl-U, the classic "kill line" of terminals: it clears a text field.
-    public static let clearLine = Key.character("\u{15}")
+    /// Ctrl-U, the classic "kill line" of terminals: it deletes from the start to the cursor.
+    public static let clearLine = Key.control("u")
+
+    /// The key Ctrl+`letter` sends (a–z, as ASCII 1–26); a key no keyboard sends for anything else.
+    public static func control(_ letter: Character) -> Key {
+        guard let value = letter.lowercased().unicodeScalars.first?.value, (97...122).contains(value),
+              let scalar = Unicode.Scalar(value - 96)
+        else { return .unknown(-1) }
+        return .character(Character(scalar))
+    }
 
     /// Is this a character that text fields insert (not a control character)?
     public var isPrintable: Bool {

@@ -15,6 +15,36 @@ public enum KeyDecoder {
         }
     }
 
+    /// Pairs ESC with the key read right after it into `.alt(key)`: terminals send Alt+key as ESC
+    /// then the key, in one write. `keys` is one batch read without waiting, and curses returns a
+    /// lone ESC only after `ESCDELAY` passed with nothing behind it; so an ESC followed by another
+    /// key in the same batch came within that delay, which no hand pressing Esc then a key does.
+    /// A lone ESC (or one before a resize, a mouse report or another ESC) stays `.escape`.
+    public static func pairingAlt(_ keys: [Key]) -> [Key] {
+        var result: [Key] = []
+        result.reserveCapacity(keys.count)
+        var index = keys.startIndex
+        while index < keys.endIndex {
+            let key = keys[index]
+            let next = index + 1 < keys.endIndex ? keys[index + 1] : nil
+            if key == .escape, let next, pairsWithEscape(next) {
+                result.append(.alt(next))
+                index += 2
+            } else {
+                result.append(key)
+                index += 1
+            }
+        }
+        return result
+    }
+
+    private static func pairsWithEscape(_ key: Key) -> Bool {
+        switch key {
+        case .escape, .resize, .mouse, .alt, .unknown: false
+        default: true
+        }
+    }
+
     /// A function-key code read with status KEY_CODE_YES.
     static func keyCode(_ code: Int32) -> Key {
         switch code {

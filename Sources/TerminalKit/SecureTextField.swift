@@ -26,25 +26,32 @@ public struct SecureTextField: Sendable, Equatable, DrawableField {
 
     public var isEmpty: Bool { count == 0 }
 
-    /// Applies an editing key, as `TextField.apply` does.
+    /// Applies an editing key, as `TextField.apply` does (the same readline keys). Deleting a
+    /// word or a part of the line shifts the rest inside the one buffer and zeroes the freed
+    /// bytes: no copy of the secret is made.
     /// - Returns: true if the key was consumed.
     public mutating func apply(_ key: Key) -> Bool {
+        guard let edit = LineEdit(key) else { return false }
         let position = min(max(0, cursor), count)
-        switch key {
-        case Key.clearLine:
-            clear()
-        case .character(let character) where key.isPrintable:
+        switch edit {
+        case .insert(let character):
             insert(character, at: position)
-        case .backspace:
-            if position > 0 {
-                remove(at: position - 1)
-                cursor = position - 1
-            }
-        case .delete:
-            if position < count { remove(at: position) }
-        default:
-            guard let moved = TextField.cursor(after: key, from: position, count: count) else { return false }
-            cursor = moved
+        case .deleteBackward:
+            if position > 0 { remove(position - 1..<position) }
+        case .deleteForward:
+            if position < count { remove(position..<position + 1) }
+        case .deleteWordBackward:
+            remove(WordBoundary.previous(from: position, separators: separators())..<position)
+        case .deleteToStart:
+            if position == count { clear() } else { remove(0..<position) }
+        case .deleteToEnd:
+            remove(position..<count)
+        case .wordLeft:
+            cursor = WordBoundary.previous(from: position, separators: separators())
+        case .wordRight:
+            cursor = WordBoundary.next(from: position, separators: separators())
+        case .left, .right, .start, .end:
+            cursor = TextField.cursor(after: edit, from: position, count: count)
         }
         return true
     }
@@ -104,12 +111,27 @@ public struct SecureTextField: Sendable, Equatable, DrawableField {
         cursor = position + scalars.count
     }
 
-    private mutating func remove(at position: Int) {
-        let start = byteOffset(ofScalar: position)
-        let end = byteOffset(ofScalar: position + 1)
-        secret.removeBytes(start..<end)
-        count -= 1
+    /// Removes the scalars in `range`, in place; the cursor goes to its start.
+    private mutating func remove(_ range: Range<Int>) {
+        cursor = range.lowerBound
+        guard !range.isEmpty else { return }
+        secret.removeBytes(byteOffset(ofScalar: range.lowerBound)..<byteOffset(ofScalar: range.upperBound))
+        count -= range.count
         overflowed = false
+    }
+
+    /// Which scalars separate words. Only this classification leaves the buffer, never a character.
+    private func separators() -> [Bool] {
+        secret.withBytes { bytes in
+            var flags: [Bool] = []
+            flags.reserveCapacity(count)
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            while case let .scalarValue(scalar) = decoder.decode(&iterator) {
+                flags.append(WordBoundary.separates(Character(scalar)))
+            }
+            return flags
+        }
     }
 
     /// The byte offset where scalar `index` starts (the end for `index == count`).

@@ -34,19 +34,18 @@ public struct TextField: Sendable, Equatable, DrawableField {
         self.masked = masked
     }
 
-    /// Applies an editing key: printable characters insert; backspace, delete, left, right,
-    /// home and end edit or move; ctrl-U clears. Editing keys are consumed even when they
-    /// change nothing (backspace at the start, a character into a full field), so they never
-    /// fall through to screen navigation.
+    /// Applies an editing key: printable characters insert; backspace, delete, the arrows, home
+    /// and end edit or move, and so do the readline keys (Ctrl-A/E/B/F/W/U/K, Alt-B/F,
+    /// Alt-Backspace). Editing keys are consumed even when they change nothing (backspace at the
+    /// start, a character into a full field), so they never fall through to screen navigation.
     /// - Returns: true if the key was consumed.
     public mutating func apply(_ key: Key) -> Bool {
+        guard let edit = LineEdit(key) else { return false }
         let position = clampedCursor
-        switch key {
-        case Key.clearLine:
-            clear()
-        case .character(let character) where key.isPrintable:
+        switch edit {
+        case .insert(let character):
             insert(character, at: position)
-        case .backspace:
+        case .deleteBackward:
             if position > 0 {
                 if position == count {
                     text.removeLast()
@@ -58,28 +57,50 @@ public struct TextField: Sendable, Equatable, DrawableField {
                 }
                 cursor = min(position - 1, count)
             }
-        case .delete:
+        case .deleteForward:
             if position < count {
                 text.remove(at: index(at: position))
                 textShrank()
             }
-        default:
-            guard let moved = TextField.cursor(after: key, from: position, count: count) else { return false }
-            cursor = moved
+        case .deleteWordBackward:
+            remove(WordBoundary.previous(from: position, separators: separators)..<position)
+        case .deleteToStart:
+            if position == count { clear() } else { remove(0..<position) }
+        case .deleteToEnd:
+            remove(position..<count)
+        case .wordLeft:
+            cursor = WordBoundary.previous(from: position, separators: separators)
+        case .wordRight:
+            cursor = WordBoundary.next(from: position, separators: separators)
+        case .left, .right, .start, .end:
+            cursor = TextField.cursor(after: edit, from: position, count: count)
         }
         return true
     }
 
-    /// Where `key` moves a cursor at `position` in `count` characters; nil for a key that does
-    /// not move it. Shared by both kinds of field.
-    static func cursor(after key: Key, from position: Int, count: Int) -> Int? {
-        switch key {
-        case .left: return max(0, position - 1)
-        case .right: return min(count, position + 1)
-        case .home: return 0
-        case .end: return count
-        default: return nil
+    /// Where a cursor move puts a cursor at `position` in `count` units. Shared by both kinds of field.
+    static func cursor(after edit: LineEdit, from position: Int, count: Int) -> Int {
+        switch edit {
+        case .left: max(0, position - 1)
+        case .right: min(count, position + 1)
+        case .start: 0
+        case .end: count
+        default: position
         }
+    }
+
+    /// Which characters separate words; walked only for the word keys, never per typed character.
+    private var separators: [Bool] { text.map(WordBoundary.separates) }
+
+    /// Removes the Characters in `range` (in Characters); the cursor goes to its start.
+    private mutating func remove(_ range: Range<Int>) {
+        guard !range.isEmpty else {
+            cursor = range.lowerBound
+            return
+        }
+        text.removeSubrange(index(at: range.lowerBound)..<index(at: range.upperBound))
+        textShrank()
+        cursor = min(range.lowerBound, count)
     }
 
     private mutating func insert(_ character: Character, at position: Int) {

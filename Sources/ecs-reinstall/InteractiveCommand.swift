@@ -31,6 +31,11 @@ struct InteractiveCommand: ParsableCommand {
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
         CursesTerminal.prepareEnvironment()
         let environment = ProcessInfo.processInfo.environment
+        // Before connecting: a terminal that cannot show the UI is said at once, with the way out.
+        if case let .refused(message) = TerminalProbe.check(term: environment["TERM"]) {
+            Console.error("ecs-reinstall: \(message)")
+            throw ExitCode(ScriptExit.usage)
+        }
         let options = try connection.sessionOptions
         let session = try runBlocking {
             try await CloudSession.connect(options, environment: environment, withoutCredentials: .demo)

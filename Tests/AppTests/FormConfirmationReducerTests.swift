@@ -26,8 +26,8 @@ struct FormConfirmationReducerTests {
         #expect(text.contains("\"keyname\": \"deploy-rsa\","))
     }
 
-    @Test(arguments: ["", "web-0", "WEB-01", "web-01 ", " web-01", "web-02"])
-    func enterSendsNothingUnlessTheNameMatchesExactly(typed: String) {
+    @Test(arguments: ["", "   ", "web-0", "WEB-01", "web-02", "web-0 1", "s-we", "s-web s-web"])
+    func enterSendsNothingUnlessTheNameOrIdMatches(typed: String) {
         var state = reviewing()
         FormKeys.type(typed, into: &state)
         #expect(reduce(&state, .key(.enter)) == [])
@@ -44,6 +44,32 @@ struct FormConfirmationReducerTests {
         #expect(FormKeys.plan(effects)?.serverName == "web-01")
         #expect(state.form?.submitting == true)
         #expect(reduce(&state, .key(.enter)) == [], "a second Enter while submitting sends nothing")
+    }
+
+    /// Spaces around the typed name do not count; the server's id is accepted too, for names a
+    /// keyboard cannot type (CJK without an input method, emoji).
+    @Test(arguments: ["web-01 ", "  web-01", "s-web", " s-web  "])
+    func theNameWithSpacesOrTheIdSends(typed: String) throws {
+        var state = reviewing()
+        FormKeys.type(typed, into: &state)
+        let effects = reduce(&state, .key(.enter))
+        #expect(FormKeys.plan(effects)?.serverId == "s-web")
+        #expect(state.form?.submitting == true)
+    }
+
+    @Test func theReviewSaysTheIdIsAcceptedAndShowsIt() {
+        let text = render(reviewing()).lines.joined(separator: " ")
+        #expect(text.contains("Type the name or the id (s-web) to confirm"))
+    }
+
+    @Test func aCJKNameIsConfirmedByItsId() throws {
+        let server = Fixtures.server("s-cjk", "华北区域-生产环境-节点-00030")
+        var state = Fixtures.formState(for: server, image: Fixtures.goldImage, among: [server])
+        FormKeys.focus(.submit, in: &state)
+        _ = reduce(&state, .key(.enter))
+        #expect(state.form?.isReviewing == true)
+        FormKeys.type("s-cjk", into: &state)
+        #expect(FormKeys.plan(reduce(&state, .key(.enter)))?.serverId == "s-cjk")
     }
 
     @Test func escapeOnTheReviewGoesBackWithEveryValueKept() throws {

@@ -44,7 +44,7 @@ struct FormDraftTests {
             #expect(state.form.map { $0.effectiveLogin(formContext(state, $0)) } == loginEachKey,
                     "typing a path never changes the login")
         }
-        _ = reduce(&state, .key(.tab))
+        _ = reduce(&state, .key(.enter))  // leaves the field (Tab would complete the path)
         _ = reduce(&state, .userDataRead(path: "/tmp/users.yaml", .success(Self.script)))
     }
 
@@ -93,7 +93,8 @@ struct FormDraftTests {
         var state = formState(key: "deploy-rsa")
         giveUserData(&state, loginEachKey: .keypair)
         FormKeys.focus(.endpoint, in: &state)
-        _ = reduce(&state, .key(.left))
+        _ = reduce(&state, .key(.left))  // the first press confirms the suggested v2
+        _ = reduce(&state, .key(.left))  // the second switches to v1
         let context = try #require(FormKeys.context(state))
         #expect(context.decision?.api == .v1)
         #expect(state.form?.fields(context).contains(.userData) == true, "kept in view, so it can be cleared")

@@ -9,11 +9,12 @@ import Testing
 struct FormOptionsTests {
     private func webForm() -> AppState { Fixtures.formState(for: Fixtures.web, image: Fixtures.goldImage) }
 
-    /// Types a user data path and leaves the field: the effect that reads it.
+    /// Types a user data path and leaves the field with Enter: the effect that reads it. (Tab,
+    /// with a path typed, completes it first: see `FormUserDataPathTests`.)
     private func enterUserDataPath(_ path: String, _ state: inout AppState) -> [Effect] {
         FormKeys.focus(.userData, in: &state)
         FormKeys.type(path, into: &state)
-        return reduce(&state, .key(.tab))
+        return reduce(&state, .key(.enter))
     }
 
     @Test func leavingTheUserDataFieldReadsTheFileAsAnEffect() {
@@ -25,7 +26,7 @@ struct FormOptionsTests {
         // Leaving it again without a change reads nothing more once loaded.
         _ = reduce(&state, .userDataRead(path: "/etc/cloud.yaml", .success(Data("#cloud-config\n".utf8))))
         FormKeys.focus(.userData, in: &state)
-        #expect(reduce(&state, .key(.tab)) == [])
+        #expect(reduce(&state, .key(.enter)) == [])
     }
 
     @Test func userDataOver32KBIsRefusedWithTheFix() {

@@ -80,7 +80,9 @@ struct FormPickerAndEndpointTests {
         var state = Fixtures.formState(for: Fixtures.imported, image: Fixtures.importedImage,
                                        among: [Fixtures.imported, Fixtures.imported2])
         FormKeys.focus(.endpoint, in: &state)
-        _ = reduce(&state, .key(.right))  // suggested v1 → v2
+        _ = reduce(&state, .key(.right))  // the suggested v1, confirmed
+        #expect(state.endpointOverrides == ["image:img-imported": .v1])
+        _ = reduce(&state, .key(.right))  // then v1 → v2
         var context = try #require(FormKeys.context(state))
         #expect(context.decision?.api == .v2)
         #expect(context.decision?.reason == "chosen by you (image gave no answer)")
@@ -103,9 +105,12 @@ struct FormPickerAndEndpointTests {
         #expect(FormKeys.context(state)?.decision?.api == .v1)
     }
 
-    @Test func overridingACertainDecisionFlipsItAndBack() throws {
+    @Test func theFirstPressConfirmsTheSuggestionThenTheNextOnesFlip() throws {
         var state = Fixtures.formState(for: Fixtures.windows, image: Fixtures.windowsImage)
         FormKeys.focus(.endpoint, in: &state)
+        _ = reduce(&state, .key(.character(" ")))
+        #expect(state.endpointOverrides == ["image:img-win": .v1], "the first press keeps v1, the suggestion")
+        #expect(FormKeys.context(state)?.decision?.api == .v1)
         _ = reduce(&state, .key(.character(" ")))
         var context = try #require(FormKeys.context(state))
         #expect(context.decision?.api == .v2)
@@ -114,6 +119,30 @@ struct FormPickerAndEndpointTests {
         _ = reduce(&state, .key(.left))
         context = try #require(FormKeys.context(state))
         #expect(context.decision?.api == .v1)
+    }
+
+    @Test func upAndDownMoveInsideThePickersList() {
+        var state = pickerState()
+        #expect(selected(state) == "deploy-rsa", "the server's own key")
+        _ = reduce(&state, .key(.down))
+        #expect(selected(state) == "ops-ed25519")
+        #expect(state.form?.focus == .keypair, "the focus stays on the picker")
+        _ = reduce(&state, .key(.down))
+        _ = reduce(&state, .key(.up))
+        #expect(selected(state) == "ops-ed25519")
+        #expect(state.form?.focus == .keypair)
+        _ = reduce(&state, .key(.tab))
+        #expect(state.form?.focus != .keypair, "Tab still leaves it")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func theChecklistStaysBesideThePicker(width: Int, height: Int) {
+        var state = pickerState()
+        _ = reduce(&state, .resized(TerminalSize(width: width, height: height)))
+        let text = render(state).lines.joined(separator: "\n")
+        #expect(text.contains("Key pairs (3)"))
+        #expect(text.contains("Checklist"))
+        #expect(text.contains("ops-ed25519"))
     }
 
     @Test func v2OnlyFieldsAreHiddenOnV1() throws {

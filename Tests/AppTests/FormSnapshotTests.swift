@@ -52,7 +52,7 @@ struct FormSnapshotTests {
         #expect(state.form?.login == .userData)
         FormKeys.focus(.userData, in: &state)
         FormKeys.type("~/cloud.yaml", into: &state)
-        _ = reduce(&state, .key(.tab))
+        _ = reduce(&state, .key(.enter))
         _ = reduce(&state, .userDataRead(path: "~/cloud.yaml", .success(Data("#cloud-config\nchpasswd: {expire: false}\nruncmd: [ls]\n".utf8))))
         let screen = render(state)
         assertSnapshot(screen, named: "form-userdata-\(width)x\(height)")
@@ -86,6 +86,6 @@ struct FormSnapshotTests {
         FormKeys.type("web-", into: &state)
         let screen = render(state)
         assertSnapshot(screen, named: "form-review-\(width)x\(height)")
-        #expect(screen.lines.joined().contains("Type the server's name"))
+        #expect(screen.lines.joined().contains("Type the name or the id"))
     }
 }

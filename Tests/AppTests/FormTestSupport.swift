@@ -14,7 +14,11 @@ enum FormKeys {
 
     static func focus(_ field: ReinstallForm.Field, in state: inout AppState,
                       sourceLocation: SourceLocation = #_sourceLocation) {
-        for _ in 0..<14 where state.form?.focus != field { _ = reduce(&state, .key(.tab)) }
+        for _ in 0..<14 where state.form?.focus != field {
+            // Tab on a typed user data path completes it (an effect); Enter leaves the field.
+            let onPath = state.form?.focus == .userData && state.form?.options.hasUserDataPath == true
+            _ = reduce(&state, .key(onPath ? .enter : .tab))
+        }
         #expect(state.form?.focus == field, sourceLocation: sourceLocation)
     }
 

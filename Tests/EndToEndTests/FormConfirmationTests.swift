@@ -16,14 +16,14 @@ struct FormConfirmationTests {
             !$0.contains("✗") && $0.contains("Enter: review what will be sent") && $0.contains("ops-ed25519 ▸ (current)")
         }
         // BYOL on, so the review must show it in the metadata.
-        try await tmux.press("Down", times: 10)
+        try await tmux.press("BTab", "BTab")  // login → endpoint → (wrapping) the button; ↓ would move in the key pair list
         try await tmux.press("Up")
         try await tmux.press("Space")
         try await tmux.waitFor("[x] bring your own licence")
         try await tmux.press("Down")
         try await tmux.press("Enter")
 
-        let review = try await tmux.waitFor("Review: reinstall the OS of web-01", "Type the server's name")
+        let review = try await tmux.waitFor("Review: reinstall the OS of web-01", "Type the name or the id")
         #expect(review.contains("POST /v2/"), "\(tmux.screenDump)")
         #expect(review.contains("\"keyname\": \"ops-ed25519\""), "\(tmux.screenDump)")
         #expect(review.contains("\"BYOL\": \"true\""), "\(tmux.screenDump)")
@@ -31,10 +31,10 @@ struct FormConfirmationTests {
 
         // Enter-Enter does nothing: an empty or wrong name is refused and nothing is sent.
         try await tmux.press("Enter")
-        try await tmux.waitFor("Type the server's name to confirm: web-01")
+        try await tmux.waitFor("Type the server's name (or its id) to confirm: web-01")
         try await tmux.type("web-0")
         try await tmux.press("Enter")
-        let refused = try await tmux.waitFor("That is not the server's name: type web-01 exactly")
+        let refused = try await tmux.waitFor("That is neither the server's name nor its id: type web-01 exactly")
         #expect(!AppScreen.hasJobsPane(refused), "no job may be created\n\(tmux.screenDump)")
 
         // Esc goes back to the form, the choices kept.

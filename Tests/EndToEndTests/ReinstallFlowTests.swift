@@ -19,10 +19,15 @@ struct ReinstallFlowTests {
         }
     }
 
-    /// Moves the form's focus onto the submit button (Down stops at the last field) and waits until
-    /// the button is drawn focused.
-    private func focusSubmit(_ tmux: TmuxSession, button: String) async throws {
-        try await tmux.press("Down", times: 10)
+    /// Moves the form's focus onto the submit button and waits until the button is drawn focused:
+    /// Down stops at the last field; from the login of a key pair form, Shift-Tab twice wraps to
+    /// it instead (↓ on the key pair field moves inside its list).
+    private func focusSubmit(_ tmux: TmuxSession, button: String, fromKeypairLogin: Bool = false) async throws {
+        if fromKeypairLogin {
+            try await tmux.press("BTab", "BTab")
+        } else {
+            try await tmux.press("Down", times: 10)
+        }
         try await tmux.waitUntil("the focused button \(button)", escapes: true) {
             AppScreen.isReversed($0, button)
         }
@@ -30,7 +35,7 @@ struct ReinstallFlowTests {
 
     /// The review step: waits for the summary, types the server's name and presses Enter.
     private func confirmByName(_ tmux: TmuxSession, _ name: String) async throws {
-        try await tmux.waitFor("Review: reinstall the OS of \(name)", "Type the server's name")
+        try await tmux.waitFor("Review: reinstall the OS of \(name)", "Type the name or the id")
         try await tmux.type(name)
         try await tmux.waitFor("Enter sends it")
         try await tmux.press("Enter")
@@ -57,7 +62,7 @@ struct ReinstallFlowTests {
         #expect(login?.contains("( ) Password") == true, "\(tmux.screenDump)")
         #expect(AppScreen.formLine(form, label: "Password") == nil, "no password field with a key pair\n\(tmux.screenDump)")
 
-        try await focusSubmit(tmux, button: "[ Reinstall web-01 ]")
+        try await focusSubmit(tmux, button: "[ Reinstall web-01 ]", fromKeypairLogin: true)
         try await tmux.press("Enter")
         try await confirmByName(tmux, "web-01")
 

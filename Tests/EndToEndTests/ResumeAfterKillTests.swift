@@ -38,9 +38,9 @@ struct ResumeAfterKillTests {
 
         try await tmux.press("Enter")
         try await tmux.waitFor("Reinstall the OS of web-01", "endpoint decided (v2)")
-        try await tmux.press("Down", times: 10)  // Down stops at the last field: the button
+        try await tmux.press("BTab", "BTab")  // login → endpoint → (wrapping) the button
         try await tmux.press("Enter")
-        try await tmux.waitFor("Review: reinstall the OS of web-01", "Type the server's name")
+        try await tmux.waitFor("Review: reinstall the OS of web-01", "Type the name or the id")
         try await tmux.type("web-01")  // the typed confirmation
         try await tmux.press("Enter")
         try await tmux.waitFor("submitted via v2")

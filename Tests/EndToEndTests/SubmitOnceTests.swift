@@ -33,9 +33,9 @@ struct SubmitOnceTests {
         _ = try await tmux.waitUntil("the web-01 form to be complete", timeout: .seconds(30)) {
             !$0.contains("✗") && !$0.contains("complete the checklist first")
         }
-        try await tmux.press("Down", times: 10)
+        try await tmux.press("BTab", "BTab")  // login → endpoint → (wrapping) the button; ↓ would move in the key pair list
         try await tmux.press("Enter")
-        try await tmux.waitFor("Review: reinstall the OS of web-01", "Type the server's name")
+        try await tmux.waitFor("Review: reinstall the OS of web-01", "Type the name or the id")
         try await tmux.type("web-01")
         try await tmux.waitFor("Enter sends it")
         try await tmux.press("Enter")
@@ -77,9 +77,9 @@ struct SubmitOnceTests {
         _ = try await tmux.waitUntil("the web-01 form to be complete") {
             !$0.contains("✗") && !$0.contains("complete the checklist first")
         }
-        try await tmux.press("Down", times: 10)
+        try await tmux.press("BTab", "BTab")  // login → endpoint → (wrapping) the button; ↓ would move in the key pair list
         try await tmux.press("Enter")
-        try await tmux.waitFor("Review: reinstall the OS of web-01", "Type the server's name")
+        try await tmux.waitFor("Review: reinstall the OS of web-01", "Type the name or the id")
 
         // Meanwhile a script reinstalls web-01; the TUI still shows it as it was.
         let other = try await cli.run(["reinstall", "web-01", "--keypair", "ops-ed25519", "--stop", "--yes"])

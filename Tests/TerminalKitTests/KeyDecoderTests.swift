@@ -55,4 +55,28 @@ import Testing
     @Test func mouseIsNotText() {
         #expect(!Key.mouse(MouseEvent(x: 0, y: 0, kind: .press)).isPrintable)
     }
+
+    // MARK: - Alt: ESC and the key right behind it, in one read
+
+    @Test(arguments: [
+        ([Key.escape, .character("b")], [Key.alt(.character("b"))]),
+        ([.escape, .character("f")], [.alt(.character("f"))]),
+        ([KeyDecoder.character(27), KeyDecoder.character(127)], [.alt(.backspace)]),
+        ([.escape], [.escape]),
+        ([.character("a"), .escape], [.character("a"), .escape]),
+        ([.escape, .escape], [.escape, .escape]),
+        ([.escape, .escape, .character("b")], [.escape, .alt(.character("b"))]),
+        ([.escape, .resize], [.escape, .resize]),
+        ([.escape, .character("b"), .character("c")], [.alt(.character("b")), .character("c")]),
+    ])
+    func pairingAlt(read: [Key], expected: [Key]) {
+        #expect(KeyDecoder.pairingAlt(read) == expected)
+    }
+
+    @Test func controlKeys() {
+        #expect(Key.control("a") == .character("\u{01}"))
+        #expect(Key.control("W") == .character("\u{17}"))
+        #expect(Key.control("u") == Key.clearLine)
+        #expect(!Key.control("k").isPrintable)
+    }
 }

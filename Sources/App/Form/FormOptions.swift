@@ -6,6 +6,11 @@ import TerminalKit
 public struct FormOptions: Sendable, Equatable {
     public var userDataPath = TextField(maxLength: InputLimits.userDataPath)
     public var userData: UserDataState = .none
+    /// What the last Tab on the path found (several matches, none), until the next key there.
+    public var userDataHint: String?
+    /// A key was pressed while the file was being read: a failed read then leaves the focus
+    /// where the operator is typing (a slow disk must not send their keys into the path).
+    public var typedWhileReading = false
     public var encrypted = false
     public var cmkId = TextField(maxLength: InputLimits.cmkId)
     public var byol = false

@@ -60,7 +60,8 @@ struct FormPen {
         let sure = decision.confidence == .certain ? "" : decision.confidence == .likely ? " (likely)" : " (uncertain)"
         let reason = unanswered
             ? "←/→ choose v1 or v2 · " + decision.reason
-            : decision.reason + sure + (form.focus == .endpoint ? " · ←/→ override" : "")
+            : decision.reason + sure + (form.focus != .endpoint ? ""
+                : context.override == nil ? " · ←/→ confirm, again to switch" : " · ←/→ switch v1/v2")
         screen.put(DisplayWidth.truncate(reason, to: layout.width - fieldX - 1), x: fieldX, y: row + 1,
                    style: unanswered ? Style(color: .yellow) : Style(dim: true))
         row += 3
@@ -169,6 +170,9 @@ struct FormPen {
         let lines: [String]
         var style = Style(dim: true)
         switch form.options.userData {
+        case _ where form.options.userDataHint != nil && form.focus == .userData:
+            // The matches of a second Tab: wrapped, so that a few names fit the narrow column.
+            lines = Array(DisplayWidth.wrap(form.options.userDataHint ?? "", to: fieldWidth).prefix(2))
         case _ where form.options.userDataPath.overflowed:
             lines = ["path cut at \(form.options.userDataPath.maxLength) characters: longer than any path"]
             style = Style(color: .red)
@@ -180,7 +184,7 @@ struct FormPen {
         case let .reading(path) where path == form.options.userDataPathText:
             lines = ["reading…"]
         default:
-            lines = ["Enter reads the file (text or gzip, ≤ 32 KB)"]
+            lines = ["Enter reads the file (text or gzip, ≤ 32 KB) · Tab completes"]
         }
         for line in lines {
             screen.put(DisplayWidth.truncate(line, to: fieldWidth), x: fieldX, y: row, style: style)

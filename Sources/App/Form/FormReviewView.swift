@@ -30,19 +30,23 @@ func drawFormReview(_ screen: inout Screen, _ state: AppState, _ form: Reinstall
         row += 1
     }
     let body = (try? plan.reviewBodyLines()) ?? ["(the body could not be encoded)"]
-    for line in body.prefix(max(0, layout.bodyTop + layout.bodyHeight - row - 4)) {
+    let stop = plan.request.withStopServer ? " It is stopped first." : ""
+    let controls = TerminalText.hasControls(form.server.name) ? " (control characters as shown, \\xHH)" : ""
+    let id = TerminalText.visible(form.server.id)
+    let prompt = "The system disk is wiped.\(stop) Type the name\(controls) or the id (\(id)) to confirm, Esc goes back:"
+    let promptLines = DisplayWidth.wrap(prompt, to: width).prefix(3)
+    // Room is kept for the prompt, the field and its error line.
+    for line in body.prefix(max(0, layout.bodyTop + layout.bodyHeight - row - promptLines.count - 2)) {
         screen.put(DisplayWidth.truncate(line, to: width), x: left, y: row, style: .plain)
         row += 1
     }
     row += 1
-    let stop = plan.request.withStopServer ? " It is stopped first." : ""
-    let controls = TerminalText.hasControls(form.server.name) ? " (control characters as shown, \\xHH)" : ""
-    let prompt = "The system disk is wiped.\(stop) Type the server's name\(controls) to confirm, Esc goes back:"
-    for line in DisplayWidth.wrap(prompt, to: width).prefix(2) {
+    for line in promptLines {
         screen.put(line, x: left, y: row, style: Style(bold: true))
         row += 1
     }
-    let fieldWidth = min(width, max(20, DisplayWidth.of(form.shownName) + 4))
+    // Wide enough for the name or the id, whichever the operator types.
+    let fieldWidth = min(width, max(20, DisplayWidth.of(form.shownName) + 4, DisplayWidth.of(id) + 4))
     screen.put("[" + String(repeating: " ", count: fieldWidth - 2) + "]", x: left, y: row, style: Style(dim: true))
     let cursorX = form.confirmName.draw(into: &screen, x: left + 1, y: row, width: fieldWidth - 2, style: Style(underline: true))
     screen.cursor = CursorPosition(x: cursorX, y: row)

@@ -11,7 +11,10 @@ func drawKeypairPicker(_ screen: inout Screen, _ picker: KeypairPicker, pairs: [
     let chosen = picker.selected(pairs)?.name
     let nameWidth = min(18, max(8, width / 3))
     let typeWidth = 6
-    for (offset, pair) in shown.prefix(max(0, rows)).enumerated() {
+    // Scrolled so that the chosen pair is in sight.
+    let chosenIndex = shown.firstIndex { $0.name == chosen } ?? 0
+    let first = max(0, min(chosenIndex - max(0, rows) + 1, shown.count - max(0, rows)))
+    for (offset, pair) in shown.dropFirst(first).prefix(max(0, rows)).enumerated() {
         // The server's own key is marked, so choosing another one is a decision, not an accident.
         let line = DisplayWidth.fit(pair.name, to: nameWidth) + " " + DisplayWidth.fit(pair.type ?? "-", to: typeWidth)
             + " " + (pair.name == current ? "(current) " : "") + (pair.fingerprint ?? "")

@@ -5,7 +5,7 @@ import Reinstall
 /// is refused without being loaded. The size and kind rules are judged by `reduce`.
 enum UserDataFileReader {
     static func read(_ path: String) -> Result<Data, UserDataReadError> {
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = UserDataPath.expand(path, home: UserDataPath.home)
         let size = (try? FileManager.default.attributesOfItem(atPath: expanded)[.size] as? Int) ?? nil
         if let size, size > UserData.maxBytes {
             return .failure(UserDataReadError(UserData.Problem.tooLarge(bytes: size).message))

@@ -133,6 +133,10 @@ public final class EffectRunner: Sendable {
                 return .tick(now())
             case let .readUserData(path):
                 return .userDataRead(path: path, UserDataFileReader.read(path))
+            case let .completeUserDataPath(typed):
+                return .userDataCompletions(
+                    typed: typed,
+                    PathCompleter.candidates(for: typed, home: UserDataPath.home, list: PathCompleter.listFolder))
             }
         } catch is CancellationError {
             return nil
@@ -176,6 +180,7 @@ public final class EffectRunner: Sendable {
         case .recordJob: return .journalFailed(message)
         case .scheduleTick: return .tick(now())
         case let .readUserData(path): return .userDataRead(path: path, .failure(UserDataReadError(message)))
+        case let .completeUserDataPath(typed): return .userDataCompletions(typed: typed, [])
         }
     }
 }

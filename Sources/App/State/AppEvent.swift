@@ -35,6 +35,8 @@ public enum AppEvent: Sendable, Equatable {
     case journalFailed(String)
     /// The answer of `.readUserData`: the file's bytes, or why it could not be read.
     case userDataRead(path: String, Result<Data, UserDataReadError>)
+    /// The answer of `.completeUserDataPath`: the paths the typed one can complete to.
+    case userDataCompletions(typed: String, [String])
 }
 
 /// A job follower after an answer, and what the answer changed.

@@ -23,6 +23,8 @@ public enum Effect: Sendable, Equatable {
     case scheduleTick(after: Duration)
     /// Read a user data file for the form (at most a little over the 32 KB limit).
     case readUserData(path: String)
+    /// List what the typed user data path can complete to (Tab on its field).
+    case completeUserDataPath(String)
 
     /// Effects with the same key replace each other: a newer list load cancels the older one.
     public var key: String {
@@ -39,6 +41,7 @@ public enum Effect: Sendable, Equatable {
         case let .recordJob(entry): return "journal:\(entry.jobId)"
         case .scheduleTick: return "tick"
         case .readUserData: return "userdata"
+        case .completeUserDataPath: return "userdata-completion"
         }
     }
 }

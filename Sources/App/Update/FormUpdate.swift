@@ -57,12 +57,23 @@ private func reduceEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     let fields = form.fields(context)
     if !fields.contains(form.focus) { form.focus = fields.first ?? .submit }
     let before = form.focus
+    if form.focus == .userData { form.options.userDataHint = nil }
+    if case .reading = form.options.userData { form.options.typedWhileReading = true }
 
     switch key {
+    case .tab where form.focus == .userData && form.options.hasUserDataPath:
+        // Tab completes the path (listing the folder is an effect); once it names a file, Tab moves on.
+        let typed = form.options.userDataPath.text
+        state.form = form
+        return [.completeUserDataPath(typed)]
     case .tab:
         form.focus = neighbour(of: form.focus, in: fields, step: 1, wrap: true)
     case .backTab:
         form.focus = neighbour(of: form.focus, in: fields, step: -1, wrap: true)
+    case .down where form.focus == .keypair && !form.keypair.matching(context.keypairs.value ?? []).isEmpty,
+         .up where form.focus == .keypair && !form.keypair.matching(context.keypairs.value ?? []).isEmpty:
+        // Inside the picker's list the arrows move the choice, as they do in every list.
+        form.keypair.move(key == .down ? 1 : -1, in: context.keypairs.value ?? [])
     case .down:
         form.focus = neighbour(of: form.focus, in: fields, step: 1)
     case .up:
@@ -76,9 +87,11 @@ private func reduceEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         form.toggleReveal()
     case .left where form.focus == .endpoint, .right where form.focus == .endpoint,
          .character(" ") where form.focus == .endpoint:
-        // The operator may know the image better than its attributes: flip v1/v2 and remember it.
+        // The operator may know the image better than its attributes: the first press confirms
+        // the suggestion (it is what they were looking at), the next ones flip v1/v2; remembered.
         if let current = context.decision?.api {
-            state.endpointOverrides[endpointOverrideKey(form.server)] = current == .v1 ? .v2 : .v1
+            state.endpointOverrides[endpointOverrideKey(form.server)] =
+                context.override == nil ? current : current == .v1 ? .v2 : .v1
         }
     default:
         editFocusedField(&form, key, context)
@@ -129,6 +142,31 @@ private func editFocusedField(_ form: inout ReinstallForm, _ key: Key, _ context
     }
 }
 
+/// The answer of `.completeUserDataPath`, applied only if the path is still the one typed.
+func reduceUserDataCompletions(_ state: inout AppState, typed: String, candidates: [String]) -> [Effect] {
+    guard var form = state.form, form.focus == .userData, !form.isReviewing,
+          form.options.userDataPath.text == typed
+    else { return [] }
+    state.form = nil
+    switch PathCompletion(typed: typed, candidates: candidates) {
+    case let .completed(path):
+        form.options.userDataPath = TextField(text: path, maxLength: InputLimits.userDataPath)
+        form.options.userDataHint = nil
+    case let .ambiguous(all):
+        form.options.userDataHint = PathCompletion.listing(all)
+    case .noMatch:
+        form.options.userDataHint = "no file or folder matches"
+    case .complete:
+        // Nothing to add: Tab takes its usual meaning, and leaving the field reads the file.
+        let fields = form.fields(formContext(state, form))
+        form.focus = neighbour(of: .userData, in: fields, step: 1, wrap: true)
+        state.form = form
+        return readUserDataIfChanged(&state)
+    }
+    state.form = form
+    return []
+}
+
 /// Reading the file is an effect; the form shows "reading…" until the answer comes.
 private func readUserDataIfChanged(_ state: inout AppState) -> [Effect] {
     guard var form = state.form else { return [] }
@@ -140,13 +178,22 @@ private func readUserDataIfChanged(_ state: inout AppState) -> [Effect] {
     }
     if form.options.userData.path == path, form.options.userData.loaded != nil { return [] }
     form.options.userData = .reading(path: path)
+    form.options.typedWhileReading = false
     state.form = form
     return [.readUserData(path: path)]
 }
 
 /// The answer of `.readUserData`: the size and kind rules are checked here, not in the runner.
+/// A file that cannot be used brings the focus back to its path, where the error is shown.
 func reduceUserDataRead(_ state: inout AppState, path: String, result: Result<Data, UserDataReadError>) -> [Effect] {
     guard var form = state.form, form.options.userData == .reading(path: path) else { return [] }
+    state.form = nil
+    defer {
+        if case .failed = form.options.userData, !form.isReviewing, !form.options.typedWhileReading {
+            form.focus = .userData
+        }
+        state.form = form
+    }
     switch result {
     case let .success(bytes):
         do {
@@ -157,7 +204,6 @@ func reduceUserDataRead(_ state: inout AppState, path: String, result: Result<Da
     case let .failure(error):
         form.options.userData = .failed(path: path, "user data: \(error.message)")
     }
-    state.form = form
     return []
 }
 
@@ -185,15 +231,15 @@ private func review(_ state: inout AppState, context: FormContext) -> [Effect] {
     return []
 }
 
-/// The typed confirmation: only the server's exact name, as shown, sends the request.
+/// The typed confirmation: only the server's name as shown (or its id) sends the request.
 private func confirm(_ state: inout AppState, _ form: ReinstallForm, _ plan: ReinstallPlan) -> [Effect] {
     var form = form
     guard form.confirmationMatches else {
         form.error = form.confirmName.text.isEmpty
-            ? "Type the server's name to confirm: \(form.shownName)"
+            ? "Type the server's name (or its id) to confirm: \(form.shownName)"
             : form.confirmName.overflowed
             ? "That is far longer than the server's name (cut at \(form.confirmName.maxLength) characters): type \(form.shownName)"
-            : "That is not the server's name: type \(form.shownName) exactly"
+            : "That is neither the server's name nor its id: type \(form.shownName) exactly"
         state.form = form
         return []
     }

@@ -85,6 +85,8 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
         return []
     case let .userDataRead(path, result):
         return reduceUserDataRead(&state, path: path, result: result)
+    case let .userDataCompletions(typed, candidates):
+        return reduceUserDataCompletions(&state, typed: typed, candidates: candidates)
     }
 }
 

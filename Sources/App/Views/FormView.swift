@@ -24,17 +24,21 @@ func drawForm(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, 
     pen.submitButton(context)
     screen = pen.screen
 
-    // The right column: the picker while choosing a key pair, else the checklist.
+    // The right column: the checklist, under the key pair picker while a key pair is chosen (the
+    // checklist stays in sight: it says what the choice changes).
     let checkX = 1 + pen.columnWidth + 2
     let checkWidth = layout.width - checkX - 1
     guard checkWidth >= 16 else { return }
-    let top = layout.bodyTop + 6  // under the login row, which may be as wide as the left column
-    let rows = max(0, layout.bodyTop + layout.bodyHeight - top - 1)
+    var top = layout.bodyTop + 6  // under the login row, which may be as wide as the left column
+    var rows = max(0, layout.bodyTop + layout.bodyHeight - top - 1)
     if form.focus == .keypair, let pairs = context.keypairs.value {
-        drawKeypairPicker(&screen, form.keypair, pairs: pairs, current: form.server.keyName, x: checkX, y: top, width: checkWidth, rows: rows)
-    } else {
-        screen.put("Checklist", x: checkX, y: top, style: Style(bold: true))
-        let items = form.checklist(context).map { (label: $0.label, mark: $0.mark) }
-        Checklist.draw(into: &screen, x: checkX, y: top + 1, width: checkWidth, items: Array(items.prefix(rows)))
+        let pickerRows = min(form.keypair.matching(pairs).count, max(2, (rows - 3) / 2))
+        drawKeypairPicker(&screen, form.keypair, pairs: pairs, current: form.server.keyName,
+                          x: checkX, y: top, width: checkWidth, rows: pickerRows)
+        top += pickerRows + 2
+        rows = max(0, rows - pickerRows - 2)
     }
+    screen.put("Checklist", x: checkX, y: top, style: Style(bold: true))
+    let items = form.checklist(context).map { (label: $0.label, mark: $0.mark) }
+    Checklist.draw(into: &screen, x: checkX, y: top + 1, width: checkWidth, items: Array(items.prefix(rows)))
 }

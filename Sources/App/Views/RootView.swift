@@ -89,7 +89,7 @@ private func drawFlash(_ screen: inout Screen, _ state: AppState, _ layout: Layo
 
 private func drawFooter(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     let fixed: String? = state.form != nil
-        ? "Tab/↑↓ field  ←/→ choose  Enter next · review  ^R reveal  Esc back"
+        ? state.form.map(formFooter)
         : state.showHistory ? "Esc/h back to the list"
         : state.showHelp ? "Esc/? close the help"
         : state.servers.filterField != nil ? "type to filter  ↑↓ move  Enter keep the filter  Esc clear it"
