@@ -91,4 +91,19 @@ struct CommandLineSingleRefusalTests {
         #expect(!result.stderr.contains("expired"), "\(result.stderr)")
         #expect(simulator.securityKeyReads >= 3, "renewed from the metadata service: \(simulator.securityKeyReads) reads")
     }
+
+    @Test("A name not found says where it was looked for: the granted enterprise projects, bare metal left out")
+    func nameNotFoundSaysWhere() async throws {
+        let simulator = try await StandaloneSimulator(extra: ["--granted-eps", "0,\(AccountProfile.firstEP)", "--bare-metal", "1"])
+        let cli = try CLISession(simulator: simulator)
+        let missing = try await cli.run(["reinstall", "bms-node-01", "--keypair", "deploy-rsa", "--yes"])
+        #expect(missing.status == 1, "\(missing.all)")
+        #expect(missing.stderr.contains("No server has the id or the name 'bms-node-01' among the servers of "
+            + "all granted enterprise projects (bare metal servers are left out)"), "\(missing.stderr)")
+        let narrowed = try await cli.run(["reinstall", "web-01", "--keypair", "deploy-rsa", "--yes",
+                                          "--enterprise-project", AccountProfile.firstEP])
+        #expect(narrowed.status == 1, "\(narrowed.all)")
+        #expect(narrowed.stderr.contains("among the servers of enterprise project \(AccountProfile.firstEP)"),
+                "\(narrowed.stderr)")
+    }
 }
