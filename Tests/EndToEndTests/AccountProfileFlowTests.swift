@@ -18,7 +18,8 @@ struct AccountProfileFlowTests {
         // enterprise project and no bare metal.
         let list = try await tmux.waitFor("ECS agency", "\(AccountProfile.grantedServers) servers", "web-01")
         let header = AppScreen.lines(list).first ?? ""
-        #expect(header.contains("ECS agency"), "the header names the credentials' source\n\(tmux.screenDump)")
+        #expect(header.contains("REAL") && header.contains("ECS agency"),
+                "the header names a real account and the credentials' source\n\(tmux.screenDump)")
         #expect(!list.contains("DEMO"), "a real account, not the demo\n\(tmux.screenDump)")
         try await tmux.press("/")
         try await tmux.type("bms-node")
