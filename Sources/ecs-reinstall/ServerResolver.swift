@@ -26,7 +26,10 @@ enum ServerResolver {
         case 1:
             return matches[0]
         case 0:
-            throw CommandFailure("No server has the id or the name '\(text.shown)'. `ecs-reinstall servers` lists them.")
+            // Where it was looked for: a user authorised per enterprise project sees only those
+            // granted, and bare metal is never listed, so a server can exist and still not be found.
+            throw CommandFailure("No server has the id or the name '\(text.shown)' among the servers of "
+                + "\(client.enterpriseProjects) (bare metal servers are left out). `ecs-reinstall servers` lists them.")
         default:
             let list = matches.map { "  \($0.id.shown)  \($0.status.rawValue.shown)  \(($0.privateIP ?? "-").shown)" }
                 .joined(separator: "\n")

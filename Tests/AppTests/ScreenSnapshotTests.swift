@@ -56,6 +56,25 @@ struct ScreenSnapshotTests {
         #expect(render(state).lines[0].contains("· EP default"))
     }
 
+    /// A listing refused for a missing permission says it whole at 80 columns: the cloud's words,
+    /// the enterprise project asked for and what to do wrap over the empty list rather than being cut.
+    @Test func aRefusedListingIsReadInFullAt80Columns() {
+        var state = AppState(mode: .real, region: "cn-north-4", projectId: "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
+                             size: TerminalSize(width: 80, height: 24), now: Fixtures.now)
+        _ = startup(&state)
+        let ep = "8d4f2a6c-1e3b-4c5d-8e7f-9a0b1c2d3e02"
+        let refused = CloudError.api(
+            status: 403, code: "Ecs.0110",
+            message: "Policy doesn't allow ecs:cloudServers:list to be performed. (listing the servers of enterprise project \(ep))",
+            requestId: "0123456789abcdef")
+        _ = reduce(&state, .serverListingFailed(generation: state.servers.generation, refused))
+        let lines = render(state).lines
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+        let body = lines.dropFirst(2).dropLast(3).joined(separator: " ").split(separator: " ").joined(separator: " ")
+        let expected = "Could not list servers: \(refused.message)".split(separator: " ").joined(separator: " ")
+        #expect(body.contains(expected), "\(lines.joined(separator: "\n"))")
+    }
+
     /// An account whose servers are all in the default enterprise project has no EP column: the
     /// names keep its width.
     @Test func noEnterpriseProjectColumnWhenAllAreDefault() {

@@ -116,6 +116,26 @@ struct MetadataServiceTests {
         }
     }
 
+    /// Credentials that live less than the client's renewal margin (5 minutes), as a test's do:
+    /// each call asks the metadata service, which renews them half-way through their life, so a
+    /// session that outlives them many times over is never refused.
+    @Test func credentialsShorterThanTheRenewalMarginAreRenewedAcrossTheirExpiry() async throws {
+        let clock = ManualClock()
+        try await withSimulator(Self.configuration(lifetime: .seconds(2)), clock: clock) { simulator, _ in
+            let url = try #require(await simulator.url)
+            let client = try await agency(url, clock: clock)
+            var keys: Set<String> = []
+            for _ in 0..<5 {
+                #expect(try await client.listServers(page: 1, limit: 1).servers.count == 1)
+                keys.insert(try await client.credentialProvider.credentials().accessKey)
+                // Past the expiry of whatever the last call was signed with.
+                clock.advance(by: .seconds(3))
+            }
+            #expect(keys.count >= 5, "new credentials after each expiry: \(keys)")
+            #expect(try await client.userIdIfKnown() == nil, "IAM does not show a temporary key")
+        }
+    }
+
     @Test func expiredTemporaryCredentialsAreRefusedWithA401() async throws {
         let clock = ManualClock()
         try await withSimulator(Self.configuration(), clock: clock) { simulator, _ in

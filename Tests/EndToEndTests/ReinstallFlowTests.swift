@@ -19,28 +19,6 @@ struct ReinstallFlowTests {
         }
     }
 
-    /// Moves the form's focus onto the submit button and waits until the button is drawn focused:
-    /// Down stops at the last field; from the login of a key pair form, Shift-Tab twice wraps to
-    /// it instead (↓ on the key pair field moves inside its list).
-    private func focusSubmit(_ tmux: TmuxSession, button: String, fromKeypairLogin: Bool = false) async throws {
-        if fromKeypairLogin {
-            try await tmux.press("BTab", "BTab")
-        } else {
-            try await tmux.press("Down", times: 10)
-        }
-        try await tmux.waitUntil("the focused button \(button)", escapes: true) {
-            AppScreen.isReversed($0, button)
-        }
-    }
-
-    /// The review step: waits for the summary, types the server's name and presses Enter.
-    private func confirmByName(_ tmux: TmuxSession, _ name: String) async throws {
-        try await tmux.waitFor("Review: reinstall the OS of \(name)", "Type the name or the id")
-        try await tmux.type(name)
-        try await tmux.waitFor("Enter sends it")
-        try await tmux.press("Enter")
-    }
-
     @Test("Key-pair reinstall of the Cloud-Init Linux server goes to v2 and succeeds")
     func keypairReinstallGoesToV2() async throws {
         let binary = try AppBinary.locate()
@@ -62,9 +40,9 @@ struct ReinstallFlowTests {
         #expect(login?.contains("( ) Password") == true, "\(tmux.screenDump)")
         #expect(AppScreen.formLine(form, label: "Password") == nil, "no password field with a key pair\n\(tmux.screenDump)")
 
-        try await focusSubmit(tmux, button: "[ Reinstall web-01 ]", fromKeypairLogin: true)
+        try await ReinstallDriving.focusSubmit(tmux, button: "[ Reinstall web-01 ]", fromKeypairLogin: true)
         try await tmux.press("Enter")
-        try await confirmByName(tmux, "web-01")
+        try await ReinstallDriving.confirmByName(tmux, "web-01")
 
         let submitted = try await tmux.waitUntil("the Jobs pane with web-01") {
             AppScreen.jobPane($0, server: "web-01") != nil
@@ -116,11 +94,11 @@ struct ReinstallFlowTests {
         #expect(AppScreen.formLine(typed, label: "Password")?.contains("[" + bullets + " ") == true, "\(tmux.screenDump)")
         #expect(AppScreen.formLine(typed, label: "Confirm")?.contains("[" + bullets + " ") == true, "\(tmux.screenDump)")
 
-        try await focusSubmit(tmux, button: "[ Reinstall win-ad-01 ]")
+        try await ReinstallDriving.focusSubmit(tmux, button: "[ Reinstall win-ad-01 ]")
         try await tmux.press("Enter")
         let review = try await tmux.waitFor("\"adminpass\": \"••••\"", "POST /v1/")
         #expect(!review.contains(password), "the review shows the password as ••••\n\(tmux.screenDump)")
-        try await confirmByName(tmux, "win-ad-01")
+        try await ReinstallDriving.confirmByName(tmux, "win-ad-01")
         let submitted = try await tmux.waitUntil("the Jobs pane with win-ad-01") {
             AppScreen.jobPane($0, server: "win-ad-01") != nil
         }
@@ -161,7 +139,7 @@ struct ReinstallFlowTests {
         #expect(failing.first?.contains("'min'") == false, "and never what in the password matched it\n\(tmux.screenDump)")
         #expect(checklist.contains("complete the checklist first"), "\(tmux.screenDump)")
 
-        try await focusSubmit(tmux, button: "[ Reinstall win-ad-01 ]")
+        try await ReinstallDriving.focusSubmit(tmux, button: "[ Reinstall win-ad-01 ]")
         try await tmux.press("Enter")
         let refused = try await tmux.waitUntil("a 'Not sent' line naming the Administrator run") {
             AppScreen.lines($0).contains { $0.contains("Not sent: password:") && $0.contains("Administrator") }

@@ -12,7 +12,13 @@ func drawServerList(_ screen: inout Screen, _ state: AppState, _ layout: Layout)
     let columns = ServerListLayout.columns(state)
     let visible = list.catalog.visible
     if visible.isEmpty {
-        screen.put(DisplayWidth.truncate(emptyListText(list, enterpriseProject: state.enterpriseProject), to: layout.width - 2), x: 1, y: tableTop + 1)
+        // Wrapped over the empty table's rows, not cut: a refusal's cause and remedy (the permission
+        // missing, the enterprise project asked for) come last and must be read at 80 columns too.
+        let text = emptyListText(list, enterpriseProject: state.enterpriseProject)
+        let lines = DisplayWidth.wrap(text, to: max(1, layout.width - 2))
+        for (index, line) in lines.prefix(max(1, layout.bodyHeight - 2)).enumerated() {
+            screen.put(line, x: 1, y: tableTop + 1 + index)
+        }
         return
     }
     let context = ServerRowContext(state)
