@@ -22,7 +22,7 @@ struct JobsPaneReducerTests {
         var state = Fixtures.loadedState(width: 100, height: 30)
         _ = reduce(&state, .key(.character("J")))
         #expect(!state.jobsPane.focused)
-        #expect(state.flash?.text == "no jobs in the pane")
+        #expect(state.flash?.text == "no jobs yet")
     }
 
     @Test func selectionStopsAtTheEnds() {

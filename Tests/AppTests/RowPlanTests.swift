@@ -35,11 +35,11 @@ struct RowPlanTests {
              expected: RowPlan(bodyHeight: 6, pane: .panes(shown: 3), flashRows: 1)),
         Case(input: RowPlanInput(height: 16, formOpen: false, bodyWants: 7, jobs: 8),
              expected: RowPlan(bodyHeight: 6, pane: .lines(shown: 6), flashRows: 1)),
-        // A long flash takes up to four rows, from the body first.
+        // A long flash takes up to four rows, from the body first; under the form, two.
         Case(input: RowPlanInput(height: 24, formOpen: false, bodyWants: 7, jobs: 0, flashLines: 3),
              expected: RowPlan(bodyHeight: 19, pane: .hidden, flashRows: 3)),
         Case(input: RowPlanInput(height: 24, formOpen: true, bodyWants: 7, jobs: 1, flashLines: 9),
-             expected: RowPlan(bodyHeight: 17, pane: .summary, flashRows: 4)),
+             expected: RowPlan(bodyHeight: 19, pane: .summary, flashRows: 2)),
         // The journal's notice and an unclear submission's advice come before the pane.
         Case(input: RowPlanInput(height: 24, formOpen: false, bodyWants: 200, jobs: 2, noticeLines: 2, adviceLines: 3),
              expected: RowPlan(bodyHeight: 11, pane: .panes(shown: 2), flashRows: 1)),

@@ -27,7 +27,7 @@ enum ListActions {
                    state.showHistory = true
                    return []
                }),
-        Action(keys: [.character("J")], keyLabel: "J", label: "jobs pane: select, details, dismiss", footer: "J jobs",
+        Action(keys: [.character("J")], keyLabel: "J", label: "focus the jobs pane", footer: "J jobs",
                availability: jobsPaneAvailability, perform: { state, _ in focusJobsPane(&state) }),
         Action(keys: [.character("L")], keyLabel: "L", label: "log of every message this session", footer: "L log",
                perform: { state, _ in
@@ -60,7 +60,7 @@ enum ListActions {
     }
 
     @Sendable static func jobsPaneAvailability(_ state: AppState) -> Availability {
-        state.paneJobs.isEmpty ? .disabled("no jobs in the pane") : .enabled
+        state.paneJobs.isEmpty ? .disabled("no jobs yet") : .enabled
     }
 
     /// Enter on the list: refused with the reason when the server cannot be reinstalled now.

@@ -19,7 +19,7 @@ struct Layout: Equatable {
     /// The whole advice of unclear submissions, wrapped, never cut: it says what not to do.
     var advice: [String]
     var adviceTop: Int
-    /// The flash, wrapped to at most `RowPlan.maxFlashLines`; the first line is `flashRow`.
+    /// The flash, wrapped to the rows `RowPlan` gives it; the first line is `flashRow`.
     var flash: [String]
     var flashRow: Int
     var footerRow: Int
@@ -37,10 +37,10 @@ struct Layout: Equatable {
             jobs: state.paneJobs.count, flashLines: flashLines.count,
             noticeLines: notice.count, adviceLines: advice.count))
         flash = flashLines
-        if flash.count > RowPlan.maxFlashLines {
-            flash = Array(flash.prefix(RowPlan.maxFlashLines))
-            let more = " (L: the whole message)"
-            let last = RowPlan.maxFlashLines - 1
+        if flash.count > plan.flashRows {
+            flash = Array(flash.prefix(plan.flashRows))
+            let more = " (L on the list: the whole message)"
+            let last = plan.flashRows - 1
             flash[last] = DisplayWidth.truncate(flash[last], to: max(0, room - DisplayWidth.of(more))) + more
         }
         pane = plan.pane

@@ -42,6 +42,8 @@ struct RowPlan: Equatable {
 
     /// The flash grows to this many lines; the log (`L`) has the rest.
     static let maxFlashLines = 4
+    /// Under the form, fewer: the form needs the rows more than the news does.
+    static let maxFlashLinesUnderForm = 2
     /// Rows the list keeps however many jobs there are: its title, header and a few servers.
     static let listMinimum = ServerListLayout.linesAboveRows + 3
     /// Jobs shown as two-line panes when the list needs every row (the pane grows past this into free rows).
@@ -54,7 +56,7 @@ struct RowPlan: Equatable {
     }
 
     init(_ input: RowPlanInput) {
-        flashRows = min(Self.maxFlashLines, max(1, input.flashLines))
+        flashRows = min(input.formOpen ? Self.maxFlashLinesUnderForm : Self.maxFlashLines, max(1, input.flashLines))
         // Header and footer take one row each.
         let available = max(0, input.height - 2 - flashRows - input.noticeLines - input.adviceLines)
         pane = Self.shape(input, available: available)
