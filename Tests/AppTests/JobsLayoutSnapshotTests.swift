@@ -122,6 +122,21 @@ struct JobsLayoutSnapshotTests {
         #expect(!state.jobsPane.focused)
     }
 
+    /// At 60×16 the details are taller than the terminal: they scroll to the end of the reason.
+    @Test func detailsScrollOnASmallTerminal() {
+        var state = Fixtures.loadedState(width: 60, height: 16)
+        Self.addThreeJobs(&state)
+        _ = reduce(&state, .key(.character("J")))
+        _ = reduce(&state, .key(.character("G")))
+        _ = reduce(&state, .key(.enter))
+        #expect(render(state).lines.joined().contains("lines 1–12 of"))
+        for _ in 0..<40 { _ = reduce(&state, .key(.down)) }
+        #expect(state.jobsPane.detailsTop == JobDetailsView.maxTop(state) && state.jobsPane.detailsTop > 0)
+        let screen = render(state)
+        assertSnapshot(screen, named: "job-details-scrolled-60x16")
+        #expect(screen.lines.joined(separator: " ").contains("finishes"), "the end of the hint is reachable")
+    }
+
     /// A long failure wraps in the flash (up to four lines) and the log keeps it whole, newest first.
     @Test func messagesAreWrappedAndLogged() {
         var state = Fixtures.loadedState(width: 80, height: 24)

@@ -8,6 +8,8 @@ public struct JobsPaneState: Sendable, Equatable {
     /// The selected job, by id, so a new job arriving does not move the selection.
     public var selectedJobId: String?
     public var detailsOpen = false
+    /// The first shown line of the details, when they are taller than the terminal.
+    public var detailsTop = 0
     /// Finished jobs dismissed with `d`: gone from the pane, still in the journal and history.
     public var dismissed: Set<String> = []
 

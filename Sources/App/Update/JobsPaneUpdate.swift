@@ -12,11 +12,7 @@ func focusJobsPane(_ state: inout AppState) -> [Effect] {
 
 /// Keys while the pane has them: move, open the details, dismiss a finished job, leave.
 func reduceJobsPaneKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    if state.jobsPane.detailsOpen {
-        // The details are read-only: these keys close them, the others are ignored.
-        if [.escape, .enter, .character("q")].contains(key) { state.jobsPane.detailsOpen = false }
-        return []
-    }
+    if state.jobsPane.detailsOpen { return reduceJobDetailsKey(&state, key) }
     let jobs = state.paneJobs
     let index = state.selectedPaneIndex ?? 0
     switch key {
@@ -26,6 +22,7 @@ func reduceJobsPaneKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .end, .character("G"): selectPaneJob(&state, jobs, jobs.count - 1)
     case .enter:
         state.jobsPane.detailsOpen = !jobs.isEmpty
+        state.jobsPane.detailsTop = 0
     case .character("d"):
         dismissSelectedJob(&state, jobs, index)
     case .character("L"):
@@ -59,4 +56,21 @@ private func dismissSelectedJob(_ state: inout AppState, _ jobs: [JobTracker], _
     } else {
         state.jobsPane.selectedJobId = rest[min(index, rest.count - 1)].jobId
     }
+}
+
+/// The details are read-only: they scroll when taller than the terminal; these keys close them.
+private func reduceJobDetailsKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    var top = state.jobsPane.detailsTop
+    switch key {
+    case .escape, .enter, .character("q"):
+        state.jobsPane.detailsOpen = false
+        return []
+    case .down, .character("j"): top += 1
+    case .up, .character("k"): top -= 1
+    case .pageDown, .character(" "): top += JobDetailsView.rows(state)
+    case .pageUp: top -= JobDetailsView.rows(state)
+    default: break
+    }
+    state.jobsPane.detailsTop = min(max(0, top), JobDetailsView.maxTop(state))
+    return []
 }
