@@ -137,6 +137,21 @@ struct JobsLayoutSnapshotTests {
         #expect(screen.lines.joined(separator: " ").contains("finishes"), "the end of the hint is reachable")
     }
 
+    /// A throttled first listing: the error is wrapped whole in the list and in the flash.
+    @Test func aLoadErrorIsReadInFull() {
+        var state = AppState(mode: .demo, region: "cn-north-4", projectId: "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
+                             size: TerminalSize(width: 60, height: 16), now: Fixtures.now)
+        _ = startup(&state)
+        let throttled = CloudError.api(status: 429, code: "APIGW.0308",
+                                       message: "The throttling threshold has been reached: policy user over ratelimit, limit:50, time:1 minute",
+                                       requestId: "5a6b7c8d-0000-4e5f-9a8b-7c6d5e4f3a2b")
+        _ = reduce(&state, .serverListingFailed(generation: 1, throttled))
+        let text = render(state).lines.joined(separator: " ")
+        #expect(text.contains("throttling requests; wait and retry"), "the list's message is whole: \(text)")
+        #expect(text.contains("(L on the list: the whole message)"), "the flash says where the rest is")
+        #expect(state.messages.entries.last?.text.hasSuffix("wait and retry (r retries)") == true)
+    }
+
     /// A long failure wraps in the flash (up to four lines) and the log keeps it whole, newest first.
     @Test func messagesAreWrappedAndLogged() {
         var state = Fixtures.loadedState(width: 80, height: 24)

@@ -12,7 +12,12 @@ func drawServerList(_ screen: inout Screen, _ state: AppState, _ layout: Layout)
     let columns = ServerListLayout.columns(state)
     let visible = list.catalog.visible
     if visible.isEmpty {
-        screen.put(DisplayWidth.truncate(emptyListText(list, enterpriseProject: state.enterpriseProject), to: layout.width - 2), x: 1, y: tableTop + 1)
+        // Wrapped whole: a load error says what to do at its end.
+        let text = DisplayWidth.wrapWhole(TerminalText.visible(emptyListText(list, enterpriseProject: state.enterpriseProject)),
+                                          to: layout.width - 2)
+        for (offset, line) in text.prefix(max(1, layout.bodyHeight - 2)).enumerated() {
+            screen.put(line, x: 1, y: tableTop + 1 + offset)
+        }
         return
     }
     let context = ServerRowContext(state)
