@@ -9,7 +9,8 @@ import Testing
 @Suite("Start and stop")
 struct LifecycleTests {
     @Test func stopClosesThePortAndRestartKeepsTheState() async throws {
-        let configuration = SimulatorConfiguration()
+        // A job far longer than the test, however slow the machine: the server must still be in REBUILD.
+        let configuration = SimulatorConfiguration(jobDuration: .seconds(3600))
         let simulator = CloudSimulator(configuration: configuration)
         let first = try await simulator.start(port: 0)
         #expect(first.host == "127.0.0.1")

@@ -27,6 +27,13 @@ enum ListActions {
                    state.showHistory = true
                    return []
                }),
+        Action(keys: [.character("J")], keyLabel: "J", label: "focus the jobs pane", footer: "J jobs",
+               availability: jobsPaneAvailability, perform: { state, _ in focusJobsPane(&state) }),
+        Action(keys: [.character("L")], keyLabel: "L", label: "log of every message this session", footer: "L log",
+               perform: { state, _ in
+                   openMessageLog(&state)
+                   return []
+               }),
         Action(keys: [.down, .character("j"), .up, .character("k")], keyLabel: "↑↓ jk", label: "move",
                perform: { state, key in move(&state, key) }),
         Action(keys: [.pageDown, .pageUp, .character("\u{06}"), .character("\u{02}")], keyLabel: "PgDn PgUp",
@@ -50,6 +57,10 @@ enum ListActions {
     @Sendable static func quitAvailability(_ state: AppState) -> Availability {
         guard let mark = state.submissions.values.first(where: { $0.phase == .submitting }) else { return .enabled }
         return .disabled("a reinstall of \(TerminalText.visible(mark.serverName)) is being submitted; quit once the cloud has answered")
+    }
+
+    @Sendable static func jobsPaneAvailability(_ state: AppState) -> Availability {
+        state.paneJobs.isEmpty ? .disabled("no jobs yet") : .enabled
     }
 
     /// Enter on the list: refused with the reason when the server cannot be reinstalled now.

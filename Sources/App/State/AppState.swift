@@ -47,6 +47,10 @@ public struct AppState: Sendable, Equatable {
     public var bells = 0
     /// One line of news for the operator (a submitted job, a failed load); replaced by the next.
     public var flash: Flash?
+    /// Every flash of the session, for the `L` overlay.
+    public var messages = MessageLog()
+    /// The jobs pane's focus, selection and dismissed jobs.
+    public var jobsPane = JobsPaneState()
     /// What is wrong with the job journal (a damaged file moved aside, a write that failed): shown
     /// above the flash line for the rest of the session, since it outlives any one action.
     public var journalProblem: String?

@@ -11,6 +11,8 @@ func reduceListKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if [.escape, .character("?"), .character("q"), .enter].contains(key) { state.showHelp = false }
         return []
     }
+    if state.messages.isOpen { return reduceMessageLogKey(&state, key) }
+    if state.jobsPane.focused { return reduceJobsPaneKey(&state, key) }
     if state.showHistory {
         // The history is a read-only view over the list: any of these keys closes it.
         if [.escape, .character("h"), .character("q"), .enter].contains(key) { state.showHistory = false }

@@ -5,7 +5,16 @@ import TerminalKit
 /// The one place the state changes. Pure: no network, no terminal; work is returned as effects.
 public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     let jobLabels = listedJobStates(state)
+    let (flash, journalProblem) = (state.flash, state.journalProblem)
     let effects = reduceEvent(&state, event)
+    // Every message reaches the log, whole, whichever event said it.
+    if let news = state.flash, news != flash { state.messages.record(news, at: state.now) }
+    if let problem = state.journalProblem, problem != journalProblem {
+        // The notice accumulates problems; the log gets the new one.
+        let old = journalProblem ?? ""
+        let news = problem.hasPrefix(old) ? String(problem.dropFirst(old.count)).trimmingCharacters(in: .whitespaces) : problem
+        state.messages.record(Flash(.error, news), at: state.now)
+    }
     // Whatever the event, the list stays consistent with the jobs (JOB column order) and the
     // screen (job panes take rows; the highlighted row stays in view).
     let newLabels = listedJobStates(state)

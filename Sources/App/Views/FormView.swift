@@ -3,13 +3,36 @@ import HuaweiCloud
 import Reinstall
 import TerminalKit
 
-/// The reinstall form: fields on the left, the live checklist (or the key pair picker) on the
-/// right; the review step replaces both once the fields are complete.
+/// The form (or its review) is drawn whole off screen, then shown through the body's rows,
+/// scrolled so the focused field (and under the button, its status and error) stays in view:
+/// on a short terminal nothing is drawn over the jobs pane or the flash, and nothing is lost.
 func drawForm(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, _ layout: Layout) {
+    var tall = layout
+    tall.bodyTop = 0
+    let reviewing = form.isReviewing
+    // The review fits its request body to the rows it has, less one for its error line.
+    tall.bodyHeight = reviewing ? max(0, layout.bodyHeight - 1) : max(layout.bodyHeight, 64)
+    var page = Screen(width: screen.width, height: max(tall.bodyHeight, 64))
     if case let .review(plan) = form.stage {
-        drawFormReview(&screen, state, form, plan, layout)
-        return
+        drawFormReview(&page, state, form, plan, tall)
+    } else {
+        drawFormFields(&page, state, form, tall)
     }
+    let lines = page.lines
+    let used = (0..<page.height).last { !lines[$0].isEmpty }.map { $0 + 1 } ?? 0
+    let bottom = FormWindow.lastRowToShow(page, focusOnButton: form.focus == .submit && !reviewing, used: used)
+    let top = max(0, min(bottom + 1 - layout.bodyHeight, used - layout.bodyHeight))
+    screen.cursor = nil
+    screen.copyRows(of: page, from: top, to: layout.bodyTop, rows: layout.bodyHeight)
+    // Arrows at the right edge say there is more of the form above or below.
+    if top > 0 { screen.put("↑", x: layout.width - 1, y: layout.bodyTop, style: Style(bold: true)) }
+    if top + layout.bodyHeight < used {
+        screen.put("↓", x: layout.width - 1, y: layout.bodyTop + layout.bodyHeight - 1, style: Style(bold: true))
+    }
+}
+
+/// The fields on the left, the live checklist (or the key pair picker) on the right.
+private func drawFormFields(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, _ layout: Layout) {
     let context = formContext(state, form)
     var pen = FormPen(screen: screen, form: form, layout: layout)
     pen.title()
@@ -41,4 +64,23 @@ func drawForm(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, 
     screen.put("Checklist", x: checkX, y: top, style: Style(bold: true))
     let items = form.checklist(context).map { (label: $0.label, mark: $0.mark) }
     Checklist.draw(into: &screen, x: checkX, y: top + 1, width: checkWidth, items: Array(items.prefix(rows)))
+}
+
+/// Which rows of the off-screen form must be in view.
+enum FormWindow {
+    /// Fields are drawn left of this column; the checklist and picker start right of it.
+    static let leftColumn = 37
+
+    /// The row under the focused field (its hint or status), or on the button the last row
+    /// drawn: its status and any error under it.
+    static func lastRowToShow(_ page: Screen, focusOnButton: Bool, used: Int) -> Int {
+        if focusOnButton {
+            let left = (0..<used).last { y in (0..<min(leftColumn, page.width)).contains { page[$0, y].text != " " } }
+            return left ?? max(0, used - 1)
+        }
+        if let cursor = page.cursor { return cursor.y + 1 }
+        // A field without a cursor (a choice, a checkbox) shows its focus reversed.
+        let focused = (0..<used).first { y in (0..<min(leftColumn, page.width)).contains { page[$0, y].style.reverse } }
+        return (focused ?? 0) + 1
+    }
 }

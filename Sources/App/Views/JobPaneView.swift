@@ -3,33 +3,73 @@ import HuaweiCloud
 import Reinstall
 import TerminalKit
 
-/// The job panes under the list: newest first, two lines each.
+/// The jobs pane under the body: running jobs first, then finished ones, newest first in each.
+/// Its rows are cleared first, so nothing drawn under it shows through.
 func drawJobPanes(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     guard layout.jobsHeight > 0 else { return }
-    let hidden = state.jobs.count - Layout.maxJobPanes
-    let title = hidden > 0 ? " Jobs (+\(hidden) older) " : " Jobs "
-    screen.horizontalLine(x: 0, y: layout.jobsTop, width: layout.width, style: Style(dim: true))
-    screen.put(title, x: 2, y: layout.jobsTop, style: Style(bold: true))
-    for (offset, tracker) in state.jobs.suffix(Layout.maxJobPanes).reversed().enumerated() {
-        drawJobPane(&screen, tracker, now: state.now, y: layout.jobsTop + 1 + offset * 2, width: layout.width)
+    screen.fill(x: 0, y: layout.jobsTop, width: layout.width, height: layout.jobsHeight)
+    let jobs = state.paneJobs
+    let shown: Int
+    let twoLines: Bool
+    switch layout.pane {
+    case .hidden: return
+    case .summary:
+        drawJobSummary(&screen, state, jobs, layout)
+        return
+    case let .lines(count): (shown, twoLines) = (count, false)
+    case let .panes(count): (shown, twoLines) = (count, true)
+    }
+    let focused = state.jobsPane.focused
+    let selected = state.selectedPaneIndex ?? 0
+    // The window keeps the selection in view; unfocused, it starts at the first (running) job.
+    let first = focused ? min(max(0, selected - shown + 1), max(0, jobs.count - shown)) : 0
+    let hidden = jobs.count - shown
+    var title = hidden > 0 ? " Jobs (\(shown) of \(jobs.count)) " : " Jobs "
+    title += focused ? "↑↓ Enter details d dismiss Esc " : "J to focus "
+    screen.horizontalLine(x: 0, y: layout.jobsTop, width: layout.width, style: focused ? Style(bold: true) : Style(dim: true))
+    screen.put(DisplayWidth.truncate(title, to: max(0, layout.width - 4)), x: 2, y: layout.jobsTop, style: Style(bold: true))
+    for (offset, tracker) in jobs[first..<min(jobs.count, first + shown)].enumerated() {
+        let y = layout.jobsTop + 1 + offset * (twoLines ? 2 : 1)
+        drawJobPane(&screen, tracker, now: state.now, y: y, width: layout.width, detail: twoLines)
+        if focused, first + offset == selected {
+            screen.restyle(x: 0, y: y, width: layout.width, style: Style(reverse: true))
+        }
     }
 }
 
-private func drawJobPane(_ screen: inout Screen, _ tracker: JobTracker, now: Date, y: Int, width: Int) {
+/// One line for every job, for when the form needs the rest of the screen.
+private func drawJobSummary(_ screen: inout Screen, _ state: AppState, _ jobs: [JobTracker], _ layout: Layout) {
+    let running = jobs.filter { !$0.isFinished }.count
+    let failed = jobs.filter { $0.isFinished && statusLabel($0) != "SUCCESS" }.count
+    let done = jobs.count - running - failed
+    var parts = ["\(running) job\(running == 1 ? "" : "s") running"]
+    if failed > 0 { parts.append("\(failed) failed") }
+    if done > 0 { parts.append("\(done) done") }
+    let hint = state.form == nil ? " — J to show" : ""
+    screen.put(DisplayWidth.truncate(" " + parts.joined(separator: " · ") + hint, to: layout.width), x: 0,
+               y: layout.jobsTop, style: failed > 0 ? Style(color: .red, bold: true) : Style(bold: true))
+}
+
+private func drawJobPane(_ screen: inout Screen, _ tracker: JobTracker, now: Date, y: Int, width: Int, detail: Bool) {
     let label = statusLabel(tracker)
     var x = 1
-    x += screen.put(DisplayWidth.fit(tracker.serverName, to: 18), x: x, y: y, style: Style(bold: true)) + 1
+    x += screen.put(DisplayWidth.fit(TerminalText.visible(tracker.serverName), to: 18), x: x, y: y, style: Style(bold: true)) + 1
     x += screen.put(tracker.api.rawValue, x: x, y: y) + 2
     x += screen.put(DisplayWidth.fit(label, to: 15), x: x, y: y, style: jobStatusStyle(label)) + 1
     x += screen.put(DisplayWidth.fit(formatElapsed(tracker.elapsed(now: now)), to: 8), x: x, y: y) + 1
+    let (text, style) = jobDetail(tracker)
+    guard detail else {
+        // One line: the detail follows the status, cut; Enter on the focused pane shows it whole.
+        screen.put(DisplayWidth.truncate(TerminalText.visible(text), to: max(0, width - x - 1)), x: x, y: y, style: style)
+        return
+    }
     var rest = "job \(tracker.jobId)"
     if let total = tracker.job?.entities?.subJobsTotal {
         let done = tracker.job?.entities?.subJobs?.filter { $0.status == .success }.count ?? 0
         rest = "sub-jobs \(done)/\(total)  " + rest
     }
     screen.put(DisplayWidth.truncate(rest, to: max(0, width - x - 1)), x: x, y: y, style: Style(dim: true))
-    let (detail, style) = jobDetail(tracker)
-    screen.put(DisplayWidth.truncate(detail, to: width - 4), x: 3, y: y + 1, style: style)
+    screen.put(DisplayWidth.truncate(TerminalText.visible(text), to: width - 4), x: 3, y: y + 1, style: style)
 }
 
 /// The pane's status word: the job's, or what we know when the job says nothing more.
@@ -39,7 +79,7 @@ func statusLabel(_ tracker: JobTracker) -> String {
     return tracker.job?.status.rawValue ?? "SUBMITTED"
 }
 
-private func jobDetail(_ tracker: JobTracker) -> (String, Style) {
+func jobDetail(_ tracker: JobTracker) -> (String, Style) {
     if let lost = tracker.lost {
         let task = tracker.serverTaskState.map { " (\($0))" } ?? ""
         let server = tracker.isFinished ? "" : tracker.serverStatus.map { " · server \($0)\(task)" } ?? ""

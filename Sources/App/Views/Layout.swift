@@ -1,42 +1,66 @@
 import Foundation
 import TerminalKit
 
-/// Where each part of the screen goes for a given terminal size and number of jobs.
+/// Where each part of the screen goes for a given terminal size, form and number of jobs. The
+/// parts never overlap: the form gets its room first, the list keeps a few rows, the pane the rest.
 struct Layout: Equatable {
     static let minimumWidth = 60
     static let minimumHeight = 16
-    /// Job panes shown at once; older ones are summarised as "+N more".
-    static let maxJobPanes = 3
 
     var width: Int
     var bodyTop: Int
     var bodyHeight: Int
     var jobsTop: Int
-    var jobsHeight: Int
+    var jobsHeight: Int { pane.rows }
+    var pane: JobPaneShape
     /// The journal's problem, wrapped (at most `maxNoticeLines`), on the lines above the flash.
     var notice: [String]
     var noticeTop: Int
     /// The whole advice of unclear submissions, wrapped, never cut: it says what not to do.
     var advice: [String]
     var adviceTop: Int
+    /// The flash, wrapped to the rows `RowPlan` gives it; the first line is `flashRow`.
+    var flash: [String]
     var flashRow: Int
     var footerRow: Int
     static let maxNoticeLines = 2
 
     init(_ state: AppState) {
         width = state.size.width
-        let panes = min(state.jobs.count, Self.maxJobPanes)
-        jobsHeight = panes == 0 ? 0 : 1 + 2 * panes
         footerRow = state.size.height - 1
-        flashRow = state.size.height - 2
         notice = state.journalProblem.map { Self.wrapNotice($0, width: state.size.width) } ?? []
-        noticeTop = flashRow - notice.count
         let room = max(1, state.size.width - 2)
         advice = submissionAdvice(state).flatMap { DisplayWidth.wrap($0, to: room) }
+        let flashLines = state.flash.map { Self.wrapFlash($0.text, width: state.size.width) } ?? []
+        let plan = RowPlan(RowPlanInput(
+            height: state.size.height, formOpen: state.form != nil, bodyWants: Self.bodyWants(state),
+            jobs: state.paneJobs.count, flashLines: flashLines.count,
+            noticeLines: notice.count, adviceLines: advice.count))
+        flash = flashLines
+        if flash.count > plan.flashRows {
+            flash = Array(flash.prefix(plan.flashRows))
+            let more = " (L on the list: the whole message)"
+            let last = plan.flashRows - 1
+            flash[last] = DisplayWidth.truncate(flash[last], to: max(0, room - DisplayWidth.of(more))) + more
+        }
+        pane = plan.pane
+        flashRow = footerRow - plan.flashRows
+        noticeTop = flashRow - notice.count
         adviceTop = noticeTop - advice.count
         bodyTop = 1
-        jobsTop = adviceTop - jobsHeight
+        jobsTop = adviceTop - pane.rows
         bodyHeight = max(0, jobsTop - bodyTop)
+    }
+
+    /// Rows the list or history would fill: its title and header, then one row per entry.
+    private static func bodyWants(_ state: AppState) -> Int {
+        let entries = state.showHistory ? state.history.count : state.servers.catalog.visible.count
+        return ServerListLayout.linesAboveRows + max(1, entries)
+    }
+
+    /// Wrapped to the width less a margin, nothing cut.
+    private static func wrapFlash(_ text: String, width: Int) -> [String] {
+        DisplayWidth.wrapWhole(TerminalText.visible(text), to: max(1, width - 2))
     }
 
     /// Word-wrapped to the width less a margin (a path wider than a line is broken, not cut);

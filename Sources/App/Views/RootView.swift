@@ -23,6 +23,8 @@ public func render(_ state: AppState) -> Screen {
     drawSubmissionAdvice(&screen, layout)
     drawFlash(&screen, state, layout)
     drawFooter(&screen, state, layout)
+    if state.jobsPane.detailsOpen { drawJobDetails(&screen, state) }
+    if state.messages.isOpen { drawMessageLog(&screen, state) }
     if state.showHelp { drawHelp(&screen, state) }
     return screen
 }
@@ -68,6 +70,7 @@ private func drawHeader(_ screen: inout Screen, _ state: AppState) {
 /// The journal's problem stays on screen: a job that will not resume after a restart, or a
 /// journal file moved aside, must not scroll away with the next piece of news.
 private func drawJournalNotice(_ screen: inout Screen, _ layout: Layout) {
+    screen.fill(x: 0, y: layout.noticeTop, width: layout.width, height: layout.notice.count)
     for (offset, line) in layout.notice.enumerated() {
         screen.put(" " + line, x: 0, y: layout.noticeTop + offset, style: Style(color: .yellow, bold: true))
     }
@@ -76,22 +79,32 @@ private func drawJournalNotice(_ screen: inout Screen, _ layout: Layout) {
 /// What to do (and not do) about an unclear submission stays on screen, whole, until the
 /// server's status settles it.
 private func drawSubmissionAdvice(_ screen: inout Screen, _ layout: Layout) {
+    screen.fill(x: 0, y: max(layout.bodyTop, layout.adviceTop), width: layout.width,
+                height: layout.noticeTop - max(layout.bodyTop, layout.adviceTop))
     for (offset, line) in layout.advice.enumerated() where layout.adviceTop + offset >= layout.bodyTop {
         screen.put(" " + line, x: 0, y: layout.adviceTop + offset, style: Style(color: .yellow, bold: true))
     }
 }
 
+/// The flash, wrapped on the rows the layout gave it; its rows are cleared first.
 private func drawFlash(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
+    screen.fill(x: 0, y: layout.flashRow, width: layout.width, height: layout.footerRow - layout.flashRow)
     guard let flash = state.flash else { return }
     let style = flash.kind == .error ? Style(color: .red, bold: true) : Style(color: .green)
-    screen.put(DisplayWidth.truncate(" " + flash.text, to: layout.width), x: 0, y: layout.flashRow, style: style)
+    for (offset, line) in layout.flash.enumerated() {
+        screen.put(" " + line, x: 0, y: layout.flashRow + offset, style: style)
+    }
 }
 
 private func drawFooter(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
+    screen.fill(x: 0, y: layout.footerRow, width: layout.width, height: 1)
     let fixed: String? = state.form != nil
         ? state.form.map(formFooter)
-        : state.showHistory ? "Esc/h back to the list"
         : state.showHelp ? "Esc/? close the help"
+        : state.messages.isOpen ? "↑↓ PgUp PgDn scroll  Esc/L close the log"
+        : state.jobsPane.detailsOpen ? "Esc/Enter close the details"
+        : state.jobsPane.focused ? "↑↓ select  Enter details  d dismiss a finished job  L log  Esc back to the list"
+        : state.showHistory ? "Esc/h back to the list"
         : state.servers.filterField != nil ? "type to filter  ↑↓ move  Enter keep the filter  Esc clear it"
         : nil
     if let fixed {

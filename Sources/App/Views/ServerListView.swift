@@ -14,10 +14,10 @@ func drawServerList(_ screen: inout Screen, _ state: AppState, _ layout: Layout)
     if visible.isEmpty {
         // Wrapped over the empty table's rows, not cut: a refusal's cause and remedy (the permission
         // missing, the enterprise project asked for) come last and must be read at 80 columns too.
-        let text = emptyListText(list, enterpriseProject: state.enterpriseProject)
-        let lines = DisplayWidth.wrap(text, to: max(1, layout.width - 2))
-        for (index, line) in lines.prefix(max(1, layout.bodyHeight - 2)).enumerated() {
-            screen.put(line, x: 1, y: tableTop + 1 + index)
+        let text = DisplayWidth.wrapWhole(TerminalText.visible(emptyListText(list, enterpriseProject: state.enterpriseProject)),
+                                          to: max(1, layout.width - 2))
+        for (offset, line) in text.prefix(max(1, layout.bodyHeight - 2)).enumerated() {
+            screen.put(line, x: 1, y: tableTop + 1 + offset)
         }
         return
     }
