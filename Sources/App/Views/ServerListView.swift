@@ -18,7 +18,7 @@ func drawServerList(_ screen: inout Screen, _ state: AppState, _ layout: Layout)
     let context = ServerRowContext(state)
     let sort = list.catalog.sort
     let tableColumns = columns.map { column, width in
-        TableColumn(sort.column == column ? column.title + sort.arrow : column.title, width: width)
+        TableColumn(sort.column == column ? column.title + sort.arrow : column.title, width: width, cut: column.cut)
     }
     Table.draw(
         into: &screen, x: 1, y: tableTop, width: layout.width - 2, height: layout.bodyHeight - 1, columns: tableColumns,

@@ -1,5 +1,6 @@
 import HuaweiCloud
 import Reinstall
+import TerminalKit
 
 /// A column of the server list: what it shows, how it sorts, and how much it matters when the
 /// terminal is too narrow for all of them.
@@ -52,6 +53,14 @@ public enum ServerColumn: Int, Sendable, Equatable, CaseIterable {
         case .enterpriseProject: (7, 12)
         case .cloudInit: (10, 11)
         case .job: (9, 10)
+        }
+    }
+
+    /// Names and images are told apart by their ends (`…-node-00030`, `…-v2.3`): cut in the middle.
+    var cut: DisplayWidth.Cut {
+        switch self {
+        case .name, .image: .middle
+        default: .end
         }
     }
 
