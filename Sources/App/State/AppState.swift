@@ -18,6 +18,9 @@ public struct AppState: Sendable, Equatable {
     public var credentialSource = ""
     public var size: TerminalSize
     public var now: Date
+    /// The zone times are shown in: the operator's, or UTC (`--utc`). Set, never read from the
+    /// machine here, so the same state draws the same screen.
+    public var timeZone: TimeZone = .utc
 
     public var servers: ServerListState = ServerListState()
     public var images: [String: ImageLookup] = [:]

@@ -11,11 +11,12 @@ func drawJobPanes(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     screen.horizontalLine(x: 0, y: layout.jobsTop, width: layout.width, style: Style(dim: true))
     screen.put(title, x: 2, y: layout.jobsTop, style: Style(bold: true))
     for (offset, tracker) in state.jobs.suffix(Layout.maxJobPanes).reversed().enumerated() {
-        drawJobPane(&screen, tracker, now: state.now, y: layout.jobsTop + 1 + offset * 2, width: layout.width)
+        drawJobPane(&screen, tracker, now: state.now, clock: ClockText(state.timeZone),
+                    y: layout.jobsTop + 1 + offset * 2, width: layout.width)
     }
 }
 
-private func drawJobPane(_ screen: inout Screen, _ tracker: JobTracker, now: Date, y: Int, width: Int) {
+private func drawJobPane(_ screen: inout Screen, _ tracker: JobTracker, now: Date, clock: ClockText, y: Int, width: Int) {
     let label = statusLabel(tracker)
     var x = 1
     x += screen.put(DisplayWidth.fit(tracker.serverName, to: 18), x: x, y: y, style: Style(bold: true)) + 1
@@ -28,7 +29,7 @@ private func drawJobPane(_ screen: inout Screen, _ tracker: JobTracker, now: Dat
         rest = "sub-jobs \(done)/\(total)  " + rest
     }
     screen.put(DisplayWidth.truncate(rest, to: max(0, width - x - 1)), x: x, y: y, style: Style(dim: true))
-    let (detail, style) = jobDetail(tracker)
+    let (detail, style) = jobDetail(tracker, clock)
     screen.put(DisplayWidth.truncate(detail, to: width - 4), x: 3, y: y + 1, style: style)
 }
 
@@ -39,7 +40,7 @@ func statusLabel(_ tracker: JobTracker) -> String {
     return tracker.job?.status.rawValue ?? "SUBMITTED"
 }
 
-private func jobDetail(_ tracker: JobTracker) -> (String, Style) {
+private func jobDetail(_ tracker: JobTracker, _ clock: ClockText) -> (String, Style) {
     if let lost = tracker.lost {
         let task = tracker.serverTaskState.map { " (\($0))" } ?? ""
         let server = tracker.isFinished ? "" : tracker.serverStatus.map { " · server \($0)\(task)" } ?? ""
@@ -49,12 +50,13 @@ private func jobDetail(_ tracker: JobTracker) -> (String, Style) {
         return ("not followed (resumes on the next start): \(stopped)", Style(color: .red))
     }
     if let error = tracker.pollError {
-        let when = tracker.pollErrorAt.map { " at \(utcClockTime($0))" } ?? ""
-        let seen = tracker.lastSeenAt.map { "; last answer \(utcClockTime($0))" } ?? ""
+        let when = tracker.pollErrorAt.map { " at \(clock.labelled($0))" } ?? ""
+        let seen = tracker.lastSeenAt.map { "; last answer \(clock.time($0))" } ?? ""
         return ("poll failed\(when): \(error)\(seen); retrying", Style(color: .yellow))
     }
     guard let job = tracker.job else { return ("submitted; waiting for the first status…", Style(dim: true)) }
-    let begun = "begun \(clockTime(job.beginTime) ?? "?")"
+    // The first time of the line carries the zone; the others are in the same one.
+    let begun = "begun \(clock.time(cloud: job.beginTime).map { "\($0) \(clock.label(at: tracker.submittedAt))" } ?? "?")"
     switch job.status {
     case .fail:
         // The one wording of a failure: the job's code and reason, else its sub-job's, and the hint.
@@ -62,10 +64,10 @@ private func jobDetail(_ tracker: JobTracker) -> (String, Style) {
         return (text, Style(color: .red))
     case .success where tracker.isSettling:
         let task = tracker.serverTaskState.map { " (\($0))" } ?? ""
-        return ("\(begun), job done \(clockTime(job.endTime) ?? "?") · server \(tracker.serverStatus ?? .rebuild)\(task): waiting for it to boot",
+        return ("\(begun), job done \(clock.time(cloud: job.endTime) ?? "?") · server \(tracker.serverStatus ?? .rebuild)\(task): waiting for it to boot",
                 Style(color: .yellow))
     case .success:
-        return ("\(begun), done \(clockTime(job.endTime) ?? "?") · server \(tracker.serverStatus ?? .active) · the key or password is injected a few minutes after boot",
+        return ("\(begun), done \(clock.time(cloud: job.endTime) ?? "?") · server \(tracker.serverStatus ?? .active) · the key or password is injected a few minutes after boot",
                 Style(color: .green))
     case .pendingPayment:
         return ("waiting for the order to be paid", Style(color: .yellow))

@@ -54,12 +54,12 @@ private func emptyListText(_ list: ServerListState, enterpriseProject: String?) 
     return "No servers in this project and region."
 }
 
-/// `Servers 23 of 10,000 match “web” · sort NAME↑` on the left, `refreshed 08:31:02 UTC` on the right;
+/// `Servers 23 of 10,000 match “web” · sort NAME↑` on the left, `refreshed 08:31:02 CET` on the right;
 /// while the filter is typed, the filter field takes the left part.
 private func drawListTitle(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     let list = state.servers
     let y = layout.bodyTop
-    let right = refreshText(list)
+    let right = refreshText(list, ClockText(state.timeZone))
     let rightWidth = DisplayWidth.of(right)
     screen.put(right, x: max(0, layout.width - rightWidth - 1), y: y, style: Style(dim: true))
     // The left part ends two columns before the right one.
@@ -107,11 +107,11 @@ private func incompleteNote(_ list: ServerListState) -> String {
     return " among the \(grouped(list.catalog.count)) loaded of \(grouped(total))"
 }
 
-private func refreshText(_ list: ServerListState) -> String {
+private func refreshText(_ list: ServerListState, _ clock: ClockText) -> String {
     // Held for the filter being typed (the form hides the list; one held for a running listing is just queued).
     let paused = list.refreshPending && list.filterField != nil ? "refresh paused · " : ""
     guard let time = list.lastRefreshed else { return paused.isEmpty ? "" : String(paused.dropLast(3)) }
-    return "\(paused)refreshed \(utcClockTime(time)) UTC"
+    return "\(paused)refreshed \(clock.labelled(time))"
 }
 
 func statusStyle(_ status: ServerStatus) -> Style? {
