@@ -51,6 +51,9 @@ struct InteractiveCommand: ParsableCommand {
             journal: entries)
         state.credentialSource = session.credentialSource.brief
         state.timeZone = utc ? .utc : .current
+        if session.mode == .real, let endpoint = session.client.endpoints.override {
+            state.endpointHost = EndpointHost.label(endpoint.absoluteString)
+        }
         // On screen, not on stderr: the alternate screen would hide it until the UI ends.
         state.journalProblem = journalProblem
         state.bellEnabled = bell
