@@ -43,7 +43,7 @@ struct ClockTextTests {
     @Test func theListAndTheHistoryUseThePinnedZone() {
         var state = Fixtures.loadedState(width: 100, height: 30)
         state.timeZone = Self.plusOne
-        #expect(render(state).lines[1].hasSuffix("refreshed 09:00:00 +01:00 "), "\(render(state).lines[1])")
+        #expect(render(state).lines[1].hasSuffix("refreshed 09:00:00 +01:00"), "\(render(state).lines[1])")
         state.history = [JournalEntry(jobId: "job-9", serverId: Fixtures.web.id, serverName: "web-01", api: .v2,
                                       scope: state.journalScope, submittedAt: Fixtures.now, lastStatus: "SUCCESS",
                                       finishedAt: Fixtures.now.addingTimeInterval(90))]

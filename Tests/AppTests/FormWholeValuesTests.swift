@@ -18,7 +18,7 @@ struct FormWholeValuesTests {
         FormKeys.focus(.cmkId, in: &state)
         FormKeys.type(Self.cmk, into: &state)
         let screen = render(state)
-        let row = screen.lines.first { $0.contains("CMK id") } ?? ""
+        let row = screen.lines.first { $0.hasPrefix(" CMK id") } ?? ""
         #expect(row.contains("[\(Self.cmk)"), "\(row)")
         #expect(screen.lines.contains { $0.contains("Checklist") }, "the checklist stays beside the form")
     }

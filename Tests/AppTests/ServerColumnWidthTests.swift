@@ -42,18 +42,18 @@ struct ServerColumnWidthTests {
         let widest = state.servers.catalog.columnWidths
         for (column, width) in columns {
             guard let values = widest.widest(column) else { continue }
-            #expect(width <= max(values, DisplayWidth.of(column.title)), "\(column) is no wider than its values")
+            #expect(width <= max(values, DisplayWidth.of(column.title)) + 1, "\(column): its values and a gap, no wider")
         }
         let width = Dictionary(uniqueKeysWithValues: columns.map { ($0.column, $0.width) })
-        #expect(width[.flavor] == DisplayWidth.of("c7.2xlarge.4"), "the flavour is not cut to c7.2xlarge…")
-        #expect(width[.status] == DisplayWidth.of("ACTIVE·rebooting"), "STATUS is whole while NAME has room")
-        #expect(width[.name] == DisplayWidth.of(Self.fleet[0].name), "the whole name at 200 columns")
+        #expect(width[.flavor] == DisplayWidth.of("c7.2xlarge.4") + 1, "the flavour is not cut to c7.2xlarge…")
+        #expect(width[.status] == DisplayWidth.of("ACTIVE·rebooting") + 1, "STATUS is whole while NAME has room")
+        #expect(width[.name] == DisplayWidth.of(Self.fleet[0].name) + 1, "the whole name at 200 columns")
     }
 
     @Test func theFlavourAndStatusStayWholeAt100Columns() {
         let state = Self.fleetState(width: 100, height: 30)
         let width = Dictionary(uniqueKeysWithValues: ServerListLayout.columns(state).map { ($0.column, $0.width) })
-        #expect(width[.flavor] == 12)
+        #expect((width[.flavor] ?? 0) >= 12, "c7.2xlarge.4 whole: \(width)")
         #expect((width[.status] ?? 0) >= 10, "ACTIVE·rebooting has STATUS's usual width at least: \(width)")
         #expect((width[.name] ?? 0) >= 12)
     }

@@ -14,10 +14,10 @@ func drawFormReview(_ screen: inout Screen, _ state: AppState, _ form: Reinstall
     // The whole name, as it is to be typed: after the words when it fits, else broken over the
     // lines below (server names are at most 64 characters, so a few lines at most).
     let name = form.shownName
-    let nameLines = DisplayWidth.of(name) <= width - x ? [name] : DisplayWidth.breakLines(name, to: width)
-    if nameLines.count > 1 { row += 1 }
-    for line in nameLines {
-        screen.put(line, x: nameLines.count > 1 ? left : left + x, y: row, style: Style(color: .cyan, bold: true))
+    let fits = DisplayWidth.of(name) <= width - x
+    if !fits { row += 1 }
+    for line in fits ? [name] : DisplayWidth.breakLines(name, to: width) {
+        screen.put(line, x: fits ? left + x : left, y: row, style: Style(color: .cyan, bold: true))
         row += 1
     }
     // What to know before confirming: a changed login key, no login at all, a server in ERROR.

@@ -88,14 +88,17 @@ enum ServerListLayout {
                         sortedBy: ServerColumn? = nil) -> [(column: ServerColumn, width: Int)] {
         let candidates = ServerColumn.allCases.filter { enterpriseProjects || $0 != .enterpriseProject }
         let specs = candidates.map { spec($0, widest: content?.widest($0), sorted: $0 == sortedBy) }
-        return ColumnLayout.fit(specs, width: width - 2).map { fitted in
+        // Widths bounded by their content go to the most important first: NAME whole before IMAGE
+        // grows, IMAGE whole before EP does.
+        return ColumnLayout.fit(specs, width: width - 2, growth: content == nil ? .byWeight : .byImportance).map { fitted in
             (candidates[fitted.index], fitted.width)
         }
     }
 
     /// A column with known values is never wider than the widest of them (or its title, with the
-    /// sort arrow), and its values are whole up to its usual width before names and images, which
-    /// are flexible, take the rest: `c7.2xlarge.4` is not cut while NAME has room to spare.
+    /// sort arrow) and one column of gap, so that values with spaces (images) do not run into the
+    /// next column; its values are whole up to its usual width before names and images, which are
+    /// flexible, take the rest: `c7.2xlarge.4` is not cut while NAME has room to spare.
     private static func spec(_ column: ServerColumn, widest: Int?, sorted: Bool) -> ColumnSpec {
         let (minimum, wanted) = column.widths
         guard let widest else {
@@ -103,7 +106,7 @@ enum ServerListLayout {
                               priority: column.priority)
         }
         let natural = max(widest, DisplayWidth.of(column.title) + (sorted ? 1 : 0))
-        return ColumnSpec(column.title, minWidth: min(natural, wanted ?? minimum), maxWidth: natural,
+        return ColumnSpec(column.title, minWidth: min(natural, column.comfortableWidth), maxWidth: natural + 1,
                           weight: column.weight, priority: column.priority)
     }
 }

@@ -64,6 +64,15 @@ public enum ServerColumn: Int, Sendable, Equatable, CaseIterable {
         }
     }
 
+    /// With the values known, the width up to which they are whole before a less important
+    /// column is shown: names need room to be told apart, short values are whole at their usual width.
+    var comfortableWidth: Int {
+        switch self {
+        case .name: 20
+        default: widths.max ?? widths.min
+        }
+    }
+
     /// Share of the spare width: the name gets the most, then the image.
     var weight: Int {
         switch self {
