@@ -4,6 +4,15 @@ public enum ColumnLayout {
     /// Columns are separated by one space, as `Table.draw` draws them.
     public static let separator = 1
 
+    /// How the space beyond the minimum widths is dealt out.
+    public enum Growth: Sendable, Equatable {
+        /// In proportion to the columns' weights: every column grows a little.
+        case byWeight
+        /// To the most important column first, up to its `maxWidth`, then the next: for columns
+        /// whose `maxWidth` is their content's, so the one that matters most is whole first.
+        case byImportance
+    }
+
     /// The surviving columns in their original left-to-right order. Their widths plus separators
     /// never exceed `width`, except that the most important column is always kept (cut to `width`,
     /// and never below 0) so a table is never left without a column.
@@ -11,7 +20,7 @@ public enum ColumnLayout {
     /// Spare space goes to columns below their `maxWidth` in proportion to their weight; a column
     /// that reaches its `maxWidth` leaves its share to the others. Space left once every column
     /// is full stays at the right. Ties (equal priority, rounding) favour the column further left.
-    public static func fit(_ specs: [ColumnSpec], width: Int) -> [FittedColumn] {
+    public static func fit(_ specs: [ColumnSpec], width: Int, growth: Growth = .byWeight) -> [FittedColumn] {
         let kept = survivors(specs, width: width)
         guard let first = kept.first else { return [] }
         if kept.count == 1 && specs[first].minWidth >= width {
@@ -19,6 +28,15 @@ public enum ColumnLayout {
         }
         var widths = kept.map { specs[$0].minWidth }
         var spare = width - widths.reduce(0, +) - separator * (kept.count - 1)
+        if growth == .byImportance {
+            for position in kept.indices.sorted(by: { importance(specs, kept[$0], kept[$1]) })
+            where spare > 0 && specs[kept[position]].weight > 0 {
+                let room = specs[kept[position]].maxWidth.map { $0 - widths[position] } ?? spare
+                let share = min(room, spare)
+                widths[position] += share
+                spare -= share
+            }
+        }
         while spare > 0 {
             let growing = kept.indices.filter { position in
                 let spec = specs[kept[position]]

@@ -24,8 +24,8 @@ public enum Table {
 
     /// Draws the header (bold) and the rows `top..<top + height - 1` in the rectangle.
     ///
-    /// Cells are fitted to their column with `DisplayWidth.fit` (ending in "…" when cut), one space
-    /// between columns. The selected row is highlighted as `highlight` says;
+    /// Cells are fitted to their column with `DisplayWidth.fit` ("…" where the column's `cut`
+    /// says), one space between columns. The selected row is highlighted as `highlight` says;
     /// `cellStyle(row, column)` may colour a cell (nil means plain).
     public static func draw(
         into screen: inout Screen, x: Int, y: Int, width: Int, height: Int, columns: [TableColumn],
@@ -35,7 +35,7 @@ public enum Table {
         guard width > 0, height > 0 else { return }
         screen.fill(x: x, y: y, width: width, height: height)
         let header = Style(bold: true)
-        drawLine(into: &screen, x: x, y: y, width: width, columns: columns) { column in
+        drawLine(into: &screen, x: x, y: y, width: width, columns: columns, header: true) { column in
             (columns[column].title, header)
         }
         for line in 1..<height {
@@ -64,7 +64,7 @@ public enum Table {
     }
 
     private static func drawLine(
-        into screen: inout Screen, x: Int, y: Int, width: Int, columns: [TableColumn],
+        into screen: inout Screen, x: Int, y: Int, width: Int, columns: [TableColumn], header: Bool = false,
         content: (Int) -> (String, Style)
     ) {
         var column = x
@@ -72,7 +72,9 @@ public enum Table {
             let available = min(columns[index].width, x + width - column)
             guard available > 0 else { break }
             let (text, style) = content(index)
-            screen.put(DisplayWidth.fit(text, to: available), x: column, y: y, maxWidth: available, style: style)
+            // Titles are words: cut at the end whatever the column's values want.
+            let cut: DisplayWidth.Cut = header ? .end : columns[index].cut
+            screen.put(DisplayWidth.fit(text, to: available, cut: cut), x: column, y: y, maxWidth: available, style: style)
             column += columns[index].width + 1
         }
     }

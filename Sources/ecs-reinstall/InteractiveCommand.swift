@@ -26,6 +26,9 @@ struct InteractiveCommand: ParsableCommand {
     @Flag(help: "No colours; states are shown by text and bold/underline. Setting NO_COLOR does the same.")
     var noColor = false
 
+    @Flag(help: "Show times in UTC, as the cloud's own timestamps are (default: this machine's time zone, labelled).")
+    var utc = false
+
     func run() throws {
         // The terminal belongs to the UI: nothing may log onto it.
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
@@ -47,6 +50,10 @@ struct InteractiveCommand: ParsableCommand {
             userId: userId, size: TerminalSize(width: 80, height: 24), now: Date(),
             journal: entries)
         state.credentialSource = session.credentialSource.brief
+        state.timeZone = utc ? .utc : .current
+        if session.mode == .real, let endpoint = session.client.endpoints.override {
+            state.endpointHost = EndpointHost.label(endpoint.absoluteString)
+        }
         // On screen, not on stderr: the alternate screen would hide it until the UI ends.
         state.journalProblem = journalProblem
         state.bellEnabled = bell

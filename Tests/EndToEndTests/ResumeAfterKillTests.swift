@@ -33,7 +33,7 @@ struct ResumeAfterKillTests {
         try await tmux.press("Enter")
         try await tmux.type("r")
         try await tmux.press("Enter")
-        try await tmux.waitFor("Huawei Cloud", "web-01", " servers")
+        try await tmux.waitFor("REAL → 127.0.0.1", "web-01", " servers")
         #expect(!(try await tmux.capture()).contains("DEMO"), "credentials are set: not the demo")
 
         try await tmux.press("Enter")

@@ -26,7 +26,7 @@ struct SubmitOnceTests {
             + "HUAWEICLOUD_SDK_PROJECT_ID=e2eproject XDG_STATE_HOME='\(folder.path)'; "
             + "\"$B\" --region cn-north-4 --endpoint \(url)")
         try await tmux.press("Enter")
-        try await tmux.waitFor("Huawei Cloud", "web-01", " servers", timeout: .seconds(30))
+        try await tmux.waitFor("REAL → 127.0.0.1", "web-01", " servers", timeout: .seconds(30))
 
         try await tmux.press("Enter")
         try await tmux.waitFor("Reinstall the OS of web-01", "endpoint decided (v2)", timeout: .seconds(30))
@@ -71,7 +71,7 @@ struct SubmitOnceTests {
         let quoted = "'" + binary.path.replacingOccurrences(of: "'", with: "'\\''") + "'"
         try await tmux.type("\(quoted) --region cn-north-4 --endpoint \(cli.simulator.url)")
         try await tmux.press("Enter")
-        try await tmux.waitFor("Huawei Cloud", "web-01", " servers")
+        try await tmux.waitFor("REAL → 127.0.0.1", "web-01", " servers")
         try await tmux.press("Enter")
         try await tmux.waitFor("Reinstall the OS of web-01", "endpoint decided (v2)")
         _ = try await tmux.waitUntil("the web-01 form to be complete") {

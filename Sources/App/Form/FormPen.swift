@@ -13,7 +13,12 @@ struct FormPen {
     var row: Int
 
     var fieldX: Int { left + labelWidth }
-    var columnWidth: Int { min(50, max(36, layout.width * 45 / 100)) }
+    /// Wide enough, where the checklist keeps 24 columns, for a 36-character CMK id to show whole
+    /// in its field: the operator checks a pasted key id by eye.
+    var columnWidth: Int {
+        let usual = min(50, max(36, layout.width * 45 / 100))
+        return form.options.encrypted ? max(usual, min(52, layout.width - 28)) : usual
+    }
     var fieldWidth: Int { max(10, columnWidth - labelWidth - 1) }
     let focusStyle = Style(reverse: true)
 

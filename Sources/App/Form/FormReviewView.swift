@@ -10,9 +10,16 @@ func drawFormReview(_ screen: inout Screen, _ state: AppState, _ form: Reinstall
     let left = 1
     let width = layout.width - left - 1
     var row = layout.bodyTop
-    var x = screen.put("Review: reinstall the OS of ", x: left, y: row, style: Style(bold: true))
-    x += screen.put(DisplayWidth.truncate(form.server.name, to: 30), x: left + x, y: row, style: Style(color: .cyan, bold: true))
-    row += 1
+    let x = screen.put("Review: reinstall the OS of ", x: left, y: row, style: Style(bold: true))
+    // The whole name, as it is to be typed: after the words when it fits, else broken over the
+    // lines below (server names are at most 64 characters, so a few lines at most).
+    let name = form.shownName
+    let fits = DisplayWidth.of(name) <= width - x
+    if !fits { row += 1 }
+    for line in fits ? [name] : DisplayWidth.breakLines(name, to: width) {
+        screen.put(line, x: fits ? left + x : left, y: row, style: Style(color: .cyan, bold: true))
+        row += 1
+    }
     // What to know before confirming: a changed login key, no login at all, a server in ERROR.
     let warnings = form.validation(formContext(state, form)).warnings
     for warning in warnings {

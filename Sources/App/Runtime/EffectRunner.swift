@@ -103,6 +103,9 @@ public final class EffectRunner: Sendable {
             case let .scheduleListRefresh(delay):
                 try await Task.sleep(for: delay)
                 return .listRefreshDue
+            case let .scheduleListRetry(delay):
+                try await Task.sleep(for: delay)
+                return .listRetryDue
             case let .loadImage(id):
                 return .imageLoaded(id: id, try await client.image(id: id))
             case .loadKeypairs:
@@ -171,6 +174,7 @@ public final class EffectRunner: Sendable {
         case let .listServers(generation): return .serverListingFailed(generation: generation, error)
         case let .checkServer(id): return .serverChecked(id: id, .unknown)
         case .scheduleListRefresh: return .listRefreshDue
+        case .scheduleListRetry: return .listRetryDue
         case let .loadImage(id): return .imageFailed(id: id, error)
         case .loadKeypairs: return .keypairsFailed(error)
         case .loadUserId: return .userIdFailed(error)

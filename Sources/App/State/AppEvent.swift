@@ -16,6 +16,8 @@ public enum AppEvent: Sendable, Equatable {
     case serverChecked(id: String, ServerCheck)
     /// Time for the automatic refresh that runs while jobs do.
     case listRefreshDue
+    /// Time to retry a list that stopped loading at a failed page.
+    case listRetryDue
     case imageLoaded(id: String, Image?)
     case imageFailed(id: String, CloudError)
     case keypairsLoaded([Keypair])

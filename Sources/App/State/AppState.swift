@@ -16,8 +16,14 @@ public struct AppState: Sendable, Equatable {
     public var projectId: String
     /// Where the credentials came from, in a few words (`CredentialSource.brief`), for the header.
     public var credentialSource = ""
+    /// The host `--endpoint` sends a real account's requests to instead of Huawei Cloud's
+    /// (`EndpointHost.label`), for the header; nil for the public cloud and the demo.
+    public var endpointHost: String?
     public var size: TerminalSize
     public var now: Date
+    /// The zone times are shown in: the operator's, or UTC (`--utc`). Set, never read from the
+    /// machine here, so the same state draws the same screen.
+    public var timeZone: TimeZone = .utc
 
     public var servers: ServerListState = ServerListState()
     public var images: [String: ImageLookup] = [:]

@@ -10,6 +10,8 @@ public enum Effect: Sendable, Equatable {
     case checkServer(id: String)
     /// Asks for `.listRefreshDue` after the delay.
     case scheduleListRefresh(after: Duration)
+    /// Asks for `.listRetryDue` after the delay: the back-off of a list that stopped loading.
+    case scheduleListRetry(after: Duration)
     case loadImage(id: String)
     case loadKeypairs
     case loadUserId
@@ -32,6 +34,7 @@ public enum Effect: Sendable, Equatable {
         case .listServers: return "servers"
         case let .checkServer(id): return "check:\(id)"
         case .scheduleListRefresh: return "list-refresh"
+        case .scheduleListRetry: return "list-retry"
         case let .loadImage(id): return "image:\(id)"
         case .loadKeypairs: return "keypairs"
         case .loadUserId: return "userid"

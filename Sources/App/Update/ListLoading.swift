@@ -25,6 +25,7 @@ func startListing(_ state: inout AppState) -> [Effect] {
     state.servers.firstCount = nil
     state.servers.countChanged = false
     state.servers.keysRefused = false
+    state.servers.loadingStopped = false
     return [.listServers(generation: state.servers.generation)]
 }
 
@@ -45,6 +46,7 @@ func reduceListingFinished(_ state: inout AppState, generation: Int, at time: Da
     state.servers.loading = false
     state.servers.total = state.servers.catalog.count
     state.servers.lastRefreshed = time
+    state.servers.failedListings = 0
     state.now = max(state.now, time)
     return checks + scheduleAutomaticRefresh(state)
 }
@@ -98,12 +100,34 @@ func reduceListingFailed(_ state: inout AppState, generation: Int, error: CloudE
         // Retrying by itself cannot help and brings the key closer to the gateway's lock.
         state.servers.keysRefused = true
         state.servers.refreshPending = false
+        state.servers.loadingStopped = state.servers.isIncomplete
         state.flash = Flash(.error, "Server list: the cloud refused the access keys; automatic refresh stopped. "
                                 + "\(error.message) (r retries once fixed)")
         return []
     }
+    if state.servers.isIncomplete, let total = state.servers.total {
+        // A list that stopped part-way would pass for the whole account: it is retried until
+        // complete, backing off so a struggling gateway is not hammered.
+        state.servers.loadingStopped = true
+        state.servers.failedListings += 1
+        let delay = listRetryDelay(afterFailures: state.servers.failedListings)
+        state.flash = Flash(.error, "Server list stopped at \(grouped(state.servers.catalog.count)) of \(grouped(total)): "
+                                + "\(error.message) (retried in \(delay.components.seconds) s; r retries now)")
+        return [.scheduleListRetry(after: delay)]
+    }
     state.flash = Flash(.error, "Server list: \(error.message) (r retries)")
     return scheduleAutomaticRefresh(state)
+}
+
+/// 2 s after the first failure, doubling up to a minute.
+func listRetryDelay(afterFailures failures: Int) -> Duration {
+    .seconds(min(60, 1 << min(max(1, failures), 6)))
+}
+
+/// The back-off's retry: only if the list is still stopped (`r` may have retried meanwhile).
+func reduceRetryDue(_ state: inout AppState) -> [Effect] {
+    guard state.servers.loadingStopped, !state.servers.loading, !state.servers.keysRefused else { return [] }
+    return startListing(&state)
 }
 
 private func scheduleAutomaticRefresh(_ state: AppState) -> [Effect] {

@@ -53,6 +53,8 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
         return reduceServerChecked(&state, id: id, check: check)
     case .listRefreshDue:
         return reduceRefreshDue(&state)
+    case .listRetryDue:
+        return reduceRetryDue(&state)
     case let .imageLoaded(id, image):
         state.images[id] = .loaded(image)
         state.servers.catalog.contextChanged(.cloudInit, ServerRowContext(state)) { $0.imageId == id }

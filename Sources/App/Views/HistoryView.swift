@@ -11,8 +11,9 @@ func drawHistory(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
         return
     }
     let width = layout.width - 2
+    let clock = ClockText(state.timeZone)
     let columns = [
-        TableColumn("SUBMITTED (UTC)", width: 19), TableColumn("SERVER", width: 18), TableColumn("API", width: 3),
+        TableColumn("SUBMITTED (\(clock.label(at: state.now)))", width: 19), TableColumn("SERVER", width: 18), TableColumn("API", width: 3),
         TableColumn("RESULT", width: 9), TableColumn("DETAIL", width: max(8, width - 53)),
     ]
     Table.draw(
@@ -21,7 +22,7 @@ func drawHistory(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
         cell: { row, column in
             let entry = entries[row]
             switch column {
-            case 0: return utcTimestamp(entry.submittedAt)
+            case 0: return clock.timestamp(entry.submittedAt)
             case 1: return entry.serverName
             case 2: return entry.api.rawValue
             case 3: return entry.lastStatus

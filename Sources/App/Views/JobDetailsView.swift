@@ -46,12 +46,14 @@ enum JobDetailsView {
             }
         }
         let label = statusLabel(tracker)
+        let clock = ClockText(state.timeZone)
         add("Server", "\(tracker.serverName) (\(tracker.serverId))")
         add("Job", "\(tracker.jobId) · \(tracker.api.rawValue)" + (tracker.job?.jobType.map { " · \($0)" } ?? ""))
         add("Status", "\(label) · \(formatElapsed(tracker.elapsed(now: state.now)))", jobStatusStyle(label))
-        add("Submitted", utcTimestamp(tracker.submittedAt) + " UTC")
-        if let begun = tracker.job?.beginTime { add("Begun", begun) }
-        if let ended = tracker.job?.endTime { add("Ended", ended) }
+        add("Submitted", clock.timestamp(tracker.submittedAt) + " " + clock.label(at: tracker.submittedAt))
+        // The cloud's own stamps as it sent them (UTC), beside the time here.
+        if let begun = tracker.job?.beginTime { add("Begun", begun + (clock.time(cloud: begun).map { " (\($0) here)" } ?? "")) }
+        if let ended = tracker.job?.endTime { add("Ended", ended + (clock.time(cloud: ended).map { " (\($0) here)" } ?? "")) }
         if let total = tracker.job?.entities?.subJobsTotal {
             let subJobs = tracker.job?.entities?.subJobs ?? []
             add("Sub-jobs", "\(subJobs.filter { $0.status == .success }.count) of \(total) done")
@@ -65,10 +67,10 @@ enum JobDetailsView {
                 add("", "• " + text, sub.status == .fail ? Style(color: .red) : .plain)
             }
         }
-        let (detail, style) = jobDetail(tracker)
+        let (detail, style) = jobDetail(tracker, clock)
         add("Detail", detail, style)
         if let error = tracker.pollError {
-            add("Last poll", error + (tracker.pollErrorAt.map { " (\(utcClockTime($0)) UTC)" } ?? ""), Style(color: .yellow))
+            add("Last poll", error + (tracker.pollErrorAt.map { " (\(clock.labelled($0)))" } ?? ""), Style(color: .yellow))
         }
         return lines
     }

@@ -30,7 +30,8 @@ func drawJobPanes(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     screen.put(DisplayWidth.truncate(title, to: max(0, layout.width - 4)), x: 2, y: layout.jobsTop, style: Style(bold: true))
     for (offset, tracker) in jobs[first..<min(jobs.count, first + shown)].enumerated() {
         let y = layout.jobsTop + 1 + offset * (twoLines ? 2 : 1)
-        drawJobPane(&screen, tracker, now: state.now, y: y, width: layout.width, detail: twoLines)
+        drawJobPane(&screen, tracker, now: state.now, clock: ClockText(state.timeZone), y: y, width: layout.width,
+                    detail: twoLines)
         if focused, first + offset == selected {
             screen.restyle(x: 0, y: y, width: layout.width, style: Style(reverse: true))
         }
@@ -50,14 +51,16 @@ private func drawJobSummary(_ screen: inout Screen, _ state: AppState, _ jobs: [
                y: layout.jobsTop, style: failed > 0 ? Style(color: .red, bold: true) : Style(bold: true))
 }
 
-private func drawJobPane(_ screen: inout Screen, _ tracker: JobTracker, now: Date, y: Int, width: Int, detail: Bool) {
+private func drawJobPane(
+    _ screen: inout Screen, _ tracker: JobTracker, now: Date, clock: ClockText, y: Int, width: Int, detail: Bool
+) {
     let label = statusLabel(tracker)
     var x = 1
     x += screen.put(DisplayWidth.fit(TerminalText.visible(tracker.serverName), to: 18), x: x, y: y, style: Style(bold: true)) + 1
     x += screen.put(tracker.api.rawValue, x: x, y: y) + 2
     x += screen.put(DisplayWidth.fit(label, to: 15), x: x, y: y, style: jobStatusStyle(label)) + 1
     x += screen.put(DisplayWidth.fit(formatElapsed(tracker.elapsed(now: now)), to: 8), x: x, y: y) + 1
-    let (text, style) = jobDetail(tracker)
+    let (text, style) = jobDetail(tracker, clock)
     guard detail else {
         // One line: the detail follows the status, cut; Enter on the focused pane shows it whole.
         screen.put(DisplayWidth.truncate(TerminalText.visible(text), to: max(0, width - x - 1)), x: x, y: y, style: style)
@@ -79,7 +82,7 @@ func statusLabel(_ tracker: JobTracker) -> String {
     return tracker.job?.status.rawValue ?? "SUBMITTED"
 }
 
-func jobDetail(_ tracker: JobTracker) -> (String, Style) {
+func jobDetail(_ tracker: JobTracker, _ clock: ClockText) -> (String, Style) {
     if let lost = tracker.lost {
         let task = tracker.serverTaskState.map { " (\($0))" } ?? ""
         let server = tracker.isFinished ? "" : tracker.serverStatus.map { " · server \($0)\(task)" } ?? ""
@@ -89,12 +92,13 @@ func jobDetail(_ tracker: JobTracker) -> (String, Style) {
         return ("not followed (resumes on the next start): \(stopped)", Style(color: .red))
     }
     if let error = tracker.pollError {
-        let when = tracker.pollErrorAt.map { " at \(utcClockTime($0))" } ?? ""
-        let seen = tracker.lastSeenAt.map { "; last answer \(utcClockTime($0))" } ?? ""
+        let when = tracker.pollErrorAt.map { " at \(clock.labelled($0))" } ?? ""
+        let seen = tracker.lastSeenAt.map { "; last answer \(clock.time($0))" } ?? ""
         return ("poll failed\(when): \(error)\(seen); retrying", Style(color: .yellow))
     }
     guard let job = tracker.job else { return ("submitted; waiting for the first status…", Style(dim: true)) }
-    let begun = "begun \(clockTime(job.beginTime) ?? "?")"
+    // The first time of the line carries the zone; the others are in the same one.
+    let begun = "begun \(clock.time(cloud: job.beginTime).map { "\($0) \(clock.label(at: tracker.submittedAt))" } ?? "?")"
     switch job.status {
     case .fail:
         // The one wording of a failure: the job's code and reason, else its sub-job's, and the hint.
@@ -102,10 +106,10 @@ func jobDetail(_ tracker: JobTracker) -> (String, Style) {
         return (text, Style(color: .red))
     case .success where tracker.isSettling:
         let task = tracker.serverTaskState.map { " (\($0))" } ?? ""
-        return ("\(begun), job done \(clockTime(job.endTime) ?? "?") · server \(tracker.serverStatus ?? .rebuild)\(task): waiting for it to boot",
+        return ("\(begun), job done \(clock.time(cloud: job.endTime) ?? "?") · server \(tracker.serverStatus ?? .rebuild)\(task): waiting for it to boot",
                 Style(color: .yellow))
     case .success:
-        return ("\(begun), done \(clockTime(job.endTime) ?? "?") · server \(tracker.serverStatus ?? .active) · the key or password is injected a few minutes after boot",
+        return ("\(begun), done \(clock.time(cloud: job.endTime) ?? "?") · server \(tracker.serverStatus ?? .active) · the key or password is injected a few minutes after boot",
                 Style(color: .green))
     case .pendingPayment:
         return ("waiting for the order to be paid", Style(color: .yellow))

@@ -48,8 +48,10 @@ private func drawHeader(_ screen: inout Screen, _ state: AppState) {
     case .demo:
         x += screen.put(" DEMO — simulated cloud ", x: x, y: 0, style: Style(color: .yellow, bold: true, reverse: true))
     case .real:
-        // Bold, not coloured: a real account must stand out on a monochrome terminal too.
-        x += screen.put(" REAL — Huawei Cloud ", x: x, y: 0, style: Style(bold: true, reverse: true))
+        // Bold, not coloured: a real account must stand out on a monochrome terminal too. An
+        // overridden endpoint takes the public cloud's place: a gateway is not Huawei Cloud.
+        let cloud = state.endpointHost.map { "→ " + DisplayWidth.truncateMiddle($0, to: 32) } ?? "— Huawei Cloud"
+        x += screen.put(" REAL \(cloud) ", x: x, y: 0, style: Style(bold: true, reverse: true))
     }
     let project = state.projectId.count > 12 ? String(state.projectId.prefix(8)) + "…" : state.projectId
     // A narrowed list says so, or servers of other enterprise projects would seem gone.

@@ -24,7 +24,7 @@ func drawServerList(_ screen: inout Screen, _ state: AppState, _ layout: Layout)
     let context = ServerRowContext(state)
     let sort = list.catalog.sort
     let tableColumns = columns.map { column, width in
-        TableColumn(sort.column == column ? column.title + sort.arrow : column.title, width: width)
+        TableColumn(sort.column == column ? column.title + sort.arrow : column.title, width: width, cut: column.cut)
     }
     Table.draw(
         into: &screen, x: 1, y: tableTop, width: layout.width - 2, height: layout.bodyHeight - 1, columns: tableColumns,
@@ -49,7 +49,9 @@ private func jobCellStyle(_ label: String) -> Style? {
 }
 
 private func emptyListText(_ list: ServerListState, enterpriseProject: String?) -> String {
-    if !list.catalog.isEmpty { return "No server matches “\(list.catalog.filter.text)”. Esc clears the filter." }
+    if !list.catalog.isEmpty {
+        return "No server matches “\(list.catalog.filter.text)”\(incompleteNote(list)). Esc clears the filter."
+    }
     if list.loading { return "Loading servers…" }
     if let error = list.loadError { return "Could not list servers: \(error)" }
     if let id = enterpriseProject {
@@ -58,12 +60,12 @@ private func emptyListText(_ list: ServerListState, enterpriseProject: String?) 
     return "No servers in this project and region."
 }
 
-/// `Servers 23 of 10000 match “web” · sort NAME↑` on the left, `refreshed 08:31:02 UTC` on the right;
+/// `Servers 23 of 10,000 match “web” · sort NAME↑` on the left, `refreshed 08:31:02 CET` on the right;
 /// while the filter is typed, the filter field takes the left part.
 private func drawListTitle(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     let list = state.servers
     let y = layout.bodyTop
-    let right = refreshText(list)
+    let right = refreshText(list, ClockText(state.timeZone))
     let rightWidth = DisplayWidth.of(right)
     screen.put(right, x: max(0, layout.width - rightWidth - 1), y: y, style: Style(dim: true))
     // The left part ends two columns before the right one.
@@ -72,7 +74,7 @@ private func drawListTitle(_ screen: inout Screen, _ state: AppState, _ layout: 
     if let field = list.filterField {
         x += screen.put("/", x: x, y: y, style: Style(bold: true))
         let cut = field.overflowed ? " · cut at \(field.maxLength) characters" : ""
-        let matches = "  \(list.catalog.visible.count) match\(cut) · Enter keep · Esc clear"
+        let matches = "  \(list.catalog.visible.count) match\(incompleteNote(list))\(cut) · Enter keep · Esc clear"
         let fieldWidth = max(8, min(30, leftEnd - x - DisplayWidth.of(matches)))
         let cursor = field.draw(into: &screen, x: x, y: y, width: fieldWidth, style: Style(underline: true))
         screen.cursor = CursorPosition(x: cursor, y: y)
@@ -86,15 +88,18 @@ private func drawListTitle(_ screen: inout Screen, _ state: AppState, _ layout: 
 
 private func countText(_ list: ServerListState) -> String {
     let catalog = list.catalog
+    let total = list.total.map(grouped) ?? "?"
     var parts: [String] = []
     if catalog.filter.isEmpty {
-        parts.append("\(catalog.count)")
+        parts.append(grouped(catalog.count))
     } else {
-        parts.append("\(catalog.visible.count) of \(catalog.count) match “\(catalog.filter.text)”")
+        parts.append("\(grouped(catalog.visible.count)) of \(grouped(catalog.count)) match “\(catalog.filter.text)”")
     }
     if list.loading {
-        let total = list.total.map(String.init) ?? "?"
-        parts[0] += list.lastRefreshed == nil ? "/\(total) loading…" : " · refreshing \(list.seen.count)/\(total)…"
+        parts[0] += list.lastRefreshed == nil ? "/\(total) loading…" : " · refreshing \(grouped(list.seen.count))/\(total)…"
+    } else if list.loadingStopped {
+        // Never just `600 servers`: the operator must know the others exist.
+        parts[0] += catalog.filter.isEmpty ? " of \(total) — loading stopped, r retries" : " · loading stopped, r retries"
     } else if catalog.filter.isEmpty {
         parts[0] += " servers"
     }
@@ -102,11 +107,17 @@ private func countText(_ list: ServerListState) -> String {
     return parts.joined(separator: " · ")
 }
 
-private func refreshText(_ list: ServerListState) -> String {
+/// ` among the 600 loaded of 2,000`, while the list is incomplete: no match is not no server.
+private func incompleteNote(_ list: ServerListState) -> String {
+    guard list.isIncomplete, let total = list.total else { return "" }
+    return " among the \(grouped(list.catalog.count)) loaded of \(grouped(total))"
+}
+
+private func refreshText(_ list: ServerListState, _ clock: ClockText) -> String {
     // Held for the filter being typed (the form hides the list; one held for a running listing is just queued).
     let paused = list.refreshPending && list.filterField != nil ? "refresh paused · " : ""
     guard let time = list.lastRefreshed else { return paused.isEmpty ? "" : String(paused.dropLast(3)) }
-    return "\(paused)refreshed \(utcClockTime(time)) UTC"
+    return "\(paused)refreshed \(clock.labelled(time))"
 }
 
 func statusStyle(_ status: ServerStatus) -> Style? {

@@ -14,6 +14,8 @@ public struct ServerCatalog: Sendable, Equatable {
     /// How many servers are known to be outside the default enterprise project: the list shows
     /// its EP column only when there is something to tell apart.
     public private(set) var outsideDefaultProject = 0
+    /// Each column's widest value, for column widths that follow the content.
+    public private(set) var columnWidths = ServerColumnWidths()
 
     private var positions: [String: Int] = [:]
     private var haystacks: [[UInt8]] = []
@@ -46,6 +48,7 @@ public struct ServerCatalog: Sendable, Equatable {
                 if servers[index].isOutsideDefaultEnterpriseProject { outsideDefaultProject -= 1 }
                 if server.isOutsideDefaultEnterpriseProject { outsideDefaultProject += 1 }
                 servers[index] = server
+                columnWidths.include(server)
                 let haystack = ServerFilter.haystack(server)
                 if haystack != haystacks[index] {
                     haystacks[index] = haystack
@@ -62,6 +65,7 @@ public struct ServerCatalog: Sendable, Equatable {
                 let index = servers.count
                 positions[server.id] = index
                 servers.append(server)
+                columnWidths.include(server)
                 if server.isOutsideDefaultEnterpriseProject { outsideDefaultProject += 1 }
                 haystacks.append(ServerFilter.haystack(server))
                 sortKeys.append(sort.column.map { $0.sortKey(server, context) } ?? "")
@@ -100,6 +104,7 @@ public struct ServerCatalog: Sendable, Equatable {
         sortKeys = sortKeys.indices.filter { !doomed.contains($0) }.map { sortKeys[$0] }
         positions = Dictionary(uniqueKeysWithValues: servers.enumerated().map { ($1.id, $0) })
         outsideDefaultProject = servers.count(where: \.isOutsideDefaultEnterpriseProject)
+        columnWidths = .of(servers)
         sorted = sorted.compactMap { renumbered[$0] >= 0 ? renumbered[$0] : nil }
         visible = visible.compactMap { renumbered[$0] >= 0 ? renumbered[$0] : nil }
     }

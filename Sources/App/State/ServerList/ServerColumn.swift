@@ -1,5 +1,6 @@
 import HuaweiCloud
 import Reinstall
+import TerminalKit
 
 /// A column of the server list: what it shows, how it sorts, and how much it matters when the
 /// terminal is too narrow for all of them.
@@ -51,7 +52,26 @@ public enum ServerColumn: Int, Sendable, Equatable, CaseIterable {
         // `default`, or enough of an id to tell enterprise projects apart.
         case .enterpriseProject: (7, 12)
         case .cloudInit: (10, 11)
-        case .job: (9, 10)
+        // SUBMITTING, the longest mark, is never cut: it is what says a reinstall is on its way.
+        case .job: (10, 10)
+        }
+    }
+
+    /// Names are told apart by their ends (`…-node-00030`): cut in the middle. Images keep the
+    /// end cut: public images differ by the version near their start (`Ubuntu 22.04 server 64bit`).
+    var cut: DisplayWidth.Cut {
+        switch self {
+        case .name: .middle
+        default: .end
+        }
+    }
+
+    /// With the values known, the width up to which they are whole before a less important
+    /// column is shown: names need room to be told apart, short values are whole at their usual width.
+    var comfortableWidth: Int {
+        switch self {
+        case .name: 20
+        default: widths.max ?? widths.min
         }
     }
 

@@ -28,6 +28,11 @@ public struct ServerListState: Sendable, Equatable {
     /// retry would be refused too and count towards the gateway's lock of the key.
     public var keysRefused = false
     public var lastRefreshed: Date?
+    /// The first listing stopped at a failed page: the list holds only the servers before it.
+    /// Retried by itself with back-off until a listing completes.
+    public var loadingStopped = false
+    /// Listings that failed in a row since the last complete one, for the retries' back-off.
+    public var failedListings = 0
     /// Each listing's number: pages of one that was replaced are ignored.
     public var generation = 0
     /// Ids the listing in flight has delivered.
@@ -46,6 +51,12 @@ public struct ServerListState: Sendable, Equatable {
     public var filterField: TextField?
 
     public init() {}
+
+    /// No listing has completed and the one so far has fewer servers than the cloud counts: a
+    /// filter cannot say a server is not there.
+    public var isIncomplete: Bool {
+        lastRefreshed == nil && total.map { catalog.count < $0 } ?? false
+    }
 
     /// Servers in the order the list shows them (sorted, filtered).
     public var rows: [Server] { catalog.visible.map { catalog.servers[$0] } }
