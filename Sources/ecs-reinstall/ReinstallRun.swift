@@ -20,6 +20,8 @@ struct ReinstallRun: Sendable {
     var yes: Bool
     var wait: Bool
     var json: Bool
+    /// Catches Ctrl-C from the start, so that it cannot cut the POST off (nil: not caught).
+    var interruption: WaitInterruption?
 
     func perform(_ session: CloudSession) async throws -> Int32 {
         // The one buffer the password was read into; zeroed when the command ends.
@@ -163,6 +165,7 @@ struct ReinstallRun: Sendable {
         // The UI's own submission step: the server re-read just before, the POST sent once, the
         // job journaled before its id is shown, an ambiguous answer judged, never resent.
         let submission = ReinstallSubmission(cloud: client, journal: journal, scope: session.journalScope)
+        interruption?.posting(serverName: plan.serverName)
         let result = await submission.submit(plan)
         let outcome: ReinstallOutcome
         let entry: JournalEntry
@@ -198,7 +201,11 @@ struct ReinstallRun: Sendable {
         }
 
         let waiter = JobWaiter(client: client, journal: journaled ? journal : nil)
-        let end = try await waiter.follow(JobFollower(resuming: entry, now: Date()))
+        guard let end = try await waiter.follow(JobFollower(resuming: entry, now: Date()), interruption: interruption) else {
+            Console.error(WaitInterruption.stillRunning(jobId: jobId, serverName: plan.serverName))
+            if json { try Console.json(Stamped(report, SessionStamp(session))) }
+            return 128 + (interruption?.signal ?? SIGINT)
+        }
         return try finish(&report, end, plan: plan, stamp: SessionStamp(session))
     }
 
