@@ -167,6 +167,7 @@ struct ReinstallRun: Sendable {
         let submission = ReinstallSubmission(cloud: client, journal: journal, scope: session.journalScope)
         interruption?.posting(serverName: plan.serverName)
         let result = await submission.submit(plan)
+        interruption?.answered()
         let outcome: ReinstallOutcome
         let entry: JournalEntry
         let journaled: Bool
@@ -195,6 +196,12 @@ struct ReinstallRun: Sendable {
         var report = ReinstallReport(outcome: outcome, plan: plan)
         Console.error(outcome.message)
         if !json { Console.out(jobId) }
+        if let signal = interruption?.signal {
+            // Interrupted while the POST was on its way: the answer is in, the job is not waited for.
+            Console.error(WaitInterruption.stillRunning(jobId: jobId, serverName: plan.serverName))
+            if json { try Console.json(Stamped(report, SessionStamp(session))) }
+            return 128 + signal
+        }
         guard wait else {
             if json { try Console.json(Stamped(report, SessionStamp(session))) }
             return ScriptExit.done

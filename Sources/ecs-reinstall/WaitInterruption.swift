@@ -12,12 +12,16 @@ import TerminalKit
 /// - while the reinstall POST is on its way: it is not cut off (its outcome would be unclear);
 ///   the command says so and ends as soon as the cloud has answered; a second signal leaves at
 ///   once, saying the outcome is unclear and how to check (exit 5);
+/// - once the cloud answered: the command ends, or, when a signal came during the POST, it says
+///   the job goes on in the cloud and how to follow it rather than wait for it (128 + the signal);
 /// - while waiting for the job: the wait is cancelled, and the command says the job is still
 ///   running in the cloud and how to follow it (128 + the signal: 130 for Ctrl-C).
 final class WaitInterruption: Sendable {
     enum Step: Sendable {
         case preparing
         case posting(serverName: String)
+        /// The cloud answered the POST; what is left is saying so.
+        case answered
         case waiting(cancel: @Sendable () -> Void)
     }
 
@@ -54,6 +58,11 @@ final class WaitInterruption: Sendable {
         status.withLock { $0.step = .posting(serverName: serverName) }
     }
 
+    /// The cloud has answered the POST (whatever it said).
+    func answered() {
+        status.withLock { $0.step = .answered }
+    }
+
     /// Waiting for the job; `cancel` stops the wait. False when a signal came while the POST was
     /// on its way: then the command does not start waiting.
     func waiting(cancel: @escaping @Sendable () -> Void) -> Bool {
@@ -80,6 +89,9 @@ final class WaitInterruption: Sendable {
             }
             Console.error("The reinstall of \(name.shown) is on its way to the cloud; leaving now would leave its "
                 + "outcome unclear. Waiting for the cloud's answer (press Ctrl-C again to leave anyway).")
+        case .answered:
+            // Kept: the command reads it before waiting, and says instead that the job goes on.
+            break
         case let .waiting(cancel):
             cancel()
         }

@@ -12,8 +12,8 @@ import Darwin
 /// commands say which job goes on and how to follow it.
 @Suite("End to end: leaving with jobs running", .timeLimit(.minutes(1)))
 struct ExitWithJobsRunningTests {
-    @Test("q with a job running asks; y quits with 0 and the job and the way to follow it are printed")
-    func quitAsksThenPrintsTheRunningJob() async throws {
+    /// The demo with web-01's reinstall sent and running (jobs take 300 s).
+    private func demoWithARunningJob() async throws -> TmuxSession {
         let binary = try AppBinary.locate()
         let tmux = try await TmuxSession(width: 100, height: 30)
         try await tmux.launchDemo(binary: binary, jobSeconds: 300)
@@ -32,11 +32,14 @@ struct ExitWithJobsRunningTests {
         try await tmux.waitFor("Enter sends it")
         try await tmux.press("Enter")
         try await tmux.waitUntil("the Jobs pane with web-01") { AppScreen.jobPane($0, server: "web-01") != nil }
+        return tmux
+    }
 
-        try await tmux.press("q")
-        try await tmux.waitFor("1 reinstall is still running in the simulated cloud", "Quit? y/N")
-        try await tmux.press("y")
-        let screen = try await tmux.waitUntil("EXITED=0 after the UI") { AppScreen.lines($0).contains("EXITED=0") }
+    /// The summary printed after the UI ended with status `status`.
+    private func expectSummary(_ tmux: TmuxSession, status: Int32) async throws {
+        let screen = try await tmux.waitUntil("EXITED=\(status) after the UI") {
+            AppScreen.lines($0).contains("EXITED=\(status)")
+        }
         let lines = AppScreen.lines(screen)
         #expect(lines.contains("1 reinstall is still running in the simulated cloud of the demo, which ended with the UI:"),
                 "\(tmux.screenDump)")
@@ -46,10 +49,26 @@ struct ExitWithJobsRunningTests {
         #expect(!screen.contains("DEMO — simulated cloud"), "the UI is gone\n\(tmux.screenDump)")
     }
 
+    @Test("q with a job running asks; y quits with 0 and the job and the way to follow it are printed")
+    func quitAsksThenPrintsTheRunningJob() async throws {
+        let tmux = try await demoWithARunningJob()
+        try await tmux.press("q")
+        try await tmux.waitFor("1 reinstall is still running in the simulated cloud", "Quit? y/N")
+        try await tmux.press("y")
+        try await expectSummary(tmux, status: 0)
+    }
+
+    @Test("SIGTERM with a job running: status 143, the terminal given back, then the summary")
+    func sigtermPrintsTheSummaryToo() async throws {
+        let tmux = try await demoWithARunningJob()
+        #expect(sendSignal(try await tmux.appPid(), SIGTERM) == 0)
+        try await expectSummary(tmux, status: 143)
+    }
+
     @Test("Ctrl-C during reinstall --wait and job --wait exits 130, naming the job still running and how to follow it")
     func interruptedWaitsSayTheJobGoesOn() async throws {
         let cli = try CLISession(simulator: try await StandaloneSimulator(extra: ["--job-seconds", "120"]))
-        let reinstall = try Background(cli, ["reinstall", "web-01", "--keypair", "ops-ed25519", "--yes", "--wait"])
+        let reinstall = try Background(cli, ["reinstall", "web-01", "--keypair", "ops-ed25519", "--stop", "--yes", "--wait"])
         let jobId = try await reinstall.waitForOutput("the job id on stdout") { out, _ in
             out.split(separator: "\n").first.map(String.init)
         }
