@@ -40,9 +40,11 @@ struct InteractiveCommand: ParsableCommand {
             throw ExitCode(ScriptExit.usage)
         }
         let options = try connection.sessionOptions
-        let session = try runBlocking {
-            try await CloudSession.connect(options, environment: environment, withoutCredentials: .demo)
-        }
+        let session = try Self.startFailure(exitsLikeTheCommands: {
+            try runBlocking {
+                try await CloudSession.connect(options, environment: environment, withoutCredentials: .demo)
+            }
+        })
         let journal = JobJournal(file: JobJournal.defaultFile(environment: environment))
         let (entries, journalProblem) = loadJournal(journal, mode: session.mode)
         var state = AppState(
@@ -65,6 +67,23 @@ struct InteractiveCommand: ParsableCommand {
         }
         try? runBlocking { await session.stop() }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// A start that fails to connect exits with the commands' codes (`ScriptExit`): 2 usage,
+    /// 3 authentication, 4 network or cloud unavailable, 1 any other refusal.
+    private static func startFailure<T>(exitsLikeTheCommands connect: () throws -> T) throws -> T {
+        do {
+            return try connect()
+        } catch let failure as CommandFailure {
+            Console.error("ecs-reinstall: \(failure.message)")
+            throw ExitCode(failure.code)
+        } catch let error as CloudError {
+            Console.error("ecs-reinstall: \(error.message)")
+            throw ExitCode(ScriptExit.code(for: error))
+        } catch let error as ValidationError {
+            Console.error("ecs-reinstall: \(error.message)")
+            throw ExitCode(ScriptExit.usage)
+        }
     }
 
     /// The journal's entries, after forgetting the demo's (its simulated cloud is new on every

@@ -31,6 +31,7 @@ struct JobCommand: ParsableCommand {
 
     func run() throws {
         let (jobId, wait, json) = (jobId, wait, json)
+        let interruption = wait ? try WaitInterruption.install() : nil
         try runScript(connection) { session in
             let job: Job
             if wait {
@@ -40,7 +41,10 @@ struct JobCommand: ParsableCommand {
                 let waiter = JobWaiter(client: session.client, journal: entry == nil ? nil : journal)
                 let start = entry.map { JobFollower(resuming: $0, now: Date()) }
                     ?? JobFollower(jobId: jobId, serverId: nil, submittedAt: Date(), now: Date())
-                let end = try await waiter.follow(start)
+                guard let end = try await waiter.follow(start, interruption: interruption) else {
+                    Console.error(WaitInterruption.stillRunning(jobId: jobId, serverName: entry?.serverName))
+                    return 128 + (interruption?.signal ?? SIGINT)
+                }
                 if let lost = end.lostBecause {
                     throw CommandFailure("The cloud does not know job \(jobId.shown) (\(lost.code ?? "no code")): "
                         + (end.outcome?.message ?? lost.message))

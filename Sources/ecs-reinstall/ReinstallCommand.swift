@@ -109,7 +109,8 @@ struct ReinstallCommand: ParsableCommand {
         }
         let run = ReinstallRun(
             serverText: server, keypair: keypair, password: password, noLogin: noLogin, userId: userId, options: options,
-            stop: stop, cloudInit: cloudInit, dryRun: dryRun, yes: yes, wait: wait, json: json)
+            stop: stop, cloudInit: cloudInit, dryRun: dryRun, yes: yes, wait: wait, json: json,
+            interruption: dryRun ? nil : try WaitInterruption.install())
         try runScript(connection) { session in try await run.perform(session) }
     }
 }

@@ -20,6 +20,8 @@ struct ReinstallRun: Sendable {
     var yes: Bool
     var wait: Bool
     var json: Bool
+    /// Catches Ctrl-C from the start, so that it cannot cut the POST off (nil: not caught).
+    var interruption: WaitInterruption?
 
     func perform(_ session: CloudSession) async throws -> Int32 {
         // The one buffer the password was read into; zeroed when the command ends.
@@ -163,7 +165,9 @@ struct ReinstallRun: Sendable {
         // The UI's own submission step: the server re-read just before, the POST sent once, the
         // job journaled before its id is shown, an ambiguous answer judged, never resent.
         let submission = ReinstallSubmission(cloud: client, journal: journal, scope: session.journalScope)
+        interruption?.posting(serverName: plan.serverName)
         let result = await submission.submit(plan)
+        interruption?.answered()
         let outcome: ReinstallOutcome
         let entry: JournalEntry
         let journaled: Bool
@@ -192,13 +196,23 @@ struct ReinstallRun: Sendable {
         var report = ReinstallReport(outcome: outcome, plan: plan)
         Console.error(outcome.message)
         if !json { Console.out(jobId) }
+        if let signal = interruption?.signal {
+            // Interrupted while the POST was on its way: the answer is in, the job is not waited for.
+            Console.error(WaitInterruption.stillRunning(jobId: jobId, serverName: plan.serverName))
+            if json { try Console.json(Stamped(report, SessionStamp(session))) }
+            return 128 + signal
+        }
         guard wait else {
             if json { try Console.json(Stamped(report, SessionStamp(session))) }
             return ScriptExit.done
         }
 
         let waiter = JobWaiter(client: client, journal: journaled ? journal : nil)
-        let end = try await waiter.follow(JobFollower(resuming: entry, now: Date()))
+        guard let end = try await waiter.follow(JobFollower(resuming: entry, now: Date()), interruption: interruption) else {
+            Console.error(WaitInterruption.stillRunning(jobId: jobId, serverName: plan.serverName))
+            if json { try Console.json(Stamped(report, SessionStamp(session))) }
+            return 128 + (interruption?.signal ?? SIGINT)
+        }
         return try finish(&report, end, plan: plan, stamp: SessionStamp(session))
     }
 

@@ -22,7 +22,8 @@ enum ScriptExit {
         Exit codes: 0 done; 1 job failed, or refused (validation, pre-flight, no confirmation); \
         2 usage; 3 authentication (no credentials found, the places looked at listed; or refused: APIGW.0301, HTTP 401); 4 network or cloud unavailable \
         (timeouts, 5xx, throttling); 5 a reinstall whose outcome is unknown (check the server \
-        before sending it again).
+        before sending it again); 130 Ctrl-C (a job already sent goes on in the cloud: its id and \
+        how to follow it are printed).
         """
 
     /// The exit code for a cloud failure.

@@ -159,6 +159,8 @@ struct SubmissionReducerTests {
         _ = reduce(&state, .reinstallAccepted(jobId: "j-1", serverId: Fixtures.web.id, serverName: "web-01",
                                               api: .v2, at: Fixtures.now))
         _ = reduce(&state, .key(.character("q")))
+        #expect(state.askingToQuit, "the job accepted runs on in the cloud: quitting asks first")
+        _ = reduce(&state, .key(.character("y")))
         #expect(state.quitRequested)
     }
 

@@ -45,7 +45,9 @@ enum ListActions {
                    state.showHelp = true
                    return []
                }),
-        Action(keys: [.character("q"), .character("Q")], keyLabel: "q", label: "quit", footer: "q quit",
+        Action(keys: [.character("q")], keyLabel: "q", label: "quit (asks while reinstalls still run)",
+               footer: "q quit", availability: quitAvailability, perform: { state, _ in requestQuit(&state) }),
+        Action(keys: [.character("Q")], keyLabel: "Q", label: "quit without asking",
                availability: quitAvailability, perform: { state, _ in
                    state.quitRequested = true
                    return []

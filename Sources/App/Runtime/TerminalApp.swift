@@ -76,6 +76,9 @@ public enum TerminalApp {
         // then costs the grace period, never the operator's terminal.
         ExitWatchdog.arm(status: exitStatus)
         terminal.restore()
+        // After the restore, so it stays on the terminal (also on a signal: where the terminal
+        // is gone the write fails and is dropped; the watchdog bounds a write that blocks).
+        ExitNotice.show(ExitSummary.lines(state.jobs, mode: state.mode))
         runner.shutDown()
         return exitStatus
     }

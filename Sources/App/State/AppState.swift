@@ -61,6 +61,8 @@ public struct AppState: Sendable, Equatable {
     /// above the flash line for the rest of the session, since it outlives any one action.
     public var journalProblem: String?
     public var quitRequested = false
+    /// `q` asked "quit although jobs still run in the cloud?"; the next key answers.
+    public var askingToQuit = false
 
     public init(mode: AccountMode, region: String, projectId: String, userId: String? = nil,
                 size: TerminalSize, now: Date, journal: [JournalEntry] = []) {

@@ -24,6 +24,7 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     }
     // Not on a too-small terminal: scrolling for its one row would leave the list scrolled there.
     if Layout.fits(state.size) { state.servers.settle(visibleRows: ServerListLayout.visibleRows(state)) }
+    keepQuitQuestion(&state)
     return effects + resumeHeldRefresh(&state)
 }
 
@@ -35,6 +36,7 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
             if key == .character("q") || key == .character("Q") { state.quitRequested = true }
             return []
         }
+        if state.askingToQuit { return answerQuitQuestion(&state, key) }
         if state.form != nil { return reduceFormKey(&state, key) }
         return reduceListKey(&state, key)
     case let .resized(size):

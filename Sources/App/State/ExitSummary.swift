@@ -1,0 +1,55 @@
+import Foundation
+import TerminalKit
+
+/// What the operator must know when the UI ends with reinstalls still running in the cloud:
+/// leaving stops no job, so each one is named with the way to follow it. Pure, for tests.
+public enum ExitSummary {
+    /// The jobs the cloud may still be working on: every job not seen to its end (a followed
+    /// one, one whose server is still booting, one no longer followed after refused keys).
+    public static func runningJobs(_ jobs: [JobTracker]) -> [JobTracker] {
+        jobs.filter { !$0.isFinished }
+    }
+
+    /// The quit question: `2 reinstalls are still running in the cloud; …. Quit? y/N`.
+    public static func question(running: Int, mode: AccountMode) -> String {
+        let count = running == 1 ? "1 reinstall is" : "\(running) reinstalls are"
+        switch mode {
+        case .real:
+            return "\(count) still running in the cloud; quitting does not stop them. Quit? y/N"
+        case .demo:
+            return "\(count) still running in the simulated cloud, which ends with the UI. Quit? y/N"
+        }
+    }
+
+    /// The lines printed once the terminal is given back; empty when nothing is left running.
+    public static func lines(_ jobs: [JobTracker], mode: AccountMode) -> [String] {
+        let running = runningJobs(jobs)
+        guard !running.isEmpty else { return [] }
+        let count = running.count == 1 ? "1 reinstall is" : "\(running.count) reinstalls are"
+        var lines: [String]
+        switch mode {
+        case .real: lines = ["\(count) still running in the cloud (quitting did not stop them):"]
+        case .demo: lines = ["\(count) still running in the simulated cloud of the demo, which ended with the UI:"]
+        }
+        let nameWidth = running.map { DisplayWidth.of(TerminalText.visible($0.serverName)) }.max() ?? 0
+        for job in running {
+            let name = TerminalText.visible(job.serverName)
+            let padding = String(repeating: " ", count: max(0, nameWidth - DisplayWidth.of(name)))
+            lines.append("  \(name)\(padding)  job \(TerminalText.visible(job.jobId))  \(status(job))")
+        }
+        switch mode {
+        case .real:
+            lines.append("Follow one with: ecs-reinstall job JOB_ID --wait (or start ecs-reinstall again: it resumes them from the journal).")
+        case .demo:
+            lines.append("Nothing is left to follow: a new demo starts a new simulated cloud.")
+        }
+        return lines
+    }
+
+    /// The pane's word for the job, and why it was no longer followed when that is the case.
+    static func status(_ job: JobTracker) -> String {
+        let label = statusLabel(job)
+        if let stopped = job.stopped { return "\(label) (not followed: \(TerminalText.visible(stopped)))" }
+        return label
+    }
+}

@@ -1,0 +1,40 @@
+import TerminalKit
+
+/// `q` on the list. With reinstalls still running in the cloud it asks once, on the flash line,
+/// since leaving does not stop them; without any it quits at once.
+func requestQuit(_ state: inout AppState) -> [Effect] {
+    let running = ExitSummary.runningJobs(state.jobs).count
+    guard running > 0 else {
+        state.quitRequested = true
+        return []
+    }
+    state.askingToQuit = true
+    state.flash = Flash(.error, ExitSummary.question(running: running, mode: state.mode))
+    return []
+}
+
+/// The answer to the quit question: `y` (or `q`/`Q` again, which must not ask twice) quits; any
+/// other key keeps the UI open and does nothing else, so a stray key cannot act by surprise.
+func answerQuitQuestion(_ state: inout AppState, _ key: Key) -> [Effect] {
+    // A wheel turn is not an answer.
+    if case .mouse = key { return [] }
+    state.askingToQuit = false
+    state.flash = nil
+    if [.character("y"), .character("Y"), .character("q"), .character("Q")].contains(key) {
+        state.quitRequested = true
+    }
+    return []
+}
+
+/// While the question is open it stays on the flash line (news of a job must not hide it), with
+/// the count as it is now; once no reinstall runs any more there is nothing left to ask.
+func keepQuitQuestion(_ state: inout AppState) {
+    guard state.askingToQuit else { return }
+    let running = ExitSummary.runningJobs(state.jobs).count
+    if running == 0 {
+        state.askingToQuit = false
+        state.flash = nil
+        return
+    }
+    state.flash = Flash(.error, ExitSummary.question(running: running, mode: state.mode))
+}

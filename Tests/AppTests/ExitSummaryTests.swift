@@ -1,0 +1,52 @@
+import Foundation
+import HuaweiCloud
+import Reinstall
+import Testing
+
+@testable import App
+
+/// The lines printed after the UI ends: one per job still running, and how to follow them.
+struct ExitSummaryTests {
+    private func tracker(_ id: String, _ name: String, status: Job.Status? = nil) -> JobTracker {
+        var tracker = JobTracker(jobId: id, serverId: "s-" + id, serverName: name, api: .v2, scope: "scope",
+                                 submittedAt: Date(timeIntervalSince1970: 0))
+        tracker.job = status.map {
+            Job(jobId: id, jobType: "rebuildServer", status: $0, beginTime: nil, endTime: nil, errorCode: nil,
+                failReason: nil, entities: nil)
+        }
+        return tracker
+    }
+
+    @Test func nothingRunningPrintsNothing() {
+        var done = tracker("j-1", "web-01", status: .success)
+        done.finishedAt = Date(timeIntervalSince1970: 60)
+        #expect(ExitSummary.lines([done], mode: .real) == [])
+        #expect(ExitSummary.lines([], mode: .real) == [])
+    }
+
+    @Test func eachRunningJobHasALineAndTheWayToFollowIt() {
+        var finished = tracker("j-0", "old", status: .fail)
+        finished.finishedAt = Date(timeIntervalSince1970: 60)
+        var booting = tracker("j-2", "数据库-主节点", status: .success)
+        booting.serverStatus = .rebuild
+        var stopped = tracker("j-3", "db\u{1B}[2J", status: .running)
+        stopped.stopped = "the cloud refused the keys"
+        let lines = ExitSummary.lines([finished, tracker("j-1", "web-01", status: .running), booting, stopped], mode: .real)
+        #expect(lines == [
+            "3 reinstalls are still running in the cloud (quitting did not stop them):",
+            "  web-01         job j-1  RUNNING",
+            "  数据库-主节点  job j-2  BOOTING",
+            "  db\\x1B[2J      job j-3  RUNNING (not followed: the cloud refused the keys)",
+            "Follow one with: ecs-reinstall job JOB_ID --wait (or start ecs-reinstall again: it resumes them from the journal).",
+        ])
+    }
+
+    @Test func aJustSubmittedJobSaysSoAndTheDemoSaysNothingIsLeft() {
+        let lines = ExitSummary.lines([tracker("j-1", "web-01")], mode: .demo)
+        #expect(lines == [
+            "1 reinstall is still running in the simulated cloud of the demo, which ended with the UI:",
+            "  web-01  job j-1  SUBMITTED",
+            "Nothing is left to follow: a new demo starts a new simulated cloud.",
+        ])
+    }
+}
