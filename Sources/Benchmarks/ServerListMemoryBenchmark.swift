@@ -1,3 +1,4 @@
+import App
 import Foundation
 
 /// What the TUI keeps in memory for a large account: measured in its own process (the simulator
@@ -8,7 +9,7 @@ let serverListMemoryBenchmark = Benchmark(name: "server list: resident memory wi
     let terminal = try simulator.terminal()
     try await terminal.waitFor("web-01", timeout: .seconds(60))
     let atFirstRow = terminal.residentMemory
-    try await terminal.waitFor(" \(count) servers", timeout: .seconds(120))
+    try await terminal.waitFor(" \(grouped(count)) servers", timeout: .seconds(120))
     try await terminal.waitForQuiet()
     let loaded = terminal.residentMemory
     return [

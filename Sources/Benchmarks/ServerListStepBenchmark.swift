@@ -1,3 +1,4 @@
+import App
 import Foundation
 import ScreenCapture
 
@@ -8,7 +9,7 @@ let serverListStepBenchmark = Benchmark(name: "server list: terminal bytes for o
     let steps = quick ? 10 : 200
     let simulator = try await SimulatorProcess(servers: count, latencyMs: 0)
     let terminal = try simulator.terminal(width: 120, height: 35)
-    try await terminal.waitFor(" \(count) servers", timeout: .seconds(120))
+    try await terminal.waitFor(" \(grouped(count)) servers", timeout: .seconds(120))
     try await terminal.waitForQuiet()  // images read ahead for the CLOUD-INIT column redraw rows
 
     // Each press is drawn before the next, so every step is its own frame; a step either moves the

@@ -44,14 +44,14 @@ extension CloudClient {
     }
 
     /// KPS is not served where the table put it: the gateway knows no such API (404 with
-    /// `APIGW.0101`, or no code), or the host does not resolve. A 404 of KPS itself (a wrong
+    /// `APIGW.0101`, or no code at all), or the host does not resolve. A 404 of KPS itself (a wrong
     /// project, say) is a real answer; so is anything about a KPS URL the operator configured.
     func isKPSAbsence(_ error: CloudError) -> Bool {
         let source = endpoints.source(for: .kps)
         guard source == .table || source == .override else { return false }
         if error.isHostNotFound { return true }
         guard case let .api(status, code, _, _) = error, status == 404 else { return false }
-        return code == nil || code == "APIGW.0101" || code == "APIG.0101"
+        return code == "HTTP 404" || code == "APIGW.0101" || code == "APIG.0101"  // "HTTP 404": no code in the body
     }
 
     /// Every KPS key pair, following `next_marker` page by page.
