@@ -9,12 +9,14 @@ import TerminalKit
 /// this is the net under that. JSON is exact data and is not touched, except that JSON's own
 /// escaping is extended to DEL and C1, which JSONEncoder leaves raw.
 enum Console {
+    // Written with `QuietOutput`: after a hang-up, a message that cannot be written is dropped,
+    // never a trap while a reinstall's answer is awaited or journaled.
     static func out(_ line: String) {
-        FileHandle.standardOutput.write(Data((TerminalText.visibleLines(line) + "\n").utf8))
+        QuietOutput.write(TerminalText.visibleLines(line) + "\n", to: STDOUT_FILENO)
     }
 
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((TerminalText.visibleLines(line) + "\n").utf8))
+        QuietOutput.write(TerminalText.visibleLines(line) + "\n", to: STDERR_FILENO)
     }
 
     /// Pretty, sorted-key JSON: the same value always prints the same text.
@@ -22,7 +24,7 @@ enum Console {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let text = escapingDelAndC1(String(decoding: try encoder.encode(value), as: UTF8.self))
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        QuietOutput.write(text + "\n", to: STDOUT_FILENO)
     }
 
     /// `\u007f` … `\u009f` for DEL and the C1 controls. JSON allows them raw, and they can only

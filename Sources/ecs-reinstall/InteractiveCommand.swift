@@ -74,15 +74,10 @@ struct InteractiveCommand: ParsableCommand {
     private static func startFailure<T>(exitsLikeTheCommands connect: () throws -> T) throws -> T {
         do {
             return try connect()
-        } catch let failure as CommandFailure {
-            Console.error("ecs-reinstall: \(failure.message)")
-            throw ExitCode(failure.code)
-        } catch let error as CloudError {
-            Console.error("ecs-reinstall: \(error.message)")
-            throw ExitCode(ScriptExit.code(for: error))
-        } catch let error as ValidationError {
-            Console.error("ecs-reinstall: \(error.message)")
-            throw ExitCode(ScriptExit.usage)
+        } catch {
+            guard let (message, code) = ScriptExit.ending(error) else { throw error }
+            Console.error("ecs-reinstall: \(message)")
+            throw ExitCode(code)
         }
     }
 

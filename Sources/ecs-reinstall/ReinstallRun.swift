@@ -165,9 +165,7 @@ struct ReinstallRun: Sendable {
         // The UI's own submission step: the server re-read just before, the POST sent once, the
         // job journaled before its id is shown, an ambiguous answer judged, never resent.
         let submission = ReinstallSubmission(cloud: client, journal: journal, scope: session.journalScope)
-        interruption?.posting(serverName: plan.serverName)
-        let result = await submission.submit(plan)
-        interruption?.answered()
+        let result = await submission.submit(plan, steps: interruption?.submission(serverName: plan.serverName))
         let outcome: ReinstallOutcome
         let entry: JournalEntry
         let journaled: Bool

@@ -26,6 +26,17 @@ enum ScriptExit {
         how to follow it are printed).
         """
 
+    /// The message and exit code a failure ends a command (or the UI's start) with; nil for an
+    /// error of another kind, which is left to the caller.
+    static func ending(_ error: any Error) -> (message: String, code: Int32)? {
+        switch error {
+        case let failure as CommandFailure: (failure.message, failure.code)
+        case let cloud as CloudError: (cloud.message, code(for: cloud))
+        case let usage as ValidationError: (usage.message, Self.usage)
+        default: nil
+        }
+    }
+
     /// The exit code for a cloud failure.
     static func code(for error: CloudError) -> Int32 {
         switch error {

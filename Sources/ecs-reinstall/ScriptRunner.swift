@@ -10,6 +10,9 @@ func runScript(
 ) throws {
     // stderr is for the operator's messages only, not the client's logs.
     LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
+    // A closed stdout or stderr (a pipe whose reader left, a hung-up terminal) fails a write
+    // instead of killing the process, which may be waiting for a reinstall's answer.
+    signal(SIGPIPE, SIG_IGN)
     let status: Int32
     do {
         status = try runBlocking {
@@ -23,15 +26,10 @@ func runScript(
                 throw error
             }
         }
-    } catch let failure as CommandFailure {
-        Console.error("error: \(failure.message)")
-        throw ExitCode(failure.code)
-    } catch let error as CloudError {
-        Console.error("error: \(error.message)")
-        throw ExitCode(ScriptExit.code(for: error))
-    } catch let error as ValidationError {
-        Console.error("error: \(error.message)")
-        throw ExitCode(ScriptExit.usage)
+    } catch {
+        guard let (message, code) = ScriptExit.ending(error) else { throw error }
+        Console.error("error: \(message)")
+        throw ExitCode(code)
     }
     if status != ScriptExit.done { throw ExitCode(status) }
 }

@@ -19,6 +19,8 @@ import TerminalKit
 final class WaitInterruption: Sendable {
     enum Step: Sendable {
         case preparing
+        /// A signal came while preparing: the process is on its way out, nothing may be sent.
+        case leaving
         case posting(serverName: String)
         /// The cloud answered the POST; what is left is saying so.
         case answered
@@ -53,14 +55,28 @@ final class WaitInterruption: Sendable {
     /// The signal that interrupted the command, if one did.
     var signal: Int32? { status.withLock { $0.signal } }
 
-    /// The POST is about to be sent.
-    func posting(serverName: String) {
-        status.withLock { $0.step = .posting(serverName: serverName) }
-    }
+    /// The submission of `serverName`'s reinstall, as its steps (`SubmissionSteps`).
+    func submission(serverName: String) -> Submission { Submission(interruption: self, serverName: serverName) }
 
-    /// The cloud has answered the POST (whatever it said).
-    func answered() {
-        status.withLock { $0.step = .answered }
+    struct Submission: SubmissionSteps {
+        let interruption: WaitInterruption
+        let serverName: String
+
+        /// The POST is about to be sent, unless a signal came first (decided under the lock, so
+        /// the watcher and the sender agree on which came first).
+        func sending() -> Bool {
+            interruption.status.withLock { status in
+                guard status.signal == nil, case .preparing = status.step else { return false }
+                status.step = .posting(serverName: serverName)
+                return true
+            }
+        }
+
+        /// The cloud has answered the POST (whatever it said): from now on a signal cannot
+        /// lose the journal entry, the command says what it knows once it is written.
+        func answered() {
+            interruption.status.withLock { $0.step = .answered }
+        }
     }
 
     /// Waiting for the job; `cancel` stops the wait. False when a signal came while the POST was
@@ -76,10 +92,12 @@ final class WaitInterruption: Sendable {
         let (step, first) = status.withLock { status in
             if status.signal == nil { status.signal = signal }
             status.count += 1
-            return (status.step, status.count == 1)
+            let step = status.step
+            if case .preparing = step { status.step = .leaving }
+            return (step, status.count == 1)
         }
         switch step {
-        case .preparing:
+        case .preparing, .leaving:
             Console.error("Interrupted: nothing was sent.")
             exit(128 + signal)
         case let .posting(name):

@@ -131,6 +131,9 @@ struct FormPickerAndEndpointTests {
         _ = reduce(&state, .key(.up))
         #expect(selected(state) == "ops-ed25519")
         #expect(state.form?.focus == .keypair)
+        _ = reduce(&state, .key(.down))
+        _ = reduce(&state, .key(.down))
+        #expect(selected(state) == "win-x509", "stops at the last pair: no cycling through keys")
         _ = reduce(&state, .key(.tab))
         #expect(state.form?.focus != .keypair, "Tab still leaves it")
     }
@@ -143,6 +146,24 @@ struct FormPickerAndEndpointTests {
         #expect(text.contains("Key pairs (3)"))
         #expect(text.contains("Checklist"))
         #expect(text.contains("ops-ed25519"))
+    }
+
+    /// Forty pairs, the chosen one near the end: it and the checklist are on screen, not on
+    /// rows of the form's page that the window does not show.
+    @Test(arguments: [(80, 24), (60, 16)])
+    func manyPairsKeepTheChosenOneAndTheChecklistInView(width: Int, height: Int) {
+        var state = Fixtures.formState(for: Fixtures.web, image: Fixtures.goldImage)
+        let many = (0..<40).map { Keypair(name: String(format: "team-key-%02d", $0), type: "ssh") }
+        _ = reduce(&state, .keypairsLoaded(many))
+        FormKeys.focus(.keypair, in: &state)
+        _ = reduce(&state, .resized(TerminalSize(width: width, height: height)))
+        FormKeys.type("team-key-3", into: &state)
+        _ = reduce(&state, .key(.down))
+        _ = reduce(&state, .key(.down))
+        let chosen = selected(state) ?? "?"
+        let text = render(state).lines.joined(separator: "\n")
+        #expect(text.contains(chosen), "\(chosen) is not in view\n\(text)")
+        #expect(text.contains("Checklist"), "\(text)")
     }
 
     @Test func v2OnlyFieldsAreHiddenOnV1() throws {

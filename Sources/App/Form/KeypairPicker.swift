@@ -28,7 +28,9 @@ public struct KeypairPicker: Sendable, Equatable {
 
     /// Moves the choice by `step` within the matching pairs, wrapping around; from no choice,
     /// forward picks the first and back the last.
-    public mutating func move(_ step: Int, in pairs: [Keypair]) {
+    /// `wrapping`: past the last pair comes the first (←/→); without it the choice stops at the
+    /// ends (↑/↓, as in any list), so that running down the form never cycles through keys.
+    public mutating func move(_ step: Int, in pairs: [Keypair], wrapping: Bool = true) {
         let shown = matching(pairs)
         guard !shown.isEmpty else { return }
         guard let selectedName = selected(pairs)?.name,
@@ -37,6 +39,7 @@ public struct KeypairPicker: Sendable, Equatable {
             chosenName = (step >= 0 ? shown.first : shown.last)?.name
             return
         }
-        chosenName = shown[(current + step + shown.count) % shown.count].name
+        let next = wrapping ? (current + step + shown.count) % shown.count : min(max(current + step, 0), shown.count - 1)
+        chosenName = shown[next].name
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TerminalKit
 
 /// Writes the exit summary to stderr with plain write(2): a terminal that hung up or a closed
 /// pipe makes it fail quietly instead of trapping (FileHandle's `write`) or killing the process
@@ -11,19 +12,6 @@ enum ExitNotice {
     static func show(_ lines: [String]) {
         guard !lines.isEmpty else { return }
         signal(SIGPIPE, SIG_IGN)
-        let bytes = Array(lines.map { $0 + "\n" }.joined().utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBufferPointer { buffer in
-                write(STDERR_FILENO, buffer.baseAddress.map { $0 + offset }, bytes.count - offset)
-            }
-            if written > 0 {
-                offset += written
-            } else if written < 0, errno == EINTR {
-                continue
-            } else {
-                return
-            }
-        }
+        QuietOutput.write(lines.map { $0 + "\n" }.joined(), to: STDERR_FILENO)
     }
 }

@@ -73,7 +73,7 @@ private func reduceEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .down where form.focus == .keypair && !form.keypair.matching(context.keypairs.value ?? []).isEmpty,
          .up where form.focus == .keypair && !form.keypair.matching(context.keypairs.value ?? []).isEmpty:
         // Inside the picker's list the arrows move the choice, as they do in every list.
-        form.keypair.move(key == .down ? 1 : -1, in: context.keypairs.value ?? [])
+        form.keypair.move(key == .down ? 1 : -1, in: context.keypairs.value ?? [], wrapping: false)
     case .down:
         form.focus = neighbour(of: form.focus, in: fields, step: 1)
     case .up:

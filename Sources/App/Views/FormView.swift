@@ -16,7 +16,7 @@ func drawForm(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, 
     if case let .review(plan) = form.stage {
         drawFormReview(&page, state, form, plan, tall)
     } else {
-        drawFormFields(&page, state, form, tall)
+        drawFormFields(&page, state, form, tall, visibleRows: layout.bodyHeight)
     }
     let lines = page.lines
     let used = (0..<page.height).last { !lines[$0].isEmpty }.map { $0 + 1 } ?? 0
@@ -31,8 +31,12 @@ func drawForm(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, 
     }
 }
 
-/// The fields on the left, the live checklist (or the key pair picker) on the right.
-private func drawFormFields(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, _ layout: Layout) {
+/// The fields on the left, the live checklist (or the key pair picker) on the right. The page is
+/// taller than the screen; the picker and the checklist are sized to the `visibleRows` the
+/// operator sees, so the chosen pair and the checklist are not drawn below the window.
+private func drawFormFields(
+    _ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, _ layout: Layout, visibleRows: Int
+) {
     let context = formContext(state, form)
     var pen = FormPen(screen: screen, form: form, layout: layout)
     pen.title()
@@ -55,7 +59,9 @@ private func drawFormFields(_ screen: inout Screen, _ state: AppState, _ form: R
     var top = layout.bodyTop + 6  // under the login row, which may be as wide as the left column
     var rows = max(0, layout.bodyTop + layout.bodyHeight - top - 1)
     if form.focus == .keypair, let pairs = context.keypairs.value {
-        let pickerRows = min(form.keypair.matching(pairs).count, max(2, (rows - 3) / 2))
+        // Half of what is in view, so that the chosen pair and the checklist under it are seen.
+        let visible = max(0, layout.bodyTop + min(layout.bodyHeight, visibleRows) - top - 1)
+        let pickerRows = min(form.keypair.matching(pairs).count, max(2, (visible - 3) / 2))
         drawKeypairPicker(&screen, form.keypair, pairs: pairs, current: form.server.keyName,
                           x: checkX, y: top, width: checkWidth, rows: pickerRows)
         top += pickerRows + 2

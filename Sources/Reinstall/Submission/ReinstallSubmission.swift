@@ -23,7 +23,9 @@ public struct ReinstallSubmission: Sendable {
     }
 
     /// Submits `plan` once. Never throws: every way it can end is a `SubmissionResult`.
-    public func submit(_ plan: ReinstallPlan) async -> SubmissionResult {
+    /// `steps` hears the moment before the POST (and may still stop it) and the moment it is
+    /// answered, before the journal is written.
+    public func submit(_ plan: ReinstallPlan, steps: (any SubmissionSteps)? = nil) async -> SubmissionResult {
         let fresh: Server
         do {
             fresh = try await cloud.showServer(id: plan.serverId)
@@ -36,7 +38,11 @@ public struct ReinstallSubmission: Sendable {
             return .refused(reason: reason, server: fresh)
         }
 
+        if let steps, !steps.sending() {
+            return .judged(.notStarted(cause: .configuration("Interrupted before the reinstall was sent: nothing was sent.")))
+        }
         let outcome = await cloud.reinstallOnce(serverId: plan.serverId, api: plan.api, request: plan.request, before: fresh)
+        steps?.answered()
         guard let jobId = outcome.jobId else { return .judged(outcome) }
         // Journaled before the caller hears of it: if the process dies now, the next start resumes it.
         let entry = JournalEntry(jobId: jobId, serverId: plan.serverId, serverName: plan.serverName, api: plan.api,
@@ -63,6 +69,15 @@ public struct ReinstallSubmission: Sendable {
         }
         return nil
     }
+}
+
+/// The two moments of a submission a front end may need to know of (the commands' signal
+/// handling: a signal before the POST stops it; one after the answer must not lose the journal).
+public protocol SubmissionSteps: Sendable {
+    /// Right before the POST; false stops the submission, nothing sent.
+    func sending() -> Bool
+    /// The cloud has answered the POST, whatever it said; the journal is written next.
+    func answered()
 }
 
 /// What became of one submission.
