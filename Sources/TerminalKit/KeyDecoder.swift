@@ -27,7 +27,12 @@ public enum KeyDecoder {
         while index < keys.endIndex {
             let key = keys[index]
             let next = index + 1 < keys.endIndex ? keys[index + 1] : nil
-            if key == .escape, let next, pairsWithEscape(next) {
+            if key == .escape, let end = unknownSequenceEnd(keys, from: index) {
+                // A sequence curses did not know (Ctrl-Left under some TERMs: ESC [ 1 ; 5 D):
+                // dropped whole, never typed into a field, least of all a masked one.
+                result.append(.unknown(-1))
+                index = end
+            } else if key == .escape, let next, pairsWithEscape(next) {
                 result.append(.alt(next))
                 index += 2
             } else {
@@ -36,6 +41,28 @@ public enum KeyDecoder {
             }
         }
         return result
+    }
+
+    /// Where the escape sequence starting at the ESC at `start` ends (the index after it), when
+    /// the ESC is followed by `[` (CSI: parameters and intermediates 0x20–0x3F, then a final
+    /// byte 0x40–0x7E) or `O` (SS3: one more character); nil otherwise.
+    private static func unknownSequenceEnd(_ keys: [Key], from start: Int) -> Int? {
+        func byte(_ index: Int) -> UInt32? {
+            guard index < keys.endIndex, case let .character(c) = keys[index], c.unicodeScalars.count == 1 else { return nil }
+            return c.unicodeScalars.first?.value
+        }
+        switch byte(start + 1) {
+        case 0x4F?:  // O
+            guard let final = byte(start + 2), (0x40...0x7E).contains(final) else { return nil }
+            return start + 3
+        case 0x5B?:  // [
+            var index = start + 2
+            while let value = byte(index), (0x20...0x3F).contains(value) { index += 1 }
+            guard let final = byte(index), (0x40...0x7E).contains(final) else { return nil }
+            return index + 1
+        default:
+            return nil
+        }
     }
 
     private static func pairsWithEscape(_ key: Key) -> Bool {

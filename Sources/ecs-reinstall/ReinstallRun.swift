@@ -145,11 +145,11 @@ struct ReinstallRun: Sendable {
     private func confirm(_ server: Server) throws(CommandFailure) {
         guard !yes else { return }
         let question = "This erases the system disk of \(server.name.shown) (\(server.id.shown)) and installs its image again."
-        switch TerminalConfirmation.ask(serverName: server.name, question: question) {
+        switch TerminalConfirmation.ask(serverName: server.name, serverId: server.id, question: question) {
         case .confirmed:
             return
         case .declined:
-            throw CommandFailure("Not confirmed: the name typed was not \(server.name.shown). Nothing was sent.")
+            throw CommandFailure("Not confirmed: what was typed was neither \(server.name.shown) nor its id. Nothing was sent.")
         case .tooLong:
             throw CommandFailure("Not confirmed: the text typed was cut at \(TerminalConfirmation.maxLength) characters, "
                 + "far longer than the name \(server.name.shown). Nothing was sent.")

@@ -1,4 +1,5 @@
 import Foundation
+import Reinstall
 import TerminalKit
 
 /// The confirmation of a reinstall without `--yes`: the operator types the server's name on the
@@ -15,7 +16,7 @@ enum TerminalConfirmation {
     /// of it is left for the shell, and refused.
     static let maxLength = 2048
 
-    static func ask(serverName: String, question: String) -> Answer {
+    static func ask(serverName: String, serverId: String, question: String) -> Answer {
         // A script (no terminal on stdin or stderr) must say --yes; never prompt behind its back.
         guard isatty(0) == 1 || isatty(2) == 1 else { return .noTerminal }
         let fd = open("/dev/tty", O_RDWR | O_CLOEXEC)
@@ -24,16 +25,17 @@ enum TerminalConfirmation {
         let shown = TerminalText.visible(serverName)
         let how = shown == serverName ? "" : " as shown, each control character as \\xHH"
         let prompt = Array((TerminalText.visibleLines(question)
-            + "\nType the server's name (\(shown))\(how) to confirm: ").utf8)
+            + "\nType the server's name (\(shown))\(how) or its id to confirm: ").utf8)
         _ = prompt.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         let (line, truncated) = LineReader.readWholeLine(fd, keeping: maxLength)
-        return judge(String(decoding: line, as: UTF8.self), truncated: truncated, serverName: serverName)
+        return judge(String(decoding: line, as: UTF8.self), truncated: truncated, serverName: serverName, serverId: serverId)
     }
 
-    /// The shown form (what was asked for) confirms; nothing else does.
-    static func judge(_ typed: String, truncated: Bool, serverName: String) -> Answer {
+    /// The UI's rule (`TypedConfirmation`): the name as shown, which is the same text unless it
+    /// holds controls, or the id.
+    static func judge(_ typed: String, truncated: Bool, serverName: String, serverId: String) -> Answer {
         if truncated { return .tooLong }
-        // As the UI does: the name as shown, which is the same text unless it holds controls.
-        return typed == TerminalText.visible(serverName) ? .confirmed : .declined
+        let accepted = TypedConfirmation.accepts(typed, shownName: TerminalText.visible(serverName), serverId: serverId)
+        return accepted ? .confirmed : .declined
     }
 }

@@ -23,7 +23,7 @@ struct CommandLineConfirmationTests {
         try await tmux.press("Enter")
         try await tmux.type("clear; c")
         try await tmux.press("Enter")
-        try await tmux.waitFor("Type the server's name (legacy-app) to confirm:")
+        try await tmux.waitFor("Type the server's name (legacy-app) or its id to confirm:")
         try await tmux.type("legacy")
         try await tmux.press("Enter")
         let declined = try await tmux.waitFor("RC=1")
@@ -33,7 +33,7 @@ struct CommandLineConfirmationTests {
 
         try await tmux.type("clear; c")
         try await tmux.press("Enter")
-        try await tmux.waitFor("Type the server's name (legacy-app) to confirm:")
+        try await tmux.waitFor("Type the server's name (legacy-app) or its id to confirm:")
         try await tmux.type("legacy-app")
         try await tmux.press("Enter")
         let accepted = try await tmux.waitFor("RC=0")

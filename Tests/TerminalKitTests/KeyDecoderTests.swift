@@ -68,6 +68,12 @@ import Testing
         ([.escape, .escape, .character("b")], [.escape, .alt(.character("b"))]),
         ([.escape, .resize], [.escape, .resize]),
         ([.escape, .character("b"), .character("c")], [.alt(.character("b")), .character("c")]),
+        // An escape sequence curses did not know is dropped whole, not typed: Ctrl-Left, then x.
+        ([.escape, .character("["), .character("1"), .character(";"), .character("5"), .character("D"), .character("x")],
+         [.unknown(-1), .character("x")]),
+        ([.escape, .character("O"), .character("P")], [.unknown(-1)]),
+        // ESC [ with no final byte yet: Alt-[ and the rest as read.
+        ([.escape, .character("["), .character("1")], [.alt(.character("[")), .character("1")]),
     ])
     func pairingAlt(read: [Key], expected: [Key]) {
         #expect(KeyDecoder.pairingAlt(read) == expected)

@@ -54,15 +54,9 @@ public struct ReinstallForm: Sendable, Equatable {
     /// operator sees is what they type to confirm.
     public var shownName: String { TerminalText.visible(server.name) }
 
-    /// Whether the typed confirmation is the server's name as shown, or its id: some names cannot
-    /// be typed on the keyboard at hand (CJK without an input method, emoji). Spaces around what
-    /// was typed do not count, unless the name itself has them.
+    /// Whether the typed confirmation is the server's name as shown, or its id (`TypedConfirmation`).
     public var confirmationMatches: Bool {
-        let typed = confirmName.text
-        if typed == shownName { return true }
-        let trimmed = typed.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return false }
-        return trimmed == shownName.trimmingCharacters(in: .whitespaces) || trimmed == server.id
+        TypedConfirmation.accepts(confirmName.text, shownName: shownName, serverId: server.id)
     }
 
     static func emptyConfirmation(_ server: Server) -> TextField {
