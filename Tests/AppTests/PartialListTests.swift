@@ -50,6 +50,28 @@ struct PartialListTests {
         #expect(delays == [2, 4, 8, 16, 32, 60, 60].map { .seconds($0) })
     }
 
+    /// A refusal says the same on every try: no timer, `r` once fixed.
+    @Test func aRefusedPageIsNotRetriedByItself() {
+        var state = AppState(mode: .demo, region: "r", projectId: "p", size: TerminalSize(width: 100, height: 30),
+                             now: Fixtures.now)
+        _ = startup(&state)
+        _ = reduce(&state, .serverPage(generation: 1, ServerPage(count: 2000, servers: Self.servers(0..<600))))
+        let refused = CloudError.api(status: 403, code: "Ecs.0110", message: "policy doesn't allow", requestId: nil)
+        let effects = reduce(&state, .serverListingFailed(generation: 1, refused))
+        #expect(effects.isEmpty, "\(effects)")
+        #expect(state.servers.loadingStopped)
+        #expect(state.flash?.text.contains("r retries") == true)
+    }
+
+    /// The timer's retry waits while a form is open, like any refresh the operator did not ask for.
+    @Test func theRetryWaitsWhileAFormIsOpen() {
+        var (state, _) = Self.stoppedState()
+        _ = reduce(&state, .key(.enter))
+        #expect(state.form != nil)
+        #expect(reduce(&state, .listRetryDue).isEmpty)
+        #expect(state.servers.refreshPending)
+    }
+
     @Test func aCompleteRetryEndsTheBackOffAndTheNote() {
         var (state, _) = Self.stoppedState()
         _ = reduce(&state, .listRetryDue)

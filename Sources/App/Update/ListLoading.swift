@@ -110,6 +110,12 @@ func reduceListingFailed(_ state: inout AppState, generation: Int, error: CloudE
         // complete, backing off so a struggling gateway is not hammered.
         state.servers.loadingStopped = true
         state.servers.failedListings += 1
+        if case let .api(status, _, _, _) = error, (400..<500).contains(status), !error.isThrottling {
+            // A refusal (403, 404, a bad request) says the same on every try: r, once fixed.
+            state.flash = Flash(.error, "Server list stopped at \(grouped(state.servers.catalog.count)) of \(grouped(total)): "
+                                    + "\(error.message) (r retries)")
+            return []
+        }
         let delay = listRetryDelay(afterFailures: state.servers.failedListings)
         state.flash = Flash(.error, "Server list stopped at \(grouped(state.servers.catalog.count)) of \(grouped(total)): "
                                 + "\(error.message) (retried in \(delay.components.seconds) s; r retries now)")
@@ -127,7 +133,8 @@ func listRetryDelay(afterFailures failures: Int) -> Duration {
 /// The back-off's retry: only if the list is still stopped (`r` may have retried meanwhile).
 func reduceRetryDue(_ state: inout AppState) -> [Effect] {
     guard state.servers.loadingStopped, !state.servers.loading, !state.servers.keysRefused else { return [] }
-    return startListing(&state)
+    // Held while a form or the filter is open, as any refresh the operator did not ask for.
+    return refreshUnlessTyping(&state)
 }
 
 private func scheduleAutomaticRefresh(_ state: AppState) -> [Effect] {
