@@ -49,4 +49,19 @@ struct ExitSummaryTests {
             "Nothing is left to follow: a new demo starts a new simulated cloud.",
         ])
     }
+
+    /// A reinstall cut off on its way, or whose answer was unclear: said with what to check.
+    @Test func anUnclearReinstallIsSaidWithWhatToCheck() {
+        let since = Date(timeIntervalSince1970: 0)
+        let marks = [
+            SubmissionMark(serverId: "s-1", serverName: "web-01", phase: .submitting, since: since),
+            SubmissionMark(serverId: "s-2", serverName: "db-01", phase: .unclear, since: since),
+        ]
+        let lines = ExitSummary.lines([], submissions: marks, mode: .real)
+        #expect(lines.first == "2 reinstalls have an unclear outcome: check before sending again.", "\(lines)")
+        #expect(lines.contains { $0.contains("web-01") && $0.contains("was being sent when the UI ended")
+            && $0.contains("ecs-reinstall servers --filter web-01") }, "\(lines)")
+        #expect(lines.contains { $0.contains("db-01") && $0.contains("got no clear answer") }, "\(lines)")
+        #expect(ExitSummary.lines([], submissions: marks, mode: .demo).isEmpty, "the demo's cloud is gone with it")
+    }
 }

@@ -78,7 +78,7 @@ public enum TerminalApp {
         terminal.restore()
         // After the restore, so it stays on the terminal (also on a signal: where the terminal
         // is gone the write fails and is dropped; the watchdog bounds a write that blocks).
-        ExitNotice.show(ExitSummary.lines(state.jobs, mode: state.mode))
+        ExitNotice.show(ExitSummary.lines(state.jobs, submissions: Array(state.submissions.values), mode: state.mode))
         runner.shutDown()
         return exitStatus
     }

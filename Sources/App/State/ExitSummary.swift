@@ -21,10 +21,12 @@ public enum ExitSummary {
         }
     }
 
-    /// The lines printed once the terminal is given back; empty when nothing is left running.
-    public static func lines(_ jobs: [JobTracker], mode: AccountMode) -> [String] {
+    /// The lines printed once the terminal is given back; empty when nothing is left running
+    /// and no reinstall's outcome is unclear.
+    public static func lines(_ jobs: [JobTracker], submissions: [SubmissionMark] = [], mode: AccountMode) -> [String] {
+        let unclear = mode == .real ? unclearLines(submissions) : []
         let running = runningJobs(jobs)
-        guard !running.isEmpty else { return [] }
+        guard !running.isEmpty else { return unclear }
         let count = running.count == 1 ? "1 reinstall is" : "\(running.count) reinstalls are"
         var lines: [String]
         switch mode {
@@ -42,6 +44,22 @@ public enum ExitSummary {
             lines.append("Follow one with: ecs-reinstall job JOB_ID --wait (or start ecs-reinstall again: it resumes them from the journal).")
         case .demo:
             lines.append("Nothing is left to follow: a new demo starts a new simulated cloud.")
+        }
+        return lines + unclear
+    }
+
+    /// A reinstall on its way when the UI ended (its POST cut off with the process), or one whose
+    /// answer was unclear: it may have started, with no job id to follow. Said with what to check.
+    static func unclearLines(_ submissions: [SubmissionMark]) -> [String] {
+        let marks = submissions.filter { $0.phase != .started }.sorted { $0.serverName < $1.serverName }
+        guard !marks.isEmpty else { return [] }
+        var lines = ["\(marks.count == 1 ? "1 reinstall has" : "\(marks.count) reinstalls have") an unclear outcome: "
+            + "check before sending again."]
+        for mark in marks {
+            let name = TerminalText.visible(mark.serverName)
+            let when = mark.phase == .submitting ? "was being sent when the UI ended" : "got no clear answer"
+            lines.append("  \(name)  \(when); check it before sending again: ecs-reinstall servers --filter \(name) "
+                + "(REBUILD means it started)")
         }
         return lines
     }

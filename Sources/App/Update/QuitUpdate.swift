@@ -3,7 +3,7 @@ import TerminalKit
 /// `q` on the list. With reinstalls still running in the cloud it asks once, on the flash line,
 /// since leaving does not stop them; without any it quits at once.
 func requestQuit(_ state: inout AppState) -> [Effect] {
-    let running = ExitSummary.runningJobs(state.jobs).count
+    let running = reinstallsInTheCloud(state)
     guard running > 0 else {
         state.quitRequested = true
         return []
@@ -30,11 +30,18 @@ func answerQuitQuestion(_ state: inout AppState, _ key: Key) -> [Effect] {
 /// the count as it is now; once no reinstall runs any more there is nothing left to ask.
 func keepQuitQuestion(_ state: inout AppState) {
     guard state.askingToQuit else { return }
-    let running = ExitSummary.runningJobs(state.jobs).count
+    let running = reinstallsInTheCloud(state)
     if running == 0 {
         state.askingToQuit = false
-        state.flash = nil
+        // Only the question goes: a job's last news that replaced it stays.
+        if state.flash?.text.hasSuffix("Quit? y/N") == true { state.flash = nil }
         return
     }
     state.flash = Flash(.error, ExitSummary.question(running: running, mode: state.mode))
+}
+
+/// Reinstalls the cloud may still be working on: jobs not seen to their end, and those whose
+/// answer was unclear or that started without a job id (`SubmissionMark`).
+private func reinstallsInTheCloud(_ state: AppState) -> Int {
+    ExitSummary.runningJobs(state.jobs).count + state.submissions.values.filter { $0.phase != .submitting }.count
 }
