@@ -10,6 +10,6 @@ extension CloudClient {
     }
 
     public func job(id: String) async throws -> Job {
-        try await get(.ecs, "/v1/\(projectId)/jobs/\(PercentEncoding.encode(id))", what: "the job")
+        try await get(.ecs, jobPath(id), what: "the job")
     }
 }

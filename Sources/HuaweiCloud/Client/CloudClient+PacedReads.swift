@@ -25,14 +25,12 @@ final class RetryAfterSeen: Sendable {
 extension CloudClient {
     /// `job(id:)`, failing with `PacedReadFailure`.
     public func readJob(id: String) async throws -> Job {
-        try await pacedGet("/v1/\(projectId)/jobs/\(PercentEncoding.encode(id))", what: "the job")
+        try await pacedGet(jobPath(id), what: "the job")
     }
 
     /// `showServer(id:)`, failing with `PacedReadFailure`.
     public func readServer(id: String) async throws -> Server {
-        struct Wrapper: Decodable { var server: Server }
-        let wrapper: Wrapper = try await pacedGet(
-            "/v1/\(projectId)/cloudservers/\(PercentEncoding.encode(id))", what: "the server")
+        let wrapper: ServerWrapper = try await pacedGet(serverPath(id), what: "the server")
         return wrapper.server
     }
 

@@ -60,11 +60,16 @@ extension CloudClient {
     }
 
     public func showServer(id: String) async throws -> Server {
-        struct Wrapper: Decodable { var server: Server }
-        let wrapper: Wrapper = try await get(
-            .ecs, "/v1/\(projectId)/cloudservers/\(PercentEncoding.encode(id))", what: "the server")
+        let wrapper: ServerWrapper = try await get(.ecs, serverPath(id), what: "the server")
         return wrapper.server
     }
+
+    /// `GET` of one server, and of one job: read both by `showServer`/`job` and by the paced reads.
+    func serverPath(_ id: String) -> String { "/v1/\(projectId)/cloudservers/\(PercentEncoding.encode(id))" }
+    func jobPath(_ id: String) -> String { "/v1/\(projectId)/jobs/\(PercentEncoding.encode(id))" }
+
+    /// `{"server": {…}}`.
+    struct ServerWrapper: Decodable { var server: Server }
 
     /// Stops a server (`os-stop`, `SOFT` by default) and returns the job id to poll. Like every
     /// write, never repeated: after a failure, read the server to see whether it is stopping.
