@@ -1,3 +1,4 @@
+import App
 import Foundation
 import Reinstall
 import Synchronization
@@ -118,15 +119,14 @@ final class WaitInterruption: Sendable {
     /// What to tell when leaving before the cloud answered the POST.
     static func leftUnclear(serverName: String) -> String {
         "Left before the cloud answered: the outcome is unclear, the reinstall of \(serverName.shown) may have started. "
-            + "Check the server before sending it again: `ecs-reinstall servers --filter \(serverName.shown)` "
-            + "(REBUILD means it started)."
+            + "Check the server before sending it again: \(ExitSummary.checkCommand(serverName: serverName))."
     }
 
     /// What to tell when the wait ends early: the job goes on without us.
     static func stillRunning(jobId: String, serverName: String?) -> String {
         let server = serverName.map { " (\($0.shown))" } ?? ""
         return "Job \(jobId.shown)\(server) is still running in the cloud; leaving does not stop it.\n"
-            + "Follow it with: ecs-reinstall job \(jobId.shown) --wait"
+            + "Follow it with: \(ExitSummary.followCommand(jobId: jobId))"
     }
 }
 

@@ -41,7 +41,7 @@ public enum ExitSummary {
         }
         switch mode {
         case .real:
-            lines.append("Follow one with: ecs-reinstall job JOB_ID --wait (or start ecs-reinstall again: it resumes them from the journal).")
+            lines.append("Follow one with: \(followCommand(jobId: "JOB_ID")) (or start ecs-reinstall again: it resumes them from the journal).")
         case .demo:
             lines.append("Nothing is left to follow: a new demo starts a new simulated cloud.")
         }
@@ -58,8 +58,7 @@ public enum ExitSummary {
         for mark in marks {
             let name = TerminalText.visible(mark.serverName)
             let when = mark.phase == .submitting ? "was being sent when the UI ended" : "got no clear answer"
-            lines.append("  \(name)  \(when); check it before sending again: ecs-reinstall servers --filter \(name) "
-                + "(REBUILD means it started)")
+            lines.append("  \(name)  \(when); check it before sending again: \(checkCommand(serverName: mark.serverName))")
         }
         return lines
     }
@@ -69,5 +68,15 @@ public enum ExitSummary {
         let label = statusLabel(job)
         if let stopped = job.stopped { return "\(label) (not followed: \(TerminalText.visible(stopped)))" }
         return label
+    }
+
+    /// How to see whether a reinstall with an unclear outcome started: said at exit and on Ctrl-C.
+    public static func checkCommand(serverName: String) -> String {
+        "ecs-reinstall servers --filter \(TerminalText.visible(serverName)) (REBUILD means it started)"
+    }
+
+    /// How to follow a job the UI or a command leaves running.
+    public static func followCommand(jobId: String) -> String {
+        "ecs-reinstall job \(TerminalText.visible(jobId)) --wait"
     }
 }
