@@ -16,18 +16,7 @@ struct JobWaiter: Sendable {
         while let due = follower.next {
             let wait = due.at.timeIntervalSince(Date())
             if wait > 0 { try await Task.sleep(for: .milliseconds(Int((wait * 1000).rounded(.up)))) }
-            let answer: JobFollower.Answer
-            do {
-                switch due.read {
-                case let .job(id): answer = .job(try await client.readJob(id: id))
-                case let .server(id): answer = .server(try await client.readServer(id: id))
-                }
-            } catch is CancellationError where Task.isCancelled {
-                throw CancellationError()
-            } catch {
-                // Including a CancellationError the transport made of a request it cancelled: a failed read.
-                answer = .failure(error)
-            }
+            guard let answer = await JobFollower.Answer.read(due.read, from: client) else { throw CancellationError() }
             let step = follower.receive(answer, now: Date(), random: Double.random(in: 0...1))
             if let entry = step.journal { record(entry) }
             for change in step.changes { try report(change, follower) }

@@ -2,15 +2,6 @@ import Foundation
 import HuaweiCloud
 import Reinstall
 
-/// Where the poller reads jobs and servers; the cloud client, or a script in tests. A read may
-/// throw `PacedReadFailure` to pass on the answer's `Retry-After`.
-public protocol JobSource: Sendable {
-    func readJob(id: String) async throws -> Job
-    func readServer(id: String) async throws -> Server
-}
-
-extension CloudClient: JobSource {}
-
 /// One scheduler for every followed job, off the UI's isolation domain: a thin driver of one
 /// `JobFollower` per job. It sleeps until the earliest read is due, performs the due ones (a few
 /// at a time), hands each answer to its follower and sends what changed back as an event.
@@ -88,29 +79,12 @@ public actor JobPoller<C: Clock> where C.Duration == Duration {
                 for entry in due {
                     guard let read = entry.follower.next?.read else { continue }
                     let jobId = entry.follower.jobId
-                    group.addTask { [source] in (jobId, await Self.perform(read, source)) }
+                    group.addTask { [source] in (jobId, await JobFollower.Answer.read(read, from: source)) }
                 }
                 for await (jobId, answer) in group {
                     if let answer { apply(answer, to: jobId) }
                 }
             }
-        }
-    }
-
-    /// The answer to a read; nil only when the poller itself is stopping. A `CancellationError`
-    /// while it runs (the transport reports a request it cancelled that way) is a failed read,
-    /// backed off like any other: answering nil would leave the read due in the past, so it would
-    /// be sent again at once, over and over.
-    private static func perform(_ read: JobFollower.Read, _ source: any JobSource) async -> JobFollower.Answer? {
-        do {
-            switch read {
-            case let .job(id): return JobFollower.Answer.job(try await source.readJob(id: id))
-            case let .server(id): return JobFollower.Answer.server(try await source.readServer(id: id))
-            }
-        } catch is CancellationError where Task.isCancelled {
-            return nil
-        } catch {
-            return JobFollower.Answer.failure(error)
         }
     }
 
