@@ -110,7 +110,7 @@ func reduceListingFailed(_ state: inout AppState, generation: Int, error: CloudE
         // complete, backing off so a struggling gateway is not hammered.
         state.servers.loadingStopped = true
         state.servers.failedListings += 1
-        if case let .api(status, _, _, _) = error, (400..<500).contains(status), !error.isThrottling {
+        if error.isRefusal {
             // A refusal (403, 404, a bad request) says the same on every try: r, once fixed.
             state.flash = Flash(.error, "Server list stopped at \(grouped(state.servers.catalog.count)) of \(grouped(total)): "
                                     + "\(error.message) (r retries)")

@@ -38,17 +38,9 @@ enum MessageLogView {
             let style = entry.kind == .error ? Style(color: .red) : .plain
             let text = DisplayWidth.wrapWhole(TerminalText.visible(entry.text), to: room)
             return text.enumerated().map { offset, line in
-                [TextSpan(DisplayWidth.fit(offset == 0 ? localClockTime(entry.at) : "", to: clock), style: Style(dim: true)),
+                [TextSpan(DisplayWidth.fit(offset == 0 ? ClockText(state.timeZone).time(entry.at) : "", to: clock), style: Style(dim: true)),
                  TextSpan(line, style: style)]
             }
         }
     }
-}
-
-/// `08:00:01` in the operator's time zone: the log is read against the wall clock.
-func localClockTime(_ date: Date, zone: TimeZone = .current) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = zone
-    let c = calendar.dateComponents([.hour, .minute, .second], from: date)
-    return String(format: "%02d:%02d:%02d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
 }

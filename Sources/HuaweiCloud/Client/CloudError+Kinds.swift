@@ -13,6 +13,13 @@ extension CloudError {
         return Self.isAuthenticationRefusal(status: status, code: code)
     }
 
+    /// The cloud answered with a refusal that says the same on every try: a 4xx other than
+    /// throttling (a permission, a missing resource, a bad request).
+    public var isRefusal: Bool {
+        guard case let .api(status, _, _, _) = self else { return false }
+        return (400..<500).contains(status) && !isThrottling
+    }
+
     /// The cloud does not know the resource: HTTP 404, or ECS's "server does not exist" codes.
     public var isNotFound: Bool {
         guard case let .api(status, code, _, _) = self else { return false }
