@@ -56,8 +56,24 @@ import TerminalKit
         return screen
     }
 
+    /// Text and styles: the selected row (the second) reversed across the width, its coloured
+    /// cell still coloured; the header bold, the gaps between its titles plain.
     @Test func snapshot() {
         let screen = draw(top: 0, selected: 1)
+        #expect(screen.styleLayer.lines == [
+            "aaaaaaaaaaaa aaaaaaaa aaaaaaaaaaaaaaa   ",
+            "                                        ",
+            "bbbbbbbbbbbbbccccccccbbbbbbbbbbbbbbbbbbb",
+            "             dddddddd                   ",
+            "             dddddddd                   ",
+            "                                        ",
+        ])
+        #expect(screen.styleLayer.legendLines == ["a  bold", "b  reverse", "c  yellow reverse", "d  yellow"])
+        // The selection follows `selected`: the fourth row now, and the second is only coloured.
+        let other = draw(top: 0, selected: 3).styleLayer
+        #expect(other.lines[2] == "             bbbbbbbb                   ")
+        #expect(other.lines[4] == "cccccccccccccddddddddccccccccccccccccccc")
+        #expect(other.legendLines == ["a  bold", "b  yellow", "c  reverse", "d  yellow reverse"])
         #expect(screen.lines == [
             "Name         Status   IP",
             "web-01       ACTIVE   192.168.0.10",
