@@ -6,8 +6,9 @@ public enum Availability: Sendable, Equatable {
     case disabled(String)
 }
 
-/// One thing the operator can do on a screen: the single source of its key dispatch, its footer
-/// hint and its line in the `?` help, so the three never disagree.
+/// One thing the operator can do in a mode (`Mode`): the single source of its key dispatch, its
+/// footer hint and its line in the `?` help, so the three never disagree. An action without keys
+/// documents what the mode does with any other key (typing into its text field).
 struct Action: Sendable {
     /// The keys that run it.
     var keys: [Key]
@@ -19,6 +20,9 @@ struct Action: Sendable {
     /// Its hint in the footer (nil: only in the help, which shows every action).
     var footer: String?
     var availability: @Sendable (AppState) -> Availability = { _ in .enabled }
+    /// When disabled, its key does nothing instead of explaining itself in the flash: scrolling a
+    /// view that fits is not news worth a line in the message log.
+    var quietWhenDisabled = false
     var perform: @Sendable (inout AppState, Key) -> [Effect]
 
     func handles(_ key: Key) -> Bool { keys.contains(key) }
@@ -32,6 +36,8 @@ extension Array where Element == Action {
         switch action.availability(state) {
         case .enabled:
             return action.perform(&state, key)
+        case .disabled where action.quietWhenDisabled:
+            return []
         case let .disabled(why):
             state.flash = Flash(.error, why)
             return []

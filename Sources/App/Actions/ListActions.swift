@@ -12,7 +12,8 @@ enum ListActions {
         Action(keys: [.character("/")], keyLabel: "/", label: "filter as you type", footer: "/ filter",
                perform: { state, _ in beginFilter(&state) }),
         Action(keys: [.escape], keyLabel: "Esc", label: "clear the filter",
-               perform: { state, _ in clearFilter(&state) }),
+               availability: { $0.servers.catalog.filter.text.isEmpty ? .disabled("no filter is set") : .enabled },
+               quietWhenDisabled: true, perform: { state, _ in clearFilter(&state) }),
         Action(keys: [.character("s")], keyLabel: "s", label: "sort by the next column", footer: "s/S sort",
                perform: { state, _ in sort(&state, state.servers.catalog.sort.next) }),
         Action(keys: [.character("S")], keyLabel: "S", label: "reverse the sort",
@@ -40,11 +41,7 @@ enum ListActions {
                label: "move a page", perform: { state, key in move(&state, key) }),
         Action(keys: [.home, .character("g"), .end, .character("G")], keyLabel: "g G", label: "first / last server",
                perform: { state, key in move(&state, key) }),
-        Action(keys: [.character("?")], keyLabel: "?", label: "this help", footer: "? help",
-               perform: { state, _ in
-                   state.showHelp = true
-                   return []
-               }),
+        helpAction(),
         Action(keys: [.character("q")], keyLabel: "q", label: "quit (asks while reinstalls still run)",
                footer: "q quit", availability: quitAvailability, perform: { state, _ in requestQuit(&state) }),
         Action(keys: [.character("Q")], keyLabel: "Q", label: "quit without asking",

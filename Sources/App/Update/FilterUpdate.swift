@@ -14,27 +14,26 @@ func clearFilter(_ state: inout AppState) -> [Effect] {
     return []
 }
 
-/// Keys while the filter is typed: text edits it, Enter keeps it, Esc clears it, and the
-/// arrows still move through the matches.
-func reduceFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    switch key {
-    case .enter:
-        // Keeping the filter accepts the view: the highlighted row becomes the selection (settle).
-        state.servers.filterField = nil
-    case .escape:
-        return clearFilter(&state)
-    case .up, .down, .pageUp, .pageDown:
-        return move(&state, key)
-    default:
-        // Taken out while edited, so the text is held once and a key appends in place.
-        guard var field = state.servers.filterField else { return [] }
-        state.servers.filterField = nil
-        let before = field.text.utf8.count
-        _ = field.apply(key)
-        state.servers.filterField = field
-        // Every edit changes the length; a cursor move, or a key a full field refused, searches nothing again.
-        if field.text.utf8.count != before { state.servers.catalog.setFilter(field.text) }
-    }
+/// Enter: keeping the filter accepts the view; the highlighted row becomes the selection (settle).
+func keepFilter(_ state: inout AppState) -> [Effect] {
+    state.servers.filterField = nil
     return []
 }
 
+/// Keys while the filter is typed: its actions (`FilterActions`), and any other key edits it.
+func reduceFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    FilterActions.all.dispatch(key, &state) ?? typeIntoFilter(&state, key)
+}
+
+/// A key typed into the filter; every edit narrows the list again.
+func typeIntoFilter(_ state: inout AppState, _ key: Key) -> [Effect] {
+    // Taken out while edited, so the text is held once and a key appends in place.
+    guard var field = state.servers.filterField else { return [] }
+    state.servers.filterField = nil
+    let before = field.text.utf8.count
+    _ = field.apply(key)
+    state.servers.filterField = field
+    // Every edit changes the length; a cursor move, or a key a full field refused, searches nothing again.
+    if field.text.utf8.count != before { state.servers.catalog.setFilter(field.text) }
+    return []
+}

@@ -18,27 +18,36 @@ func endpointOverrideKey(_ server: Server) -> String {
 /// Ctrl-R shows or hides the password fields' text.
 let revealKey = Key.character("\u{12}")
 
+/// Keys while the form is open: its actions (`FormActions`, which follow the focused field), and
+/// any other key is typed into the focused field.
 func reduceFormKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    // The form is taken out of the state while a key changes it, so its fields are held once and
-    // are edited in place: a copy per key would make a long paste cost its length squared.
+    guard let form = state.form else { return [] }
+    let actions = form.isReviewing ? FormActions.review(state) : FormActions.editing(state)
+    return actions.dispatch(key, &state) ?? typeIntoForm(&state, key)
+}
+
+/// Esc: from the review back to the fields, every value kept; from the fields (or with a submit
+/// in flight) the form closes.
+func leaveForm(_ state: inout AppState) -> [Effect] {
+    // The state lets go of the form first, so the wipe zeroes the only copy in place.
     guard var form = state.form else { return [] }
     state.form = nil
-    if key == .escape {
-        // The state lets go of the form first, so the wipe zeroes the only copy in place.
-        if form.isReviewing && !form.submitting {
-            // Back to the fields, every value kept.
-            form.wipeReview()
-            state.form = form
-        } else {
-            // Closing while a submit is in flight is fine: its answer becomes a pane or a flash.
-            form.wipe()
-        }
-        return []
-    }
-    if form.submitting {
+    if form.isReviewing && !form.submitting {
+        form.wipeReview()
         state.form = form
-        return []
+    } else {
+        // Closing while a submit is in flight is fine: its answer becomes a pane or a flash.
+        form.wipe()
     }
+    return []
+}
+
+/// A key of the form other than Esc and the help: it edits, moves or confirms.
+func typeIntoForm(_ state: inout AppState, _ key: Key) -> [Effect] {
+    // The form is taken out of the state while a key changes it, so its fields are held once and
+    // are edited in place: a copy per key would make a long paste cost its length squared.
+    guard var form = state.form, !form.submitting else { return [] }
+    state.form = nil
     form.error = nil
     if case let .review(plan) = form.stage {
         if key == .enter { return confirm(&state, form, plan) }
@@ -52,7 +61,7 @@ func reduceFormKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 
 private func reduceEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var form = state.form else { return [] }
-    state.form = nil  // held once while edited, as in reduceFormKey
+    state.form = nil  // held once while edited, as in typeIntoForm
     let context = formContext(state, form)
     let fields = form.fields(context)
     if !fields.contains(form.focus) { form.focus = fields.first ?? .submit }

@@ -10,45 +10,41 @@ func focusJobsPane(_ state: inout AppState) -> [Effect] {
     return []
 }
 
-/// Keys while the pane has them: move, open the details, dismiss a finished job, leave.
+/// Keys while the pane has them: its actions, or the open details' (`JobsActions`); others do nothing.
 func reduceJobsPaneKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    if state.jobsPane.detailsOpen { return reduceJobDetailsKey(&state, key) }
+    let actions = state.jobsPane.detailsOpen ? JobDetailsActions.all : JobsPaneActions.all
+    return actions.dispatch(key, &state) ?? []
+}
+
+/// Moves the selection by the key's step (↑↓ jk, to the ends with g G).
+@Sendable func selectPaneJob(_ state: inout AppState, _ key: Key) -> [Effect] {
     let jobs = state.paneJobs
+    guard !jobs.isEmpty else { return [] }
     let index = state.selectedPaneIndex ?? 0
+    let target: Int
     switch key {
-    case .down, .character("j"): selectPaneJob(&state, jobs, index + 1)
-    case .up, .character("k"): selectPaneJob(&state, jobs, index - 1)
-    case .home, .character("g"): selectPaneJob(&state, jobs, 0)
-    case .end, .character("G"): selectPaneJob(&state, jobs, jobs.count - 1)
-    case .enter:
-        state.jobsPane.detailsOpen = !jobs.isEmpty
-        state.jobsPane.detailsTop = 0
-    case .character("d"):
-        dismissSelectedJob(&state, jobs, index)
-    case .character("L"):
-        openMessageLog(&state)
-    case .escape, .character("J"), .character("q"):
-        state.jobsPane.focused = false
-    default:
-        break
+    case .down, .character("j"): target = index + 1
+    case .up, .character("k"): target = index - 1
+    case .home, .character("g"): target = 0
+    case .end, .character("G"): target = jobs.count - 1
+    default: return []
     }
+    state.jobsPane.selectedJobId = jobs[min(max(0, target), jobs.count - 1)].jobId
     return []
 }
 
-private func selectPaneJob(_ state: inout AppState, _ jobs: [JobTracker], _ index: Int) {
-    guard !jobs.isEmpty else { return }
-    state.jobsPane.selectedJobId = jobs[min(max(0, index), jobs.count - 1)].jobId
+func openJobDetails(_ state: inout AppState) -> [Effect] {
+    state.jobsPane.detailsOpen = !state.paneJobs.isEmpty
+    state.jobsPane.detailsTop = 0
+    return []
 }
 
-/// A finished job leaves the pane (the journal and history keep it); a running one stays.
-private func dismissSelectedJob(_ state: inout AppState, _ jobs: [JobTracker], _ index: Int) {
-    guard jobs.indices.contains(index) else { return }
-    let job = jobs[index]
-    guard job.isFinished else {
-        state.flash = Flash(.error, "Job of \(TerminalText.visible(job.serverName)) is still running: only a finished job can be dismissed.")
-        return
-    }
-    state.jobsPane.dismissed.insert(job.jobId)
+/// A finished job leaves the pane (the journal and history keep it); `JobsPaneActions` refuses a running one.
+func dismissSelectedJob(_ state: inout AppState) -> [Effect] {
+    let jobs = state.paneJobs
+    let index = state.selectedPaneIndex ?? 0
+    guard jobs.indices.contains(index), jobs[index].isFinished else { return [] }
+    state.jobsPane.dismissed.insert(jobs[index].jobId)
     let rest = state.paneJobs
     if rest.isEmpty {
         state.jobsPane.focused = false
@@ -56,15 +52,13 @@ private func dismissSelectedJob(_ state: inout AppState, _ jobs: [JobTracker], _
     } else {
         state.jobsPane.selectedJobId = rest[min(index, rest.count - 1)].jobId
     }
+    return []
 }
 
-/// The details are read-only: they scroll when taller than the terminal; these keys close them.
-private func reduceJobDetailsKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+/// Scrolls the details by the key's step; `detailsTop` is clamped to what there is.
+@Sendable func scrollJobDetails(_ state: inout AppState, _ key: Key) -> [Effect] {
     var top = state.jobsPane.detailsTop
     switch key {
-    case .escape, .enter, .character("q"):
-        state.jobsPane.detailsOpen = false
-        return []
     case .down, .character("j"): top += 1
     case .up, .character("k"): top -= 1
     case .pageDown, .character(" "): top += JobDetailsView.rows(state)

@@ -6,18 +6,11 @@ import TerminalKit
 func reduceListKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     // A key press has seen the flash; a wheel turn may not have.
     if case .mouse = key {} else { state.flash = nil }
-    if state.showHelp {
-        // The help is read-only: these keys close it, the others are ignored.
-        if [.escape, .character("?"), .character("q"), .enter].contains(key) { state.showHelp = false }
-        return []
-    }
+    // The help and the history are read-only: keys that are none of their actions are ignored.
+    if state.showHelp { return HelpActions.all.dispatch(key, &state) ?? [] }
     if state.messages.isOpen { return reduceMessageLogKey(&state, key) }
     if state.jobsPane.focused { return reduceJobsPaneKey(&state, key) }
-    if state.showHistory {
-        // The history is a read-only view over the list: any of these keys closes it.
-        if [.escape, .character("h"), .character("q"), .enter].contains(key) { state.showHistory = false }
-        return []
-    }
+    if state.showHistory { return HistoryActions.all.dispatch(key, &state) ?? [] }
     if state.servers.filterField != nil { return reduceFilterKey(&state, key) }
     if case let .mouse(event) = key { return reduceListMouse(&state, event) }
     return ListActions.all.dispatch(key, &state) ?? []

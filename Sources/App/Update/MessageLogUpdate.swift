@@ -7,14 +7,18 @@ func openMessageLog(_ state: inout AppState) {
     state.messages.top = 0
 }
 
-/// Keys while the log is open: it scrolls (the view clamps `top` to what there is); Esc closes.
+/// Keys while the log is open: its actions (`MessageLogActions`); the wheel scrolls too.
 func reduceMessageLogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if let effects = MessageLogActions.all.dispatch(key, &state) { return effects }
+    if case .mouse = key { return scrollMessageLog(&state, key) }
+    return []
+}
+
+/// Scrolls by the key's step; `top` is clamped to what there is.
+@Sendable func scrollMessageLog(_ state: inout AppState, _ key: Key) -> [Effect] {
     let page = max(1, state.size.height - 6)
     var top = state.messages.top
     switch key {
-    case .escape, .character("L"), .character("q"), .enter:
-        state.messages.isOpen = false
-        return []
     case .down, .character("j"): top += 1
     case .up, .character("k"): top -= 1
     case .pageDown, .character(" "), .character("\u{06}"): top += page

@@ -36,8 +36,9 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
             if key == .character("q") || key == .character("Q") { state.quitRequested = true }
             return []
         }
-        if state.askingToQuit { return answerQuitQuestion(&state, key) }
-        if state.form != nil { return reduceFormKey(&state, key) }
+        // The mode on top takes the key through its actions (`Mode`).
+        if state.askingToQuit { return QuitActions.all.dispatch(key, &state) ?? answerQuitQuestion(&state, key) }
+        if state.form != nil && !state.showHelp { return reduceFormKey(&state, key) }
         return reduceListKey(&state, key)
     case let .resized(size):
         state.size = size

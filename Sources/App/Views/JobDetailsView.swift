@@ -15,10 +15,11 @@ func drawJobDetails(_ screen: inout Screen, _ state: AppState) {
     // Padded to the full width so the dialog keeps its size as it scrolls.
     let widest = shown.first.map { $0.reduce(0) { $0 + DisplayWidth.of($1.text) } } ?? 0
     if !shown.isEmpty { shown[0].append(TextSpan(String(repeating: " ", count: max(0, JobDetailsView.width(state) - widest)))) }
-    let position = all.count > rows ? " · ↑↓ lines \(top + 1)–\(min(all.count, top + rows)) of \(all.count)" : ""
+    let position = all.count > rows ? "  · lines \(top + 1)–\(min(all.count, top + rows)) of \(all.count)" : ""
+    // The dialog may cover the footer row: its own footer holds the same hints, from its actions.
+    let hints = footerSpans(.jobDetails, state, width: JobDetailsView.width(state) - DisplayWidth.of(position))
     Dialog.draw(into: &screen, title: "Job of \(TerminalText.visible(tracker.serverName))",
-                lines: shown,
-                footer: [TextSpan("Esc or Enter closes\(position)", style: Style(dim: true))], glyphs: state.glyphs)
+                lines: shown, footer: hints + [TextSpan(position, style: Style(dim: true))], glyphs: state.glyphs)
 }
 
 enum JobDetailsView {

@@ -11,10 +11,11 @@ func drawMessageLog(_ screen: inout Screen, _ state: AppState) {
     if shown.isEmpty { shown = [[TextSpan("No messages yet.", style: Style(dim: true))]] }
     // Padded to the full width so the overlay does not change size as it scrolls.
     shown[0].append(TextSpan(String(repeating: " ", count: max(0, MessageLogView.width(state) - spanWidth(shown[0])))))
-    let position = all.count > rows ? " · lines \(top + 1)–\(min(all.count, top + rows)) of \(all.count)" : ""
+    let position = all.count > rows ? "  · lines \(top + 1)–\(min(all.count, top + rows)) of \(all.count)" : ""
+    // The overlay may cover the footer row: its own footer holds the same hints, from its actions.
+    let hints = footerSpans(.messageLog, state, width: MessageLogView.width(state) - DisplayWidth.of(position))
     Dialog.draw(into: &screen, title: "Messages, newest first (\(state.messages.entries.count))", lines: shown,
-                footer: [TextSpan("↑↓ PgUp PgDn scroll · Esc closes\(position)", style: Style(dim: true))],
-                glyphs: state.glyphs)
+                footer: hints + [TextSpan(position, style: Style(dim: true))], glyphs: state.glyphs)
 }
 
 private func spanWidth(_ spans: [TextSpan]) -> Int {
