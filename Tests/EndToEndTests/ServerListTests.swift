@@ -122,7 +122,7 @@ struct ServerListTests {
         _ = try await tmux.launchDemoAndWaitForList(binary: try AppBinary.locate())
         try await tmux.press("?")
         // The box's last line too: a capture can catch a frame half written.
-        let help = try await tmux.waitFor("Keys of the server list", "Esc or ? closes")
+        let help = try await tmux.waitFor("Keys of the server list", "Esc close the help")
         let box = HelpBox.lines(help, vertical: "│")
         #expect(AppScreen.lines(help).contains { $0.contains("┌") && $0.contains("Keys of the server list") },
                 "\(tmux.screenDump)")
