@@ -39,7 +39,7 @@ public struct AppState: Sendable, Equatable {
     /// Finished jobs from the journal (this session's and earlier ones), newest last.
     public var history: [JournalEntry] = []
     public var showHistory = false
-    /// The `?` overlay listing the list's actions.
+    /// The `?`/F1 overlay listing the actions of the mode it was opened from (`Mode.beneathHelp`).
     public var showHelp = false
     /// Frame characters the terminal's locale can show (ASCII outside UTF-8).
     public var glyphs: BoxGlyphs = .unicode
