@@ -77,7 +77,9 @@ struct ExitWithJobsRunningTests {
         let stderr = reinstall.stderr
         #expect(status == 130, "\(stderr)")
         #expect(stderr.contains("Job \(jobId) (web-01) is still running in the cloud; leaving does not stop it."), "\(stderr)")
-        #expect(stderr.contains("Follow it with: ecs-reinstall job \(jobId) --wait"), "\(stderr)")
+        // With the flags that chose the cloud, so the command reaches the same one.
+        let follow = "Follow it with: ecs-reinstall job \(jobId) --region cn-north-4 --endpoint \(cli.simulator.url) --wait"
+        #expect(stderr.contains(follow), "\(stderr)")
 
         let shown = try await cli.run(["job", jobId])
         #expect(shown.status == 0 && ["RUNNING", "INIT"].contains(shown.stdout.trimmingCharacters(in: .whitespacesAndNewlines)),
@@ -90,7 +92,7 @@ struct ExitWithJobsRunningTests {
         #expect(sendSignal(job.pid, SIGINT) == 0)
         let jobStatus = try await ChildProcess.wait(job.pid, timeout: .seconds(10))
         #expect(jobStatus == 130, "\(job.stderr)")
-        #expect(job.stderr.contains("Follow it with: ecs-reinstall job \(jobId) --wait"), "\(job.stderr)")
+        #expect(job.stderr.contains(follow), "\(job.stderr)")
     }
 
     @Test("The UI's start-up failures exit like the commands: 4 network, 3 authentication, 2 usage")
