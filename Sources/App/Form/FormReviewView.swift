@@ -131,6 +131,9 @@ struct ReviewPage {
         return min(max(0, scroll), body.count - max(1, room - 1))
     }
 
+    /// The keys that scroll the body; the others go to the name field.
+    static let scrollKeys: [Key] = [.up, .down, .pageUp, .pageDown]
+
     /// The scroll after a key, or nil when the key does not scroll the body.
     func scroll(_ scroll: Int, after key: Key) -> Int? {
         let page = max(1, room - 2)

@@ -39,7 +39,7 @@ func reduceFormKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.form = form
         return []
     }
-    if case let .review(plan) = form.stage {
+    if case let .review(plan) = form.stage, ReviewPage.scrollKeys.contains(key) {
         state.form = form
         if let scroll = ReviewPage(state, form, plan, Layout(state)).scroll(form.reviewScroll, after: key) {
             // The arrows and pages scroll the request body (the name field has no use for them);
