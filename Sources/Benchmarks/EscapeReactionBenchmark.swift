@@ -11,10 +11,10 @@ let escapeReactionBenchmark = Benchmark(name: "escape reaction (Esc closes the f
     var letters: [Duration] = [], escapes: [Duration] = []
     for _ in 0..<rounds {
         try terminal.send("/")
-        try await terminal.waitFor("12 match")
+        try await terminal.waitFor("12 matches")
         try await terminal.waitForQuiet(.milliseconds(100))
         letters.append(try await reaction(of: ["-l", "z"], in: terminal))
-        try await terminal.waitFor("0 match")
+        try await terminal.waitFor("no match")
         try await terminal.waitForQuiet(.milliseconds(100))
         escapes.append(try await reaction(of: ["Escape"], in: terminal))
         try await terminal.waitFor("12 servers")

@@ -67,6 +67,12 @@ public final class CloudSimulator: Sendable {
     public func inject(_ fault: Fault, count: Int = 1, method: String? = nil) async {
         await engine.inject(fault, count: count, method: method)
     }
+
+    /// The next `count` requests for page `page` of the server list (`offset`, as the API numbers
+    /// pages) fail as the gateway's 500s do, whatever the plan: a listing that stops part-way.
+    public func failServerListPage(_ page: Int, count: Int = 1) async {
+        await engine.failServerListPage(page, count: count)
+    }
 }
 
 /// Starts and stops the Hummingbird application.

@@ -12,6 +12,8 @@ struct FaultInjector: Sendable {
     private var forcedLostJobs = 0
     private var burstRemaining = 0
     private var serverErrors = 0
+    /// Server list page number → how many more of its requests fail.
+    private var failingPages: [Int: Int] = [:]
 
     init(plan: FaultPlan, seed: UInt64) {
         self.plan = plan
@@ -27,6 +29,17 @@ struct FaultInjector: Sendable {
         } else {
             forced += Array(repeating: (fault, method), count: count)
         }
+    }
+
+    mutating func failPage(_ page: Int, count: Int) {
+        failingPages[page, default: 0] += max(0, count)
+    }
+
+    /// Whether this request for a server list page is one a test made fail.
+    mutating func failsServerListPage(_ page: Int?) -> Bool {
+        guard let page, let left = failingPages[page], left > 0 else { return false }
+        failingPages[page] = left == 1 ? nil : left - 1
+        return true
     }
 
     mutating func nextRequestFault(method: String) -> Fault? {

@@ -90,6 +90,10 @@ struct SimulatorCore: Sendable {
         } catch {
             return .reply(Self.reply(error, requestId: requestId))
         }
+        if injectFaults, request.method == "GET", request.rawPath.hasSuffix("/cloudservers/detail"),
+           faults.failsServerListPage(request.query("offset").flatMap { Int($0) }) {
+            return .reply(Self.reply(faults.nextServerError(), requestId: requestId))
+        }
         let fault = injectFaults ? faults.nextRequestFault(method: request.method) : nil
         switch fault {
         case .serverError:

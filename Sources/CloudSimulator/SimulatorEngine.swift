@@ -37,6 +37,8 @@ actor SimulatorEngine {
 
     func inject(_ fault: Fault, count: Int, method: String?) { core.faults.force(fault, count: count, method: method) }
 
+    func failServerListPage(_ page: Int, count: Int) { core.faults.failPage(page, count: count) }
+
     func setStopping(_ stopping: Bool) { isStopping = stopping }
 
     /// The requests that arrived, in order, before any check: what a client really sent. Only the

@@ -41,15 +41,15 @@ public struct SecureTextField: Sendable, Equatable, DrawableField {
         case .deleteForward:
             if position < count { remove(position..<position + 1) }
         case .deleteWordBackward:
-            remove(WordBoundary.previous(from: position, separators: separators())..<position)
+            remove(wordStart(before: position)..<position)
         case .deleteToStart:
             if position == count { clear() } else { remove(0..<position) }
         case .deleteToEnd:
             remove(position..<count)
         case .wordLeft:
-            cursor = WordBoundary.previous(from: position, separators: separators())
+            cursor = wordStart(before: position)
         case .wordRight:
-            cursor = WordBoundary.next(from: position, separators: separators())
+            cursor = wordEnd(after: position)
         case .left, .right, .start, .end:
             cursor = TextField.cursor(after: edit, from: position, count: count)
         }
@@ -120,17 +120,48 @@ public struct SecureTextField: Sendable, Equatable, DrawableField {
         overflowed = false
     }
 
-    /// Which scalars separate words. Only this classification leaves the buffer, never a character.
-    private func separators() -> [Bool] {
+    /// Readline's backward-word (`WordBoundary.previous`), found by one walk over the buffer: the
+    /// start of the last word before `position`. No map of the password's words is kept anywhere.
+    private func wordStart(before position: Int) -> Int {
+        var start = 0
+        var previousSeparates = true
+        eachScalarSeparates { index, separates in
+            guard index < position else { return false }
+            if !separates && previousSeparates { start = index }
+            previousSeparates = separates
+            return true
+        }
+        return start
+    }
+
+    /// Readline's forward-word (`WordBoundary.next`): the end of the first word from `position`.
+    private func wordEnd(after position: Int) -> Int {
+        var end = count
+        var inWord = false
+        eachScalarSeparates { index, separates in
+            guard index >= position else { return true }
+            if !separates {
+                inWord = true
+            } else if inWord {
+                end = index
+                return false
+            }
+            return true
+        }
+        return end
+    }
+
+    /// Hands each scalar's index and whether it separates words to `body`, in order, until it
+    /// returns false. Only that one flag at a time leaves the buffer.
+    private func eachScalarSeparates(_ body: (Int, Bool) -> Bool) {
         secret.withBytes { bytes in
-            var flags: [Bool] = []
-            flags.reserveCapacity(count)
             var iterator = bytes.makeIterator()
             var decoder = UTF8()
+            var index = 0
             while case let .scalarValue(scalar) = decoder.decode(&iterator) {
-                flags.append(WordBoundary.separates(Character(scalar)))
+                guard body(index, WordBoundary.separates(Character(scalar))) else { return }
+                index += 1
             }
-            return flags
         }
     }
 

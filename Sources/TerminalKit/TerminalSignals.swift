@@ -34,9 +34,16 @@ public enum TerminalSignals {
                 if received > 0, received < Int32(SignalSlots.signalCount) {
                     slots[Int(received)] = 1
                 }
+                // The hold is taken before the wake byte is written: the handler may run on
+                // another thread, and the loop reads the hold as soon as it wakes.
+                if slots[SignalSlots.hold] == 1 && received != SIGQUIT {
+                    // Held once (`holdNextSignal`): the app decides when to leave.
+                    slots[SignalSlots.hold] = 2
+                } else {
+                    ExitWatchdog.armFromAnywhere(status: 128 + received)
+                }
                 var byte: UInt8 = 0
                 _ = write(slots[SignalSlots.wakeDescriptor], &byte, 1)
-                ExitWatchdog.armFromAnywhere(status: 128 + received)
                 errno = savedErrno
             }
         }
@@ -78,6 +85,23 @@ public enum TerminalSignals {
         }
     }
 
+    /// The next signal (but SIGQUIT, which always leaves) does not arm the exit watchdog: the app
+    /// leaves when it chooses (a reinstall's answer awaited first); the one after does. Main thread.
+    public static func holdNextSignal() {
+        // A hold a signal took stays taken until `releaseHold` reports it.
+        let slots = SignalSlots.pointer
+        if slots[SignalSlots.hold] != 2 { slots[SignalSlots.hold] = 1 }
+    }
+
+    /// Ends the hold; true when a signal took it since `holdNextSignal`. Main thread.
+    @discardableResult
+    public static func releaseHold() -> Bool {
+        let slots = SignalSlots.pointer
+        let taken = slots[SignalSlots.hold] == 2
+        slots[SignalSlots.hold] = 0
+        return taken
+    }
+
     /// The first signal received since the last call, if any, in `handled` order.
     public static func takePending() -> Int32? {
         let slots = SignalSlots.pointer
@@ -101,20 +125,23 @@ public enum TerminalSignals {
 /// read and clear) only drops a repeat of the signal being handled.
 ///
 /// After the flags: the wake pipe's write end, the watchdog pipe's write and read ends (-1 until
-/// `ExitWatchdog.start`), and the status the watchdog exits with.
+/// `ExitWatchdog.start`), the status the watchdog exits with, and the hold of the next signal
+/// (0 none, 1 held, 2 taken by a signal).
 enum SignalSlots {
     static let signalCount = 65
     static let wakeDescriptor = signalCount
     static let watchdogDescriptor = signalCount + 1
     static let watchdogReadDescriptor = signalCount + 2
     static let exitStatus = signalCount + 3
+    static let hold = signalCount + 4
 
     /// Never freed: handlers may run until the process exits.
     nonisolated(unsafe) static let pointer: UnsafeMutablePointer<Int32> = {
-        let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: signalCount + 4)
+        let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: signalCount + 5)
         pointer.initialize(repeating: 0, count: signalCount)
         (pointer + signalCount).initialize(repeating: -1, count: 3)
         (pointer + exitStatus).initialize(to: 0)
+        (pointer + hold).initialize(to: 0)
         return pointer
     }()
 }

@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import HuaweiCloud
@@ -16,10 +17,10 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "Use this profile of KooCLI's ~/.hcloud/config.json (AKSK, unencrypted), whatever else is configured.")
     var profile: String?
 
-    @Option(help: .hidden)
+    @Option(help: ArgumentHelp("Demo only: how long a simulated reinstall job takes.", valueName: "seconds"))
     var demoJobSeconds: Int = 12
 
-    @Option(help: .hidden)
+    @Option(help: ArgumentHelp("Demo only: the share of simulated reinstall jobs that fail, 0 to 1.", valueName: "rate"))
     var demoFailureRate: Double = 0
 
     /// Faults of the demo's cloud once connected, in the simulator's `--faults` grammar (tests use
@@ -62,6 +63,12 @@ struct ConnectionOptions: ParsableArguments {
             }
             return options
         }
+    }
+
+    /// The flags that chose the cloud, for the commands printed to run later.
+    var commandScope: CommandScope {
+        CommandScope(region: region, profile: profile, endpoint: endpoint.map(Endpoints.redacted),
+                     enterpriseProject: enterpriseProject)
     }
 
     func validate() throws {

@@ -59,6 +59,7 @@ struct InteractiveCommand: ParsableCommand {
         // On screen, not on stderr: the alternate screen would hide it until the UI ends.
         state.journalProblem = journalProblem
         state.bellEnabled = bell
+        state.commandScope = connection.commandScope
         if case let .only(id) = session.client.enterpriseProjects { state.enterpriseProject = id }
         let initialState = state
         let status = try MainActor.assumeIsolated {

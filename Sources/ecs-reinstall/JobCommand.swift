@@ -31,7 +31,7 @@ struct JobCommand: ParsableCommand {
 
     func run() throws {
         let (jobId, wait, json) = (jobId, wait, json)
-        let interruption = wait ? try WaitInterruption.install() : nil
+        let interruption = wait ? try WaitInterruption.install(.followJob(id: jobId), scope: connection.commandScope) : nil
         try runScript(connection) { session in
             let job: Job
             if wait {
@@ -42,7 +42,8 @@ struct JobCommand: ParsableCommand {
                 let start = entry.map { JobFollower(resuming: $0, now: Date()) }
                     ?? JobFollower(jobId: jobId, serverId: nil, submittedAt: Date(), now: Date())
                 guard let end = try await waiter.follow(start, interruption: interruption) else {
-                    Console.error(WaitInterruption.stillRunning(jobId: jobId, serverName: entry?.serverName))
+                    Console.error(WaitInterruption.stillRunning(jobId: jobId, serverName: entry?.serverName,
+                                                                scope: connection.commandScope))
                     return 128 + (interruption?.signal ?? SIGINT)
                 }
                 if let lost = end.lostBecause {

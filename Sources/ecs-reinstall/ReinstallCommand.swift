@@ -110,7 +110,7 @@ struct ReinstallCommand: ParsableCommand {
         let run = ReinstallRun(
             serverText: server, keypair: keypair, password: password, noLogin: noLogin, userId: userId, options: options,
             stop: stop, cloudInit: cloudInit, dryRun: dryRun, yes: yes, wait: wait, json: json,
-            interruption: dryRun ? nil : try WaitInterruption.install())
+            interruption: dryRun ? nil : try WaitInterruption.install(.reinstall, scope: connection.commandScope))
         try runScript(connection) { session in try await run.perform(session) }
     }
 }

@@ -22,6 +22,8 @@ struct ReinstallRun: Sendable {
     var json: Bool
     /// Catches Ctrl-C from the start, so that it cannot cut the POST off (nil: not caught).
     var interruption: WaitInterruption?
+    /// The flags that chose the cloud, for the commands printed to follow the job.
+    private var scope: CommandScope { interruption?.scope ?? CommandScope() }
 
     func perform(_ session: CloudSession) async throws -> Int32 {
         // The one buffer the password was read into; zeroed when the command ends.
@@ -185,7 +187,7 @@ struct ReinstallRun: Sendable {
             if case let .notStarted(cause) = judged { return ScriptExit.code(for: cause) }
             return ScriptExit.uncertain
         case let .accepted(accepted, write):
-            outcome = .accepted(jobId: accepted.jobId)
+            outcome = .accepted(jobId: accepted.jobId, requestId: accepted.requestId)
             entry = accepted
             journaled = write.isWritten
             if let notice = write.notice { Console.error("warning: \(notice)") }
@@ -196,7 +198,7 @@ struct ReinstallRun: Sendable {
         if !json { Console.out(jobId) }
         if let signal = interruption?.signal {
             // Interrupted while the POST was on its way: the answer is in, the job is not waited for.
-            Console.error(WaitInterruption.stillRunning(jobId: jobId, serverName: plan.serverName))
+            Console.error(WaitInterruption.stillRunning(jobId: jobId, serverName: plan.serverName, scope: scope))
             if json { try Console.json(Stamped(report, SessionStamp(session))) }
             return 128 + signal
         }
@@ -207,7 +209,7 @@ struct ReinstallRun: Sendable {
 
         let waiter = JobWaiter(client: client, journal: journaled ? journal : nil)
         guard let end = try await waiter.follow(JobFollower(resuming: entry, now: Date()), interruption: interruption) else {
-            Console.error(WaitInterruption.stillRunning(jobId: jobId, serverName: plan.serverName))
+            Console.error(WaitInterruption.stillRunning(jobId: jobId, serverName: plan.serverName, scope: scope))
             if json { try Console.json(Stamped(report, SessionStamp(session))) }
             return 128 + (interruption?.signal ?? SIGINT)
         }

@@ -34,11 +34,25 @@ final class WaitInterruption: Sendable {
         var count = 0
     }
 
+    /// What the command does: a reinstall sends one; `job` only reads.
+    enum Purpose: Sendable {
+        case reinstall
+        case followJob(id: String)
+    }
+
     private let status = Mutex(Status())
+    let purpose: Purpose
+    /// The flags that chose the cloud, carried by the commands printed to run later.
+    let scope: CommandScope
+
+    private init(purpose: Purpose, scope: CommandScope) {
+        self.purpose = purpose
+        self.scope = scope
+    }
 
     /// Catches the signals from now on, for the rest of the process. Call from the main thread.
-    static func install() throws -> WaitInterruption {
-        let interruption = WaitInterruption()
+    static func install(_ purpose: Purpose, scope: CommandScope) throws -> WaitInterruption {
+        let interruption = WaitInterruption(purpose: purpose, scope: scope)
         let wake = try WakePipe()
         TerminalSignals.install(wake: wake)
         let watcher = Thread {
@@ -99,11 +113,17 @@ final class WaitInterruption: Sendable {
         }
         switch step {
         case .preparing, .leaving:
-            Console.error("Interrupted: nothing was sent.")
+            switch purpose {
+            case .reinstall:
+                Console.error("Interrupted: nothing was sent.")
+            case let .followJob(id):
+                // `job` sends nothing: what matters is that the job goes on.
+                Console.error(Self.stillRunning(jobId: id, serverName: nil, scope: scope))
+            }
             exit(128 + signal)
         case let .posting(name):
             guard first else {
-                Console.error(Self.leftUnclear(serverName: name))
+                Console.error(Self.leftUnclear(serverName: name, scope: scope))
                 exit(ScriptExit.uncertain)
             }
             Console.error("The reinstall of \(name.shown) is on its way to the cloud; leaving now would leave its "
@@ -117,16 +137,16 @@ final class WaitInterruption: Sendable {
     }
 
     /// What to tell when leaving before the cloud answered the POST.
-    static func leftUnclear(serverName: String) -> String {
+    static func leftUnclear(serverName: String, scope: CommandScope) -> String {
         "Left before the cloud answered: the outcome is unclear, the reinstall of \(serverName.shown) may have started. "
-            + "Check the server before sending it again: \(ExitSummary.checkCommand(serverName: serverName))."
+            + "Check the server before sending it again: \(ExitSummary.checkCommand(serverName: serverName, scope: scope))."
     }
 
     /// What to tell when the wait ends early: the job goes on without us.
-    static func stillRunning(jobId: String, serverName: String?) -> String {
+    static func stillRunning(jobId: String, serverName: String?, scope: CommandScope) -> String {
         let server = serverName.map { " (\($0.shown))" } ?? ""
         return "Job \(jobId.shown)\(server) is still running in the cloud; leaving does not stop it.\n"
-            + "Follow it with: \(ExitSummary.followCommand(jobId: jobId))"
+            + "Follow it with: \(ExitSummary.followCommand(jobId: jobId, scope: scope))"
     }
 }
 

@@ -38,6 +38,6 @@ struct FailureWordingTests {
         #expect(history.errorCode == code && history.failReason == reason, "the history")
         #expect(state.flash?.text.contains("\(code): \(reason)") == true, "the message on the status line")
         _ = reduce(&state, .key(.character("h")))
-        #expect(render(state).lines.joined(separator: "\n").contains("\(code) \(reason)"), "the history screen")
+        #expect(render(state).lines.joined(separator: "\n").contains("\(code): \(reason)"), "the history screen, in the same words")
     }
 }

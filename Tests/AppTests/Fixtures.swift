@@ -41,6 +41,9 @@ enum Fixtures {
     ]
 
     static let goldImage = Image(id: "img-gold", name: "Ubuntu 22.04 server 64bit", imageType: "gold", osType: "Linux")
+    /// A licensed Linux image under web-01's image id: BYOL is offered on it.
+    static let redHatImage = Image(id: "img-gold", name: "Red Hat Enterprise Linux 8.8 64bit", imageType: "gold",
+                                   osType: "Linux", platform: "RedHat")
     static let windowsImage = Image(id: "img-win", name: "win2019-ad-template", imageType: "private", osType: "Windows",
                                     supportFcInject: "true")
     static let keypairs = [

@@ -82,7 +82,7 @@ struct FormOptionsTests {
     }
 
     @Test func encryptionAndBYOLGoIntoTheMetadata() throws {
-        var state = webForm()
+        var state = Fixtures.formState(for: Fixtures.web, image: Fixtures.redHatImage)
         FormKeys.focus(.encrypt, in: &state)
         _ = reduce(&state, .key(.right))
         FormKeys.focus(.cmkId, in: &state)

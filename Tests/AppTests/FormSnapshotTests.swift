@@ -13,9 +13,9 @@ struct FormSnapshotTests {
         return state
     }
 
-    /// web-01 (running, v2) with a password, user data, encryption and BYOL: the tallest form.
+    /// web-01 (running, v2, a licensed image) with a password, user data, encryption and BYOL: the tallest form.
     private func fullForm() -> AppState {
-        var state = Fixtures.formState(for: Fixtures.web, image: Fixtures.goldImage)
+        var state = Fixtures.formState(for: Fixtures.web, image: Fixtures.redHatImage)
         FormKeys.focus(.encrypt, in: &state)
         _ = reduce(&state, .key(.character(" ")))
         FormKeys.focus(.cmkId, in: &state)

@@ -94,9 +94,33 @@ struct FormUserDataPathTests {
         _ = reduce(&state, .userDataCompletions(typed: "/no/such", ["/no/such-thing"]))
         #expect(state.form?.options.userDataPath.text == "/no/suchx", "an answer for an older path changes nothing")
         _ = reduce(&state, .key(.tab))
-        _ = reduce(&state, .userDataCompletions(typed: "/no/suchx", []))
-        #expect(state.form?.options.userDataHint == "no file or folder matches")
+        let read = reduce(&state, .userDataCompletions(typed: "/no/suchx", []))
+        #expect(state.form?.focus != .userData, "no completion: Tab moves on, as it does elsewhere")
+        #expect(read == [.readUserData(path: "/no/suchx")], "leaving the field reads the file")
+    }
+
+    /// A path that failed to read brings the focus back once; Tab then leaves it for good.
+    @Test func tabLeavesAPathWhoseFailureIsShown() {
+        var state = userDataForm(typing: "/nope")
+        _ = reduce(&state, .key(.tab))
+        _ = reduce(&state, .userDataCompletions(typed: "/nope", []))
+        _ = reduce(&state, .userDataRead(path: "/nope", .failure(UserDataReadError("no such file"))))
+        #expect(state.form?.focus == .userData, "the failure takes the focus back")
+        #expect(reduce(&state, .key(.tab)) == [.completeUserDataPath("/nope")])
+        #expect(reduce(&state, .userDataCompletions(typed: "/nope", [])) == [], "not read again")
+        #expect(state.form?.focus != .userData)
+    }
+
+    /// Two Tabs on the same matches: the first lists them, the second moves on.
+    @Test func aSecondTabOnTheSameMatchesMovesOn() {
+        var state = userDataForm(typing: "/etc/host")
+        _ = reduce(&state, .key(.tab))
+        _ = reduce(&state, .userDataCompletions(typed: "/etc/host", ["/etc/host.conf", "/etc/hosts"]))
         #expect(state.form?.focus == .userData)
+        #expect(state.form?.options.userDataHint?.contains("2 matches") == true)
+        _ = reduce(&state, .key(.tab))
+        _ = reduce(&state, .userDataCompletions(typed: "/etc/host", ["/etc/host.conf", "/etc/hosts"]))
+        #expect(state.form?.focus != .userData)
     }
 
     @Test func tabOnAnEmptyPathMovesOn() {

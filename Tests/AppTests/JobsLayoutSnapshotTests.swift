@@ -73,7 +73,8 @@ struct JobsLayoutSnapshotTests {
             _ = reduce(&state, .key(.tab))
             let screen = render(state)
             let body = layout.bodyTop..<(layout.bodyTop + layout.bodyHeight)
-            let focused = body.contains { y in (0..<FormWindow.leftColumn).contains { screen[$0, y].style.reverse } }
+            let leftColumn = state.form.map { FormWindow.leftColumn($0, width: state.size.width) } ?? 0
+            let focused = body.contains { y in (0..<leftColumn).contains { screen[$0, y].style.reverse } }
             #expect(focused || screen.cursor.map { body.contains($0.y) } == true, "\(state.form?.focus as Any)")
         }
     }
@@ -149,7 +150,7 @@ struct JobsLayoutSnapshotTests {
         let text = render(state).lines.joined(separator: " ")
         #expect(text.contains("throttling requests; wait and retry"), "the list's message is whole: \(text)")
         #expect(text.contains("(L on the list: the whole message)"), "the flash says where the rest is")
-        #expect(state.messages.entries.last?.text.hasSuffix("wait and retry (r retries)") == true)
+        #expect(state.messages.entries.last?.text.hasSuffix("wait and retry (retried in 2 s; r retries now)") == true)
     }
 
     /// A long failure wraps in the flash (up to four lines) and the log keeps it whole, newest first.

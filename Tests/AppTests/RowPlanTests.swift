@@ -42,10 +42,13 @@ struct RowPlanTests {
              expected: RowPlan(bodyHeight: 19, pane: .summary, flashRows: 2)),
         // The journal's notice and an unclear submission's advice come before the pane.
         Case(input: RowPlanInput(height: 24, formOpen: false, bodyWants: 200, jobs: 2, noticeLines: 2, adviceLines: 3),
-             expected: RowPlan(bodyHeight: 11, pane: .panes(shown: 2), flashRows: 1)),
+             expected: RowPlan(bodyHeight: 11, pane: .panes(shown: 2), flashRows: 1, adviceRows: 3, noticeRows: 2)),
         // No room for a pane at all beside the list: one summary line still says there are jobs.
         Case(input: RowPlanInput(height: 16, formOpen: false, bodyWants: 200, jobs: 2, noticeLines: 2, adviceLines: 5),
-             expected: RowPlan(bodyHeight: 5, pane: .summary, flashRows: 1)),
+             expected: RowPlan(bodyHeight: 5, pane: .summary, flashRows: 1, adviceRows: 5, noticeRows: 2)),
+        // More notice than rows: the list keeps its minimum and the pane its line; the notices are cut.
+        Case(input: RowPlanInput(height: 16, formOpen: false, bodyWants: 200, jobs: 2, noticeLines: 2, adviceLines: 12),
+             expected: RowPlan(bodyHeight: 5, pane: .summary, flashRows: 1, adviceRows: 7, noticeRows: 0)),
     ]
 
     @Test(arguments: cases)
@@ -59,8 +62,14 @@ struct RowPlanTests {
         for jobs in 0...12 {
             for wants in [3, 7, 40] {
                 for form in [false, true] {
-                    let plan = RowPlan(RowPlanInput(height: height, formOpen: form, bodyWants: wants, jobs: jobs, flashLines: jobs % 6))
-                    #expect(plan.bodyHeight + plan.pane.rows + plan.flashRows + 2 == height)
+                    for advice in [0, 4, 30] {
+                        let plan = RowPlan(RowPlanInput(height: height, formOpen: form, bodyWants: wants, jobs: jobs,
+                                                        flashLines: jobs % 6, noticeLines: 2, adviceLines: advice))
+                        #expect(plan.bodyHeight + plan.pane.rows + plan.flashRows + plan.adviceRows + plan.noticeRows + 2
+                                == height)
+                        // Notices never take the list's minimum.
+                        #expect(plan.bodyHeight >= min(wants, RowPlan.listMinimum), "\(plan)")
+                    }
                 }
             }
         }

@@ -108,6 +108,7 @@ struct SubmissionInProcessTests {
         #expect(await harness.posts() == 1, "exactly one reinstall reached the cloud")
         #expect(state.submissions.isEmpty)
         #expect(state.jobs.count == 1)
+        #expect(state.jobs.first?.entry.requestId?.isEmpty == false, "the submission's X-Request-Id is kept for its details")
     }
 
     @Test func aJobAnotherActorStartedAfterTheFormOpenedMeansNothingIsSent() async throws {

@@ -23,7 +23,7 @@ struct AccountProfileFlowTests {
         #expect(!list.contains("DEMO"), "a real account, not the demo\n\(tmux.screenDump)")
         try await tmux.press("/")
         try await tmux.type("bms-node")
-        try await tmux.waitFor("0 match")
+        try await tmux.waitFor("no match")
         try await tmux.press("Escape")
         try await tmux.waitFor("\(AccountProfile.grantedServers) servers")
         try await tmux.waitUntil("web-01 selected at start", escapes: true) { AppScreen.selectedServer($0) == "web-01" }

@@ -65,6 +65,31 @@ struct ExitWithJobsRunningTests {
         try await expectSummary(tmux, status: 143)
     }
 
+    @Test("Ctrl-C while the UI's reinstall POST is on its way waits for the answer, says so, then leaves with the job printed")
+    func ctrlCDuringThePostWaitsForItsAnswer() async throws {
+        let binary = try AppBinary.locate()
+        let tmux = try await TmuxSession(width: 100, height: 30)
+        // Every answer of the demo's cloud comes 1.5 s late: the POST is on its way long enough.
+        try await tmux.launchDemo(binary: binary, jobSeconds: 300, arguments: ["--demo-faults", "hang=1,hang-ms=1500"])
+        try await tmux.waitFor("DEMO — simulated cloud", "12 servers", "web-01")
+        try await tmux.waitUntil("web-01 selected at start", escapes: true) { AppScreen.selectedServer($0) == "web-01" }
+        try await tmux.press("Enter")
+        try await tmux.waitUntil("the web-01 form to be complete") {
+            !$0.contains("✗") && !$0.contains("complete the checklist first") && $0.contains("ops-ed25519 ▸ (current)")
+        }
+        try await tmux.press("BTab", "BTab")
+        try await tmux.waitUntil("the focused button", escapes: true) { AppScreen.isReversed($0, "[ Reinstall web-01 ]") }
+        try await tmux.press("Enter")
+        try await tmux.waitFor("Review: reinstall the OS of web-01", "Type the name or the id")
+        try await tmux.type("web-01")
+        try await tmux.waitFor("Enter sends it")
+        try await tmux.press("Enter")
+        try await tmux.waitFor("Submitting…")
+        try await tmux.press("C-c")
+        try await tmux.waitFor("Leaving once the cloud has answered the reinstall of web-01")
+        try await expectSummary(tmux, status: 130)
+    }
+
     @Test("Ctrl-C during reinstall --wait and job --wait exits 130, naming the job still running and how to follow it")
     func interruptedWaitsSayTheJobGoesOn() async throws {
         let cli = try CLISession(simulator: try await StandaloneSimulator(extra: ["--job-seconds", "120"]))
@@ -77,7 +102,9 @@ struct ExitWithJobsRunningTests {
         let stderr = reinstall.stderr
         #expect(status == 130, "\(stderr)")
         #expect(stderr.contains("Job \(jobId) (web-01) is still running in the cloud; leaving does not stop it."), "\(stderr)")
-        #expect(stderr.contains("Follow it with: ecs-reinstall job \(jobId) --wait"), "\(stderr)")
+        // With the flags that chose the cloud, so the command reaches the same one.
+        let follow = "Follow it with: ecs-reinstall job \(jobId) --region cn-north-4 --endpoint \(cli.simulator.url) --wait"
+        #expect(stderr.contains(follow), "\(stderr)")
 
         let shown = try await cli.run(["job", jobId])
         #expect(shown.status == 0 && ["RUNNING", "INIT"].contains(shown.stdout.trimmingCharacters(in: .whitespacesAndNewlines)),
@@ -90,7 +117,7 @@ struct ExitWithJobsRunningTests {
         #expect(sendSignal(job.pid, SIGINT) == 0)
         let jobStatus = try await ChildProcess.wait(job.pid, timeout: .seconds(10))
         #expect(jobStatus == 130, "\(job.stderr)")
-        #expect(job.stderr.contains("Follow it with: ecs-reinstall job \(jobId) --wait"), "\(job.stderr)")
+        #expect(job.stderr.contains(follow), "\(job.stderr)")
     }
 
     @Test("The UI's start-up failures exit like the commands: 4 network, 3 authentication, 2 usage")

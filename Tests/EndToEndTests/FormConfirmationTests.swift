@@ -15,18 +15,12 @@ struct FormConfirmationTests {
         try await tmux.waitUntil("the web-01 form to be complete") {
             !$0.contains("✗") && $0.contains("Enter: review what will be sent") && $0.contains("ops-ed25519 ▸ (current)")
         }
-        // BYOL on, so the review must show it in the metadata.
         try await tmux.press("BTab", "BTab")  // login → endpoint → (wrapping) the button; ↓ would move in the key pair list
-        try await tmux.press("Up")
-        try await tmux.press("Space")
-        try await tmux.waitFor("[x] bring your own licence")
-        try await tmux.press("Down")
         try await tmux.press("Enter")
 
         let review = try await tmux.waitFor("Review: reinstall the OS of web-01", "Type the name or the id")
         #expect(review.contains("POST /v2/"), "\(tmux.screenDump)")
         #expect(review.contains("\"keyname\": \"ops-ed25519\""), "\(tmux.screenDump)")
-        #expect(review.contains("\"BYOL\": \"true\""), "\(tmux.screenDump)")
         #expect(review.contains("\"mode\": \"withStopServer\""), "\(tmux.screenDump)")
 
         // Enter-Enter does nothing: an empty or wrong name is refused and nothing is sent.
@@ -39,7 +33,7 @@ struct FormConfirmationTests {
 
         // Esc goes back to the form, the choices kept.
         try await tmux.press("Escape")
-        let back = try await tmux.waitFor("Reinstall the OS of web-01", "[x] bring your own licence")
+        let back = try await tmux.waitFor("Reinstall the OS of web-01", "ops-ed25519 ▸ (current)")
         #expect(!back.contains("Review:"), "\(tmux.screenDump)")
 
         // Again, and this time the exact name.

@@ -79,7 +79,7 @@ struct ServerListTests {
             AppScreen.serverNames($0) == ["win-ad-01", "win-rdp-02"]
         }
         let field = AppScreen.lines(typing)[1]
-        #expect(field.hasPrefix(" /win") && field.contains("2 match"), "row 1 is the filter field\n\(tmux.screenDump)")
+        #expect(field.hasPrefix(" /win") && field.contains("2 matches"), "row 1 is the filter field\n\(tmux.screenDump)")
 
         try await tmux.press("Down")
         try await tmux.waitUntil("win-rdp-02 selected", escapes: true) { AppScreen.selectedServer($0) == "win-rdp-02" }

@@ -154,7 +154,7 @@ struct ReinstallSafetyTests {
         let transport = ScriptedTransport([.server(status: "SHUTOFF"), .json(200, #"{"job_id":"j-9"}"#)])
         let outcome = await Fixture.client(transport).reinstallSafely(
             serverId: "s/1", api: .v1, request: ReinstallRequest(keyName: "kp", userId: "u1"))
-        #expect(outcome == .accepted(jobId: "j-9"))
+        #expect(outcome == .accepted(jobId: "j-9", requestId: "req-1"), "the answer's X-Request-Id is kept")
         let post = try #require(transport.requests.last)
         #expect(post.sentURL.path(percentEncoded: true) == "/v1/p1/cloudservers/s%2F1/reinstallos")
         #expect(String(decoding: post.body, as: UTF8.self) == #"{"os-reinstall":{"keyname":"kp","userid":"u1"}}"#)

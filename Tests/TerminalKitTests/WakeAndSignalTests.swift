@@ -78,4 +78,27 @@ import TerminalKit
         #expect(TerminalSignals.takePending() == SIGHUP)
         #expect(TerminalSignals.takePending() == nil)
     }
+
+    /// A held signal is recorded and wakes as any, and says it consumed the hold (the app then
+    /// decides when to leave); SIGQUIT never takes the hold.
+    @Test func aHeldSignalConsumesTheHoldButSigquitDoesNot() throws {
+        let wake = try WakePipe()
+        let stdin = fakeStdin()
+        defer { close(stdin.read); close(stdin.write) }
+        TerminalSignals.install(wake: wake)
+        defer { TerminalSignals.uninstall() }
+        #expect(!TerminalSignals.releaseHold(), "nothing held, nothing consumed")
+        TerminalSignals.holdNextSignal()
+        kill(getpid(), SIGQUIT)
+        #expect(InputWaiter.wait(stdin: stdin.read, wake: wake, timeoutMilliseconds: 5000).woken)
+        wake.drain()
+        #expect(TerminalSignals.takePending() == SIGQUIT)
+        #expect(!TerminalSignals.releaseHold(), "SIGQUIT always leaves: it does not take the hold")
+        TerminalSignals.holdNextSignal()
+        kill(getpid(), SIGHUP)
+        #expect(InputWaiter.wait(stdin: stdin.read, wake: wake, timeoutMilliseconds: 5000).woken)
+        #expect(TerminalSignals.takePending() == SIGHUP)
+        #expect(TerminalSignals.releaseHold(), "the SIGHUP took the hold")
+        #expect(!TerminalSignals.releaseHold())
+    }
 }

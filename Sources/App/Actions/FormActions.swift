@@ -72,10 +72,27 @@ enum FormActions {
             Action(keys: [], keyLabel: "type", label: "the server's name as shown (or its id) to confirm",
                    footer: "type the name", perform: { state, key in typeIntoForm(&state, key) }),
             edit(lineEditKeys, "^A ^E ^W ^U ^K", "start, end, delete a word, to the start, to the end", footer: "^W ^U edit"),
+            Action(keys: [.down, .pageDown], keyLabel: "↓ PgDn", label: "scroll the request body down",
+                   footer: "↑↓ scroll", availability: { reviewScroll($0, down: true) }, quietWhenDisabled: true,
+                   perform: { state, key in typeIntoForm(&state, key) }),
+            Action(keys: [.up, .pageUp], keyLabel: "↑ PgUp", label: "scroll the request body up",
+                   availability: { reviewScroll($0, down: false) }, quietWhenDisabled: true,
+                   perform: { state, key in typeIntoForm(&state, key) }),
             helpAction(keys: [.function(1)], keyLabel: "F1", footer: "F1 help"),
             Action(keys: [.escape], keyLabel: "Esc", label: "back to the fields, every value kept", footer: "Esc back",
                    perform: { state, _ in leaveForm(&state) }),
         ]
+    }
+
+    /// The body scrolls only when it does not fit the rows the review has, and only while there is
+    /// more of it that way.
+    private static func reviewScroll(_ state: AppState, down: Bool) -> Availability {
+        guard let form = state.form, case let .review(plan) = form.stage else { return .disabled("no review") }
+        let page = ReviewPage(state, form, plan, Layout(state))
+        guard page.scrolls else { return .disabled("the request body fits: nothing to scroll") }
+        let scroll = page.clamped(form.reviewScroll)
+        if down { return scroll < page.clamped(Int.max) ? .enabled : .disabled("the end of the request body is in view") }
+        return scroll > 0 ? .enabled : .disabled("the start of the request body is in view")
     }
 
     /// Fields that take typed text: there every printable key (and `?`) is text.

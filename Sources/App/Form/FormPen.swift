@@ -9,15 +9,26 @@ struct FormPen {
     let form: ReinstallForm
     let layout: Layout
     let left = 1
-    let labelWidth = 12
+    var labelWidth: Int { Self.labelWidth }
     var row: Int
+    /// The row the login choice is on: the checklist starts under it.
+    private(set) var loginRow: Int
+
+    /// Each field's label: the label column is as wide as the widest, and a gap.
+    static let labels: [ReinstallForm.Field: String] = [
+        .endpoint: "Endpoint", .login: "Login", .keypair: "Key pair", .password: "Password", .confirmation: "Confirm",
+        .stopServer: "Stop first", .userData: "User data", .encrypt: "Encrypt", .cmkId: "CMK id", .byol: "BYOL",
+    ]
+    static let labelWidth = (labels.values.map { DisplayWidth.of($0) }.max() ?? 0) + 2
 
     var fieldX: Int { left + labelWidth }
+    var columnWidth: Int { Self.columnWidth(form, width: layout.width) }
+
     /// Wide enough, where the checklist keeps 24 columns, for a 36-character CMK id to show whole
     /// in its field: the operator checks a pasted key id by eye.
-    var columnWidth: Int {
-        let usual = min(50, max(36, layout.width * 45 / 100))
-        return form.options.encrypted ? max(usual, min(52, layout.width - 28)) : usual
+    static func columnWidth(_ form: ReinstallForm, width: Int) -> Int {
+        let usual = min(50, max(labelWidth + 24, width * 45 / 100))
+        return form.options.encrypted ? max(usual, min(52, width - 28)) : usual
     }
     var fieldWidth: Int { max(10, columnWidth - labelWidth - 1) }
     let focusStyle = Style(reverse: true)
@@ -27,10 +38,11 @@ struct FormPen {
         self.form = form
         self.layout = layout
         row = layout.bodyTop
+        loginRow = layout.bodyTop + 5
     }
 
-    private mutating func label(_ text: String, _ field: ReinstallForm.Field) {
-        screen.put(text, x: left, y: row, style: form.focus == field ? Style(bold: true, underline: true) : Style(bold: true))
+    private mutating func label(_ field: ReinstallForm.Field) {
+        screen.put(Self.labels[field] ?? "", x: left, y: row, style: form.focus == field ? Style(bold: true, underline: true) : Style(bold: true))
     }
 
     private func style(_ field: ReinstallForm.Field) -> Style { form.focus == field ? focusStyle : .plain }
@@ -41,16 +53,17 @@ struct FormPen {
         x += screen.put(DisplayWidth.truncate(server.name, to: 30), x: left + x, y: row, style: Style(color: .cyan, bold: true))
         let facts = "  \(server.status) · \(server.osType) · \(server.imageName)"
         screen.put(DisplayWidth.truncate(facts, to: max(0, layout.width - left - x - 1)), x: left + x, y: row, style: Style(dim: true))
-        if let warning = form.warning {
-            screen.put(DisplayWidth.truncate("⚠ " + warning, to: layout.width - left - 1), x: left, y: row + 1,
-                       style: Style(color: .yellow, bold: true))
+        row += 1
+        // Whole: a warning cut short could hide what matters.
+        for line in form.warning.map({ DisplayWidth.wrapWhole("⚠ " + $0, to: layout.width - left - 1) }) ?? [""] {
+            screen.put(line, x: left, y: row, style: Style(color: .yellow, bold: true))
+            row += 1
         }
-        row += 2
     }
 
     /// The endpoint decision and its evidence; ←/→ on it overrides the choice.
     mutating func endpoint(_ context: FormContext) {
-        label("Endpoint", .endpoint)
+        label(.endpoint)
         guard let decision = context.decision else {
             screen.put("reading the image…", x: fieldX, y: row, style: Style(dim: true))
             row += 3
@@ -67,14 +80,18 @@ struct FormPen {
             ? "←/→ choose v1 or v2 · " + decision.reason
             : decision.reason + sure + (form.focus != .endpoint ? ""
                 : context.override == nil ? " · ←/→ confirm, again to switch" : " · ←/→ switch v1/v2")
-        screen.put(DisplayWidth.truncate(reason, to: layout.width - fieldX - 1), x: fieldX, y: row + 1,
-                   style: unanswered ? Style(color: .yellow) : Style(dim: true))
-        row += 3
+        // Wrapped, never cut: the reason is the evidence for the choice.
+        for line in DisplayWidth.wrapWhole(reason, to: layout.width - fieldX - 1) {
+            row += 1
+            screen.put(line, x: fieldX, y: row, style: unanswered ? Style(color: .yellow) : Style(dim: true))
+        }
+        row += 2
     }
 
     /// Login: exactly one of key pair, password and (v2 only) none, where the user data creates it.
     mutating func login(_ context: FormContext) {
-        label("Login", .login)
+        loginRow = row
+        label(.login)
         let allowed = form.keypairAllowed(context)
         let login = form.effectiveLogin(context)
         if allowed.allowed {
@@ -96,14 +113,14 @@ struct FormPen {
 
     /// Word-wrapped under the current field, in yellow: why a choice is not offered.
     private mutating func explain(_ text: String) {
-        for line in DisplayWidth.wrap(text, to: fieldWidth).prefix(3) {
+        for line in DisplayWidth.wrapWhole(text, to: fieldWidth) {
             row += 1
             screen.put(line, x: fieldX, y: row, style: Style(color: .yellow))
         }
     }
 
     mutating func keypair(_ context: FormContext) {
-        label("Key pair", .keypair)
+        label(.keypair)
         let pairs = context.keypairs.value ?? []
         if let pair = form.selectedKeypair(context) {
             let current = pair.name == form.server.keyName ? " (current)" : ""
@@ -126,9 +143,8 @@ struct FormPen {
     }
 
     mutating func passwords() {
-        for (field, name, text) in [(ReinstallForm.Field.password, "Password", form.password),
-                                    (.confirmation, "Confirm", form.confirmation)] {
-            textField(name, field, text)
+        for (field, text) in [(ReinstallForm.Field.password, form.password), (.confirmation, form.confirmation)] {
+            textField(field, text)
         }
         if form.focus == .password || form.focus == .confirmation {
             screen.put(form.revealed ? "^R hide" : "^R reveal", x: fieldX, y: row, style: Style(dim: true))
@@ -136,8 +152,8 @@ struct FormPen {
         row += 1
     }
 
-    private mutating func textField(_ name: String, _ field: ReinstallForm.Field, _ text: some DrawableField) {
-        label(name, field)
+    private mutating func textField(_ field: ReinstallForm.Field, _ text: some DrawableField) {
+        label(field)
         screen.put("[" + String(repeating: " ", count: fieldWidth - 2) + "]", x: fieldX, y: row, style: Style(dim: true))
         let cursorX = text.draw(into: &screen, x: fieldX + 1, y: row, width: fieldWidth - 2,
                                 style: form.focus == field ? Style(underline: true) : .plain)
@@ -145,27 +161,31 @@ struct FormPen {
         row += 1
     }
 
-    private mutating func checkbox(_ name: String, _ field: ReinstallForm.Field, _ on: Bool, _ note: String) {
-        label(name, field)
+    private mutating func checkbox(_ field: ReinstallForm.Field, _ on: Bool, _ note: String) {
+        label(field)
         screen.put(on ? "[x]" : "[ ]", x: fieldX, y: row, style: style(field))
-        screen.put(DisplayWidth.truncate(note, to: fieldWidth - 4), x: fieldX + 4, y: row, style: Style(dim: true))
-        row += 1
+        for line in DisplayWidth.wrapWhole(note, to: fieldWidth - 4) {
+            screen.put(line, x: fieldX + 4, y: row, style: Style(dim: true))
+            row += 1
+        }
     }
 
     /// Stop first, then the options, packed one per row so the form fits 80×24.
     mutating func options(_ context: FormContext) {
         if form.server.isRunning {
-            checkbox("Stop first", .stopServer, form.withStopServer, "running: stop it first")
+            checkbox(.stopServer, form.withStopServer, "running: stop first")
         }
         if form.onV2(context) {
-            textField("User data", .userData, form.options.userDataPath)
+            textField(.userData, form.options.userDataPath)
             userDataStatus(context)
         }
-        checkbox("Encrypt", .encrypt, form.options.encrypted, "system disk (KMS)")
+        checkbox(.encrypt, form.options.encrypted, "system disk (KMS)")
         if form.options.encrypted {
-            textField("CMK id", .cmkId, form.options.cmkId)
+            textField(.cmkId, form.options.cmkId)
         }
-        checkbox("BYOL", .byol, form.options.byol, "bring your own licence")
+        if form.fields(context).contains(.byol) {
+            checkbox(.byol, form.options.byol, "bring your own licence")
+        }
         row += 1
     }
 
@@ -179,20 +199,22 @@ struct FormPen {
             // The matches of a second Tab: wrapped, so that a few names fit the narrow column.
             lines = Array(DisplayWidth.wrap(form.options.userDataHint ?? "", to: fieldWidth).prefix(2))
         case _ where form.options.userDataPath.overflowed:
-            lines = ["path cut at \(form.options.userDataPath.maxLength) characters: longer than any path"]
+            lines = DisplayWidth.wrapWhole("path cut at \(form.options.userDataPath.maxLength) characters: longer than any path",
+                                           to: fieldWidth)
             style = Style(color: .red)
         case let .loaded(data) where data.path == form.options.userDataPathText:
-            lines = data.preview(lines: 2).map { "│ " + $0 }
+            // A preview of the file: its lines are cut, the file is not.
+            lines = data.preview(lines: 2).map { DisplayWidth.truncate("│ " + $0, to: fieldWidth) }
         case let .failed(path, message) where path == form.options.userDataPathText:
-            lines = [message]
+            lines = DisplayWidth.wrapWhole(message, to: fieldWidth)
             style = Style(color: .red)
         case let .reading(path) where path == form.options.userDataPathText:
             lines = ["reading…"]
         default:
-            lines = ["Enter reads the file (text or gzip, ≤ 32 KB) · Tab completes"]
+            lines = DisplayWidth.wrapWhole("Enter reads the file (text or gzip, ≤ 32 KB) · Tab completes", to: fieldWidth)
         }
         for line in lines {
-            screen.put(DisplayWidth.truncate(line, to: fieldWidth), x: fieldX, y: row, style: style)
+            screen.put(line, x: fieldX, y: row, style: style)
             row += 1
         }
     }
@@ -205,12 +227,16 @@ struct FormPen {
         let width = columnWidth - labelWidth
         screen.put(DisplayWidth.truncate(button, to: width), x: fieldX, y: row, style: buttonStyle)
         let hint = ready ? "Enter: review what will be sent" : "complete the checklist first"
-        screen.put(DisplayWidth.truncate(hint, to: width), x: fieldX, y: row + 1, style: Style(dim: true))
+        var y = row + 1
+        for line in DisplayWidth.wrapWhole(hint, to: width) {
+            screen.put(line, x: fieldX, y: y, style: Style(dim: true))
+            y += 1
+        }
         if let error = form.error {
             // Every line that fits above the job panes: an advice cut short could hide what not to do.
-            let room = max(2, layout.bodyTop + layout.bodyHeight - (row + 2))
-            for (offset, line) in DisplayWidth.wrap(error, to: layout.width - left - 1).prefix(room).enumerated() {
-                screen.put(line, x: left, y: row + 2 + offset, style: Style(color: .red, bold: true))
+            let room = max(2, layout.bodyTop + layout.bodyHeight - y)
+            for (offset, line) in DisplayWidth.wrapWhole(error, to: layout.width - left - 1).prefix(room).enumerated() {
+                screen.put(line, x: left, y: y + offset, style: Style(color: .red, bold: true))
             }
         }
     }

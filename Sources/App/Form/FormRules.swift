@@ -51,7 +51,9 @@ extension ReinstallForm {
         if onV2(context) || options.hasUserDataPath { fields.append(.userData) }
         fields.append(.encrypt)
         if options.encrypted { fields.append(.cmkId) }
-        fields += [.byol, .submit]
+        // Only where there is a licence to bring; kept in view while ticked, so it can be cleared.
+        if options.byol || LicenceRule.byolApplies(server: server, image: context.image.value ?? nil) { fields.append(.byol) }
+        fields.append(.submit)
         return fields
     }
 

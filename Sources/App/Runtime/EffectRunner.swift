@@ -85,9 +85,9 @@ public final class EffectRunner: Sendable {
     private func perform(_ effect: Effect) async -> AppEvent? {
         do {
             switch effect {
-            case let .listServers(generation):
+            case let .listServers(generation, fromPage):
                 // Each page is shown as it arrives; later pages load meanwhile, several at a time.
-                for try await page in client.allServers(pageSize: serverPageSize) {
+                for try await page in client.allServers(pageSize: serverPageSize, fromPage: fromPage) {
                     guard !Task.isCancelled else { return nil }
                     send(.serverPage(generation: generation, page))
                 }
@@ -157,7 +157,7 @@ public final class EffectRunner: Sendable {
         case let .accepted(entry, journal):
             if let notice = journal.notice { send(.journalFailed(notice)) }
             return .reinstallAccepted(jobId: entry.jobId, serverId: entry.serverId, serverName: entry.serverName,
-                                      api: entry.api, at: entry.submittedAt)
+                                      api: entry.api, at: entry.submittedAt, requestId: entry.requestId)
         case let .judged(outcome) where result.isUnclear:
             if case .startedWithoutJobId = outcome {
                 return .reinstallUnclear(serverId: plan.serverId, advice: outcome.message, started: true, at: at)
@@ -171,7 +171,7 @@ public final class EffectRunner: Sendable {
     private func failure(_ effect: Effect, error: CloudError) -> AppEvent {
         let message = error.message
         switch effect {
-        case let .listServers(generation): return .serverListingFailed(generation: generation, error)
+        case let .listServers(generation, _): return .serverListingFailed(generation: generation, error)
         case let .checkServer(id): return .serverChecked(id: id, .unknown)
         case .scheduleListRefresh: return .listRefreshDue
         case .scheduleListRetry: return .listRetryDue

@@ -46,10 +46,14 @@ public enum TerminalApp {
                 terminal.bell()
                 bellsRung = state.bells
             }
+            // While a reinstall is being sent the first signal is held: its answer is awaited.
+            let holding = state.isSending && !state.leavingOnceAnswered
+            if holding { TerminalSignals.holdNextSignal() } else { TerminalSignals.releaseHold() }
             let readiness = InputWaiter.wait(wake: wake, timeoutMilliseconds: nil)
             if let signal = TerminalSignals.takePending() {
                 exitStatus = 128 + signal
-                break
+                guard holding, TerminalSignals.releaseHold() else { break }
+                reduce(&state, .signalWhileSending).forEach(runner.run)
             }
             if readiness.inputClosed {
                 exitStatus = 128 + SIGHUP
@@ -78,7 +82,8 @@ public enum TerminalApp {
         terminal.restore()
         // After the restore, so it stays on the terminal (also on a signal: where the terminal
         // is gone the write fails and is dropped; the watchdog bounds a write that blocks).
-        ExitNotice.show(ExitSummary.lines(state.jobs, submissions: Array(state.submissions.values), mode: state.mode))
+        ExitNotice.show(ExitSummary.lines(state.jobs, submissions: Array(state.submissions.values), mode: state.mode,
+                                          scope: state.commandScope))
         runner.shutDown()
         return exitStatus
     }

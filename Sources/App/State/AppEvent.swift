@@ -25,7 +25,8 @@ public enum AppEvent: Sendable, Equatable {
     /// nil: IAM will not say (a refusal, temporary credentials); `userid` is optional.
     case userIdLoaded(String?)
     case userIdFailed(CloudError)
-    case reinstallAccepted(jobId: String, serverId: String, serverName: String, api: ReinstallAPI, at: Date)
+    case reinstallAccepted(jobId: String, serverId: String, serverName: String, api: ReinstallAPI, at: Date,
+                           requestId: String? = nil)
     case reinstallFailed(serverId: String, String)
     /// What the poller's follower of a job made of an answer.
     case jobFollowed(JobFollowed)
@@ -35,6 +36,8 @@ public enum AppEvent: Sendable, Equatable {
     /// The answer of `.watchSubmittedServer`.
     case submittedServerRead(id: String, ServerCheck, at: Date)
     case journalFailed(String)
+    /// A signal (Ctrl-C) the runtime held because a reinstall was being sent (`isSending`).
+    case signalWhileSending
     /// The answer of `.readUserData`: the file's bytes, or why it could not be read.
     case userDataRead(path: String, Result<Data, UserDataReadError>)
     /// The answer of `.completeUserDataPath`: the paths the typed one can complete to.

@@ -63,6 +63,14 @@ public struct AppState: Sendable, Equatable {
     public var quitRequested = false
     /// `q` asked "quit although jobs still run in the cloud?"; the next key answers.
     public var askingToQuit = false
+    /// A signal (Ctrl-C) came while a reinstall was being sent: the UI ends once every POST in
+    /// flight is answered, since cutting one off would leave its outcome unclear.
+    public var leavingOnceAnswered = false
+    /// The flags that chose the cloud, for the commands printed at exit.
+    public var commandScope = CommandScope()
+
+    /// A reinstall's POST is on its way, its answer not back yet.
+    public var isSending: Bool { submissions.values.contains { $0.phase == .submitting } }
 
     public init(mode: AccountMode, region: String, projectId: String, userId: String? = nil,
                 size: TerminalSize, now: Date, journal: [JournalEntry] = []) {

@@ -4,8 +4,9 @@ import Reinstall
 
 /// Work that `reduce` asks for, as a value: the effect runner performs it and answers with events.
 public enum Effect: Sendable, Equatable {
-    /// Lists every server, page by page (the listing numbered `generation`).
-    case listServers(generation: Int)
+    /// Lists every server, page by page (the listing numbered `generation`), from page
+    /// `fromPage`: a listing that stopped part-way resumes at its failed page.
+    case listServers(generation: Int, fromPage: Int = 1)
     /// Reads one server a listing missed, to learn whether it is gone.
     case checkServer(id: String)
     /// Asks for `.listRefreshDue` after the delay.

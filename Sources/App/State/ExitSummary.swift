@@ -23,8 +23,9 @@ public enum ExitSummary {
 
     /// The lines printed once the terminal is given back; empty when nothing is left running
     /// and no reinstall's outcome is unclear.
-    public static func lines(_ jobs: [JobTracker], submissions: [SubmissionMark] = [], mode: AccountMode) -> [String] {
-        let unclear = mode == .real ? unclearLines(submissions) : []
+    public static func lines(_ jobs: [JobTracker], submissions: [SubmissionMark] = [], mode: AccountMode,
+                             scope: CommandScope = CommandScope()) -> [String] {
+        let unclear = mode == .real ? unclearLines(submissions, scope: scope) : []
         let running = runningJobs(jobs)
         guard !running.isEmpty else { return unclear }
         let count = running.count == 1 ? "1 reinstall is" : "\(running.count) reinstalls are"
@@ -41,7 +42,7 @@ public enum ExitSummary {
         }
         switch mode {
         case .real:
-            lines.append("Follow one with: \(followCommand(jobId: "JOB_ID")) (or start ecs-reinstall again: it resumes them from the journal).")
+            lines.append("Follow one with: \(followCommand(jobId: "JOB_ID", scope: scope)) (or start ecs-reinstall again: it resumes them from the journal).")
         case .demo:
             lines.append("Nothing is left to follow: a new demo starts a new simulated cloud.")
         }
@@ -50,7 +51,7 @@ public enum ExitSummary {
 
     /// A reinstall on its way when the UI ended (its POST cut off with the process), or one whose
     /// answer was unclear: it may have started, with no job id to follow. Said with what to check.
-    static func unclearLines(_ submissions: [SubmissionMark]) -> [String] {
+    static func unclearLines(_ submissions: [SubmissionMark], scope: CommandScope) -> [String] {
         let marks = submissions.filter { $0.phase != .started }.sorted { $0.serverName < $1.serverName }
         guard !marks.isEmpty else { return [] }
         var lines = ["\(marks.count == 1 ? "1 reinstall has" : "\(marks.count) reinstalls have") an unclear outcome: "
@@ -58,7 +59,7 @@ public enum ExitSummary {
         for mark in marks {
             let name = TerminalText.visible(mark.serverName)
             let when = mark.phase == .submitting ? "was being sent when the UI ended" : "got no clear answer"
-            lines.append("  \(name)  \(when); check it before sending again: \(checkCommand(serverName: mark.serverName))")
+            lines.append("  \(name)  \(when); check it before sending again: \(checkCommand(serverName: mark.serverName, scope: scope))")
         }
         return lines
     }
@@ -70,13 +71,14 @@ public enum ExitSummary {
         return label
     }
 
-    /// How to see whether a reinstall with an unclear outcome started: said at exit and on Ctrl-C.
-    public static func checkCommand(serverName: String) -> String {
-        "ecs-reinstall servers --filter \(TerminalText.visible(serverName)) (REBUILD means it started)"
+    /// How to see whether a reinstall with an unclear outcome started: said at exit and on Ctrl-C,
+    /// with the flags that chose the cloud (`scope`).
+    public static func checkCommand(serverName: String, scope: CommandScope) -> String {
+        "ecs-reinstall servers --filter \(CommandScope.quoted(serverName))\(scope.flags(listing: true)) (REBUILD means it started)"
     }
 
-    /// How to follow a job the UI or a command leaves running.
-    public static func followCommand(jobId: String) -> String {
-        "ecs-reinstall job \(TerminalText.visible(jobId)) --wait"
+    /// How to follow a job the UI or a command leaves running, in the same cloud (`scope`).
+    public static func followCommand(jobId: String, scope: CommandScope) -> String {
+        "ecs-reinstall job \(CommandScope.quoted(jobId))\(scope.flags(listing: false)) --wait"
     }
 }

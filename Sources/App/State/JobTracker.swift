@@ -26,9 +26,10 @@ public struct JobTracker: Sendable, Equatable, Identifiable {
     /// When the last good answer arrived.
     public var lastSeenAt: Date?
 
-    public init(jobId: String, serverId: String, serverName: String, api: ReinstallAPI, scope: String, submittedAt: Date) {
+    public init(jobId: String, serverId: String, serverName: String, api: ReinstallAPI, scope: String, submittedAt: Date,
+                requestId: String? = nil) {
         entry = JournalEntry(jobId: jobId, serverId: serverId, serverName: serverName, api: api, scope: scope,
-                             submittedAt: submittedAt)
+                             submittedAt: submittedAt, requestId: requestId)
     }
 
     /// A tracker resumed from the journal after a restart.

@@ -35,6 +35,8 @@ public struct ReinstallForm: Sendable, Equatable {
     public var options = FormOptions()
     /// The server's name as typed on the review step; Enter submits only on an exact match.
     public var confirmName: TextField
+    /// The first request body line in view on the review step (↑↓, PgUp/PgDn).
+    public var reviewScroll = 0
     public var submitting = false
     public var error: String?
     /// A pre-flight warning shown at the top (a server in ERROR).
@@ -83,6 +85,7 @@ public struct ReinstallForm: Sendable, Equatable {
     public mutating func wipeReview() {
         stage = .edit
         confirmName = Self.emptyConfirmation(server)
+        reviewScroll = 0
     }
 
     public var isReviewing: Bool {

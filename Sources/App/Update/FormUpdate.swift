@@ -48,6 +48,16 @@ func typeIntoForm(_ state: inout AppState, _ key: Key) -> [Effect] {
     // are edited in place: a copy per key would make a long paste cost its length squared.
     guard var form = state.form, !form.submitting else { return [] }
     state.form = nil
+    if case let .review(plan) = form.stage, ReviewPage.scrollKeys.contains(key) {
+        state.form = form
+        if let scroll = ReviewPage(state, form, plan, Layout(state)).scroll(form.reviewScroll, after: key) {
+            // The arrows and pages scroll the request body (the name field has no use for them);
+            // an error stays in view while the operator reads.
+            state.form?.reviewScroll = scroll
+            return []
+        }
+        state.form = nil
+    }
     form.error = nil
     if case let .review(plan) = form.stage {
         if key == .enter { return confirm(&state, form, plan) }
@@ -66,7 +76,8 @@ private func reduceEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     let fields = form.fields(context)
     if !fields.contains(form.focus) { form.focus = fields.first ?? .submit }
     let before = form.focus
-    if form.focus == .userData { form.options.userDataHint = nil }
+    // Kept over a Tab: a second Tab on the same matches moves on (see reduceUserDataCompletions).
+    if form.focus == .userData && key != .tab { form.options.userDataHint = nil }
     if case .reading = form.options.userData { form.options.typedWhileReading = true }
 
     switch key {
@@ -161,16 +172,18 @@ func reduceUserDataCompletions(_ state: inout AppState, typed: String, candidate
     case let .completed(path):
         form.options.userDataPath = TextField(text: path, maxLength: InputLimits.userDataPath)
         form.options.userDataHint = nil
-    case let .ambiguous(all):
+    case let .ambiguous(all) where form.options.userDataHint != PathCompletion.listing(all):
         form.options.userDataHint = PathCompletion.listing(all)
-    case .noMatch:
-        form.options.userDataHint = "no file or folder matches"
-    case .complete:
-        // Nothing to add: Tab takes its usual meaning, and leaving the field reads the file.
+    case .ambiguous, .noMatch, .complete:
+        // Nothing to add (or the matches already listed): Tab takes its usual meaning, and leaving
+        // the field reads the file, whose failure brings the focus back saying what is wrong. A
+        // path whose failure is already shown is not read again: Tab then leaves it for good.
+        form.options.userDataHint = nil
         let fields = form.fields(formContext(state, form))
         form.focus = neighbour(of: .userData, in: fields, step: 1, wrap: true)
+        let failedAlready = if case let .failed(path, _) = form.options.userData { path == form.options.userDataPathText } else { false }
         state.form = form
-        return readUserDataIfChanged(&state)
+        return failedAlready ? [] : readUserDataIfChanged(&state)
     }
     state.form = form
     return []

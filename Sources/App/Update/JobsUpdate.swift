@@ -3,14 +3,15 @@ import HuaweiCloud
 import Reinstall
 
 func reduceReinstallAccepted(
-    _ state: inout AppState, jobId: String, serverId: String, serverName: String, api: ReinstallAPI, at: Date
+    _ state: inout AppState, jobId: String, serverId: String, serverName: String, api: ReinstallAPI, at: Date,
+    requestId: String? = nil
 ) -> [Effect] {
     if state.form?.server.id == serverId {
         state.form?.wipe()
         state.form = nil
     }
     let tracker = JobTracker(jobId: jobId, serverId: serverId, serverName: serverName, api: api,
-                             scope: state.journalScope, submittedAt: at)
+                             scope: state.journalScope, submittedAt: at, requestId: requestId)
     state.jobs.removeAll { $0.jobId == jobId }
     state.jobs.append(tracker)
     state.now = max(state.now, at)

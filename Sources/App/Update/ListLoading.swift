@@ -16,16 +16,24 @@ func automaticRefreshInterval(servers: Int) -> Duration {
 let imagesReadAhead = 64
 
 /// Starts a listing (the first, `r`, or after a job), replacing any in flight. The rows on screen
-/// stay until the new pages replace them.
+/// stay until the new pages replace them. A listing that stopped part-way is resumed at its
+/// failed page: the pages before it are loaded already, and a big account's retries would
+/// otherwise fetch them again each time.
 func startListing(_ state: inout AppState) -> [Effect] {
     state.servers.generation += 1
     state.servers.loading = true
     state.servers.refreshPending = false
+    state.servers.keysRefused = false
+    state.servers.firstPageRetrying = false
+    let resumed = state.servers.loadingStopped && state.servers.pagesLoaded > 0
+    state.servers.loadingStopped = false
+    guard !resumed else {
+        return [.listServers(generation: state.servers.generation, fromPage: state.servers.pagesLoaded + 1)]
+    }
     state.servers.seen = []
+    state.servers.pagesLoaded = 0
     state.servers.firstCount = nil
     state.servers.countChanged = false
-    state.servers.keysRefused = false
-    state.servers.loadingStopped = false
     return [.listServers(generation: state.servers.generation)]
 }
 
@@ -33,6 +41,7 @@ func reduceServerPage(_ state: inout AppState, generation: Int, page: ServerPage
     guard generation == state.servers.generation, state.servers.loading else { return [] }
     state.servers.catalog.upsert(page.servers, context: ServerRowContext(state))
     state.servers.seen.formUnion(page.servers.map(\.id))
+    state.servers.pagesLoaded += 1
     if let first = state.servers.firstCount, first != page.count { state.servers.countChanged = true }
     state.servers.firstCount = state.servers.firstCount ?? page.count
     state.servers.total = page.count
@@ -43,7 +52,9 @@ func reduceServerPage(_ state: inout AppState, generation: Int, page: ServerPage
 func reduceListingFinished(_ state: inout AppState, generation: Int, at time: Date) -> [Effect] {
     guard generation == state.servers.generation, state.servers.loading else { return [] }
     let checks = dropServersGone(&state)
+    state.servers.pagesLoaded = 0
     state.servers.loading = false
+    state.servers.firstPageRetrying = false
     state.servers.total = state.servers.catalog.count
     state.servers.lastRefreshed = time
     state.servers.failedListings = 0
@@ -94,7 +105,7 @@ func reduceServerChecked(_ state: inout AppState, id: String, check: ServerCheck
 func reduceListingFailed(_ state: inout AppState, generation: Int, error: CloudError) -> [Effect] {
     guard generation == state.servers.generation else { return [] }
     state.servers.loading = false
-    state.servers.seen = []
+    // `seen` and `pagesLoaded` stay: a list that stopped part-way resumes where it stopped.
     state.servers.loadError = error.message
     if error.isAuthenticationRefusal {
         // Retrying by itself cannot help and brings the key closer to the gateway's lock.
@@ -121,6 +132,15 @@ func reduceListingFailed(_ state: inout AppState, generation: Int, error: CloudE
                                 + "\(error.message) (retried in \(delay.components.seconds) s; r retries now)")
         return [.scheduleListRetry(after: delay)]
     }
+    if state.servers.lastRefreshed == nil, state.servers.catalog.isEmpty, error.isTransient {
+        // Nothing to show yet and a failure that may pass: retried as a stopped list is. A refusal
+        // (a 4xx but throttling) would say the same again: `r`, once fixed.
+        state.servers.firstPageRetrying = true
+        state.servers.failedListings += 1
+        let delay = listRetryDelay(afterFailures: state.servers.failedListings)
+        state.flash = Flash(.error, "Server list: \(error.message) (retried in \(delay.components.seconds) s; r retries now)")
+        return [.scheduleListRetry(after: delay)]
+    }
     state.flash = Flash(.error, "Server list: \(error.message) (r retries)")
     return scheduleAutomaticRefresh(state)
 }
@@ -132,7 +152,8 @@ func listRetryDelay(afterFailures failures: Int) -> Duration {
 
 /// The back-off's retry: only if the list is still stopped (`r` may have retried meanwhile).
 func reduceRetryDue(_ state: inout AppState) -> [Effect] {
-    guard state.servers.loadingStopped, !state.servers.loading, !state.servers.keysRefused else { return [] }
+    guard state.servers.loadingStopped || state.servers.firstPageRetrying, !state.servers.loading,
+          !state.servers.keysRefused else { return [] }
     // Held while a form or the filter is open, as any refresh the operator did not ask for.
     return refreshUnlessTyping(&state)
 }

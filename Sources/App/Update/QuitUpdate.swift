@@ -40,6 +40,27 @@ func keepQuitQuestion(_ state: inout AppState) {
     state.flash = Flash(.error, ExitSummary.question(running: running, mode: state.mode))
 }
 
+/// A signal while a reinstall's POST is on its way: the answer is awaited (cut off, the POST's
+/// outcome would be unclear), and the screen says so; a second signal leaves at once.
+func reduceSignalWhileSending(_ state: inout AppState) -> [Effect] {
+    guard state.isSending else {
+        state.quitRequested = true
+        return []
+    }
+    state.leavingOnceAnswered = true
+    state.askingToQuit = false
+    let names = state.submissions.values.filter { $0.phase == .submitting }.map(\.serverName).sorted()
+    let what = names.count == 1 ? "the reinstall of \(names[0])" : "\(names.count) reinstalls"
+    state.flash = Flash(.error, "Leaving once the cloud has answered \(what) (cut off, its outcome would be unclear). "
+                            + "Ctrl-C again leaves now.")
+    return []
+}
+
+/// Leaves once the reinstalls being sent when a signal came have been answered.
+func leaveIfAnswered(_ state: inout AppState) {
+    if state.leavingOnceAnswered && !state.isSending { state.quitRequested = true }
+}
+
 /// Reinstalls the cloud may still be working on: jobs not seen to their end, and those whose
 /// answer was unclear or that started without a job id (`SubmissionMark`).
 private func reinstallsInTheCloud(_ state: AppState) -> Int {

@@ -25,6 +25,7 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     // Not on a too-small terminal: scrolling for its one row would leave the list scrolled there.
     if Layout.fits(state.size) { state.servers.settle(visibleRows: ServerListLayout.visibleRows(state)) }
     keepQuitQuestion(&state)
+    leaveIfAnswered(&state)
     return effects + resumeHeldRefresh(&state)
 }
 
@@ -32,8 +33,10 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
     switch event {
     case let .key(key):
         if !Layout.fits(state.size) {
-            // Nothing is visible to edit or act on: only the "q quits" that the screen offers.
-            if key == .character("q") || key == .character("Q") { state.quitRequested = true }
+            // Nothing is visible to edit or act on: only the "q quits" that the screen offers, which
+            // asks first while reinstalls run, as it does on the list.
+            if state.askingToQuit { return answerQuitQuestion(&state, key) }
+            if key == .character("q") || key == .character("Q") { return requestQuit(&state) }
             return []
         }
         // The mode on top takes the key through its actions (`Mode`).
@@ -43,6 +46,8 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
     case let .resized(size):
         state.size = size
         return []
+    case .signalWhileSending:
+        return reduceSignalWhileSending(&state)
     case let .tick(now):
         state.now = max(state.now, now)
         return state.hasRunningJobs ? [.scheduleTick(after: .seconds(1))] : []
@@ -78,9 +83,10 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
     case let .userIdFailed(error):
         state.userId = .failed(error.message)
         return []
-    case let .reinstallAccepted(jobId, serverId, serverName, api, at):
+    case let .reinstallAccepted(jobId, serverId, serverName, api, at, requestId):
         state.submissions[serverId] = nil
-        return reduceReinstallAccepted(&state, jobId: jobId, serverId: serverId, serverName: serverName, api: api, at: at)
+        return reduceReinstallAccepted(&state, jobId: jobId, serverId: serverId, serverName: serverName, api: api, at: at,
+                                       requestId: requestId)
     case let .reinstallFailed(serverId, message):
         return reduceReinstallFailed(&state, serverId: serverId, message: message)
     case let .reinstallUnclear(serverId, advice, started, at):

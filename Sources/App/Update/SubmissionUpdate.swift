@@ -33,6 +33,8 @@ func reduceReinstallUnclear(_ state: inout AppState, serverId: String, advice: S
         serverId: serverId, serverName: name, phase: started ? .started : .unclear, since: at, advice: advice)
     mark.statusBefore = state.submissions[serverId]?.statusBefore
     state.submissions[serverId] = mark
+    // Whole in the log too: on a short screen the notice lines may not hold it.
+    state.messages.record(Flash(.error, "\(name): \(advice)"), at: at)
     if state.form?.server.id == serverId {
         // Back to the fields, disarmed: the review refuses while the mark stands.
         reduceFormSubmitFailed(&state, message: advice)

@@ -10,8 +10,8 @@ func drawForm(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, 
     var tall = layout
     tall.bodyTop = 0
     let reviewing = form.isReviewing
-    // The review fits its request body to the rows it has, less one for its error line.
-    tall.bodyHeight = reviewing ? max(0, layout.bodyHeight - 1) : max(layout.bodyHeight, 64)
+    // The review fits itself to the rows it has (its request body scrolls).
+    tall.bodyHeight = reviewing ? layout.bodyHeight : max(layout.bodyHeight, 64)
     var page = Screen(width: screen.width, height: max(tall.bodyHeight, 64))
     if case let .review(plan) = form.stage {
         drawFormReview(&page, state, form, plan, tall)
@@ -20,7 +20,10 @@ func drawForm(_ screen: inout Screen, _ state: AppState, _ form: ReinstallForm, 
     }
     let lines = page.lines
     let used = (0..<page.height).last { !lines[$0].isEmpty }.map { $0 + 1 } ?? 0
-    let bottom = FormWindow.lastRowToShow(page, focusOnButton: form.focus == .submit && !reviewing, used: used)
+    // A review taller than the rows (a tiny body) shows its end: the field and the whole error.
+    let bottom = reviewing ? max(0, used - 1)
+        : FormWindow.lastRowToShow(page, focusOnButton: form.focus == .submit, used: used,
+                                   leftColumn: FormWindow.leftColumn(form, width: layout.width))
     let top = max(0, min(bottom + 1 - layout.bodyHeight, used - layout.bodyHeight))
     screen.cursor = nil
     screen.copyRows(of: page, from: top, to: layout.bodyTop, rows: layout.bodyHeight)
@@ -56,7 +59,7 @@ private func drawFormFields(
     let checkX = 1 + pen.columnWidth + 2
     let checkWidth = layout.width - checkX - 1
     guard checkWidth >= 16 else { return }
-    var top = layout.bodyTop + 6  // under the login row, which may be as wide as the left column
+    var top = pen.loginRow + 1  // under the login row, which may be as wide as the left column
     var rows = max(0, layout.bodyTop + layout.bodyHeight - top - 1)
     if form.focus == .keypair, let pairs = context.keypairs.value {
         // Half of what is in view, so that the chosen pair and the checklist under it are seen.
@@ -75,11 +78,13 @@ private func drawFormFields(
 /// Which rows of the off-screen form must be in view.
 enum FormWindow {
     /// Fields are drawn left of this column; the checklist and picker start right of it.
-    static let leftColumn = 37
+    static func leftColumn(_ form: ReinstallForm, width: Int) -> Int {
+        1 + FormPen.columnWidth(form, width: width)
+    }
 
     /// The row under the focused field (its hint or status), or on the button the last row
-    /// drawn: its status and any error under it.
-    static func lastRowToShow(_ page: Screen, focusOnButton: Bool, used: Int) -> Int {
+    /// drawn: its status and any error under it. Fields are left of `leftColumn`.
+    static func lastRowToShow(_ page: Screen, focusOnButton: Bool, used: Int, leftColumn: Int) -> Int {
         if focusOnButton {
             let left = (0..<used).last { y in (0..<min(leftColumn, page.width)).contains { page[$0, y].text != " " } }
             return left ?? max(0, used - 1)

@@ -26,7 +26,9 @@ func drawHistory(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
             case 1: return entry.serverName
             case 2: return entry.api.rawValue
             case 3: return entry.lastStatus
-            default: return [entry.errorCode, entry.failReason].compactMap { $0 }.joined(separator: " ")
+            default:
+                guard let code = entry.errorCode else { return entry.failReason ?? "" }
+                return JobFailure.codeAndReason(code: code, reason: entry.failReason ?? "")
             }
         },
         cellStyle: { row, column in

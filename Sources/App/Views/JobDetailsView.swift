@@ -37,6 +37,7 @@ enum JobDetailsView {
 
     /// Label and value, the value wrapped under itself. Cloud text goes through `TerminalText.visible`.
     static func lines(_ state: AppState, _ tracker: JobTracker) -> [[TextSpan]] {
+        let tracker = asListed(tracker, state)  // the row's status, as the pane shows it
         let width = width(state)
         var lines: [[TextSpan]] = []
         func add(_ label: String, _ value: String, _ style: Style = .plain) {
@@ -52,6 +53,8 @@ enum JobDetailsView {
         add("Job", "\(tracker.jobId) · \(tracker.api.rawValue)" + (tracker.job?.jobType.map { " · \($0)" } ?? ""))
         add("Status", "\(label) · \(formatElapsed(tracker.elapsed(now: state.now)))", jobStatusStyle(label))
         add("Submitted", clock.timestamp(tracker.submittedAt) + " " + clock.label(at: tracker.submittedAt))
+        // What Huawei support asks for about a submission.
+        if let requestId = tracker.entry.requestId { add("Request id", requestId) }
         // The cloud's own stamps as it sent them (UTC), beside the time here.
         if let begun = tracker.job?.beginTime { add("Begun", begun + (clock.time(cloud: begun).map { " (\($0) here)" } ?? "")) }
         if let ended = tracker.job?.endTime { add("Ended", ended + (clock.time(cloud: ended).map { " (\($0) here)" } ?? "")) }
@@ -62,8 +65,11 @@ enum JobDetailsView {
                 var text = "\(sub.jobId ?? "?") \(sub.jobType ?? "") \(sub.status.rawValue)"
                 if let begun = sub.beginTime { text += " from \(begun)" }
                 if let ended = sub.endTime { text += " to \(ended)" }
-                if let code = sub.errorCode { text += " · \(code)" }
-                if let reason = sub.failReason { text += ": \(reason)" }
+                if let code = sub.errorCode {
+                    text += " · " + JobFailure.codeAndReason(code: code, reason: sub.failReason ?? "")
+                } else if let reason = sub.failReason {
+                    text += ": \(reason)"
+                }
                 if let message = sub.errorcodeMessage { text += " — \(message)" }
                 add("", "• " + text, sub.status == .fail ? Style(color: .red) : .plain)
             }

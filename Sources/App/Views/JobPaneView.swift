@@ -30,7 +30,7 @@ func drawJobPanes(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     screen.put(DisplayWidth.truncate(title, to: max(0, layout.width - 4)), x: 2, y: layout.jobsTop, style: Style(bold: true))
     for (offset, tracker) in jobs[first..<min(jobs.count, first + shown)].enumerated() {
         let y = layout.jobsTop + 1 + offset * (twoLines ? 2 : 1)
-        drawJobPane(&screen, tracker, now: state.now, clock: ClockText(state.timeZone), y: y, width: layout.width,
+        drawJobPane(&screen, asListed(tracker, state), now: state.now, clock: ClockText(state.timeZone), y: y, width: layout.width,
                     detail: twoLines)
         if focused, first + offset == selected {
             screen.restyle(x: 0, y: y, width: layout.width, style: Style(reverse: true))
@@ -56,7 +56,9 @@ private func drawJobPane(
 ) {
     let label = statusLabel(tracker)
     var x = 1
-    x += screen.put(DisplayWidth.fit(TerminalText.visible(tracker.serverName), to: 18), x: x, y: y, style: Style(bold: true)) + 1
+    // Cut in the middle, as the list cuts names: numbered tails tell servers apart.
+    x += screen.put(DisplayWidth.fit(TerminalText.visible(tracker.serverName), to: 18, cut: .middle), x: x, y: y,
+                    style: Style(bold: true)) + 1
     x += screen.put(tracker.api.rawValue, x: x, y: y) + 2
     x += screen.put(DisplayWidth.fit(label, to: 15), x: x, y: y, style: jobStatusStyle(label)) + 1
     x += screen.put(DisplayWidth.fit(formatElapsed(tracker.elapsed(now: now)), to: 8), x: x, y: y) + 1
@@ -73,6 +75,17 @@ private func drawJobPane(
     }
     screen.put(DisplayWidth.truncate(rest, to: max(0, width - x - 1)), x: x, y: y, style: Style(dim: true))
     screen.put(DisplayWidth.truncate(TerminalText.visible(text), to: width - 4), x: 3, y: y + 1, style: style)
+}
+
+/// The tracker as this frame shows it: the server's status and task as its list row has them
+/// (the follower's reads and the listings both update the row), so the pane never says one
+/// status while the row says another.
+func asListed(_ tracker: JobTracker, _ state: AppState) -> JobTracker {
+    guard let server = state.servers.catalog.server(id: tracker.serverId) else { return tracker }
+    var shown = tracker
+    shown.serverStatus = server.status
+    shown.serverTaskState = server.taskState
+    return shown
 }
 
 /// The pane's status word: the job's, or what we know when the job says nothing more.

@@ -30,7 +30,7 @@ struct Layout: Equatable {
         footerRow = state.size.height - 1
         notice = state.journalProblem.map { Self.wrapNotice($0, width: state.size.width) } ?? []
         let room = max(1, state.size.width - 2)
-        advice = submissionAdvice(state).flatMap { DisplayWidth.wrap($0, to: room) }
+        advice = submissionAdvice(state).flatMap { DisplayWidth.wrapWhole($0, to: room) }
         let flashLines = state.flash.map { Self.wrapFlash($0.text, width: state.size.width) } ?? []
         let plan = RowPlan(RowPlanInput(
             height: state.size.height, formOpen: state.form != nil, bodyWants: Self.bodyWants(state),
@@ -43,6 +43,8 @@ struct Layout: Equatable {
             let last = plan.flashRows - 1
             flash[last] = DisplayWidth.truncate(flash[last], to: max(0, room - DisplayWidth.of(more))) + more
         }
+        notice = Self.cut(notice, to: plan.noticeRows, width: room)
+        advice = Self.cut(advice, to: plan.adviceRows, width: room)
         pane = plan.pane
         flashRow = footerRow - plan.flashRows
         noticeTop = flashRow - notice.count
@@ -50,6 +52,16 @@ struct Layout: Equatable {
         bodyTop = 1
         jobsTop = adviceTop - pane.rows
         bodyHeight = max(0, jobsTop - bodyTop)
+    }
+
+    /// The lines that fit in `rows`; when some do not, the last one says where they all are.
+    private static func cut(_ lines: [String], to rows: Int, width: Int) -> [String] {
+        guard lines.count > rows else { return lines }
+        guard rows > 0 else { return [] }
+        var kept = Array(lines.prefix(rows))
+        let more = " … (L on the list: the whole message)"
+        kept[rows - 1] = DisplayWidth.truncate(kept[rows - 1], to: max(0, width - DisplayWidth.of(more))) + more
+        return kept
     }
 
     /// Rows the list or history would fill: its title and header, then one row per entry.

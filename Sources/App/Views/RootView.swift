@@ -6,7 +6,7 @@ import TerminalKit
 public func render(_ state: AppState) -> Screen {
     var screen = Screen(width: max(1, state.size.width), height: max(1, state.size.height))
     guard Layout.fits(state.size) else {
-        drawTooSmall(&screen, state.size)
+        drawTooSmall(&screen, state)
         return screen
     }
     let layout = Layout(state)
@@ -29,14 +29,24 @@ public func render(_ state: AppState) -> Screen {
     return screen
 }
 
-private func drawTooSmall(_ screen: inout Screen, _ size: TerminalSize) {
+private func drawTooSmall(_ screen: inout Screen, _ state: AppState) {
+    let size = state.size
+    // The quit question first, whole: it says what leaving leaves running, and a tiny window
+    // may have no row for more.
+    var question: [String] = []
+    if state.askingToQuit, let text = state.flash?.text {
+        question = DisplayWidth.wrapWhole(text, to: max(1, size.width))
+    }
+    for (offset, line) in question.enumerated() {
+        screen.put(line, x: 0, y: offset, style: Style(color: .red, bold: true))
+    }
     let lines = [
         "Terminal too small (need \(Layout.minimumWidth)×\(Layout.minimumHeight))",
         "have \(size.width)×\(size.height): enlarge the window",
         "q quits",
     ]
     for (offset, line) in lines.enumerated() {
-        screen.put(line, x: 0, y: offset, style: offset == 0 ? Style(bold: true) : .plain)
+        screen.put(line, x: 0, y: question.count + offset, style: offset == 0 ? Style(bold: true) : .plain)
     }
 }
 

@@ -34,11 +34,15 @@ struct RowPlanInput: Equatable {
     var adviceLines = 0
 }
 
-/// The rows of the body (list, form or history), the jobs pane and the flash.
+/// The rows of the body (list, form or history), the jobs pane, the notices and the flash.
 struct RowPlan: Equatable {
     var bodyHeight: Int
     var pane: JobPaneShape
     var flashRows: Int
+    /// The unclear submissions' advice and the journal's notice, cut to what the body and the
+    /// flash leave (the log, `L`, has them whole).
+    var adviceRows = 0
+    var noticeRows = 0
 
     /// The flash grows to this many lines; the log (`L`) has the rest.
     static let maxFlashLines = 4
@@ -49,16 +53,24 @@ struct RowPlan: Equatable {
     /// Jobs shown as two-line panes when the list needs every row (the pane grows past this into free rows).
     static let defaultPanes = 3
 
-    init(bodyHeight: Int, pane: JobPaneShape, flashRows: Int) {
+    init(bodyHeight: Int, pane: JobPaneShape, flashRows: Int, adviceRows: Int = 0, noticeRows: Int = 0) {
         self.bodyHeight = bodyHeight
         self.pane = pane
         self.flashRows = flashRows
+        self.adviceRows = adviceRows
+        self.noticeRows = noticeRows
     }
 
     init(_ input: RowPlanInput) {
         flashRows = min(input.formOpen ? Self.maxFlashLinesUnderForm : Self.maxFlashLines, max(1, input.flashLines))
+        // Notices give way to the body's minimum and a line for the jobs: the advice first (it
+        // says what not to do), the journal's notice in what is left.
+        let bodyKeeps = input.formOpen ? Self.listMinimum : min(max(1, input.bodyWants), Self.listMinimum)
+        let noticeRoom = max(0, input.height - 2 - flashRows - bodyKeeps - (input.jobs > 0 ? 1 : 0))
+        adviceRows = min(input.adviceLines, noticeRoom)
+        noticeRows = min(input.noticeLines, noticeRoom - adviceRows)
         // Header and footer take one row each.
-        let available = max(0, input.height - 2 - flashRows - input.noticeLines - input.adviceLines)
+        let available = max(0, input.height - 2 - flashRows - noticeRows - adviceRows)
         pane = Self.shape(input, available: available)
         bodyHeight = max(0, available - pane.rows)
     }

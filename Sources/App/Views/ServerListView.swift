@@ -53,7 +53,10 @@ private func emptyListText(_ list: ServerListState, enterpriseProject: String?) 
         return "No server matches “\(list.catalog.filter.text)”\(incompleteNote(list)). Esc clears the filter."
     }
     if list.loading { return "Loading servers…" }
-    if let error = list.loadError { return "Could not list servers: \(error)" }
+    if let error = list.loadError {
+        let retry = list.firstPageRetrying ? " Retried by itself with back-off (2 s to a minute); r retries now." : ""
+        return "Could not list servers: \(error)\(retry)"
+    }
     if let id = enterpriseProject {
         return "No servers in enterprise project \(EnterpriseProjectScope.displayName(id)) in this project and region."
     }
@@ -74,7 +77,7 @@ private func drawListTitle(_ screen: inout Screen, _ state: AppState, _ layout: 
     if let field = list.filterField {
         x += screen.put("/", x: x, y: y, style: Style(bold: true))
         let cut = field.overflowed ? " · cut at \(field.maxLength) characters" : ""
-        let matches = "  \(list.catalog.visible.count) match\(incompleteNote(list))\(cut) · Enter keep · Esc clear"
+        let matches = "  \(matchCount(list.catalog.visible.count))\(incompleteNote(list))\(cut) · Enter keep · Esc clear"
         let fieldWidth = max(8, min(30, leftEnd - x - DisplayWidth.of(matches)))
         let cursor = field.draw(into: &screen, x: x, y: y, width: fieldWidth, style: Style(underline: true))
         screen.cursor = CursorPosition(x: cursor, y: y)
@@ -84,6 +87,11 @@ private func drawListTitle(_ screen: inout Screen, _ state: AppState, _ layout: 
     }
     x += screen.put("Servers ", x: x, y: y, style: Style(bold: true))
     screen.put(DisplayWidth.truncate(countText(list), to: max(0, leftEnd - x)), x: x, y: y)
+}
+
+/// `no match`, `1 match`, `2 matches`.
+func matchCount(_ count: Int) -> String {
+    count == 0 ? "no match" : count == 1 ? "1 match" : "\(grouped(count)) matches"
 }
 
 private func countText(_ list: ServerListState) -> String {

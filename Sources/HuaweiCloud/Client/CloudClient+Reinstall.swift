@@ -56,7 +56,7 @@ extension CloudClient {
                                               project: true, retry: .none, redacting: password)
             do {
                 let reference: JobReference = try decode(response, what: "the reinstall", redacting: password)
-                return .accepted(jobId: reference.jobId)
+                return .accepted(jobId: reference.jobId, requestId: response.header("X-Request-Id"))
             } catch {
                 // A 2xx the client cannot read: the cloud probably took it, but that is not proof.
                 failure = (error as? CloudError) ?? .malformedResponse(what: "the reinstall", detail: "undecodable answer", requestId: nil)

@@ -36,19 +36,21 @@ extension CloudClient {
     /// Every server, page by page, each page handed over as soon as it is in order, so the first
     /// rows can be shown while the rest load.
     ///
-    /// Page 1 comes first and gives `count`; then up to `maxConcurrentRequests` further pages are
+    /// Page `fromPage` (1 unless a listing that stopped part-way is resumed) comes first and gives
+    /// `count`; then up to `maxConcurrentRequests` further pages are
     /// fetched at once (each a GET, retried as any read). Pages are delivered in page order. It stops
     /// after a short page or once `count` servers (the latest count seen) have been delivered. A server
     /// seen on an earlier page is dropped from later ones (pages shift if servers come and go meanwhile),
     /// so a delivered page may hold fewer servers than its size. Cancelling the consumer stops the fetches.
     public func allServers(
-        pageSize: Int = listingPageSize, name: String? = nil, maxConcurrentRequests: Int = listingConcurrency
+        pageSize: Int = listingPageSize, name: String? = nil, maxConcurrentRequests: Int = listingConcurrency,
+        fromPage: Int = 1
     ) -> AsyncThrowingStream<ServerPage, Error> {
         let (stream, continuation) = AsyncThrowingStream<ServerPage, Error>.makeStream()
         let task = Task { [self] in
             do {
                 try await deliverAllServers(
-                    pageSize: pageSize, name: name, concurrency: max(1, maxConcurrentRequests)
+                    pageSize: pageSize, name: name, concurrency: max(1, maxConcurrentRequests), fromPage: fromPage
                 ) { continuation.yield($0) }
                 continuation.finish()
             } catch {
@@ -92,13 +94,13 @@ extension CloudClient {
     }
 
     private func deliverAllServers(
-        pageSize: Int, name: String?, concurrency: Int, deliver: @Sendable (ServerPage) -> Void
+        pageSize: Int, name: String?, concurrency: Int, fromPage: Int, deliver: @Sendable (ServerPage) -> Void
     ) async throws {
-        try Self.checkPage(1, limit: pageSize)
+        try Self.checkPage(fromPage, limit: pageSize)
         var seen = Set<String>()
-        let first = try await listServers(page: 1, limit: pageSize, name: name)
+        let first = try await listServers(page: fromPage, limit: pageSize, name: name)
         deliver(ServerPage(count: first.count, servers: first.servers.filter { seen.insert($0.id).inserted }))
-        var schedule = PageSchedule(pageSize: pageSize, concurrency: concurrency, first: first)
+        var schedule = PageSchedule(pageSize: pageSize, concurrency: concurrency, first: first, number: fromPage)
         guard !schedule.isFinished else { return }
 
         try await withThrowingTaskGroup(of: (Int, Result<ServerPage, any Error>).self) { group in
@@ -130,7 +132,7 @@ extension CloudClient {
     }
 }
 
-/// Which pages to fetch and deliver after page 1: at most `concurrency` in flight, at most
+/// Which pages to fetch and deliver after the first one asked for: at most `concurrency` in flight, at most
 /// `2 × concurrency` pages ahead of the next one to deliver, delivered strictly in order, up to the
 /// latest `count` or the first short page. A failed page is raised once the pages before it are out.
 struct PageSchedule {
@@ -139,18 +141,21 @@ struct PageSchedule {
     private(set) var total: Int
     private(set) var delivered: Int
     private(set) var isFinished: Bool
-    private var nextToFetch = 2
-    private var nextToDeliver = 2
+    private var nextToFetch: Int
+    private var nextToDeliver: Int
     private var inFlight = 0
     private var arrived: [Int: Result<ServerPage, any Error>] = [:]
     /// A ceiling, so a count that keeps growing cannot keep the listing going for ever.
     static let maximumServers = 100_000
 
-    init(pageSize: Int, concurrency: Int, first: ServerPage) {
+    /// - Parameter number: the first page's number; the pages before it count as delivered.
+    init(pageSize: Int, concurrency: Int, first: ServerPage, number: Int = 1) {
         self.pageSize = pageSize
         self.concurrency = max(1, concurrency)
+        nextToFetch = number + 1
+        nextToDeliver = number + 1
         total = first.count
-        delivered = first.servers.count
+        delivered = (number - 1) * pageSize + first.servers.count
         isFinished = first.servers.count < pageSize || delivered >= total
     }
 

@@ -20,6 +20,16 @@ extension CloudError {
         return (400..<500).contains(status) && !isThrottling
     }
 
+    /// A failure that may pass by itself: the cloud's own trouble (5xx), throttling, or no answer
+    /// (the network, a timeout), but not a TLS handshake refused, which is configuration.
+    public var isTransient: Bool {
+        switch self {
+        case let .api(status, _, _, _): return status >= 500 || isThrottling
+        case let .transport(detail): return !detail.contains(TransportError.tlsHandshakeFailed)
+        case .malformedResponse, .configuration: return false
+        }
+    }
+
     /// The cloud does not know the resource: HTTP 404, or ECS's "server does not exist" codes.
     public var isNotFound: Bool {
         guard case let .api(status, code, _, _) = self else { return false }

@@ -18,7 +18,8 @@ import Foundation
 /// |   5xx, an unreadable 2xx                     |                                                |                       |
 public enum ReinstallOutcome: Sendable, Equatable {
     /// The cloud accepted the reinstall: poll the job.
-    case accepted(jobId: String)
+    /// `requestId`: the answer's X-Request-Id, what Huawei support asks for about this submission.
+    case accepted(jobId: String, requestId: String? = nil)
     /// No clear answer, but the server is being rebuilt: the reinstall started. There is no job id
     /// to poll; watch the server until it leaves `REBUILD` and its task_state is null.
     case startedWithoutJobId(server: Server, cause: CloudError)
@@ -36,7 +37,13 @@ public enum ReinstallOutcome: Sendable, Equatable {
 
     /// The job id, when the cloud gave one.
     public var jobId: String? {
-        if case let .accepted(jobId) = self { return jobId }
+        if case let .accepted(jobId, _) = self { return jobId }
+        return nil
+    }
+
+    /// The accepted submission's X-Request-Id, when the answer had one.
+    public var requestId: String? {
+        if case let .accepted(_, requestId) = self { return requestId }
         return nil
     }
 
@@ -51,7 +58,7 @@ public enum ReinstallOutcome: Sendable, Equatable {
     /// What happened and what to do, for the operator.
     public var message: String {
         switch self {
-        case let .accepted(jobId):
+        case let .accepted(jobId, _):
             return "The reinstall was accepted (job \(jobId))."
         case let .startedWithoutJobId(server, cause):
             return "The reinstall got no clear answer (\(Self.clause(cause.summary))), but the server is now "

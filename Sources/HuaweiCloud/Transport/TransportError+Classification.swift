@@ -47,10 +47,10 @@ extension TransportError {
             return TransportError(.connectTimedOut, "no connection could be made in time\(through)")
         case NIOSSLError.handshakeFailed, NIOSSLError.unableToValidateCertificate, NIOSSLError.noCertificateToValidate:
             // Before a byte of the request: the handshake is what failed.
-            return TransportError(.tls, "the TLS handshake failed: the certificate could not be verified or the handshake was refused (\(error))")
+            return TransportError(.tls, "\(tlsHandshakeFailed): the certificate could not be verified or the handshake was refused (\(error))")
         case let extra as NIOSSLExtraError where extra == .failedToValidateHostname:
             // Before a byte of the request: the handshake is what failed.
-            return TransportError(.tls, "the TLS handshake failed: the certificate could not be verified or the handshake was refused (\(error))")
+            return TransportError(.tls, "\(tlsHandshakeFailed): the certificate could not be verified or the handshake was refused (\(error))")
         case is NIOSSLError, is BoringSSLError, is NIOSSLExtraError:
             // Any other TLS failure can come after the request was written (an unclean shutdown
             // during the answer, a bad record).
@@ -64,6 +64,9 @@ extension TransportError {
 
     /// The words of a host name that did not resolve, which `CloudError.isHostNotFound` looks for.
     static let unresolvedHost = "could not be resolved"
+
+    /// The words of a failed TLS handshake, which `CloudError.isTransient` looks for.
+    static let tlsHandshakeFailed = "the TLS handshake failed"
 
     private static func proxyAddress(_ proxy: ProxyServer?) -> String {
         proxy.map { " \($0.address)" } ?? ""

@@ -77,11 +77,21 @@ public enum JobFailure {
     /// `Ecs.1002: reason — sub-job message. hint`, or `no error code: no reason given`.
     public static func describe(_ job: Job) -> String {
         let reason = job.failureReason
-        var text = "\(job.failureCode ?? "no error code"): \(reason ?? "no reason given")"
+        var text = codeAndReason(code: job.failureCode ?? "no error code", reason: reason ?? "no reason given")
         if let message = job.entities?.subJobs?.compactMap(\.errorcodeMessage).first, message != reason {
             text += " — \(message)"
         }
         if let hint = job.failureCode.flatMap(CloudError.hint(forCode:)) { text += ". \(hint)" }
         return text
+    }
+
+    /// `Ecs.1002: reason`, the code said once: the cloud starts some reasons with their code.
+    public static func codeAndReason(code: String, reason: String) -> String {
+        var rest = Substring(reason)
+        if rest.hasPrefix(code) {
+            rest = rest.dropFirst(code.count)
+            rest = rest.drop { $0 == ":" || $0 == " " }
+        }
+        return rest.isEmpty ? code : "\(code): \(rest)"
     }
 }

@@ -18,11 +18,14 @@ public struct JournalEntry: Codable, Sendable, Equatable {
     public var finishedAt: Date?
     public var errorCode: String?
     public var failReason: String?
+    /// The submission's X-Request-Id, for a ticket with Huawei support; nil in entries written
+    /// before it was kept, or when the answer had none.
+    public var requestId: String?
 
     public init(
         jobId: String, serverId: String, serverName: String, api: ReinstallAPI, scope: String, submittedAt: Date,
         lastStatus: String = JournalEntry.submitted, updatedAt: Date? = nil, finishedAt: Date? = nil,
-        errorCode: String? = nil, failReason: String? = nil
+        errorCode: String? = nil, failReason: String? = nil, requestId: String? = nil
     ) {
         self.jobId = jobId
         self.serverId = serverId
@@ -35,6 +38,7 @@ public struct JournalEntry: Codable, Sendable, Equatable {
         self.finishedAt = finishedAt
         self.errorCode = errorCode
         self.failReason = failReason
+        self.requestId = requestId
     }
 
     public static let submitted = "SUBMITTED"

@@ -46,7 +46,7 @@ public struct ReinstallSubmission: Sendable {
         guard let jobId = outcome.jobId else { return .judged(outcome) }
         // Journaled before the caller hears of it: if the process dies now, the next start resumes it.
         let entry = JournalEntry(jobId: jobId, serverId: plan.serverId, serverName: plan.serverName, api: plan.api,
-                                 scope: scope, submittedAt: now())
+                                 scope: scope, submittedAt: now(), requestId: outcome.requestId)
         let written = await journal.recordSubmitted(entry)
         return .accepted(entry: entry, journal: written)
     }

@@ -31,12 +31,18 @@ public struct ServerListState: Sendable, Equatable {
     /// The first listing stopped at a failed page: the list holds only the servers before it.
     /// Retried by itself with back-off until a listing completes.
     public var loadingStopped = false
+    /// No page has loaded yet and the last try failed for a reason that may pass (the cloud's
+    /// trouble, throttling, the network): retried by itself with the same back-off.
+    public var firstPageRetrying = false
     /// Listings that failed in a row since the last complete one, for the retries' back-off.
     public var failedListings = 0
     /// Each listing's number: pages of one that was replaced are ignored.
     public var generation = 0
-    /// Ids the listing in flight has delivered.
+    /// Ids the listing in flight has delivered (with a stopped one's, when it is resumed).
     var seen: Set<String> = []
+    /// Pages the listing in flight (or the one that stopped) has delivered, in order: a stopped
+    /// listing resumes at the page after them.
+    var pagesLoaded = 0
     /// Servers the last complete listing missed (too many to read one by one) although it was not
     /// steady: dropped if the next one misses them too.
     var missedOnce: Set<String> = []

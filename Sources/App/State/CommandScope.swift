@@ -1,0 +1,36 @@
+import Foundation
+import TerminalKit
+
+/// The flags that chose the cloud, as the operator gave them (`--region`, `--profile`,
+/// `--endpoint`, `--enterprise-project`): a command printed for them to run later carries them,
+/// so it reaches the same cloud and looks in the same place.
+public struct CommandScope: Sendable, Equatable {
+    public var region: String?
+    public var profile: String?
+    /// As given, with any user info in it redacted (`Endpoints.redacted`).
+    public var endpoint: String?
+    public var enterpriseProject: String?
+
+    public init(region: String? = nil, profile: String? = nil, endpoint: String? = nil, enterpriseProject: String? = nil) {
+        self.region = region
+        self.profile = profile
+        self.endpoint = endpoint
+        self.enterpriseProject = enterpriseProject
+    }
+
+    /// ` --region cn-north-4 --profile ops`: the flags given, each with a leading space. The
+    /// enterprise project narrows a listing only, so `job` is printed without it.
+    func flags(listing: Bool) -> String {
+        var pairs = [("--region", region), ("--profile", profile), ("--endpoint", endpoint)]
+        if listing { pairs.append(("--enterprise-project", enterpriseProject)) }
+        return pairs.compactMap { flag, value in value.map { " \(flag) \(Self.quoted($0))" } }.joined()
+    }
+
+    /// A word the shell reads back as it is: bare when it is plain, else in single quotes.
+    static func quoted(_ word: String) -> String {
+        let visible = TerminalText.visible(word)
+        let plain = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-:/@%+=,")
+        if !visible.isEmpty, visible.unicodeScalars.allSatisfy(plain.contains) { return visible }
+        return "'" + visible.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
