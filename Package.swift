@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "CloudSimulatorTests", dependencies: ["CloudSimulator", "HuaweiCloud"]),
         .testTarget(name: "ReinstallTests", dependencies: ["Reinstall"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "SecretStorage"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "CloudSimulator", "SecretStorage"], exclude: ["Snapshots"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "CloudSimulator", "ScreenCapture", "SecretStorage"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ChildProcess", "Reinstall", "ScreenCapture"]),
     ],
     swiftLanguageModes: [.v6]
