@@ -56,8 +56,14 @@ import TerminalKit
         return screen
     }
 
+    /// The screen rows drawn in reverse video: the selection, as the snapshot's second layer.
+    func reversedRows(_ screen: Screen) -> [Int] {
+        (0..<screen.height).filter { y in (0..<screen.width).contains { screen[$0, y].style.reverse } }
+    }
+
     @Test func snapshot() {
         let screen = draw(top: 0, selected: 1)
+        #expect(reversedRows(screen) == [2], "row 1 (under the header) is the selection")
         #expect(screen.lines == [
             "Name         Status   IP",
             "web-01       ACTIVE   192.168.0.10",
@@ -70,6 +76,7 @@ import TerminalKit
 
     @Test func scrolledSnapshotShowsOnlyVisibleRows() {
         let screen = draw(top: 2, selected: 5)
+        #expect(reversedRows(screen) == [4], "row 5, scrolled to the fourth line under the header")
         #expect(screen.lines == [
             "Name         Status   IP",
             "a-very-long… BUILD    10.0.0.1",
