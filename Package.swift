@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // File descriptors as values (the journal's files, the wake pipe) instead of raw libc calls.
+        .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
     ],
     targets: [
         // C: the ncursesw headers, with inline wrappers for macros Swift cannot import.
@@ -54,9 +56,11 @@ let package = Package(
             ]
         ),
         // The domain: password policy, endpoint decision, request plan.
-        .target(name: "Reinstall", dependencies: ["HuaweiCloud"]),
+        .target(name: "Reinstall", dependencies: ["HuaweiCloud", .product(name: "SystemPackage", package: "swift-system")]),
         // Generic TUI pieces: screen grid, display width, keys, widgets, the curses backend.
-        .target(name: "TerminalKit", dependencies: ["CNcursesw", "SecretStorage"]),
+        .target(
+            name: "TerminalKit",
+            dependencies: ["CNcursesw", "SecretStorage", .product(name: "SystemPackage", package: "swift-system")]),
         // posix_spawn with a clean signal mask, for the end-to-end tests and the benchmarks.
         .target(name: "ChildProcess"),
         // Reads what tmux's capture-pane -e shows (reverse video, colours), for the same two.
@@ -83,7 +87,7 @@ let package = Package(
         .testTarget(name: "CloudSimulatorTests", dependencies: ["CloudSimulator", "HuaweiCloud"]),
         .testTarget(name: "ReinstallTests", dependencies: ["Reinstall"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "SecretStorage"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "CloudSimulator", "SecretStorage"], exclude: ["Snapshots"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "CloudSimulator", "ScreenCapture", "SecretStorage"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ChildProcess", "Reinstall", "ScreenCapture"]),
     ],
     swiftLanguageModes: [.v6]

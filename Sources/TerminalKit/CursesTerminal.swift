@@ -10,7 +10,7 @@ import CNcursesw
 /// ncurses is not thread-safe, so this lives on the main actor; top-level code and the
 /// `@MainActor` store call it synchronously. Create one per process.
 @MainActor
-public final class CursesTerminal {
+public final class CursesTerminal: TerminalBackend {
     private var restored = false
     private var cursorVisible = false
     /// The terminal has an alternate screen (smcup/rmcup): leaving it brings back what was there.
@@ -197,6 +197,11 @@ public final class CursesTerminal {
             }
         }
         return KeyDecoder.pairingAlt(keys)
+    }
+
+    /// Sleeps in `poll()` on stdin and the wake pipe (`InputWaiter`).
+    public func waitForInput(wake: WakePipe) -> InputWaiter.Readiness {
+        InputWaiter.wait(wake: wake, timeoutMilliseconds: nil)
     }
 
     /// Rings the terminal bell (or flashes, where the terminal has no bell).

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SystemPackage
 
 /// A self-pipe: background code (and signal handlers) call `wake()` to interrupt the main
 /// loop's `poll()`, which watches `readDescriptor` next to stdin.
@@ -14,36 +15,41 @@ public final class WakePipe: Sendable {
         case cannotCreate(errno: Int32)
     }
 
-    public let readDescriptor: Int32
-    let writeDescriptor: Int32
+    private let readEnd: FileDescriptor
+    private let writeEnd: FileDescriptor
+
+    /// For `poll()`.
+    public var readDescriptor: Int32 { readEnd.rawValue }
+    /// For a signal handler, which may only call async-signal-safe `write(2)` on it.
+    var writeDescriptor: Int32 { writeEnd.rawValue }
 
     public init() throws {
-        var descriptors: [Int32] = [-1, -1]
-        guard pipe(&descriptors) == 0 else { throw Failure.cannotCreate(errno: errno) }
-        readDescriptor = descriptors[0]
-        writeDescriptor = descriptors[1]
+        do {
+            (readEnd, writeEnd) = try FileDescriptor.pipe()
+        } catch let error as Errno {
+            throw Failure.cannotCreate(errno: error.rawValue)
+        }
         // Non-blocking both ways: a full pipe already means "wake up", and drain must not block.
-        // Close-on-exec so child processes do not inherit them.
-        for descriptor in descriptors {
+        // Close-on-exec so child processes do not inherit them. (swift-system has no fcntl.)
+        for descriptor in [readEnd.rawValue, writeEnd.rawValue] {
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
             _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         }
     }
 
     deinit {
-        close(readDescriptor)
-        close(writeDescriptor)
+        try? readEnd.close()
+        try? writeEnd.close()
     }
 
     /// Makes the pipe readable. Never blocks; if the pipe is full the reader is already due to wake.
     public func wake() {
-        var byte: UInt8 = 1
-        _ = write(writeDescriptor, &byte, 1)
+        _ = try? withUnsafeBytes(of: UInt8(1)) { try writeEnd.write($0) }
     }
 
     /// Empties the pipe so the next `poll()` sleeps again.
     public func drain() {
         var buffer = [UInt8](repeating: 0, count: 256)
-        while read(readDescriptor, &buffer, buffer.count) > 0 {}
+        while let count = try? buffer.withUnsafeMutableBytes({ try readEnd.read(into: $0) }), count > 0 {}
     }
 }

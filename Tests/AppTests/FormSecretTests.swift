@@ -52,11 +52,21 @@ import Testing
         #expect(zeroed(secret))
     }
 
+    /// Leaving the app (what `TerminalApp` does on q or a signal) zeroes the open form's password.
+    @MainActor
     @Test func closingTheAppWipesIt() throws {
-        var state = typedWindowsForm()
+        let state = typedWindowsForm()
         let secret = try #require(state.form?.password.secret)
-        state.form?.wipe()
-        #expect(zeroed(secret))
+        let confirmation = try #require(state.form?.confirmation.secret)
+        // A cloud that is never reached: the runtime is not started.
+        let client = CloudClient(credentials: Credentials(accessKey: "AK", secretKey: "SK"),
+                                 endpoints: Endpoints(region: "cn-north-4", override: URL(string: "http://127.0.0.1:9")),
+                                 projectId: "p", transport: HTTPClientTransport(proxies: .direct))
+        let runtime = AppRuntime(state: state, terminal: MemoryTerminal(), client: client, journal: nil)
+        #expect(!zeroed(secret), "the password is typed before leaving")
+        _ = runtime.leave()
+        #expect(zeroed(secret), "leaving zeroes the password's buffer")
+        #expect(zeroed(confirmation))
     }
 
     @Test func afterSubmitTheFormsPasswordIsWipedAndTheSubmissionHoldsItsOwn() throws {

@@ -112,8 +112,9 @@ struct JobPollerTests {
         await eventually { source.jobCalls.withLock { $0 } == 1 }
         await eventually { clock.sleeperCount == 1 }
         clock.advance(by: .milliseconds(1900))
-        try? await Task.sleep(for: .milliseconds(30))
-        #expect(source.jobCalls.withLock { $0 } == 1, "not before the interval")
+        // The poller reads only once its sleep ends: still asleep, with the same deadline, it read nothing.
+        #expect(clock.deadlines == [.seconds(2)], "not before the interval")
+        #expect(source.jobCalls.withLock { $0 } == 1)
         clock.advance(by: .milliseconds(100))
         await eventually { source.jobCalls.withLock { $0 } == 2 }
         await eventually { clock.sleeperCount == 1 }
@@ -139,7 +140,7 @@ struct JobPollerTests {
         await eventually { source.jobCalls.withLock { $0 } == 1 }
         await eventually { clock.sleeperCount == 1 }
         clock.advance(by: .seconds(9))
-        try? await Task.sleep(for: .milliseconds(30))
+        #expect(clock.deadlines == [.seconds(10)], "still asleep until the tenth second")
         #expect(source.jobCalls.withLock { $0 } == 1)
         clock.advance(by: .seconds(1))
         await eventually { source.jobCalls.withLock { $0 } == 2 }
@@ -154,13 +155,13 @@ struct JobPollerTests {
         await eventually { source.jobCalls.withLock { $0 } == 1 }
         await eventually { clock.sleeperCount == 1 }
         clock.advance(by: .seconds(7))  // throttled: 2 × 4 s = 8 s
-        try? await Task.sleep(for: .milliseconds(30))
+        #expect(clock.deadlines == [.seconds(8)], "still asleep until the back-off ends")
         #expect(source.jobCalls.withLock { $0 } == 1)
         clock.advance(by: .seconds(1))
         await eventually { source.jobCalls.withLock { $0 } == 2 }
         await eventually { clock.sleeperCount == 1 }
-        clock.advance(by: .seconds(15))  // second failure in a row: 16 s
-        try? await Task.sleep(for: .milliseconds(30))
+        clock.advance(by: .seconds(15))  // second failure in a row: 16 s, from the eighth second
+        #expect(clock.deadlines == [.seconds(24)], "still asleep until the doubled back-off ends")
         #expect(source.jobCalls.withLock { $0 } == 2)
         clock.advance(by: .seconds(1))
         await eventually { source.jobCalls.withLock { $0 } == 3 }
@@ -213,7 +214,6 @@ struct JobPollerTests {
         await eventually { source.calls.withLock { $0 } == 1 }
         await eventually { clock.sleeperCount == 1 }
         #expect(clock.deadlines == [.seconds(4)], "a failed read backs off; it is not due again at once")
-        try? await Task.sleep(for: .milliseconds(50))
         #expect(source.calls.withLock { $0 } == 1, "no read before the back-off ends")
         #expect(log.changes.contains { if case .readFailed = $0 { return true } else { return false } })
         clock.advance(by: .seconds(4))
@@ -231,8 +231,10 @@ struct JobPollerTests {
         await eventually { source.jobCalls.withLock { $0 } == 4 }
         #expect(await poller.watchedJobIds == ["a", "b", "c", "d"])
         await poller.stop()
+        // Stopped: nothing is watched and nothing sleeps towards a next read.
+        #expect(await poller.watchedJobIds.isEmpty)
+        #expect(clock.sleeperCount == 0)
         clock.advance(by: .seconds(60))
-        try? await Task.sleep(for: .milliseconds(30))
         #expect(source.jobCalls.withLock { $0 } == 4)
     }
 }

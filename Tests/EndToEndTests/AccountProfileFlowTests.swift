@@ -1,4 +1,5 @@
 import Foundation
+import ScreenCapture
 import Reinstall
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import ScreenCapture
 import Testing
 
 /// What the simulator's real-account profiles hold, and the TUI started on a jump host that has

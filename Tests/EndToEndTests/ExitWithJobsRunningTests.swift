@@ -1,5 +1,6 @@
 import ChildProcess
 import Foundation
+import ScreenCapture
 import Testing
 
 #if canImport(Glibc)

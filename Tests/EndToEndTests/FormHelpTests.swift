@@ -1,4 +1,5 @@
 import Foundation
+import ScreenCapture
 import Testing
 
 /// The form's help through a real terminal: F1 reaches it as curses decodes it, and `?` in a text

@@ -1,4 +1,5 @@
 import Foundation
+import ScreenCapture
 import Testing
 
 /// Terminals the full-screen UI cannot use are refused with a way out; terminals without an

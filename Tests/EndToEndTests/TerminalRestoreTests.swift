@@ -1,4 +1,5 @@
 import Foundation
+import ScreenCapture
 import Testing
 
 #if canImport(Glibc)

@@ -8,36 +8,37 @@ private func image(type: String?, fcInject: String? = nil, origin: String? = nil
 }
 
 @Suite struct EndpointDecisionTests {
-    typealias Row = (image: Image?, api: ReinstallAPI, confidence: EndpointDecision.Confidence, reason: String)
+    /// `mustAsk`: the operator must choose (the image is imported from a file, or unreadable).
+    typealias Row = (image: Image?, api: ReinstallAPI, confidence: EndpointDecision.Confidence, reason: String,
+                     mustAsk: Bool)
 
     static let matrix: [Row] = [
-        (nil, .v1, .unknown, "image could not be read"),  // mustAsk: see `askWhen`
+        (nil, .v1, .unknown, "image could not be read", true),
         // __support_fc_inject=true wins over every other attribute.
         (image(type: "gold", fcInject: "true"), .v1, .certain,
-         "image 'CentOS 7.9' has __support_fc_inject=true: no Cloud-Init injection"),
+         "image 'CentOS 7.9' has __support_fc_inject=true: no Cloud-Init injection", false),
         (image(type: "private", fcInject: "true"), .v1, .certain,
-         "image 'CentOS 7.9' has __support_fc_inject=true: no Cloud-Init injection"),
+         "image 'CentOS 7.9' has __support_fc_inject=true: no Cloud-Init injection", false),
         (image(type: "private", fcInject: "TRUE", origin: "file"), .v1, .certain,
-         "image 'CentOS 7.9' has __support_fc_inject=true: no Cloud-Init injection"),
+         "image 'CentOS 7.9' has __support_fc_inject=true: no Cloud-Init injection", false),
         // Any other value of the flag means injection works.
-        (image(type: "gold", fcInject: "false"), .v2, .certain, "public image: Cloud-Init preinstalled"),
-        (image(type: "gold"), .v2, .certain, "public image: Cloud-Init preinstalled"),
-        (image(type: "private"), .v2, .likely, "private image: Cloud-Init likely, not verifiable"),
-        (image(type: "shared"), .v2, .likely, "shared image: Cloud-Init likely, not verifiable"),
-        (image(type: "market"), .v2, .likely, "market image: Cloud-Init likely, not verifiable"),
+        (image(type: "gold", fcInject: "false"), .v2, .certain, "public image: Cloud-Init preinstalled", false),
+        (image(type: "gold"), .v2, .certain, "public image: Cloud-Init preinstalled", false),
+        (image(type: "private"), .v2, .likely, "private image: Cloud-Init likely, not verifiable", false),
+        (image(type: "shared"), .v2, .likely, "shared image: Cloud-Init likely, not verifiable", false),
+        (image(type: "market"), .v2, .likely, "market image: Cloud-Init likely, not verifiable", false),
         (image(type: "private", origin: "file"), .v1, .unknown,
-         "imported from a file: Cloud-Init unknown, assuming none"),
+         "imported from a file: Cloud-Init unknown, assuming none", true),
         (image(type: "shared", origin: "file"), .v1, .unknown,
-         "imported from a file: Cloud-Init unknown, assuming none"),
-        (image(type: "private", origin: "instance"), .v2, .likely, "private image: Cloud-Init likely, not verifiable"),
-        (image(type: nil), .v2, .unknown, "image type not stated: assuming Cloud-Init"),
+         "imported from a file: Cloud-Init unknown, assuming none", true),
+        (image(type: "private", origin: "instance"), .v2, .likely, "private image: Cloud-Init likely, not verifiable", false),
+        (image(type: nil), .v2, .unknown, "image type not stated: assuming Cloud-Init", false),
     ]
 
     @Test(arguments: matrix)
     func decision(row: Row) {
         let d = EndpointDecision.decide(image: row.image)
-        let ask = row.image == nil || (row.image?.rootOrigin == "file" && row.confidence != .certain)
-        #expect(d == EndpointDecision(api: row.api, reason: row.reason, confidence: row.confidence, mustAsk: ask))
+        #expect(d == EndpointDecision(api: row.api, reason: row.reason, confidence: row.confidence, mustAsk: row.mustAsk))
     }
 
     @Test(arguments: matrix)

@@ -56,6 +56,11 @@ import TerminalKit
         return screen
     }
 
+    /// The screen rows drawn in reverse video: the selection.
+    func reversedRows(_ screen: Screen) -> [Int] {
+        (0..<screen.height).filter { y in (0..<screen.width).contains { screen[$0, y].style.reverse } }
+    }
+
     /// Text and styles: the selected row (the second) reversed across the width, its coloured
     /// cell still coloured; the header bold, the gaps between its titles plain.
     @Test func snapshot() {
@@ -86,6 +91,7 @@ import TerminalKit
 
     @Test func scrolledSnapshotShowsOnlyVisibleRows() {
         let screen = draw(top: 2, selected: 5)
+        #expect(reversedRows(screen) == [4], "row 5, scrolled to the fourth line under the header")
         #expect(screen.lines == [
             "Name         Status   IP",
             "a-very-long… BUILD    10.0.0.1",

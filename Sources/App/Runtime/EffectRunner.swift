@@ -4,54 +4,93 @@ import Reinstall
 import Synchronization
 
 /// Performs effects as Tasks keyed by what they concern; a newer effect with the same key
-/// cancels the older one. Results come back as events through `send`.
+/// cancels the older one (never a submission). Results come back as events through `send`.
+/// It counts the effects that matter still in flight (`busyEffects`), so a test can wait until
+/// the app has settled.
 public final class EffectRunner: Sendable {
-    private let client: CloudClient
+    private struct Table {
+        var next = 0
+        /// The running task of each key, numbered so a finished task removes only its own entry.
+        var byKey: [String: (number: Int, task: Task<Void, Never>)] = [:]
+        /// Foreground effects not yet finished, plus journal writes not yet written.
+        var busy = 0
+    }
+
     private let send: @Sendable (AppEvent) -> Void
     private let now: @Sendable () -> Date
     private let journal: JournalWriter
-    private let poller: JobPoller<ContinuousClock>
-    /// The one submission step the commands use too (re-read, send once, journal, judge).
-    private let submission: ReinstallSubmission
-    /// The running task of each key, numbered so a finished task removes only its own entry.
-    private let tasks = Mutex<(next: Int, byKey: [String: (number: Int, task: Task<Void, Never>)])>((0, [:]))
+    private let perform: @Sendable (Effect) async throws -> AppEvent?
+    private let stopBackground: @Sendable () async -> Void
+    /// Told whenever `busyEffects` went down (after the finished effect's event was sent).
+    private let settled: @Sendable () -> Void
+    private let table = Mutex(Table())
 
     /// - Parameters:
     ///   - journal: where submitted jobs are recorded before they are shown (nil: nowhere).
     ///   - scope: the journal's name for this account.
-    public init(client: CloudClient, journal: JobJournal?, scope: String,
-                now: @escaping @Sendable () -> Date = { Date() },
-                send: @escaping @Sendable (AppEvent) -> Void) {
-        self.client = client
-        self.now = now
-        self.send = send
+    ///   - pollSchedule: how often the jobs followed are read.
+    ///   - settled: called each time an effect that matters finished, after its event was sent.
+    public convenience init(client: CloudClient, journal: JobJournal?, scope: String,
+                            pollSchedule: PollSchedule = PollSchedule(),
+                            now: @escaping @Sendable () -> Date = { Date() },
+                            settled: @escaping @Sendable () -> Void = {},
+                            send: @escaping @Sendable (AppEvent) -> Void) {
         let writer = JournalWriter(journal: journal)
-        self.journal = writer
-        poller = JobPoller(source: client, clock: ContinuousClock(), now: now, send: send)
-        submission = ReinstallSubmission(cloud: client, journal: writer, scope: scope, now: now)
+        let cloud = CloudEffects(client: client, journal: writer, scope: scope, pollSchedule: pollSchedule,
+                                 now: now, send: send)
+        self.init(journal: writer, now: now, perform: cloud.perform, stopBackground: cloud.stopBackground,
+                  settled: settled, send: send)
     }
+
+    /// A runner whose work is `perform`: the seam the runner's own tests use.
+    init(journal: JournalWriter, now: @escaping @Sendable () -> Date,
+         perform: @escaping @Sendable (Effect) async throws -> AppEvent?,
+         stopBackground: @escaping @Sendable () async -> Void = {},
+         settled: @escaping @Sendable () -> Void = {},
+         send: @escaping @Sendable (AppEvent) -> Void) {
+        self.journal = journal
+        self.now = now
+        self.perform = perform
+        self.stopBackground = stopBackground
+        self.settled = settled
+        self.send = send
+    }
+
+    /// Effects that matter still in flight (timers and watches not counted) and journal writes
+    /// still queued: zero when the app has nothing left to hear but background news.
+    public var busyEffects: Int { table.withLock(\.busy) }
+
+    /// The keys with a task running (finished tasks remove their own entry).
+    var runningKeys: Set<String> { table.withLock { Set($0.byKey.keys) } }
 
     public func run(_ effect: Effect) {
         if case let .recordJob(entry) = effect {
+            table.withLock { $0.busy += 1 }
             // Queued here, synchronously, so journal writes land in the order reduce asked for them.
-            journal.enqueue(entry, isNew: false) { [send] write in
+            journal.enqueue(entry, isNew: false) { [self] write in
                 if let problem = write.notice { send(.journalFailed(problem)) }
+                self.table.withLock { $0.busy -= 1 }
+                settled()
             }
             return
         }
         let key = effect.key
-        let replaced = tasks.withLock { tasks in
-            tasks.next += 1
-            let number = tasks.next
+        let counted = !effect.isBackground
+        let replaced = table.withLock { table in
+            table.next += 1
+            if counted { table.busy += 1 }
+            let number = table.next
             let task = Task { [self] in
-                if let event = await perform(effect), !Task.isCancelled {
+                if let event = await outcome(of: effect), !Task.isCancelled {
                     send(event)
                 }
-                self.tasks.withLock { tasks in
-                    if tasks.byKey[key]?.number == number { tasks.byKey[key] = nil }
+                self.table.withLock { table in
+                    if table.byKey[key]?.number == number { table.byKey[key] = nil }
+                    if counted { table.busy -= 1 }
                 }
+                if counted { settled() }
             }
-            return tasks.byKey.updateValue((number, task), forKey: key)?.task
+            return table.byKey.updateValue((number, task), forKey: key)?.task
         }
         if case .submitReinstall = effect {
             return  // never cancel a reinstall that may be in flight
@@ -73,74 +112,19 @@ public final class EffectRunner: Sendable {
     }
 
     public func cancelAll() {
-        let all = tasks.withLock { tasks in
-            defer { tasks.byKey.removeAll() }
-            return tasks.byKey.values.map(\.task)
+        let all = table.withLock { table in
+            defer { table.byKey.removeAll() }
+            return table.byKey.values.map(\.task)
         }
         all.forEach { $0.cancel() }
-        Task { [poller] in await poller.stop() }
+        Task { [stopBackground] in await stopBackground() }
     }
 
-    /// Runs one effect; nil when it was cancelled and has nothing to say.
-    private func perform(_ effect: Effect) async -> AppEvent? {
+    /// The effect's event: its own answer, or its failure worded for `reduce`; nil when it was
+    /// cancelled and has nothing to say.
+    private func outcome(of effect: Effect) async -> AppEvent? {
         do {
-            switch effect {
-            case let .listServers(generation, fromPage):
-                // Each page is shown as it arrives; later pages load meanwhile, several at a time.
-                for try await page in client.allServers(pageSize: serverPageSize, fromPage: fromPage) {
-                    guard !Task.isCancelled else { return nil }
-                    send(.serverPage(generation: generation, page))
-                }
-                return .serverListingFinished(generation: generation, at: now())
-            case let .checkServer(id):
-                do {
-                    return .serverChecked(id: id, .found(try await client.showServer(id: id)))
-                } catch is CancellationError {
-                    return nil
-                } catch {
-                    return .serverChecked(id: id, ServerCheck.from(error))
-                }
-            case let .scheduleListRefresh(delay):
-                try await Task.sleep(for: delay)
-                return .listRefreshDue
-            case let .scheduleListRetry(delay):
-                try await Task.sleep(for: delay)
-                return .listRetryDue
-            case let .loadImage(id):
-                return .imageLoaded(id: id, try await client.image(id: id))
-            case .loadKeypairs:
-                return .keypairsLoaded(try await client.keypairs())
-            case .loadUserId:
-                return .userIdLoaded(try await client.userIdIfKnown())
-            case let .submitReinstall(plan):
-                // The submission's own copy of the password, zeroed once the POST is over.
-                defer { plan.request.adminPass?.wipe() }
-                let result = await submission.submit(plan)
-                return Self.event(for: result, plan: plan, at: now(), send: send)
-            case let .watchSubmittedServer(id, delay):
-                try await Task.sleep(for: delay)
-                do {
-                    return .submittedServerRead(id: id, .found(try await client.showServer(id: id)), at: now())
-                } catch is CancellationError {
-                    return nil
-                } catch {
-                    return .submittedServerRead(id: id, ServerCheck.from(error), at: now())
-                }
-            case let .watchJob(entry):
-                await poller.watch(entry)
-                return nil
-            case .recordJob:
-                return nil  // queued by `run`
-            case let .scheduleTick(delay):
-                try await Task.sleep(for: delay)
-                return .tick(now())
-            case let .readUserData(path):
-                return .userDataRead(path: path, UserDataFileReader.read(path))
-            case let .completeUserDataPath(typed):
-                return .userDataCompletions(
-                    typed: typed,
-                    PathCompleter.candidates(for: typed, home: UserDataPath.home, list: PathCompleter.listFolder))
-            }
+            return try await perform(effect)
         } catch is CancellationError {
             return nil
         } catch {

@@ -1,17 +1,22 @@
 import Synchronization
 import TerminalKit
 
-/// Where background work leaves its events for the main loop, which it wakes through the pipe.
+/// Where background work leaves its events for the main loop, which `wake` rouses (the wake
+/// pipe of a loop asleep in `poll()`, or a test waiting in process).
 public final class EventInbox: Sendable {
     private let pending = Mutex<[AppEvent]>([])
-    private let wake: WakePipe
+    private let wake: @Sendable () -> Void
 
-    public init(wake: WakePipe) { self.wake = wake }
+    public init(wake: @escaping @Sendable () -> Void) { self.wake = wake }
+
+    public convenience init(wake: WakePipe) { self.init(wake: wake.wake) }
 
     public func post(_ event: AppEvent) {
         pending.withLock { $0.append(event) }
-        wake.wake()
+        wake()
     }
+
+    public var isEmpty: Bool { pending.withLock(\.isEmpty) }
 
     public func takeAll() -> [AppEvent] {
         pending.withLock { events in

@@ -3,8 +3,9 @@ import HuaweiCloud
 import Reinstall
 import TerminalKit
 
-/// The interactive session: a poll()-driven loop on the main thread that owns every curses call.
-/// Keys and background events go through `reduce`; a frame is drawn only when the screen changed.
+/// The interactive session: the driver of an `AppRuntime` on the real terminal. It owns what only
+/// a process has (signals, the terminal, the exit watchdog) and runs the loop: sleep in `poll()`
+/// until a key or an event, hand them to the runtime, which draws a frame only when it changed.
 public enum TerminalApp {
     /// Runs until the operator quits, a signal arrives or the terminal goes away; returns the
     /// process exit status (128 + the signal for a signal, 129 like SIGHUP for a vanished terminal).
@@ -24,57 +25,10 @@ public enum TerminalApp {
 
         let terminal = CursesTerminal(options: options)
         defer { terminal.restore() }
-        let inbox = EventInbox(wake: wake)
-        let runner = EffectRunner(client: client, journal: journal, scope: initialState.journalScope, send: inbox.post)
-
-        var state = initialState
-        state.glyphs = terminal.boxGlyphs
-        let size = terminal.size
-        state.size = TerminalSize(width: size.width, height: size.height)
-        startup(&state).forEach(runner.run)
-
-        var shown: Screen?
-        var bellsRung = state.bells
-        var exitStatus: Int32 = 0
-        while true {
-            let screen = render(state)
-            if screen != shown {
-                terminal.present(screen)
-                shown = screen
-            }
-            if state.bells != bellsRung {
-                terminal.bell()
-                bellsRung = state.bells
-            }
-            // While a reinstall is being sent the first signal is held: its answer is awaited.
-            let holding = state.isSending && !state.leavingOnceAnswered
-            if holding { TerminalSignals.holdNextSignal() } else { TerminalSignals.releaseHold() }
-            let readiness = InputWaiter.wait(wake: wake, timeoutMilliseconds: nil)
-            if let signal = TerminalSignals.takePending() {
-                exitStatus = 128 + signal
-                guard holding, TerminalSignals.releaseHold() else { break }
-                reduce(&state, .signalWhileSending).forEach(runner.run)
-            }
-            if readiness.inputClosed {
-                exitStatus = 128 + SIGHUP
-                break
-            }
-            for key in terminal.readAvailableKeys() {
-                let event: AppEvent
-                if key == .resize {
-                    let size = terminal.size
-                    event = .resized(TerminalSize(width: size.width, height: size.height))
-                } else {
-                    event = .key(key)
-                }
-                reduce(&state, event).forEach(runner.run)
-            }
-            for event in inbox.takeAll() {
-                reduce(&state, event).forEach(runner.run)
-            }
-            if state.quitRequested { break }
-        }
-        state.form?.wipe()
+        let runtime = AppRuntime(state: initialState, terminal: terminal, client: client, journal: journal, wake: wake)
+        runtime.start()
+        let exitStatus = loop(runtime, wake: wake)
+        let summary = runtime.leave()
         // Armed first, then the terminal given back before waiting for the journal's queued writes
         // (bounded, within the watchdog's grace) and cancelling: a wait or a cancel that blocks
         // then costs the grace period, never the operator's terminal.
@@ -82,9 +36,32 @@ public enum TerminalApp {
         terminal.restore()
         // After the restore, so it stays on the terminal (also on a signal: where the terminal
         // is gone the write fails and is dropped; the watchdog bounds a write that blocks).
-        ExitNotice.show(ExitSummary.lines(state.jobs, submissions: Array(state.submissions.values), mode: state.mode,
-                                          scope: state.commandScope))
-        runner.shutDown()
+        ExitNotice.show(summary)
+        runtime.runner.shutDown()
         return exitStatus
+    }
+
+    /// Feeds keys and events to the runtime until the operator quits (0), a signal arrives
+    /// (128 + it) or input ends for good (129, as SIGHUP would). While a reinstall is being sent
+    /// the first signal is held: its answer is awaited, then the app leaves with that signal's status.
+    @MainActor
+    static func loop(_ runtime: AppRuntime, wake: WakePipe) -> Int32 {
+        var exitStatus: Int32 = 0
+        while true {
+            let holding = runtime.state.isSending && !runtime.state.leavingOnceAnswered
+            if holding { TerminalSignals.holdNextSignal() } else { TerminalSignals.releaseHold() }
+            let readiness = runtime.terminal.waitForInput(wake: wake)
+            if let signal = TerminalSignals.takePending() {
+                exitStatus = 128 + signal
+                guard holding, TerminalSignals.releaseHold() else { return exitStatus }
+                runtime.send(.signalWhileSending)
+            }
+            if readiness.inputClosed { return 128 + SIGHUP }
+            for key in runtime.terminal.readAvailableKeys() {
+                runtime.send(key)
+            }
+            runtime.drain()
+            if runtime.state.quitRequested { return exitStatus }
+        }
     }
 }

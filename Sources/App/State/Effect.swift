@@ -48,4 +48,15 @@ public enum Effect: Sendable, Equatable {
         case .completeUserDataPath: return "userdata-completion"
         }
     }
+
+    /// Timers and watches: work that waits on time, not on an answer, and may never end while a
+    /// job runs. Waiting for the app to settle does not wait for these (as lazygit's tests leave
+    /// background work out of "busy").
+    public var isBackground: Bool {
+        switch self {
+        case .scheduleListRefresh, .scheduleListRetry, .scheduleTick, .watchSubmittedServer, .watchJob: true
+        case .listServers, .checkServer, .loadImage, .loadKeypairs, .loadUserId, .submitReinstall, .recordJob,
+             .readUserData, .completeUserDataPath: false
+        }
+    }
 }

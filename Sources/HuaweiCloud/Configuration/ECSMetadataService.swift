@@ -136,7 +136,7 @@ public struct ECSMetadataService: Sendable {
     /// costing less than a second of a lifetime renewed minutes ahead.
     static func date(_ text: String) -> Date? {
         let whole = text.replacing(/\.[0-9]+/, with: "")
-        return ISO8601DateFormatter().date(from: whole)
+        return try? Date.ISO8601FormatStyle().parse(whole)
     }
 
     struct SecurityKeyWire: Decodable {

@@ -1,6 +1,9 @@
 import Foundation
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The durable record of submitted jobs: a JSON Lines file rewritten whole on every change
@@ -141,18 +144,21 @@ public struct JobJournal: Sendable {
     }
 
     private func readEntries() -> Result<[JournalEntry], ReadFailure> {
-        let descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            let code = errno
-            if code == ENOENT { return .success([]) }
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(file.path, .readOnly, options: .closeOnExec)
+        } catch let error as Errno {
+            if error == .noSuchFileOrDirectory { return .success([]) }
             // Only what says the file itself is unusable moves it aside; a passing failure (no
             // descriptors left, EIO, no memory) must not turn a good journal into an empty one.
-            guard code == EACCES || code == EISDIR else { return .failure(.passing(String(cString: strerror(code)))) }
-            return .failure(.damaged(Damage(reason: String(cString: strerror(code)), readable: [])))
+            guard error == .permissionDenied || error == .isDirectory else { return .failure(.passing(error.description)) }
+            return .failure(.damaged(Damage(reason: error.description, readable: [])))
+        } catch {
+            return .failure(.passing(String(describing: error)))
         }
         var status = stat()
-        let isRegularFile = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
-        close(descriptor)
+        let isRegularFile = fstat(descriptor.rawValue, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+        try? descriptor.close()
         guard isRegularFile else {
             return .failure(.damaged(Damage(reason: "it is not a regular file", readable: [])))
         }
@@ -187,11 +193,7 @@ public struct JobJournal: Sendable {
     /// hard link first, so an existing file of that name is never replaced, then the old name
     /// is removed.
     private func moveAside() throws -> URL {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        let base = file.path + ".unreadable-" + formatter.string(from: Date())
+        let base = file.path + ".unreadable-" + Self.asideStamp.format(Date())
         for attempt in 1...100 {
             let candidate = attempt == 1 ? base : "\(base)-\(attempt)"
             if link(file.path, candidate) == 0 {
@@ -215,6 +217,9 @@ public struct JobJournal: Sendable {
         throw Failure.io("no free name beside \(file.path)")
     }
 
+    /// `20250101T080000Z`: UTC, no separators, so the name sorts by time and suits any file system.
+    private static let asideStamp = Date.ISO8601FormatStyle(dateSeparator: .omitted, timeSeparator: .omitted)
+
     private func write(_ entries: [JournalEntry]) throws {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
@@ -227,23 +232,18 @@ public struct JobJournal: Sendable {
         }
         let temporary = file.deletingLastPathComponent()
             .appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw Failure.io("creating \(temporary.path): \(String(cString: strerror(errno)))") }
-        let written = data.withUnsafeBytes { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, base + offset, buffer.count - offset)
-                if n <= 0 { return -1 }
-                offset += n
+        do {
+            let descriptor = try FileDescriptor.open(
+                temporary.path, .writeOnly, options: [.create, .truncate, .closeOnExec],
+                permissions: [.ownerReadWrite])
+            try descriptor.closeAfter {
+                _ = try descriptor.writeAll(data)
+                // swift-system has no fsync: the one raw call left.
+                guard fsync(descriptor.rawValue) == 0 else { throw Errno(rawValue: errno) }
             }
-            return offset
-        }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard written == data.count, synced else {
+        } catch {
             unlink(temporary.path)
-            throw Failure.io("writing \(temporary.path): \(String(cString: strerror(errno)))")
+            throw Failure.io("writing \(temporary.path): \(error)")
         }
         guard rename(temporary.path, file.path) == 0 else {
             unlink(temporary.path)
@@ -254,10 +254,11 @@ public struct JobJournal: Sendable {
 
     /// The rename is durable only once the directory itself is synced.
     private func syncDirectory() {
-        let fd = open(file.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        fsync(fd)
-        close(fd)
+        guard let directory = try? FileDescriptor.open(
+            file.deletingLastPathComponent().path, .readOnly, options: [.directory, .closeOnExec])
+        else { return }
+        fsync(directory.rawValue)
+        try? directory.close()
     }
 
     /// Holds an exclusive flock on `<file>.lock` for the duration of `body`.
@@ -270,13 +271,19 @@ public struct JobJournal: Sendable {
             throw Failure.io("creating \(directory.path): \(error.localizedDescription)")
         }
         let lockPath = file.path + ".lock"
-        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw Failure.io("opening \(lockPath): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0 {
+        let lock: FileDescriptor
+        do {
+            lock = try FileDescriptor.open(lockPath, .readWrite, options: [.create, .closeOnExec],
+                                           permissions: [.ownerReadWrite])
+        } catch {
+            throw Failure.io("opening \(lockPath): \(error)")
+        }
+        defer { try? lock.close() }
+        // swift-system has no flock.
+        while flock(lock.rawValue, LOCK_EX) != 0 {
             guard errno == EINTR else { throw Failure.io("locking \(lockPath): \(String(cString: strerror(errno)))") }
         }
-        defer { flock(fd, LOCK_UN) }
+        defer { flock(lock.rawValue, LOCK_UN) }
         return try body()
     }
 }

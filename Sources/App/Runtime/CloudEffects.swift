@@ -1,0 +1,90 @@
+import Foundation
+import HuaweiCloud
+import Reinstall
+
+/// What each effect does against the cloud, the journal, the job poller and the clock. The
+/// `EffectRunner` decides when it runs, what it replaces and how a failure is told; this says
+/// only what the work is.
+struct CloudEffects: Sendable {
+    let client: CloudClient
+    let send: @Sendable (AppEvent) -> Void
+    let now: @Sendable () -> Date
+    let poller: JobPoller<ContinuousClock>
+    /// The one submission step the commands use too (re-read, send once, journal, judge).
+    let submission: ReinstallSubmission
+
+    init(client: CloudClient, journal: JournalWriter, scope: String, pollSchedule: PollSchedule,
+         now: @escaping @Sendable () -> Date, send: @escaping @Sendable (AppEvent) -> Void) {
+        self.client = client
+        self.send = send
+        self.now = now
+        poller = JobPoller(source: client, clock: ContinuousClock(), schedule: pollSchedule, now: now, send: send)
+        submission = ReinstallSubmission(cloud: client, journal: journal, scope: scope, now: now)
+    }
+
+    /// Runs one effect; nil when it has nothing to say. A thrown error is the runner's to word.
+    func perform(_ effect: Effect) async throws -> AppEvent? {
+        switch effect {
+        case let .listServers(generation, fromPage):
+            // Each page is shown as it arrives; later pages load meanwhile, several at a time.
+            for try await page in client.allServers(pageSize: serverPageSize, fromPage: fromPage) {
+                guard !Task.isCancelled else { return nil }
+                send(.serverPage(generation: generation, page))
+            }
+            return .serverListingFinished(generation: generation, at: now())
+        case let .checkServer(id):
+            do {
+                return .serverChecked(id: id, .found(try await client.showServer(id: id)))
+            } catch is CancellationError {
+                return nil
+            } catch {
+                return .serverChecked(id: id, ServerCheck.from(error))
+            }
+        case let .scheduleListRefresh(delay):
+            try await Task.sleep(for: delay)
+            return .listRefreshDue
+        case let .scheduleListRetry(delay):
+            try await Task.sleep(for: delay)
+            return .listRetryDue
+        case let .loadImage(id):
+            return .imageLoaded(id: id, try await client.image(id: id))
+        case .loadKeypairs:
+            return .keypairsLoaded(try await client.keypairs())
+        case .loadUserId:
+            return .userIdLoaded(try await client.userIdIfKnown())
+        case let .submitReinstall(plan):
+            // The submission's own copy of the password, zeroed once the POST is over.
+            defer { plan.request.adminPass?.wipe() }
+            let result = await submission.submit(plan)
+            return EffectRunner.event(for: result, plan: plan, at: now(), send: send)
+        case let .watchSubmittedServer(id, delay):
+            try await Task.sleep(for: delay)
+            do {
+                return .submittedServerRead(id: id, .found(try await client.showServer(id: id)), at: now())
+            } catch is CancellationError {
+                return nil
+            } catch {
+                return .submittedServerRead(id: id, ServerCheck.from(error), at: now())
+            }
+        case let .watchJob(entry):
+            await poller.watch(entry)
+            return nil
+        case .recordJob:
+            return nil  // queued by the runner, in order
+        case let .scheduleTick(delay):
+            try await Task.sleep(for: delay)
+            return .tick(now())
+        case let .readUserData(path):
+            return .userDataRead(path: path, UserDataFileReader.read(path))
+        case let .completeUserDataPath(typed):
+            return .userDataCompletions(
+                typed: typed,
+                PathCompleter.candidates(for: typed, home: UserDataPath.home, list: PathCompleter.listFolder))
+        }
+    }
+
+    /// Stops following jobs; reads in flight are cancelled.
+    func stopBackground() async {
+        await poller.stop()
+    }
+}
