@@ -36,7 +36,7 @@ final class WaitInterruption: Sendable {
 
     private let status = Mutex(Status())
 
-    /// Catches the signals from now on, for the rest of the process. Call from the main thread.
+    /// Catches the signals from now on, for the rest of the process.
     static func install() throws -> WaitInterruption {
         let interruption = WaitInterruption()
         let wake = try WakePipe()

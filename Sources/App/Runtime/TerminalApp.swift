@@ -24,6 +24,7 @@ public enum TerminalApp {
 
         let terminal = CursesTerminal(options: options)
         defer { terminal.restore() }
+        TerminalSignals.forwardResizes()
         let inbox = EventInbox(wake: wake)
         let runner = EffectRunner(client: client, journal: journal, scope: initialState.journalScope, send: inbox.post)
 
