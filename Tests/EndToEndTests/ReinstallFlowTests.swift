@@ -63,11 +63,13 @@ struct ReinstallFlowTests {
         }
     }
 
-    @Test("Password reinstall of the Windows server without Cloud-Init goes to v1 and succeeds")
+    @Test("Password reinstall of the Windows server without Cloud-Init goes to v1 and succeeds; --debug logs it, not the password")
     func windowsPasswordReinstallGoesToV1() async throws {
         let binary = try AppBinary.locate()
-        let tmux = try await TmuxSession(width: 100, height: 30)
-        let list = try await tmux.launchDemoAndWaitForList(binary: binary)
+        let state = try ScratchFolder()
+        let tmux = try await TmuxSession(width: 100, height: 30, environment: ["XDG_STATE_HOME": state.url.path])
+        try await tmux.launchDemo(binary: binary, arguments: ["--debug"])
+        let list = try await tmux.waitFor("DEMO — simulated cloud", "12 servers", "web-01", "imported-app")
         try await select("win-ad-01", in: tmux, list: list)
 
         try await tmux.press("Enter")
@@ -110,6 +112,13 @@ struct ReinstallFlowTests {
         }
         #expect(AppScreen.jobPane(done, server: "win-ad-01")?[1] == "v1", "\(tmux.screenDump)")
         #expect(!done.contains(password), "\(tmux.screenDump)")
+
+        // The UI's debug log: the exchanges and the credential source, never the password.
+        let log = try String(contentsOfFile: state.path("ecs-reinstall/debug.log"), encoding: .utf8)
+        #expect(log.contains("credentials from demo (simulated cloud)"), "\(log)")
+        #expect(log.split(separator: "\n").contains { $0.contains("POST http://127.0.0.1:") && $0.contains("/reinstallos 200 in ") },
+                "\(log)")
+        #expect(!log.contains(password) && !log.contains("adminpass"), "\(log)")
     }
 
     @Test("A Windows password with 'mini' (a run of Administrator) is refused before anything is sent")
