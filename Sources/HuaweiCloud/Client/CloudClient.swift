@@ -166,13 +166,13 @@ public struct CloudClient: Sendable {
                 } catch {
                     signatureGuard.record(permit, status: nil, code: nil)
                     logger.debug("""
-                        \(method) \(Self.loggable(request.url, redacting: secrets())) no answer after \
+                        \(method) \(Self.loggable(request.url, redacting: secrets() + [credentials.accessKey])) no answer after \
                         \(Self.milliseconds(since: sentAt)) ms (attempt \(attempt))
                         """)
                     throw error
                 }
                 logger.debug("""
-                    \(method) \(Self.loggable(request.url, redacting: secrets())) \(response.status) in \
+                    \(method) \(Self.loggable(request.url, redacting: secrets() + [credentials.accessKey])) \(response.status) in \
                     \(Self.milliseconds(since: sentAt)) ms, X-Request-Id \(response.header("X-Request-Id") ?? "none") \
                     (attempt \(attempt))
                     """)
@@ -245,8 +245,8 @@ public struct CloudClient: Sendable {
         return ["APIGW.0301", "APIG.0301", "APIGW.0307", "APIG.0307"].contains(code)
     }
 
-    /// A URL as the debug log shows it: no user info, and none of `secrets` (the query of these
-    /// APIs carries none, but a log line is checked like an error message).
+    /// A URL as the debug log shows it: no user info, and none of `secrets` (the IAM lookup of the
+    /// user id has the access key in its path; the rest carry none, but every line is checked).
     static func loggable(_ url: URL?, redacting secrets: [String]) -> String {
         guard let url, var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return "(no URL)" }
         parts.user = nil
