@@ -55,6 +55,34 @@ public enum TerminalSignals {
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
+    /// Makes a resize wake the main loop: curses' SIGWINCH handler (installed by `initscr`) runs
+    /// first and records the resize, then a byte on the wake pipe ends the loop's `poll()`. Call
+    /// once curses is set up, after `install`.
+    ///
+    /// Without this a resize is seen only when `poll()` happens to be interrupted, which takes the
+    /// signal landing on the loop's thread. Under Swift's async `main` the process's first thread
+    /// is parked in `dispatch_main` with every signal unblocked, so the kernel hands SIGWINCH to
+    /// it, and the loop (on the main actor's thread) would learn of the resize at the next key.
+    public static func forwardResizes() {
+        let chained = ResizeChain.pointer
+        sigaction(SIGWINCH, nil, chained)
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { received in
+            let savedErrno = errno
+            let previous = ResizeChain.pointer.pointee
+            if previous.sa_flags & Int32(SA_SIGINFO) == 0, let handler = previous.__sigaction_handler.sa_handler,
+               unsafeBitCast(handler, to: Int.self) > 1 {  // not SIG_DFL (0) nor SIG_IGN (1)
+                handler(received)
+            }
+            var byte: UInt8 = 0
+            _ = write(SignalSlots.pointer[SignalSlots.wakeDescriptor], &byte, 1)
+            errno = savedErrno
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = Int32(SA_RESTART)
+        sigaction(SIGWINCH, &action, nil)
+    }
+
     /// Puts the default dispositions back: after restoring the terminal, the app can
     /// `uninstall()` then `raise(signal)` to exit with the conventional status.
     public static func uninstall() {
@@ -115,6 +143,16 @@ public enum TerminalSignals {
     /// Keeps the pipe (and so the descriptor the handler writes to) open for the life of the process.
     /// Safe: only `install` touches it, and `install` is documented main-thread-only.
     nonisolated(unsafe) private static var installedPipe: WakePipe?
+}
+
+/// The SIGWINCH disposition `forwardResizes` replaced (curses'), for its handler to call. Raw
+/// memory for the same reason as `SignalSlots`; written before the handler is installed.
+enum ResizeChain {
+    nonisolated(unsafe) static let pointer: UnsafeMutablePointer<sigaction> = {
+        let pointer = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
+        pointer.initialize(to: sigaction())
+        return pointer
+    }()
 }
 
 /// Raw memory shared with the signal handler: one flag per signal number, then the wake

@@ -3,6 +3,7 @@ import ArgumentParser
 import CloudSimulator
 import Foundation
 import HuaweiCloud
+import Logging
 import Reinstall
 
 /// The cloud a command talks to: Huawei Cloud with the credentials `CredentialChain` finds (unless
@@ -78,6 +79,7 @@ struct CloudSession: Sendable {
             projectId: resolved.projectId(in: region),
             transport: HTTPClientTransport(timeouts: options.timeouts, proxies: proxies))
         client.enterpriseProjects = options.enterpriseProjects
+        logConnected(client)
         return CloudSession(client: client, mode: .real, simulator: nil)
     }
 
@@ -105,7 +107,17 @@ struct CloudSession: Sendable {
         client.enterpriseProjects = options.enterpriseProjects
         // After connecting, so the project lookup is not hit.
         if faults != .none { await simulator.setFaultPlan(faults) }
+        logConnected(client)
         return CloudSession(client: client, mode: .demo, simulator: simulator)
+    }
+
+    /// For `--debug`: which credentials, region, project and endpoint the session uses.
+    private static func logConnected(_ client: CloudClient) {
+        let endpoint = client.endpoints.override.map { Endpoints.redacted($0.absoluteString) } ?? "the region's"
+        Logger(label: "ecs-reinstall.session").info("""
+            credentials from \(client.credentialSource), region \(client.endpoints.region), project \
+            \(client.projectId), endpoint \(endpoint)
+            """)
     }
 
     func stop() async {

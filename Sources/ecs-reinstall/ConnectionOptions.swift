@@ -17,6 +17,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "Use this profile of KooCLI's ~/.hcloud/config.json (AKSK, unencrypted), whatever else is configured.")
     var profile: String?
 
+    @Flag(help: "Append a line per HTTP exchange (method, URL, status, X-Request-Id, time, retries) and the credential source to $XDG_STATE_HOME/ecs-reinstall/debug.log (~/.local/state/… by default); never a secret.")
+    var debug = false
+
     @Option(help: ArgumentHelp("Demo only: how long a simulated reinstall job takes.", valueName: "seconds"))
     var demoJobSeconds: Int = 12
 

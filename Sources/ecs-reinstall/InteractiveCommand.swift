@@ -2,13 +2,12 @@ import App
 import ArgumentParser
 import Foundation
 import HuaweiCloud
-import Logging
 import Reinstall
 import TerminalKit
 
 /// The terminal UI, against the real cloud when credentials are found, else the demo (whose
 /// header says so).
-struct InteractiveCommand: ParsableCommand {
+struct InteractiveCommand: AsyncParsableCommand, ConnectedCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui", abstract: "Open the terminal UI (the default).")
 
@@ -29,9 +28,7 @@ struct InteractiveCommand: ParsableCommand {
     @Flag(help: "Show times in UTC, as the cloud's own timestamps are (default: this machine's time zone, labelled).")
     var utc = false
 
-    func run() throws {
-        // The terminal belongs to the UI: nothing may log onto it.
-        LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
+    func run() async throws {
         CursesTerminal.prepareEnvironment()
         let environment = ProcessInfo.processInfo.environment
         // Before connecting: a terminal that cannot show the UI is said at once, with the way out.
@@ -40,10 +37,8 @@ struct InteractiveCommand: ParsableCommand {
             throw ExitCode(ScriptExit.usage)
         }
         let options = try connection.sessionOptions
-        let session = try Self.startFailure(exitsLikeTheCommands: {
-            try runBlocking {
-                try await CloudSession.connect(options, environment: environment, withoutCredentials: .demo)
-            }
+        let session = try await Self.startFailure(exitsLikeTheCommands: {
+            try await CloudSession.connect(options, environment: environment, withoutCredentials: .demo)
         })
         let journal = JobJournal(file: JobJournal.defaultFile(environment: environment))
         let (entries, journalProblem) = loadJournal(journal, mode: session.mode)
@@ -62,19 +57,20 @@ struct InteractiveCommand: ParsableCommand {
         state.commandScope = connection.commandScope
         if case let .only(id) = session.client.enterpriseProjects { state.enterpriseProject = id }
         let initialState = state
-        let status = try MainActor.assumeIsolated {
+        let terminalOptions = TerminalOptions(colors: noColor ? false : nil, mouse: mouse)
+        let status = try await MainActor.run {
             try TerminalApp.run(initialState: initialState, client: session.client, journal: journal,
-                                options: TerminalOptions(colors: noColor ? false : nil, mouse: mouse))
+                                options: terminalOptions)
         }
-        try? runBlocking { await session.stop() }
+        await session.stop()
         if status != 0 { throw ExitCode(status) }
     }
 
     /// A start that fails to connect exits with the commands' codes (`ScriptExit`): 2 usage,
     /// 3 authentication, 4 network or cloud unavailable, 1 any other refusal.
-    private static func startFailure<T>(exitsLikeTheCommands connect: () throws -> T) throws -> T {
+    private static func startFailure<T>(exitsLikeTheCommands connect: () async throws -> T) async throws -> T {
         do {
-            return try connect()
+            return try await connect()
         } catch {
             guard let (message, code) = ScriptExit.ending(error) else { throw error }
             Console.error("ecs-reinstall: \(message)")

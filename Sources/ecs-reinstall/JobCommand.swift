@@ -4,7 +4,7 @@ import HuaweiCloud
 import Reinstall
 
 /// `ecs-reinstall job JOB_ID`: a job's status, or (with --wait) its end.
-struct JobCommand: ParsableCommand {
+struct JobCommand: AsyncParsableCommand, ConnectedCommand {
     static let configuration = CommandConfiguration(
         commandName: "job", abstract: "Show a job's status; with --wait, follow it until SUCCESS or FAIL.",
         discussion: """
@@ -29,10 +29,10 @@ struct JobCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
-    func run() throws {
+    func run() async throws {
         let (jobId, wait, json) = (jobId, wait, json)
         let interruption = wait ? try WaitInterruption.install(.followJob(id: jobId), scope: connection.commandScope) : nil
-        try runScript(connection) { session in
+        try await runScript(connection) { session in
             let job: Job
             if wait {
                 let environment = ProcessInfo.processInfo.environment

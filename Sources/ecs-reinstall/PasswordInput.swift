@@ -26,8 +26,8 @@ enum PasswordInput {
 /// Turns a terminal's echo off while a password is typed, and back on afterwards, also when the
 /// operator presses Ctrl-C (a terminal left without echo looks broken).
 private enum TerminalEcho {
-    // Written once on the main thread before the handler is installed, read by the handler and
-    // `restore`, all before any other thread starts: no concurrent access.
+    // Written once by the command before the handler is installed, read by the handler and
+    // `restore`, all before the command starts any other work: no concurrent access.
     nonisolated(unsafe) static var saved = termios()
     nonisolated(unsafe) static var savedFd: Int32 = -1
 

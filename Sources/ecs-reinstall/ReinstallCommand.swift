@@ -3,7 +3,7 @@ import HuaweiCloud
 import Reinstall
 
 /// `ecs-reinstall reinstall SERVER`: one reinstall from a script, through the same checks as the UI.
-struct ReinstallCommand: ParsableCommand {
+struct ReinstallCommand: AsyncParsableCommand, ConnectedCommand {
     static let configuration = CommandConfiguration(
         commandName: "reinstall", abstract: "Reinstall one server's OS, with the same checks as the UI.",
         discussion: """
@@ -94,7 +94,7 @@ struct ReinstallCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         // The password is read before anything else, so a failure later cannot leave it unread
         // in a pipe; user data too, so a bad file is refused before the cloud is asked anything.
         var password: Secret?
@@ -111,6 +111,6 @@ struct ReinstallCommand: ParsableCommand {
             serverText: server, keypair: keypair, password: password, noLogin: noLogin, userId: userId, options: options,
             stop: stop, cloudInit: cloudInit, dryRun: dryRun, yes: yes, wait: wait, json: json,
             interruption: dryRun ? nil : try WaitInterruption.install(.reinstall, scope: connection.commandScope))
-        try runScript(connection) { session in try await run.perform(session) }
+        try await runScript(connection) { session in try await run.perform(session) }
     }
 }

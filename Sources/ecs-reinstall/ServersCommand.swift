@@ -3,7 +3,7 @@ import ArgumentParser
 import HuaweiCloud
 
 /// `ecs-reinstall servers`: every server of the account, as a table or as JSON.
-struct ServersCommand: ParsableCommand {
+struct ServersCommand: AsyncParsableCommand, ConnectedCommand {
     static let configuration = CommandConfiguration(
         commandName: "servers", abstract: "List the servers (all pages) as a table, or as JSON.",
         discussion: """
@@ -26,10 +26,10 @@ struct ServersCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
-    func run() throws {
+    func run() async throws {
         let filter = filter
         let json = json
-        try runScript(connection) { session in
+        try await runScript(connection) { session in
             var servers: [Server] = []
             // Pages of 100, several at once, as the TUI lists: each answer stays small and quick to
             // read within the read timeout, however large the account.

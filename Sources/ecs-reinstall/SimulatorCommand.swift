@@ -1,11 +1,10 @@
 import ArgumentParser
 import CloudSimulator
-import Dispatch
 import Foundation
 import HuaweiCloud
 
 /// `ecs-reinstall simulator`: the fake cloud on 127.0.0.1, for tests, demos and other clients.
-struct SimulatorCommand: ParsableCommand {
+struct SimulatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulator", abstract: "Serve the simulated Huawei Cloud (ECS, IMS, KPS, IAM) on 127.0.0.1.",
         discussion: """
@@ -103,7 +102,7 @@ struct SimulatorCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let plan = try FaultPlan(parsing: faults)
         var configuration = SimulatorConfiguration(
             accessKey: ak, secretKey: Secret(sk), projectId: projectId, region: region,
@@ -119,7 +118,7 @@ struct SimulatorCommand: ParsableCommand {
         configuration.logsRequests = logRequests
         let simulator = CloudSimulator(configuration: configuration,
                                        dataSet: renamed(.generated(servers: servers, seed: seed)))
-        let url = try runBlocking { try await simulator.start(port: port) }
+        let url = try await simulator.start(port: port)
         // Written unbuffered: whoever started us waits for this line to learn the URL.
         let metadataNote = configuration.temporaryCredentialLifetime.map {
             ", ECS metadata service with \($0.components.seconds) s temporary credentials"
@@ -127,7 +126,8 @@ struct SimulatorCommand: ParsableCommand {
         let ready = "ecs-reinstall simulator listening on \(url.absoluteString) (region \(region), project \(projectId), "
             + "\(servers) servers, faults \(plan)\(metadataNote))\n"
         FileHandle.standardOutput.write(Data(ready.utf8))
-        dispatchMain()
+        // Serves until the process is ended (a signal's default action: nothing to tidy up).
+        while true { try await Task.sleep(for: .seconds(3600)) }
     }
 
     private func renamed(_ dataSet: SimulatorDataSet) -> SimulatorDataSet {

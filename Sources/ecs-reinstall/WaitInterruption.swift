@@ -50,7 +50,7 @@ final class WaitInterruption: Sendable {
         self.scope = scope
     }
 
-    /// Catches the signals from now on, for the rest of the process. Call from the main thread.
+    /// Catches the signals from now on, for the rest of the process.
     static func install(_ purpose: Purpose, scope: CommandScope) throws -> WaitInterruption {
         let interruption = WaitInterruption(purpose: purpose, scope: scope)
         let wake = try WakePipe()

@@ -49,6 +49,20 @@ struct HTTPClientTransportTests {
         #expect(target.requestLines == ["GET /v1/p/jobs/j HTTP/1.1"])
     }
 
+    @Test func everyRequestNamesTheReleaseInItsUserAgent() async throws {
+        let target = try RecordingListener(reply: "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+        defer { target.stop() }
+        let transport = HTTPClientTransport(timeouts: fast, proxies: .direct)
+        _ = try await transport.send(try request("http://127.0.0.1:\(target.port)/v1/p/jobs/j"))
+        _ = try await transport.send(try request("http://127.0.0.1:\(target.port)/v1/p/cloudservers/s/reinstallos", method: .post))
+        let agents = target.requestHeaders.map { head in
+            head.filter { $0.lowercased().hasPrefix("user-agent:") }
+        }
+        #expect(agents == [["User-Agent: ecs-reinstall/\(ReleaseVersion.current)"], ["User-Agent: ecs-reinstall/\(ReleaseVersion.current)"]],
+                "\(target.requestHeaders)")
+        #expect(ReleaseVersion.current.wholeMatch(of: /[0-9]+\.[0-9]+\.[0-9]+/) != nil)
+    }
+
     @Test func aRefusedConnectionNeverReachedTheServer() async throws {
         let transport = HTTPClientTransport(timeouts: fast, proxies: .direct)
         do {

@@ -25,6 +25,7 @@ public enum TerminalApp {
 
         let terminal = CursesTerminal(options: options)
         defer { terminal.restore() }
+        TerminalSignals.forwardResizes()
         let runtime = AppRuntime(state: initialState, terminal: terminal, client: client, journal: journal, wake: wake)
         runtime.start()
         let exitStatus = loop(runtime, wake: wake)
@@ -56,12 +57,28 @@ public enum TerminalApp {
                 guard holding, TerminalSignals.releaseHold() else { return exitStatus }
                 runtime.send(.signalWhileSending)
             }
-            if readiness.inputClosed { return 128 + SIGHUP }
+            if readiness.inputClosed {
+                awaitAnswerWithoutTerminal(runtime, wake: wake)
+                return 128 + SIGHUP
+            }
             for key in runtime.terminal.readAvailableKeys() {
                 runtime.send(key)
             }
             runtime.drain()
             if runtime.state.quitRequested { return exitStatus }
+        }
+    }
+
+    /// The terminal is gone (an SSH drop) while a reinstall is being sent: its answer is awaited
+    /// all the same, so an accepted job reaches the journal and is resumed on the next start. The
+    /// wait is bounded by the POST's write timeout; a further signal ends it at once.
+    @MainActor
+    static func awaitAnswerWithoutTerminal(_ runtime: AppRuntime, wake: WakePipe) {
+        while runtime.state.isSending {
+            // Only the wake pipe: a hung-up input would make poll() return at once, for ever.
+            _ = InputWaiter.wait(stdin: -1, wake: wake, timeoutMilliseconds: nil)
+            if TerminalSignals.takePending() != nil && !TerminalSignals.releaseHold() { return }
+            runtime.drain()
         }
     }
 }

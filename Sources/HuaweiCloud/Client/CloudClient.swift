@@ -160,12 +160,22 @@ public struct CloudClient: Sendable {
                     method: method, baseURL: base, path: path, query: query, body: body,
                     projectId: project ? projectId : nil, date: now())
                 let response: HTTPReply
+                let sentAt = ContinuousClock.now
                 do {
                     response = try await transport.send(request)
                 } catch {
                     signatureGuard.record(permit, status: nil, code: nil)
+                    logger.debug("""
+                        \(method) \(Self.loggable(request.url, redacting: secrets() + [credentials.accessKey])) no answer after \
+                        \(Self.milliseconds(since: sentAt)) ms (attempt \(attempt))
+                        """)
                     throw error
                 }
+                logger.debug("""
+                    \(method) \(Self.loggable(request.url, redacting: secrets() + [credentials.accessKey])) \(response.status) in \
+                    \(Self.milliseconds(since: sentAt)) ms, X-Request-Id \(response.header("X-Request-Id") ?? "none") \
+                    (attempt \(attempt))
+                    """)
                 let error = Self.error(in: response)
                 signatureGuard.record(permit, status: response.status, code: error?.code)
                 guard let error else { return response }
@@ -217,6 +227,7 @@ public struct CloudClient: Sendable {
                 logger.debug("\(method) \(path): no retry, the \(retry.totalBudget) budget would be exceeded")
                 throw .failed(failure, reach)
             }
+            logger.debug("\(method) \(path): retrying in \(wait) (attempt \(attempt + 1) of at most \(retry.maxAttempts))")
             do {
                 try await retryClock.sleep(wait)
             } catch {
@@ -232,6 +243,21 @@ public struct CloudClient: Sendable {
         guard method == "GET", case let .api(status, code, _, _) = refusal, status == 401
         else { return false }
         return ["APIGW.0301", "APIG.0301", "APIGW.0307", "APIG.0307"].contains(code)
+    }
+
+    /// A URL as the debug log shows it: no user info, and none of `secrets` (the IAM lookup of the
+    /// user id has the access key in its path; the rest carry none, but every line is checked).
+    static func loggable(_ url: URL?, redacting secrets: [String]) -> String {
+        guard let url, var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return "(no URL)" }
+        parts.user = nil
+        parts.password = nil
+        let text = parts.string ?? "(no URL)"
+        return secrets.filter { $0.count >= 4 }.reduce(text) { $0.replacingOccurrences(of: $1, with: "••••") }
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int64 {
+        let elapsed = ContinuousClock.now - start
+        return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
     }
 
     /// The clear text of the secrets no error may contain: the secret keys and tokens handed out

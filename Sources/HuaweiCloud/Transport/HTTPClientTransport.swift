@@ -67,6 +67,9 @@ public struct HTTPClientTransport: HTTPTransport {
         for field in request.head.headerFields {
             outgoing.headers.add(name: field.name.rawName, value: field.value)
         }
+        if request.head.headerFields[.userAgent] == nil {
+            outgoing.headers.add(name: "User-Agent", value: UserAgent.value)
+        }
         if !request.body.isEmpty || !request.isIdempotent {
             outgoing.body = .bytes(ByteBuffer(bytes: request.body))
         }

@@ -13,9 +13,12 @@ final class RecordingListener: Sendable {
     let port: Int
     private let socket: Int32
     private let lines = Mutex<[String]>([])
+    private let heads = Mutex<[[String]]>([])
     private let held = Mutex<[Int32]>([])
 
     var requestLines: [String] { lines.withLock { $0 } }
+    /// Each request's header lines (after the request line), as received.
+    var requestHeaders: [[String]] { heads.withLock { $0 } }
 
     init(address: String = "127.0.0.1", reply: String?, hold: Bool = false) throws {
         let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -56,8 +59,10 @@ final class RecordingListener: Sendable {
             let client = accept(socket, nil, nil)
             guard client >= 0 else { return }
             let head = Self.readRequest(client)
-            let first = String(decoding: head, as: UTF8.self).components(separatedBy: "\r\n").first ?? ""
-            lines.withLock { $0.append(first) }
+            let headLines = String(decoding: head, as: UTF8.self).components(separatedBy: "\r\n\r\n").first?
+                .components(separatedBy: "\r\n") ?? []
+            lines.withLock { $0.append(headLines.first ?? "") }
+            heads.withLock { $0.append(Array(headLines.dropFirst())) }
             if let reply {
                 _ = reply.utf8CString.withUnsafeBufferPointer { write(client, $0.baseAddress, $0.count - 1) }
             }
