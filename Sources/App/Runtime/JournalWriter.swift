@@ -6,38 +6,26 @@ import Reinstall
 /// effects that then run concurrently) land in that order, and a job's finished state is never
 /// overwritten by an older one. The submission's first entry goes through the same queue.
 final class JournalWriter: Sendable {
-    private struct Write: Sendable {
-        var entry: JournalEntry
-        var isNew: Bool
-        /// Told the outcome once the entry is written (or failed).
-        var done: @Sendable (JournalWrite) -> Void
-    }
-
-    private let queue: AsyncStream<Write>.Continuation
-    private let consumer: Task<Void, Never>
+    /// A serial queue of its own: a write can block (another instance holds the journal's lock,
+    /// a slow disk's fsync), and blocking there must not starve Swift's small cooperative pool,
+    /// which runs the HTTP work and the other effects.
+    private let queue = DispatchQueue(label: "ecs-reinstall.journal")
+    private let journal: JobJournal?
     /// Entered for each queued write, left once it is written: what `waitUntilWritten` waits on.
     private let unwritten = DispatchGroup()
 
     init(journal: JobJournal?) {
-        let (stream, continuation) = AsyncStream<Write>.makeStream()
-        queue = continuation
-        consumer = Task.detached { [unwritten] in
-            for await write in stream {
-                write.done(Self.write(write.entry, isNew: write.isNew, to: journal))
-                unwritten.leave()
-            }
-        }
-    }
-
-    deinit {
-        queue.finish()
+        self.journal = journal
     }
 
     /// Queues the entry; `done` hears how the write went (a failure, or a damaged journal file
     /// moved aside first, carries a message for the operator).
     func enqueue(_ entry: JournalEntry, isNew: Bool, done: @escaping @Sendable (JournalWrite) -> Void = { _ in }) {
         unwritten.enter()
-        queue.yield(Write(entry: entry, isNew: isNew, done: done))
+        queue.async { [journal, unwritten] in
+            done(Self.write(entry, isNew: isNew, to: journal))
+            unwritten.leave()
+        }
     }
 
     /// Blocks until every write queued so far is written, or `limit` has passed; true when the
