@@ -36,8 +36,9 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
             // Nothing is visible to edit or act on: only the "q quits" that the screen offers, which
             // asks first while reinstalls run, as it does on the list.
             if state.askingToQuit { return answerQuitQuestion(&state, key) }
-            if key == .character("q") || key == .character("Q") { return requestQuit(&state) }
-            return []
+            // The list's own quit actions, so the same rule holds: not while a reinstall is being sent.
+            let quits = ListActions.all.filter { $0.handles(.character("q")) || $0.handles(.character("Q")) }
+            return quits.dispatch(key, &state) ?? []
         }
         // The mode on top takes the key through its actions (`Mode`).
         if state.askingToQuit { return QuitActions.all.dispatch(key, &state) ?? answerQuitQuestion(&state, key) }

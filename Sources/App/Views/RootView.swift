@@ -33,9 +33,10 @@ private func drawTooSmall(_ screen: inout Screen, _ state: AppState) {
     let size = state.size
     // The quit question first, whole: it says what leaving leaves running, and a tiny window
     // may have no row for more.
+    // So is why `q` does not quit yet (a reinstall being sent).
     var question: [String] = []
-    if state.askingToQuit, let text = state.flash?.text {
-        question = DisplayWidth.wrapWhole(text, to: max(1, size.width))
+    if let flash = state.flash, state.askingToQuit || flash.kind == .error {
+        question = DisplayWidth.wrapWhole(flash.text, to: max(1, size.width))
     }
     for (offset, line) in question.enumerated() {
         screen.put(line, x: 0, y: offset, style: Style(color: .red, bold: true))
@@ -43,7 +44,7 @@ private func drawTooSmall(_ screen: inout Screen, _ state: AppState) {
     let lines = [
         "Terminal too small (need \(Layout.minimumWidth)×\(Layout.minimumHeight))",
         "have \(size.width)×\(size.height): enlarge the window",
-        "q quits",
+        ListActions.quitAvailability(state) == .enabled ? "q quits" : "q quits once the reinstall being sent is answered",
     ]
     for (offset, line) in lines.enumerated() {
         screen.put(line, x: 0, y: question.count + offset, style: offset == 0 ? Style(bold: true) : .plain)
