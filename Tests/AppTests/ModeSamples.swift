@@ -83,6 +83,14 @@ enum ModeSamples {
             press(typed(Fixtures.web.name) + [.enter], &state)
             return state
         }
+        // On a small screen the review's body does not fit: scrolled one line, ↑ and ↓ both have room.
+        if height <= 16 {
+            builders.append {
+                var state = review(width: width, height: height)
+                press([.down], &state)
+                return state
+            }
+        }
         return builders.map { build in
             {
                 var state = build()

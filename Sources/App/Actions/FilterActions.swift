@@ -10,9 +10,7 @@ enum FilterActions {
                footer: "Enter keep", perform: { state, _ in keepFilter(&state) }),
         Action(keys: [.down, .up, .pageDown, .pageUp], keyLabel: "↑↓ PgUp PgDn", label: "move through the matches",
                footer: "↑↓ move", perform: { state, key in move(&state, key) }),
-        Action(keys: [.control("a"), .control("e"), .control("w"), .clearLine, .control("k")], keyLabel: "^A ^E ^W ^U ^K",
-               label: "start, end, delete a word, to the start, to the end", footer: "^W ^U edit",
-               perform: { state, key in typeIntoFilter(&state, key) }),
+    ] + LineEditKeys.actions { state, key in typeIntoFilter(&state, key) } + [
         helpAction(keys: [.function(1)], keyLabel: "F1", footer: "F1 help"),
         Action(keys: [.escape], keyLabel: "Esc", label: "clear the filter: the whole list again", footer: "Esc clear",
                perform: { state, _ in clearFilter(&state) }),

@@ -37,8 +37,7 @@ enum FormActions {
             actions.append(edit([.tab], "Tab", "next field (from the last, the first)", footer: "Tab field"))
         }
         if onText {
-            actions.append(edit(lineEditKeys, "^A ^E ^W ^U ^K", "start, end, delete a word, to the start, to the end",
-                                footer: "^W ^U edit"))
+            actions += LineEditKeys.actions { state, key in typeIntoForm(&state, key) }
         }
         if focus == .submit {
             // On the button, Enter is what the operator came for.
@@ -71,12 +70,9 @@ enum FormActions {
                    footer: "Enter send", perform: { state, key in typeIntoForm(&state, key) }),
             Action(keys: [], keyLabel: "type", label: "the server's name as shown (or its id) to confirm",
                    footer: "type the name", perform: { state, key in typeIntoForm(&state, key) }),
-            edit(lineEditKeys, "^A ^E ^W ^U ^K", "start, end, delete a word, to the start, to the end", footer: "^W ^U edit"),
-            Action(keys: [.down, .pageDown], keyLabel: "↓ PgDn", label: "scroll the request body down",
-                   footer: "↑↓ scroll", availability: { reviewScroll($0, down: true) }, quietWhenDisabled: true,
-                   perform: { state, key in typeIntoForm(&state, key) }),
-            Action(keys: [.up, .pageUp], keyLabel: "↑ PgUp", label: "scroll the request body up",
-                   availability: { reviewScroll($0, down: false) }, quietWhenDisabled: true,
+        ] + LineEditKeys.actions { state, key in typeIntoForm(&state, key) } + [
+            Action(keys: ReviewPage.scrollKeys, keyLabel: "↑↓ PgUp PgDn", label: "scroll the request body",
+                   footer: "↑↓ scroll", availability: reviewScroll, quietWhenDisabled: true,
                    perform: { state, key in typeIntoForm(&state, key) }),
             helpAction(keys: [.function(1)], keyLabel: "F1", footer: "F1 help"),
             Action(keys: [.escape], keyLabel: "Esc", label: "back to the fields, every value kept", footer: "Esc back",
@@ -84,22 +80,18 @@ enum FormActions {
         ]
     }
 
-    /// The body scrolls only when it does not fit the rows the review has, and only while there is
-    /// more of it that way.
-    private static func reviewScroll(_ state: AppState, down: Bool) -> Availability {
-        guard let form = state.form, case let .review(plan) = form.stage else { return .disabled("no review") }
-        let page = ReviewPage(state, form, plan, Layout(state))
-        guard page.scrolls else { return .disabled("the request body fits: nothing to scroll") }
-        let scroll = page.clamped(form.reviewScroll)
-        if down { return scroll < page.clamped(Int.max) ? .enabled : .disabled("the end of the request body is in view") }
-        return scroll > 0 ? .enabled : .disabled("the start of the request body is in view")
+    /// The body scrolls only when it does not fit the rows the review has.
+    @Sendable private static func reviewScroll(_ state: AppState) -> Availability {
+        guard let form = state.form, case let .review(plan) = form.stage,
+              ReviewPage(state, form, plan, Layout(state)).scrolls
+        else { return .disabled("the request body fits: nothing to scroll") }
+        return .enabled
     }
 
     /// Fields that take typed text: there every printable key (and `?`) is text.
     static let textFields: Set<ReinstallForm.Field> = [.keypair, .password, .confirmation, .userData, .cmkId]
     /// Fields whose value is one of a few, changed with ←→ or Space.
     static let choiceFields: Set<ReinstallForm.Field> = [.endpoint, .login, .stopServer, .encrypt, .byol]
-    static let lineEditKeys: [Key] = [.control("a"), .control("e"), .control("w"), .clearLine, .control("k")]
 
     /// The field that has the keys: the focus, or the first field shown when the focused one is gone.
     static func focusedField(_ state: AppState, _ form: ReinstallForm) -> ReinstallForm.Field {
