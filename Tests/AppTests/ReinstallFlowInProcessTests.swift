@@ -137,13 +137,16 @@ struct ReinstallFlowInProcessTests {
         app.press(.enter)
         await app.untilIdle()
         #expect(app.screen.contains("Enter: review what will be sent"), "\(app.screen)")
-        // Ubuntu offers no BYOL (it is for Windows and licensed images): the button, then Enter.
+        // Ubuntu offers no BYOL (it is for Windows and licensed images). Another key pair than the
+        // server's, so the review must show it and Esc must keep it; then the button, then Enter.
         #expect(!app.screen.contains("bring your own licence"), "\(app.screen)")
-        app.press(.backTab, .backTab, .enter)
+        app.press(.tab, .left)
+        #expect(app.screen.contains("deploy-rsa") && !app.screen.contains("ops-ed25519 ▸ (current)"), "\(app.screen)")
+        app.press(.backTab, .backTab, .backTab, .enter)  // key pair → login → endpoint → (wrapping) the button
 
         let review = app.screen
         #expect(review.contains("Review: reinstall the OS of web-01") && review.contains("Type the name or the id"), "\(review)")
-        for text in ["POST /v2/", "\"keyname\": \"ops-ed25519\"", "\"mode\": \"withStopServer\""] {
+        for text in ["POST /v2/", "\"keyname\": \"deploy-rsa\"", "\"mode\": \"withStopServer\""] {
             #expect(review.contains(text), "\(text)\n\(review)")
         }
 
@@ -158,7 +161,7 @@ struct ReinstallFlowInProcessTests {
 
         // Esc goes back to the form, the choices kept.
         app.press(.escape)
-        #expect(app.screen.contains("ops-ed25519 ▸ (current)") && !app.screen.contains("Review:"), "\(app.screen)")
+        #expect(app.screen.contains("deploy-rsa") && !app.screen.contains("Review:"), "the key pair chosen is kept\n\(app.screen)")
 
         app.press(.enter)
         app.type("web-01")

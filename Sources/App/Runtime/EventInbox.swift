@@ -1,5 +1,4 @@
 import Synchronization
-import TerminalKit
 
 /// Where background work leaves its events for the main loop, which `wake` rouses (the wake
 /// pipe of a loop asleep in `poll()`, or a test waiting in process).
@@ -8,8 +7,6 @@ public final class EventInbox: Sendable {
     private let wake: @Sendable () -> Void
 
     public init(wake: @escaping @Sendable () -> Void) { self.wake = wake }
-
-    public convenience init(wake: WakePipe) { self.init(wake: wake.wake) }
 
     public func post(_ event: AppEvent) {
         pending.withLock { $0.append(event) }
