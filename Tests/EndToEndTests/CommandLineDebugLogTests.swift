@@ -60,14 +60,20 @@ struct CommandLineDebugLogTests {
         #expect(!log.contains("Authorization") && !log.contains("adminpass") && !log.contains("user_data"))
     }
 
-    @Test("An agency's temporary credentials: the source is logged, never its key, secret or token")
+    @Test("An agency's temporary credentials: the source is logged, never its key, secret or token, not even in a failed lookup")
     func temporaryCredentials() async throws {
         var cli = try CLISession(simulator: try await StandaloneSimulator(extra: ["--metadata"]))
         cli.metadataURL = cli.simulator.url
         let listed = try await cli.run(["servers", "--json", "--debug", "--endpoint", cli.simulator.url], credentials: false)
         #expect(listed.status == 0, "\(listed.all)")
+        // A key pair asks IAM for the user id, in a path that names the access key; IAM has no
+        // user for temporary keys and says so (404), naming the key too: the failure is logged.
+        let keypair = try await cli.run(["reinstall", "web-02", "--keypair", "deploy-rsa", "--stop", "--yes", "--debug",
+                                         "--endpoint", cli.simulator.url], credentials: false)
+        #expect(keypair.status == 0, "\(keypair.all)")
         let log = try String(contentsOfFile: logFile(cli), encoding: .utf8)
         #expect(log.contains("credentials from ECS metadata (agency)"), "\(log)")
+        #expect(log.contains("/v3.0/OS-CREDENTIAL/credentials/••••") && log.contains("failed (attempt 1)"), "\(log)")
 
         let issued = try await Self.metadataCredentials(cli.simulator.url)
         #expect(issued.count == 3)

@@ -218,16 +218,18 @@ public struct CloudClient: Sendable {
                 reach = .maybe
             }
             retryAfterSeen?.value = retryAfter
-            logger.debug("\(method) \(path) failed (attempt \(attempt)): \(failure.message)")
+            // The access key too: a path (IAM's credential lookup) or a message may name it.
+            let logged = { (text: String) in Self.redacted(text, secrets() + [credentials.accessKey]) }
+            logger.debug("\(method) \(logged(path)) failed (attempt \(attempt)): \(logged(failure.message))")
             guard attempt < retry.maxAttempts, transient, RetryPolicy.isRetryable(failure) else {
                 throw .failed(failure, reach)
             }
             let wait = retry.delay(afterAttempt: attempt, retryAfter: retryAfter, random: retryClock.random())
             guard retryClock.now() - start + wait <= retry.totalBudget else {
-                logger.debug("\(method) \(path): no retry, the \(retry.totalBudget) budget would be exceeded")
+                logger.debug("\(method) \(logged(path)): no retry, the \(retry.totalBudget) budget would be exceeded")
                 throw .failed(failure, reach)
             }
-            logger.debug("\(method) \(path): retrying in \(wait) (attempt \(attempt + 1) of at most \(retry.maxAttempts))")
+            logger.debug("\(method) \(logged(path)): retrying in \(wait) (attempt \(attempt + 1) of at most \(retry.maxAttempts))")
             do {
                 try await retryClock.sleep(wait)
             } catch {
@@ -251,8 +253,12 @@ public struct CloudClient: Sendable {
         guard let url, var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return "(no URL)" }
         parts.user = nil
         parts.password = nil
-        let text = parts.string ?? "(no URL)"
-        return secrets.filter { $0.count >= 4 }.reduce(text) { $0.replacingOccurrences(of: $1, with: "••••") }
+        return redacted(parts.string ?? "(no URL)", secrets)
+    }
+
+    /// `text` with each secret (of 4 characters or more) replaced, for the debug log.
+    static func redacted(_ text: String, _ secrets: [String]) -> String {
+        secrets.filter { $0.count >= 4 }.reduce(text) { $0.replacingOccurrences(of: $1, with: "••••") }
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Int64 {
