@@ -8,8 +8,9 @@ extension CloudClient {
     static let settleBeforeReread: Duration = .seconds(2)
 
     /// Sends a reinstall and returns its job id. Never retried: a failure after the request may
-    /// have reached the cloud is reported as it is. Prefer `reinstallSafely`, which tells the cases apart.
-    public func reinstall(serverId: String, api: ReinstallAPI, request: ReinstallRequest) async throws -> String {
+    /// have reached the cloud is reported as it is. Only for this package's tests: the product
+    /// goes through `reinstallSafely`, which tells the cases apart.
+    package func reinstall(serverId: String, api: ReinstallAPI, request: ReinstallRequest) async throws -> String {
         let password = [request.adminPass].compactMap { $0 }
         let buffer = try request.encodedBodyBuffer()
         defer { buffer.wipe() }
