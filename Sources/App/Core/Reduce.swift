@@ -3,30 +3,43 @@ import HuaweiCloud
 import TerminalKit
 
 /// The one place the state changes. Pure: no network, no terminal; work is returned as effects.
-public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
-    let jobLabels = listedJobStates(state)
-    let (flash, journalProblem) = (state.flash, state.journalProblem)
+/// The event's own change first, then the steps that keep the whole state consistent whatever
+/// the event was, each named for what it keeps.
+package func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+    let before = (jobLabels: listedJobStates(state), flash: state.flash, journalProblem: state.journalProblem)
     let effects = reduceEvent(&state, event)
-    // Every message reaches the log, whole, whichever event said it.
-    if let news = state.flash, news != flash { state.messages.record(news, at: state.now) }
-    if let problem = state.journalProblem, problem != journalProblem {
-        // The notice accumulates problems; the log gets the new one.
-        let old = journalProblem ?? ""
-        let news = problem.hasPrefix(old) ? String(problem.dropFirst(old.count)).trimmingCharacters(in: .whitespaces) : problem
-        state.messages.record(Flash(.error, news), at: state.now)
-    }
-    // Whatever the event, the list stays consistent with the jobs (JOB column order) and the
-    // screen (job panes take rows; the highlighted row stays in view).
-    let newLabels = listedJobStates(state)
-    if newLabels != jobLabels {
-        let changed = Set(newLabels.keys).union(jobLabels.keys).filter { newLabels[$0] != jobLabels[$0] }
-        state.servers.catalog.contextChanged(.job, ServerRowContext(state)) { changed.contains($0.id) }
-    }
-    // Not on a too-small terminal: scrolling for its one row would leave the list scrolled there.
-    if Layout.fits(state.size) { state.servers.settle(visibleRows: ServerListLayout.visibleRows(state)) }
+    logNewMessages(&state, flashBefore: before.flash, journalProblemBefore: before.journalProblem)
+    relabelJobRows(&state, labelsBefore: before.jobLabels)
+    keepSelectionInView(&state)
     keepQuitQuestion(&state)
     leaveIfAnswered(&state)
     return effects + resumeHeldRefresh(&state)
+}
+
+/// Every message reaches the log, whole, whichever event said it.
+private func logNewMessages(_ state: inout AppState, flashBefore: Flash?, journalProblemBefore: String?) {
+    if let news = state.flash, news != flashBefore { state.messages.record(news, at: state.now) }
+    if let problem = state.journalProblem, problem != journalProblemBefore {
+        // The notice accumulates problems; the log gets the new one.
+        let old = journalProblemBefore ?? ""
+        let news = problem.hasPrefix(old) ? String(problem.dropFirst(old.count)).trimmingCharacters(in: .whitespaces) : problem
+        state.messages.record(Flash(.error, news), at: state.now)
+    }
+}
+
+/// The list stays consistent with the jobs: rows whose job state changed are sorted and
+/// filtered again (the JOB column).
+private func relabelJobRows(_ state: inout AppState, labelsBefore: [String: String]) {
+    let labels = listedJobStates(state)
+    guard labels != labelsBefore else { return }
+    let changed = Set(labels.keys).union(labelsBefore.keys).filter { labels[$0] != labelsBefore[$0] }
+    state.servers.catalog.contextChanged(.job, ServerRowContext(state)) { changed.contains($0.id) }
+}
+
+/// The highlighted row stays in view of the rows the screen gives the list (job panes take some).
+/// Not on a too-small terminal: scrolling for its one row would leave the list scrolled there.
+private func keepSelectionInView(_ state: inout AppState) {
+    if Layout.fits(state.size) { state.servers.settle(visibleRows: ServerListLayout.visibleRows(state)) }
 }
 
 private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
@@ -121,7 +134,7 @@ private func listedJobStates(_ state: AppState) -> [String: String] {
 
 /// A fresh start: the first page of servers, the key pairs and, unless given, the IAM user id,
 /// each marked as loading so the first frame says so.
-public func startup(_ state: inout AppState) -> [Effect] {
+package func startup(_ state: inout AppState) -> [Effect] {
     var effects: [Effect] = startListing(&state) + [.loadKeypairs]
     // Jobs left unfinished by an earlier run (the journal) are followed again at once.
     for tracker in state.jobs where !tracker.isFinished {
