@@ -1,7 +1,7 @@
 import TerminalKit
 
 /// Whether an action can run now, and if not, why (shown in the footer, the help and the flash).
-public enum Availability: Sendable, Equatable {
+package enum Availability: Sendable, Equatable {
     case enabled
     case disabled(String)
 }

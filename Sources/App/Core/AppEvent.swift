@@ -4,7 +4,7 @@ import Reinstall
 import TerminalKit
 
 /// Everything that can change the state: keys, the clock, and the answers of effects.
-public enum AppEvent: Sendable, Equatable {
+package enum AppEvent: Sendable, Equatable {
     case key(Key)
     case resized(TerminalSize)
     case tick(Date)
@@ -45,14 +45,14 @@ public enum AppEvent: Sendable, Equatable {
 }
 
 /// A job follower after an answer, and what the answer changed.
-public struct JobFollowed: Sendable, Equatable {
-    public var follower: JobFollower
-    public var step: JobFollower.Step
+package struct JobFollowed: Sendable, Equatable {
+    package var follower: JobFollower
+    package var step: JobFollower.Step
 
-    public init(follower: JobFollower, step: JobFollower.Step) {
+    package init(follower: JobFollower, step: JobFollower.Step) {
         self.follower = follower
         self.step = step
     }
 
-    public var jobId: String { follower.jobId }
+    package var jobId: String { follower.jobId }
 }

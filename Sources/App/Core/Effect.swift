@@ -3,7 +3,7 @@ import HuaweiCloud
 import Reinstall
 
 /// Work that `reduce` asks for, as a value: the effect runner performs it and answers with events.
-public enum Effect: Sendable, Equatable {
+package enum Effect: Sendable, Equatable {
     /// Lists every server, page by page (the listing numbered `generation`), from page
     /// `fromPage`: a listing that stopped part-way resumes at its failed page.
     case listServers(generation: Int, fromPage: Int = 1)
@@ -30,7 +30,7 @@ public enum Effect: Sendable, Equatable {
     case completeUserDataPath(String)
 
     /// Effects with the same key replace each other: a newer list load cancels the older one.
-    public var key: String {
+    package var key: String {
         switch self {
         case .listServers: return "servers"
         case let .checkServer(id): return "check:\(id)"
@@ -52,7 +52,7 @@ public enum Effect: Sendable, Equatable {
     /// Timers and watches: work that waits on time, not on an answer, and may never end while a
     /// job runs. Waiting for the app to settle does not wait for these (as lazygit's tests leave
     /// background work out of "busy").
-    public var isBackground: Bool {
+    package var isBackground: Bool {
         switch self {
         case .scheduleListRefresh, .scheduleListRetry, .scheduleTick, .watchSubmittedServer, .watchJob: true
         case .listServers, .checkServer, .loadImage, .loadKeypairs, .loadUserId, .submitReinstall, .recordJob,

@@ -3,10 +3,10 @@ import TerminalKit
 
 /// The host (and port) of an `--endpoint` that overrides the real cloud's, as the header shows it:
 /// an operator must never take a private gateway or a simulator for the public cloud.
-public enum EndpointHost {
+package enum EndpointHost {
     /// `https://gateway.example.com/v1` → `gateway.example.com`; `http://127.0.0.1:8080` →
     /// `127.0.0.1:8080`. Text that is not a URL is shown as given, without scheme or path.
-    public static func label(_ endpoint: String) -> String {
+    package static func label(_ endpoint: String) -> String {
         let trimmed = endpoint.trimmingCharacters(in: .whitespaces)
         let afterScheme = trimmed.range(of: "://").map { String(trimmed[$0.upperBound...]) } ?? trimmed
         let authority = afterScheme.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first

@@ -2,18 +2,18 @@ import Foundation
 
 /// The jobs pane as the operator steers it: whether it has the keys, which job is selected,
 /// whether that job's details are open, and which finished jobs were put away.
-public struct JobsPaneState: Sendable, Equatable {
+package struct JobsPaneState: Sendable, Equatable {
     /// `J` gave the pane the keys; `Esc` gives them back to the list.
-    public var focused = false
+    package var focused = false
     /// The selected job, by id, so a new job arriving does not move the selection.
-    public var selectedJobId: String?
-    public var detailsOpen = false
+    package var selectedJobId: String?
+    package var detailsOpen = false
     /// The first shown line of the details, when they are taller than the terminal.
-    public var detailsTop = 0
+    package var detailsTop = 0
     /// Finished jobs dismissed with `d`: gone from the pane, still in the journal and history.
-    public var dismissed: Set<String> = []
+    package var dismissed: Set<String> = []
 
-    public init() {}
+    package init() {}
 }
 
 extension AppState {

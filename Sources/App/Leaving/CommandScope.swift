@@ -4,14 +4,14 @@ import TerminalKit
 /// The flags that chose the cloud, as the operator gave them (`--region`, `--profile`,
 /// `--endpoint`, `--enterprise-project`): a command printed for them to run later carries them,
 /// so it reaches the same cloud and looks in the same place.
-public struct CommandScope: Sendable, Equatable {
-    public var region: String?
-    public var profile: String?
+package struct CommandScope: Sendable, Equatable {
+    package var region: String?
+    package var profile: String?
     /// As given, with any user info in it redacted (`Endpoints.redacted`).
-    public var endpoint: String?
-    public var enterpriseProject: String?
+    package var endpoint: String?
+    package var enterpriseProject: String?
 
-    public init(region: String? = nil, profile: String? = nil, endpoint: String? = nil, enterpriseProject: String? = nil) {
+    package init(region: String? = nil, profile: String? = nil, endpoint: String? = nil, enterpriseProject: String? = nil) {
         self.region = region
         self.profile = profile
         self.endpoint = endpoint

@@ -3,15 +3,15 @@ import TerminalKit
 
 /// What the operator must know when the UI ends with reinstalls still running in the cloud:
 /// leaving stops no job, so each one is named with the way to follow it. Pure, for tests.
-public enum ExitSummary {
+package enum ExitSummary {
     /// The jobs the cloud may still be working on: every job not seen to its end (a followed
     /// one, one whose server is still booting, one no longer followed after refused keys).
-    public static func runningJobs(_ jobs: [JobTracker]) -> [JobTracker] {
+    package static func runningJobs(_ jobs: [JobTracker]) -> [JobTracker] {
         jobs.filter { !$0.isFinished }
     }
 
     /// The quit question: `2 reinstalls are still running in the cloud; …. Quit? y/N`.
-    public static func question(running: Int, mode: AccountMode) -> String {
+    package static func question(running: Int, mode: AccountMode) -> String {
         let count = running == 1 ? "1 reinstall is" : "\(running) reinstalls are"
         switch mode {
         case .real:
@@ -23,7 +23,7 @@ public enum ExitSummary {
 
     /// The lines printed once the terminal is given back; empty when nothing is left running
     /// and no reinstall's outcome is unclear.
-    public static func lines(_ jobs: [JobTracker], submissions: [SubmissionMark] = [], mode: AccountMode,
+    package static func lines(_ jobs: [JobTracker], submissions: [SubmissionMark] = [], mode: AccountMode,
                              scope: CommandScope = CommandScope()) -> [String] {
         let unclear = mode == .real ? unclearLines(submissions, scope: scope) : []
         let running = runningJobs(jobs)
@@ -73,12 +73,12 @@ public enum ExitSummary {
 
     /// How to see whether a reinstall with an unclear outcome started: said at exit and on Ctrl-C,
     /// with the flags that chose the cloud (`scope`).
-    public static func checkCommand(serverName: String, scope: CommandScope) -> String {
+    package static func checkCommand(serverName: String, scope: CommandScope) -> String {
         "ecs-reinstall servers --filter \(CommandScope.quoted(serverName))\(scope.flags(listing: true)) (REBUILD means it started)"
     }
 
     /// How to follow a job the UI or a command leaves running, in the same cloud (`scope`).
-    public static func followCommand(jobId: String, scope: CommandScope) -> String {
+    package static func followCommand(jobId: String, scope: CommandScope) -> String {
         "ecs-reinstall job \(CommandScope.quoted(jobId))\(scope.flags(listing: false)) --wait"
     }
 }

@@ -3,15 +3,15 @@ import Reinstall
 import TerminalKit
 
 /// What the form needs from the rest of the state to decide what it offers and whether it may submit.
-public struct FormContext: Sendable, Equatable {
-    public var image: ImageLookup
-    public var keypairs: Lookup<[Keypair]>
+package struct FormContext: Sendable, Equatable {
+    package var image: ImageLookup
+    package var keypairs: Lookup<[Keypair]>
     /// The IAM user id: `.loaded(nil)` when IAM will not say (optional: `userid` is then left out).
-    public var userId: Lookup<String?>
+    package var userId: Lookup<String?>
     /// The operator's endpoint choice for this image, remembered for the rest of the run.
-    public var override: ReinstallAPI?
+    package var override: ReinstallAPI?
 
-    public init(image: ImageLookup, keypairs: Lookup<[Keypair]>, userId: Lookup<String?>, override: ReinstallAPI? = nil) {
+    package init(image: ImageLookup, keypairs: Lookup<[Keypair]>, userId: Lookup<String?>, override: ReinstallAPI? = nil) {
         self.image = image
         self.keypairs = keypairs
         self.userId = userId
@@ -19,7 +19,7 @@ public struct FormContext: Sendable, Equatable {
     }
 
     /// What the image alone says, before any override.
-    public var imageDecision: EndpointDecision? {
+    package var imageDecision: EndpointDecision? {
         switch image {
         case let .loaded(image): return EndpointDecision.decide(image: image)
         case .failed: return EndpointDecision.decide(image: nil)
@@ -27,17 +27,17 @@ public struct FormContext: Sendable, Equatable {
         }
     }
 
-    public var decision: EndpointDecision? { imageDecision?.overridden(by: override) }
+    package var decision: EndpointDecision? { imageDecision?.overridden(by: override) }
 
     /// The image gave no answer and the operator has not chosen yet.
-    public var endpointUnanswered: Bool { imageDecision?.mustAsk == true && override == nil }
+    package var endpointUnanswered: Bool { imageDecision?.mustAsk == true && override == nil }
 }
 
 /// One line of the form's checklist.
-public struct ChecklistItem: Sendable, Equatable {
-    public var label: String
-    public var mark: Checklist.Mark
-    public init(_ label: String, _ mark: Checklist.Mark) {
+package struct ChecklistItem: Sendable, Equatable {
+    package var label: String
+    package var mark: Checklist.Mark
+    package init(_ label: String, _ mark: Checklist.Mark) {
         self.label = label
         self.mark = mark
     }

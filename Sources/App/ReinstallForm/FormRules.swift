@@ -5,7 +5,7 @@ import TerminalKit
 /// What the form offers, and its checklist: the rules themselves are `DraftValidation`'s, the
 /// form only turns its fields into a `ReinstallDraft`.
 extension ReinstallForm {
-    public func keypairAllowed(_ context: FormContext) -> (allowed: Bool, why: String?) {
+    package func keypairAllowed(_ context: FormContext) -> (allowed: Bool, why: String?) {
         guard let decision = context.decision else {
             return server.isWindows ? (false, "waiting for the image to decide v1/v2") : (true, nil)
         }
@@ -14,32 +14,32 @@ extension ReinstallForm {
     }
 
     /// v2-only fields (user data, no login) are offered only when v2 is the endpoint in force.
-    public func onV2(_ context: FormContext) -> Bool { context.decision?.api == .v2 }
+    package func onV2(_ context: FormContext) -> Bool { context.decision?.api == .v2 }
 
     /// User data is in play: a path typed. It never changes the login chosen; on v1 the shared
     /// validation refuses it rather than the form dropping it.
-    public func usesUserData(_ context: FormContext) -> Bool {
+    package func usesUserData(_ context: FormContext) -> Bool {
         options.hasUserDataPath
     }
 
     /// The logins offered, in the order ←/→ goes through them.
-    public func loginChoices(_ context: FormContext) -> [LoginKind] {
+    package func loginChoices(_ context: FormContext) -> [LoginKind] {
         guard keypairAllowed(context).allowed else { return [.password] }
         return onV2(context) ? [.keypair, .password, .userData] : [.keypair, .password]
     }
 
     /// The login in force: the one chosen, except that a key pair where none is allowed (Windows
     /// without Cloud-Init) is a password, and the form says why.
-    public func effectiveLogin(_ context: FormContext) -> LoginKind {
+    package func effectiveLogin(_ context: FormContext) -> LoginKind {
         keypairAllowed(context).allowed ? login : .password
     }
 
-    public func selectedKeypair(_ context: FormContext) -> Keypair? {
+    package func selectedKeypair(_ context: FormContext) -> Keypair? {
         keypair.selected(context.keypairs.value ?? [])
     }
 
     /// The fields shown, in focus order.
-    public func fields(_ context: FormContext) -> [Field] {
+    package func fields(_ context: FormContext) -> [Field] {
         var fields: [Field] = [.endpoint, .login]
         switch effectiveLogin(context) {
         case .keypair: fields.append(.keypair)
@@ -58,7 +58,7 @@ extension ReinstallForm {
     }
 
     /// The form's fields as the shared draft.
-    public func draft(_ context: FormContext) -> ReinstallDraft {
+    package func draft(_ context: FormContext) -> ReinstallDraft {
         let login: ReinstallDraft.Login
         switch effectiveLogin(context) {
         case .keypair: login = .keypair(name: selectedKeypair(context)?.name)
@@ -73,12 +73,12 @@ extension ReinstallForm {
             cmkId: options.encrypted ? options.cmkText : nil, byol: options.byol)
     }
 
-    public func validation(_ context: FormContext) -> DraftValidation {
+    package func validation(_ context: FormContext) -> DraftValidation {
         DraftValidation(draft(context))
     }
 
     /// The live checklist: the field limits of this form, then every rule of the draft.
-    public func checks(_ context: FormContext) -> [DraftCheck] {
+    package func checks(_ context: FormContext) -> [DraftCheck] {
         var checks: [DraftCheck] = []
         if effectiveLogin(context) == .password && (password.overflowed || confirmation.overflowed) {
             checks.append(DraftCheck(.password, "pasted text cut at \(InputLimits.password) characters: far too long",
@@ -87,7 +87,7 @@ extension ReinstallForm {
         return checks + validation(context).checks
     }
 
-    public func checklist(_ context: FormContext) -> [ChecklistItem] {
+    package func checklist(_ context: FormContext) -> [ChecklistItem] {
         checks(context).map { check in
             switch check.status {
             case .passed: ChecklistItem(check.label, .passed)
@@ -98,11 +98,11 @@ extension ReinstallForm {
     }
 
     /// Why the form cannot go to the review, in the words `reinstall` refuses with.
-    public func refusal(_ context: FormContext) -> String? {
+    package func refusal(_ context: FormContext) -> String? {
         DraftValidation.refusal(for: checks(context))
     }
 
-    public func canSubmit(_ context: FormContext) -> Bool {
+    package func canSubmit(_ context: FormContext) -> Bool {
         !submitting && refusal(context) == nil
     }
 

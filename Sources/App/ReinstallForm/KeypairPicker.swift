@@ -3,14 +3,14 @@ import TerminalKit
 
 /// The key pair chooser: a filter typed by the operator and the chosen pair, kept by name so a
 /// narrower filter does not silently pick another pair.
-public struct KeypairPicker: Sendable, Equatable {
-    public var filter = TextField(maxLength: InputLimits.keypairFilter)
-    public var chosenName: String?
+package struct KeypairPicker: Sendable, Equatable {
+    package var filter = TextField(maxLength: InputLimits.keypairFilter)
+    package var chosenName: String?
 
-    public init() {}
+    package init() {}
 
     /// Pairs whose name, type or fingerprint contains the filter (case-insensitive).
-    public func matching(_ pairs: [Keypair]) -> [Keypair] {
+    package func matching(_ pairs: [Keypair]) -> [Keypair] {
         let needle = filter.text.lowercased()
         guard !needle.isEmpty else { return pairs }
         return pairs.filter { pair in
@@ -20,7 +20,7 @@ public struct KeypairPicker: Sendable, Equatable {
 
     /// The chosen pair if it still matches; while the operator types a filter, else the first
     /// match. Nothing is picked by default: a key the server never had is only ever a choice.
-    public func selected(_ pairs: [Keypair]) -> Keypair? {
+    package func selected(_ pairs: [Keypair]) -> Keypair? {
         let shown = matching(pairs)
         if let chosen = shown.first(where: { $0.name == chosenName }) { return chosen }
         return filter.text.isEmpty ? nil : shown.first
@@ -30,7 +30,7 @@ public struct KeypairPicker: Sendable, Equatable {
     /// forward picks the first and back the last.
     /// `wrapping`: past the last pair comes the first (←/→); without it the choice stops at the
     /// ends (↑/↓, as in any list), so that running down the form never cycles through keys.
-    public mutating func move(_ step: Int, in pairs: [Keypair], wrapping: Bool = true) {
+    package mutating func move(_ step: Int, in pairs: [Keypair], wrapping: Bool = true) {
         let shown = matching(pairs)
         guard !shown.isEmpty else { return }
         guard let selectedName = selected(pairs)?.name,

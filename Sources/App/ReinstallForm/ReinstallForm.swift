@@ -6,12 +6,12 @@ import TerminalKit
 /// The reinstall form of one server: what the operator chose and typed. The password lives in the
 /// two secure fields' buffers only while the form is open; `wipe()` zeroes them when it closes.
 /// A copy of the form shares those buffers (the draft and the plan under review do too).
-public struct ReinstallForm: Sendable, Equatable {
-    public enum Field: Sendable, Equatable, CaseIterable {
+package struct ReinstallForm: Sendable, Equatable {
+    package enum Field: Sendable, Equatable, CaseIterable {
         case endpoint, login, keypair, password, confirmation, stopServer, userData, encrypt, cmkId, byol, submit
     }
 
-    public enum LoginKind: Sendable, Equatable {
+    package enum LoginKind: Sendable, Equatable {
         case keypair, password
         /// Chosen explicitly, v2 only: neither a key pair nor a password is sent, the user data
         /// must create a login. Typing a user data path never chooses it.
@@ -19,30 +19,30 @@ public struct ReinstallForm: Sendable, Equatable {
     }
 
     /// Editing the fields, then reviewing exactly what will be sent and typing the name.
-    public enum Stage: Sendable, Equatable {
+    package enum Stage: Sendable, Equatable {
         case edit
         case review(ReinstallPlan)
     }
 
-    public var server: Server
-    public var stage: Stage = .edit
-    public var focus: Field = .login
-    public var login: LoginKind
-    public var keypair = KeypairPicker()
-    public var password = SecureTextField(masked: true, maxLength: InputLimits.password)
-    public var confirmation = SecureTextField(masked: true, maxLength: InputLimits.password)
-    public var withStopServer: Bool
-    public var options = FormOptions()
+    package var server: Server
+    package var stage: Stage = .edit
+    package var focus: Field = .login
+    package var login: LoginKind
+    package var keypair = KeypairPicker()
+    package var password = SecureTextField(masked: true, maxLength: InputLimits.password)
+    package var confirmation = SecureTextField(masked: true, maxLength: InputLimits.password)
+    package var withStopServer: Bool
+    package var options = FormOptions()
     /// The server's name as typed on the review step; Enter submits only on an exact match.
-    public var confirmName: TextField
+    package var confirmName: TextField
     /// The first request body line in view on the review step (↑↓, PgUp/PgDn).
-    public var reviewScroll = 0
-    public var submitting = false
-    public var error: String?
+    package var reviewScroll = 0
+    package var submitting = false
+    package var error: String?
     /// A pre-flight warning shown at the top (a server in ERROR).
-    public var warning: String?
+    package var warning: String?
 
-    public init(server: Server, warning: String? = nil) {
+    package init(server: Server, warning: String? = nil) {
         self.server = server
         self.warning = warning
         login = server.isWindows ? .password : .keypair
@@ -54,10 +54,10 @@ public struct ReinstallForm: Sendable, Equatable {
 
     /// The server's name as the screen shows it (`\xHH` for a control character): what the
     /// operator sees is what they type to confirm.
-    public var shownName: String { TerminalText.visible(server.name) }
+    package var shownName: String { TerminalText.visible(server.name) }
 
     /// Whether the typed confirmation is the server's name as shown, or its id (`TypedConfirmation`).
-    public var confirmationMatches: Bool {
+    package var confirmationMatches: Bool {
         TypedConfirmation.accepts(confirmName.text, shownName: shownName, serverId: server.id)
     }
 
@@ -66,15 +66,15 @@ public struct ReinstallForm: Sendable, Equatable {
     }
 
     /// Shows or hides both password fields' text (masked by default).
-    public var revealed: Bool { !password.masked }
+    package var revealed: Bool { !password.masked }
 
-    public mutating func toggleReveal() {
+    package mutating func toggleReveal() {
         password.masked.toggle()
         confirmation.masked = password.masked
     }
 
     /// Zeroes the password's buffers (the plan under review shares the first, so it is wiped too).
-    public mutating func wipe() {
+    package mutating func wipe() {
         password.clear()
         confirmation.clear()
         wipeReview()
@@ -82,13 +82,13 @@ public struct ReinstallForm: Sendable, Equatable {
 
     /// Leaves the review step, dropping the plan. Its password is the field's own buffer, not a
     /// copy, so nothing is left to wipe and the field keeps its value.
-    public mutating func wipeReview() {
+    package mutating func wipeReview() {
         stage = .edit
         confirmName = Self.emptyConfirmation(server)
         reviewScroll = 0
     }
 
-    public var isReviewing: Bool {
+    package var isReviewing: Bool {
         if case .review = stage { return true }
         return false
     }

@@ -4,8 +4,8 @@ import Reinstall
 
 /// A server whose reinstall is being submitted, or whose submission got no clear answer: the
 /// list marks it (JOB column) and refuses a second reinstall of it until the mark is gone.
-public struct SubmissionMark: Sendable, Equatable {
-    public enum Phase: Sendable, Equatable {
+package struct SubmissionMark: Sendable, Equatable {
+    package enum Phase: Sendable, Equatable {
         /// The POST is on its way (a slow API); its answer has not come back.
         case submitting
         /// The POST may have reached the cloud and no job id came back: the server is re-read
@@ -16,20 +16,20 @@ public struct SubmissionMark: Sendable, Equatable {
         case started
     }
 
-    public var serverId: String
-    public var serverName: String
-    public var phase: Phase
+    package var serverId: String
+    package var serverName: String
+    package var phase: Phase
     /// When the mark entered its phase.
-    public var since: Date
+    package var since: Date
     /// What the operator must know (the whole outcome message), once the answer came.
-    public var advice: String?
+    package var advice: String?
     /// The server's status as last read while it is watched.
-    public var lastSeen: String?
+    package var lastSeen: String?
     /// Its status when the POST went out: a change (ACTIVE to SHUTOFF is a reinstall's own stop
     /// step) means something happened, so the mark does not lapse.
-    public var statusBefore: ServerStatus?
+    package var statusBefore: ServerStatus?
 
-    public init(serverId: String, serverName: String, phase: Phase, since: Date, advice: String? = nil) {
+    package init(serverId: String, serverName: String, phase: Phase, since: Date, advice: String? = nil) {
         self.serverId = serverId
         self.serverName = serverName
         self.phase = phase
@@ -38,7 +38,7 @@ public struct SubmissionMark: Sendable, Equatable {
     }
 
     /// The JOB column's word.
-    public var label: String {
+    package var label: String {
         switch phase {
         case .submitting: return "SUBMITTING"
         case .unclear: return "UNCLEAR"
@@ -47,7 +47,7 @@ public struct SubmissionMark: Sendable, Equatable {
     }
 
     /// Why Enter on this server is refused.
-    public var whyNoReinstall: String {
+    package var whyNoReinstall: String {
         switch phase {
         case .submitting:
             return "A reinstall of \(serverName) is being submitted; wait for the cloud's answer."
@@ -60,9 +60,9 @@ public struct SubmissionMark: Sendable, Equatable {
     }
 
     /// How often a watched server is read again.
-    public static let watchInterval: Duration = .seconds(5)
+    package static let watchInterval: Duration = .seconds(5)
     /// How long an unclear server must show no reinstall (no REBUILD, no task, its status as
     /// before the POST) before the reinstall is taken as not started: as long as the job follower
     /// waits for a lost job's rebuild to start, since a stop comes first and can be slow.
-    public static let unclearWindow: TimeInterval = JobFollower.reinstallStartWindow
+    package static let unclearWindow: TimeInterval = JobFollower.reinstallStartWindow
 }

@@ -7,10 +7,10 @@ import TerminalKit
 /// drawn on a `TerminalBackend`. `TerminalApp` drives it from the real terminal; a test drives
 /// it in process, key by key, and waits with `untilIdle` instead of sleeping.
 @MainActor
-public final class AppRuntime {
-    public private(set) var state: AppState
-    public let terminal: any TerminalBackend
-    public let runner: EffectRunner
+package final class AppRuntime {
+    package private(set) var state: AppState
+    package let terminal: any TerminalBackend
+    package let runner: EffectRunner
     private let inbox: EventInbox
     /// Rung by every event posted and every effect that finished: what the waits below wake on.
     /// It keeps one ring at most, so a ring between a check and the wait is not lost.
@@ -20,7 +20,7 @@ public final class AppRuntime {
 
     /// - Parameters:
     ///   - wake: woken with every event, for a loop asleep in `poll()` (nil in process).
-    public init(state: AppState, terminal: any TerminalBackend, client: CloudClient, journal: JobJournal?,
+    package init(state: AppState, terminal: any TerminalBackend, client: CloudClient, journal: JobJournal?,
                 pollSchedule: PollSchedule = PollSchedule(), wake: WakePipe? = nil) {
         let (rings, ring) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let inbox = EventInbox {
@@ -38,7 +38,7 @@ public final class AppRuntime {
 
     /// The first frame: the terminal's size and glyphs, then what a start asks for (the list,
     /// the key pairs, the jobs the journal left unfinished).
-    public func start() {
+    package func start() {
         state.glyphs = terminal.boxGlyphs
         state.size = terminalSize
         startup(&state).forEach(runner.run)
@@ -46,18 +46,18 @@ public final class AppRuntime {
     }
 
     /// One key, reduced; `Key.resize` becomes the terminal's new size. Drawn by the next `drain`.
-    public func send(_ key: Key) {
+    package func send(_ key: Key) {
         reduce(&state, key == .resize ? .resized(terminalSize) : .key(key)).forEach(runner.run)
     }
 
     /// An event of the driver's own (a signal held while a reinstall is sent). Drawn by the next `drain`.
-    public func send(_ event: AppEvent) {
+    package func send(_ event: AppEvent) {
         reduce(&state, event).forEach(runner.run)
     }
 
     /// Reduces every event background work has left, then draws the frame if it changed and
     /// rings the bell if the state asked for it.
-    public func drain() {
+    package func drain() {
         for event in inbox.takeAll() {
             reduce(&state, event).forEach(runner.run)
         }
@@ -66,20 +66,20 @@ public final class AppRuntime {
 
     /// Whether nothing that matters is in flight and every event is reduced (timers and watches,
     /// such as the job poller and the clock, do not count).
-    public var isIdle: Bool {
+    package var isIdle: Bool {
         // Busy first: an effect sends its event before it stops counting, so none is missed.
         runner.busyEffects == 0 && inbox.isEmpty
     }
 
     /// Reduces events as they come until the app is idle: every load, submission and journal
     /// write asked for so far (and those they asked for in turn) has answered and been drawn.
-    public func untilIdle() async {
+    package func untilIdle() async {
         await until { _ in self.isIdle }
     }
 
     /// Reduces events as they come until `condition` holds (for background news, such as a job's
     /// progress). Returns early only when the waiting task is cancelled.
-    public func until(_ condition: (AppRuntime) -> Bool) async {
+    package func until(_ condition: (AppRuntime) -> Bool) async {
         while true {
             drain()
             if condition(self) || Task.isCancelled { return }
@@ -91,7 +91,7 @@ public final class AppRuntime {
 
     /// The first step of leaving: the form's secrets wiped. Returns what to print once the
     /// terminal is given back (the jobs still running, the unclear submissions).
-    public func leave() -> [String] {
+    package func leave() -> [String] {
         state.form?.wipe()
         return ExitSummary.lines(state.jobs, submissions: Array(state.submissions.values), mode: state.mode,
                                  scope: state.commandScope)

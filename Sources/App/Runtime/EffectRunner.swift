@@ -7,7 +7,7 @@ import Synchronization
 /// cancels the older one (never a submission). Results come back as events through `send`.
 /// It counts the effects that matter still in flight (`busyEffects`), so a test can wait until
 /// the app has settled.
-public final class EffectRunner: Sendable {
+package final class EffectRunner: Sendable {
     private struct Table {
         var next = 0
         /// The running task of each key, numbered so a finished task removes only its own entry.
@@ -30,7 +30,7 @@ public final class EffectRunner: Sendable {
     ///   - scope: the journal's name for this account.
     ///   - pollSchedule: how often the jobs followed are read.
     ///   - settled: called each time an effect that matters finished, after its event was sent.
-    public convenience init(client: CloudClient, journal: JobJournal?, scope: String,
+    package convenience init(client: CloudClient, journal: JobJournal?, scope: String,
                             pollSchedule: PollSchedule = PollSchedule(),
                             now: @escaping @Sendable () -> Date = { Date() },
                             settled: @escaping @Sendable () -> Void = {},
@@ -58,12 +58,12 @@ public final class EffectRunner: Sendable {
 
     /// Effects that matter still in flight (timers and watches not counted) and journal writes
     /// still queued: zero when the app has nothing left to hear but background news.
-    public var busyEffects: Int { table.withLock(\.busy) }
+    package var busyEffects: Int { table.withLock(\.busy) }
 
     /// The keys with a task running (finished tasks remove their own entry).
     var runningKeys: Set<String> { table.withLock { Set($0.byKey.keys) } }
 
-    public func run(_ effect: Effect) {
+    package func run(_ effect: Effect) {
         if case let .recordJob(entry) = effect {
             table.withLock { $0.busy += 1 }
             // Queued here, synchronously, so journal writes land in the order reduce asked for them.
@@ -100,18 +100,18 @@ public final class EffectRunner: Sendable {
 
     /// How long leaving the UI waits for queued journal writes: half of the exit watchdog's grace,
     /// leaving the rest for cancelling the effects and stopping the demo's simulator.
-    public static let journalDrainLimit: Duration = .milliseconds(500)
+    package static let journalDrainLimit: Duration = .milliseconds(500)
 
     /// The orderly end: waits (at most `journalLimit`) for the journal writes already queued, so a
     /// job's finished state is not lost, then cancels everything. True when the writes all landed.
     @discardableResult
-    public func shutDown(journalLimit: Duration = EffectRunner.journalDrainLimit) -> Bool {
+    package func shutDown(journalLimit: Duration = EffectRunner.journalDrainLimit) -> Bool {
         let drained = journal.waitUntilWritten(within: journalLimit)
         cancelAll()
         return drained
     }
 
-    public func cancelAll() {
+    package func cancelAll() {
         let all = table.withLock { table in
             defer { table.byKey.removeAll() }
             return table.byKey.values.map(\.task)

@@ -6,7 +6,7 @@ import Reinstall
 /// `JobFollower` per job. It sleeps until the earliest read is due, performs the due ones (a few
 /// at a time), hands each answer to its follower and sends what changed back as an event.
 /// It never touches the state, nor the journal: `reduce` writes what the follower says to.
-public actor JobPoller<C: Clock> where C.Duration == Duration {
+package actor JobPoller<C: Clock> where C.Duration == Duration {
     private struct Entry {
         var follower: JobFollower
         var due: C.Instant
@@ -23,7 +23,7 @@ public actor JobPoller<C: Clock> where C.Duration == Duration {
     private var loop: Task<Void, Never>?
     private var sleeper: Task<Void, any Error>?
 
-    public init(
+    package init(
         source: any JobSource, clock: C, schedule: PollSchedule = PollSchedule(), maxConcurrent: Int = 3,
         now: @escaping @Sendable () -> Date = { Date() },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
@@ -39,16 +39,16 @@ public actor JobPoller<C: Clock> where C.Duration == Duration {
     }
 
     /// Follows a journaled job (again), from where its entry says it is; the first read is due at once.
-    public func watch(_ entry: JournalEntry) {
+    package func watch(_ entry: JournalEntry) {
         let follower = JobFollower(resuming: entry, schedule: schedule, now: now())
         entries[entry.jobId] = Entry(follower: follower, due: clock.now)
         wakeUp()
     }
 
-    public var watchedJobIds: [String] { entries.keys.sorted() }
+    package var watchedJobIds: [String] { entries.keys.sorted() }
 
     /// Stops polling; requests in flight are cancelled.
-    public func stop() {
+    package func stop() {
         entries.removeAll()
         loop?.cancel()
         sleeper?.cancel()

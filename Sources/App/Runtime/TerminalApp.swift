@@ -6,7 +6,7 @@ import TerminalKit
 /// The interactive session: the driver of an `AppRuntime` on the real terminal. It owns what only
 /// a process has (signals, the terminal, the exit watchdog) and runs the loop: sleep in `poll()`
 /// until a key or an event, hand them to the runtime, which draws a frame only when it changed.
-public enum TerminalApp {
+package enum TerminalApp {
     /// Runs until the operator quits, a signal arrives or the terminal goes away; returns the
     /// process exit status (128 + the signal for a signal, 129 like SIGHUP for a vanished terminal).
     ///
@@ -14,7 +14,7 @@ public enum TerminalApp {
     /// signal handler arms it at once), so whatever is still in flight the process ends within
     /// about a second, the terminal given back either way.
     @MainActor
-    public static func run(
+    package static func run(
         initialState: AppState, client: CloudClient, journal: JobJournal?, options: TerminalOptions = TerminalOptions()
     ) throws -> Int32 {
         let wake = try WakePipe()

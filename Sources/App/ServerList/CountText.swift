@@ -1,6 +1,6 @@
 /// `2,000`: counts of servers read at a glance, whatever the machine's locale (a comma in one
 /// place and a dot in another would make `1.500` read as one and a half).
-public func grouped(_ count: Int) -> String {
+package func grouped(_ count: Int) -> String {
     let digits = String(count.magnitude)
     var result = ""
     for (offset, digit) in digits.enumerated() {

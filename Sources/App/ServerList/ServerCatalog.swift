@@ -4,18 +4,18 @@ import HuaweiCloud
 ///
 /// Kept incrementally so that 10,000 servers stay smooth: a page of new servers is sorted on its
 /// own and merged in, and a filter keystroke that only adds characters searches the current matches.
-public struct ServerCatalog: Sendable, Equatable {
+package struct ServerCatalog: Sendable, Equatable {
     /// In the order they arrived (the API's).
-    public private(set) var servers: [Server] = []
+    package private(set) var servers: [Server] = []
     /// Indexes into `servers`, sorted, then filtered: what the list shows, top to bottom.
-    public private(set) var visible: [Int] = []
-    public private(set) var sort: ServerSort = .apiOrder
-    public private(set) var filter = ServerFilter("")
+    package private(set) var visible: [Int] = []
+    package private(set) var sort: ServerSort = .apiOrder
+    package private(set) var filter = ServerFilter("")
     /// How many servers are known to be outside the default enterprise project: the list shows
     /// its EP column only when there is something to tell apart.
-    public private(set) var outsideDefaultProject = 0
+    package private(set) var outsideDefaultProject = 0
     /// Each column's widest value, for column widths that follow the content.
-    public private(set) var columnWidths = ServerColumnWidths()
+    package private(set) var columnWidths = ServerColumnWidths()
 
     private var positions: [String: Int] = [:]
     private var haystacks: [[UInt8]] = []
@@ -24,18 +24,18 @@ public struct ServerCatalog: Sendable, Equatable {
     /// Indexes into `servers` in sort order, before the filter.
     private var sorted: [Int] = []
 
-    public init() {}
+    package init() {}
 
-    public var count: Int { servers.count }
-    public var isEmpty: Bool { servers.isEmpty }
-    public var spansEnterpriseProjects: Bool { outsideDefaultProject > 0 }
+    package var count: Int { servers.count }
+    package var isEmpty: Bool { servers.isEmpty }
+    package var spansEnterpriseProjects: Bool { outsideDefaultProject > 0 }
 
-    public func index(of id: String) -> Int? { positions[id] }
+    package func index(of id: String) -> Int? { positions[id] }
 
-    public func server(id: String) -> Server? { positions[id].map { servers[$0] } }
+    package func server(id: String) -> Server? { positions[id].map { servers[$0] } }
 
     /// The server shown at a row of the list.
-    public func visibleServer(at row: Int) -> Server { servers[visible[row]] }
+    package func visibleServer(at row: Int) -> Server { servers[visible[row]] }
 
     /// Adds new servers and replaces known ones (same id).
     mutating func upsert(_ page: [Server], context: ServerRowContext) {

@@ -1,7 +1,7 @@
 import HuaweiCloud
 
 /// What reading one server by id says, when a listing did not show it: is it gone?
-public enum ServerCheck: Sendable, Equatable {
+package enum ServerCheck: Sendable, Equatable {
     /// It exists (the listing's pages shifted past it).
     case found(Server)
     /// The cloud does not know it: deleted.
@@ -10,7 +10,7 @@ public enum ServerCheck: Sendable, Equatable {
     case unknown
 
     /// "Not found" means gone; any other failure says nothing.
-    public static func from(_ error: any Error) -> ServerCheck {
+    package static func from(_ error: any Error) -> ServerCheck {
         (error as? CloudError)?.isNotFound == true ? .gone : .unknown
     }
 }

@@ -4,10 +4,10 @@ import TerminalKit
 
 /// A column of the server list: what it shows, how it sorts, and how much it matters when the
 /// terminal is too narrow for all of them.
-public enum ServerColumn: Int, Sendable, Equatable, CaseIterable {
+package enum ServerColumn: Int, Sendable, Equatable, CaseIterable {
     case name, status, os, image, ips, flavor, zone, enterpriseProject, cloudInit, job
 
-    public var title: String {
+    package var title: String {
         switch self {
         case .name: "NAME"
         case .status: "STATUS"

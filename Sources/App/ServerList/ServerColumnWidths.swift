@@ -4,14 +4,14 @@ import TerminalKit
 /// The widest value of each column over the servers loaded, so columns can be as wide as their
 /// content and no wider. Kept as pages arrive (a page costs its own servers, a frame nothing);
 /// only removing servers reads them all again.
-public struct ServerColumnWidths: Sendable, Equatable {
+package struct ServerColumnWidths: Sendable, Equatable {
     private var widest: [Int] = Array(repeating: 0, count: ServerColumn.allCases.count)
 
-    public init() {}
+    package init() {}
 
     /// The widest value of `column`; nil for the columns whose values come from outside the
     /// servers (jobs, images), which keep their set widths.
-    public func widest(_ column: ServerColumn) -> Int? {
+    package func widest(_ column: ServerColumn) -> Int? {
         column.hasOwnValues ? widest[column.rawValue] : nil
     }
 

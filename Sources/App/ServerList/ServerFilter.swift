@@ -9,18 +9,18 @@ import TerminalKit
 /// The `/` filter, and `servers --filter`: every whitespace-separated term must occur,
 /// case-insensitively, in what the list shows of a server (name, status and task, OS, image, IP
 /// addresses, flavour, availability zone, enterprise project: `default` for `0`) or its id.
-public struct ServerFilter: Sendable, Equatable {
-    public let text: String
+package struct ServerFilter: Sendable, Equatable {
+    package let text: String
     /// The lower-cased words, as UTF-8: a byte search suffices, since UTF-8 never matches in the
     /// middle of another character.
     private let terms: [[UInt8]]
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         self.text = text
         terms = text.lowercased().split(whereSeparator: \.isWhitespace).map { Array($0.utf8) }
     }
 
-    public var isEmpty: Bool { terms.isEmpty }
+    package var isEmpty: Bool { terms.isEmpty }
 
     /// Appending characters can only narrow the matches, so the old matches are enough to search.
     func narrows(_ previous: ServerFilter) -> Bool {
@@ -28,7 +28,7 @@ public struct ServerFilter: Sendable, Equatable {
     }
 
     /// Whether `server` matches (the haystack built on the spot; the list keeps its own).
-    public func matches(_ server: Server) -> Bool {
+    package func matches(_ server: Server) -> Bool {
         matches(Self.haystack(server))
     }
 

@@ -9,35 +9,35 @@ import TerminalKit
 /// for it (that is the row Enter acts on), and the selection comes back when the typing no longer
 /// hides it. Otherwise a hidden selection passes to its stand-in at once, so the highlight never
 /// wanders by itself.
-public struct ServerListState: Sendable, Equatable {
+package struct ServerListState: Sendable, Equatable {
     /// Changed only within this module; read everywhere.
-    public internal(set) var catalog = ServerCatalog()
+    package internal(set) var catalog = ServerCatalog()
     /// The server the operator selected, shown or not.
-    public var selectedId: String?
+    package var selectedId: String?
     /// The row the selection was last seen at: the stand-in while its server is not shown.
     private var lastRow = 0
-    public var top = 0
+    package var top = 0
 
     /// The latest count the API gave.
-    public var total: Int?
+    package var total: Int?
     /// A listing is in flight.
-    public var loading = false
-    public var loadError: String?
+    package var loading = false
+    package var loadError: String?
     /// The last listing was refused for authentication (a bad signature, wrong keys, a skewed
     /// clock): nothing refreshes by itself until the operator asks (`r`), since every automatic
     /// retry would be refused too and count towards the gateway's lock of the key.
-    public var keysRefused = false
-    public var lastRefreshed: Date?
+    package var keysRefused = false
+    package var lastRefreshed: Date?
     /// The first listing stopped at a failed page: the list holds only the servers before it.
     /// Retried by itself with back-off until a listing completes.
-    public var loadingStopped = false
+    package var loadingStopped = false
     /// No page has loaded yet and the last try failed for a reason that may pass (the cloud's
     /// trouble, throttling, the network): retried by itself with the same back-off.
-    public var firstPageRetrying = false
+    package var firstPageRetrying = false
     /// Listings that failed in a row since the last complete one, for the retries' back-off.
-    public var failedListings = 0
+    package var failedListings = 0
     /// Each listing's number: pages of one that was replaced are ignored.
-    public var generation = 0
+    package var generation = 0
     /// Ids the listing in flight has delivered (with a stopped one's, when it is resumed).
     var seen: Set<String> = []
     /// Pages the listing in flight (or the one that stopped) has delivered, in order: a stopped
@@ -52,24 +52,24 @@ public struct ServerListState: Sendable, Equatable {
     var countChanged = false
     /// A refresh the operator did not ask for waits: a form or the filter is open, or a listing
     /// runs. It starts when neither holds.
-    public var refreshPending = false
+    package var refreshPending = false
     /// The filter being typed (`/`); nil when the filter is not being edited.
-    public var filterField: TextField?
+    package var filterField: TextField?
 
-    public init() {}
+    package init() {}
 
     /// No listing has completed and the one so far has fewer servers than the cloud counts: a
     /// filter cannot say a server is not there.
-    public var isIncomplete: Bool {
+    package var isIncomplete: Bool {
         lastRefreshed == nil && total.map { catalog.count < $0 } ?? false
     }
 
     /// Servers in the order the list shows them (sorted, filtered).
-    public var rows: [Server] { catalog.visible.map { catalog.servers[$0] } }
+    package var rows: [Server] { catalog.visible.map { catalog.servers[$0] } }
 
     /// The highlighted row: the selected server's, or while it is not shown the stand-in row;
     /// nil when no row is shown.
-    public var selectedIndex: Int? {
+    package var selectedIndex: Int? {
         let visible = catalog.visible
         guard !visible.isEmpty else { return nil }
         if let selectedId, let index = catalog.index(of: selectedId) {
@@ -80,7 +80,7 @@ public struct ServerListState: Sendable, Equatable {
         return min(lastRow, visible.count - 1)
     }
 
-    public var selected: Server? { selectedIndex.map(catalog.visibleServer(at:)) }
+    package var selected: Server? { selectedIndex.map(catalog.visibleServer(at:)) }
 
     mutating func select(row: Int, visibleRows: Int) {
         let count = catalog.visible.count

@@ -1,12 +1,12 @@
 /// The list's order: the API's (as the cloud returns servers), or by one column either way.
-public struct ServerSort: Sendable, Equatable {
+package struct ServerSort: Sendable, Equatable {
     /// nil: the order the API returned.
-    public var column: ServerColumn?
-    public var descending: Bool
+    package var column: ServerColumn?
+    package var descending: Bool
 
-    public static let apiOrder = ServerSort(column: nil, descending: false)
+    package static let apiOrder = ServerSort(column: nil, descending: false)
 
-    public init(column: ServerColumn?, descending: Bool = false) {
+    package init(column: ServerColumn?, descending: Bool = false) {
         self.column = column
         self.descending = descending
     }
@@ -25,12 +25,12 @@ public struct ServerSort: Sendable, Equatable {
 
     /// How the title line names it, as the sorted column's header does: `NAME↑`, `API order`,
     /// `API order↓`.
-    public var label: String {
+    package var label: String {
         "\(column?.title ?? "API order")\(arrow)"
     }
 
     /// `↑` or `↓` after a sorted column's title; nothing for the API's own order.
-    public var arrow: String {
+    package var arrow: String {
         if column == nil && !descending { return "" }
         return descending ? "↓" : "↑"
     }

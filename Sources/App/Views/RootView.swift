@@ -3,7 +3,7 @@ import HuaweiCloud
 import TerminalKit
 
 /// Draws the whole state into a screen-sized grid. Pure: the same state gives the same cells.
-public func render(_ state: AppState) -> Screen {
+package func render(_ state: AppState) -> Screen {
     var screen = Screen(width: max(1, state.size.width), height: max(1, state.size.height))
     guard Layout.fits(state.size) else {
         drawTooSmall(&screen, state)

@@ -76,7 +76,7 @@ struct ClockText {
 
 extension TimeZone {
     /// UTC, without a force unwrap.
-    public static let utc = TimeZone(secondsFromGMT: 0) ?? TimeZone.current
+    package static let utc = TimeZone(secondsFromGMT: 0) ?? TimeZone.current
 }
 
 /// Durations as operators read them: `42s`, `3:07`, `1:02:03`.
