@@ -23,14 +23,30 @@ public enum Checklist {
         var labelStyle: Style { self == .notApplicable ? Style(dim: true) : .plain }
     }
 
-    /// One item per line from (x, y), labels truncated to fit `width`.
-    public static func draw(into screen: inout Screen, x: Int, y: Int, width: Int, items: [(label: String, mark: Mark)]) {
+    /// The items from (x, y) within `rows` lines: each label wrapped whole under itself when the
+    /// rows allow (failures first: they say what to fix), else cut to one line with `…`; items
+    /// beyond the rows are not drawn.
+    public static func draw(into screen: inout Screen, x: Int, y: Int, width: Int, rows: Int? = nil,
+                            items: [(label: String, mark: Mark)]) {
         guard width > 0 else { return }
-        for (offset, item) in items.enumerated() {
-            let row = y + offset
+        let rows = rows ?? items.count
+        let shown = Array(items.prefix(rows))
+        let room = max(1, width - 2)
+        let whole = shown.map { DisplayWidth.wrapWhole($0.label, to: room) }
+        var wrapped = Array(repeating: false, count: shown.count)
+        var used = shown.count
+        let order = shown.indices.sorted { (shown[$0].mark == .failed ? 0 : 1, $0) < (shown[$1].mark == .failed ? 0 : 1, $1) }
+        for index in order where used + whole[index].count - 1 <= rows {
+            wrapped[index] = true
+            used += whole[index].count - 1
+        }
+        var row = y
+        for (index, item) in shown.enumerated() {
             screen.put(item.mark.symbol, x: x, y: row, maxWidth: width, style: item.mark.markStyle)
-            if width > 2 {
-                screen.put(DisplayWidth.truncate(item.label, to: width - 2), x: x + 2, y: row, style: item.mark.labelStyle)
+            let lines = wrapped[index] ? whole[index] : [DisplayWidth.truncate(item.label, to: room)]
+            for line in lines {
+                if width > 2 { screen.put(line, x: x + 2, y: row, style: item.mark.labelStyle) }
+                row += 1
             }
         }
     }

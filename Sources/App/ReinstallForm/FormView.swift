@@ -72,7 +72,7 @@ private func drawFormFields(
     }
     screen.put("Checklist", x: checkX, y: top, style: Style(bold: true))
     let items = form.checklist(context).map { (label: $0.label, mark: $0.mark) }
-    Checklist.draw(into: &screen, x: checkX, y: top + 1, width: checkWidth, items: Array(items.prefix(rows)))
+    Checklist.draw(into: &screen, x: checkX, y: top + 1, width: checkWidth, rows: rows, items: items)
 }
 
 /// Which rows of the off-screen form must be in view.
