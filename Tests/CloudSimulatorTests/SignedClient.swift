@@ -77,6 +77,7 @@ struct SignedClient: Sendable {
 
 
 /// Starts a simulator on a free port for the length of `body`.
+@discardableResult
 func withSimulator<T>(
     _ configuration: SimulatorConfiguration = SimulatorConfiguration(),
     dataSet: SimulatorDataSet = .demo,
