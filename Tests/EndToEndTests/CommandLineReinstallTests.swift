@@ -3,7 +3,7 @@ import Reinstall
 import Testing
 
 /// `ecs-reinstall reinstall`: the guard rails, the dry run and --wait, against the standalone simulator.
-@Suite("Command line: reinstall", .serialized, .timeLimit(.minutes(1)))
+@Suite("Command line: reinstall", .timeLimit(.minutes(1)))
 struct CommandLineReinstallTests {
     static let password = "Sup3r-Secret.Pw"
 
