@@ -64,6 +64,26 @@ struct ScreenEdgesTests {
         #expect(state.quitRequested)
     }
 
+    /// Leaving would cancel the POST in flight: neither q nor Q quits on the too-small screen
+    /// while a reinstall is being sent, and the screen says why.
+    @Test func qOnTheTooSmallScreenWaitsWhileAReinstallIsBeingSent() {
+        var state = Fixtures.formState(for: Fixtures.web, image: Fixtures.goldImage)
+        _ = FormKeys.reviewAndConfirm(&state)
+        #expect(state.isSending)
+        _ = reduce(&state, .resized(TerminalSize(width: 40, height: 10)))
+        for key in [Key.character("q"), .character("Q")] {
+            _ = reduce(&state, .key(key))
+            #expect(!state.quitRequested, "\(key) must not cut the POST off")
+        }
+        let text = render(state).lines.joined(separator: " ")
+        #expect(text.contains("being submitted") && text.contains("q quits once the cloud answers"),
+                "\(text)")
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-1", serverId: Fixtures.web.id, serverName: "web-01",
+                                               api: .v2, at: Fixtures.now))
+        _ = reduce(&state, .key(.character("Q")))
+        #expect(state.quitRequested, "once answered, Q quits")
+    }
+
     @Test func aSignalWhileSendingWaitsForTheAnswer() {
         var state = Fixtures.formState(for: Fixtures.web, image: Fixtures.goldImage)
         let effects = FormKeys.reviewAndConfirm(&state)

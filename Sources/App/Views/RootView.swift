@@ -44,7 +44,7 @@ private func drawTooSmall(_ screen: inout Screen, _ state: AppState) {
     let lines = [
         "Terminal too small (need \(Layout.minimumWidth)×\(Layout.minimumHeight))",
         "have \(size.width)×\(size.height): enlarge the window",
-        ListActions.quitAvailability(state) == .enabled ? "q quits" : "q quits once the reinstall being sent is answered",
+        ListActions.quitAvailability(state) == .enabled ? "q quits" : "q quits once the cloud answers",
     ]
     for (offset, line) in lines.enumerated() {
         screen.put(line, x: 0, y: question.count + offset, style: offset == 0 ? Style(bold: true) : .plain)
