@@ -146,12 +146,19 @@ final class TestCloud: Sendable {
         let clock = ManualClock()
         let simulator = CloudSimulator(configuration: configuration, now: clock.now)
         let url = try await simulator.start(port: 0)
-        let client = try await CloudClient.connect(
+        let client = try await connectClient(configuration, url: url)
+        return TestCloud(simulator: simulator, clock: clock, client: client, region: configuration.region)
+    }
+
+    /// A client of a simulator started with `configuration` at `url`: its keys, project and
+    /// region, straight to loopback (never a proxy).
+    static func connectClient(_ configuration: SimulatorConfiguration, url: URL,
+                              retry: RetryPolicy = RetryPolicy()) async throws -> CloudClient {
+        try await CloudClient.connect(
             credentials: Credentials(accessKey: configuration.accessKey, secretKey: configuration.secretKey,
                                      projectId: configuration.projectId),
             endpoints: Endpoints(region: configuration.region, override: url),
-            transport: HTTPClientTransport(proxies: .direct))
-        return TestCloud(simulator: simulator, clock: clock, client: client, region: configuration.region)
+            transport: HTTPClientTransport(proxies: .direct), retry: retry)
     }
 
     /// Moves the cloud's clock past the end of every job started so far.

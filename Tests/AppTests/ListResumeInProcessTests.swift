@@ -23,11 +23,7 @@ struct ListResumeInProcessTests {
                                        dataSet: .generated(servers: servers, seed: 7))
             let url = try await simulator.start(port: 0)
             // One attempt per page, so one injected 500 stops the listing there.
-            let client = try await CloudClient.connect(
-                credentials: Credentials(accessKey: configuration.accessKey, secretKey: configuration.secretKey,
-                                         projectId: configuration.projectId),
-                endpoints: Endpoints(region: configuration.region, override: url),
-                transport: HTTPClientTransport(proxies: .direct), retry: RetryPolicy(maxAttempts: 1))
+            let client = try await TestCloud.connectClient(configuration, url: url, retry: RetryPolicy(maxAttempts: 1))
             let (stream, continuation) = AsyncStream.makeStream(of: AppEvent.self)
             events = stream
             runner = EffectRunner(client: client, journal: nil, scope: JournalEntry.demoScope) { _ = continuation.yield($0) }

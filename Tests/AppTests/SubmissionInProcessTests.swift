@@ -24,11 +24,7 @@ struct SubmissionInProcessTests {
             let configuration = SimulatorConfiguration(jobDuration: .seconds(600), latency: latency)
             simulator = CloudSimulator(configuration: configuration)
             let url = try await simulator.start(port: 0)
-            client = try await CloudClient.connect(
-                credentials: Credentials(accessKey: configuration.accessKey, secretKey: configuration.secretKey,
-                                         projectId: configuration.projectId),
-                endpoints: Endpoints(region: configuration.region, override: url),
-                transport: HTTPClientTransport(proxies: .direct))
+            client = try await TestCloud.connectClient(configuration, url: url)
             let (stream, continuation) = AsyncStream.makeStream(of: AppEvent.self)
             events = stream
             runner = EffectRunner(client: client, journal: nil, scope: JournalEntry.demoScope) { event in _ = continuation.yield(event) }

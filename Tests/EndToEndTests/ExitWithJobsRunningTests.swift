@@ -15,9 +15,17 @@ import Darwin
 struct ExitWithJobsRunningTests {
     /// The demo with web-01's reinstall sent and running (jobs take 300 s).
     private func demoWithARunningJob() async throws -> TmuxSession {
+        let tmux = try await demoWithTheNameTyped()
+        try await tmux.press("Enter")
+        try await tmux.waitUntil("the Jobs pane with web-01") { AppScreen.jobPane($0, server: "web-01") != nil }
+        return tmux
+    }
+
+    /// The demo (jobs take 300 s) on web-01's review, its name typed: Enter sends the reinstall.
+    private func demoWithTheNameTyped(arguments: [String] = []) async throws -> TmuxSession {
         let binary = try AppBinary.locate()
         let tmux = try await TmuxSession(width: 100, height: 30)
-        try await tmux.launchDemo(binary: binary, jobSeconds: 300)
+        try await tmux.launchDemo(binary: binary, jobSeconds: 300, arguments: arguments)
         try await tmux.waitFor("DEMO — simulated cloud", "12 servers", "web-01")
         try await tmux.waitUntil("web-01 selected at start", escapes: true) { AppScreen.selectedServer($0) == "web-01" }
         try await tmux.press("Enter")
@@ -31,8 +39,6 @@ struct ExitWithJobsRunningTests {
         try await tmux.waitFor("Review: reinstall the OS of web-01", "Type the name or the id")
         try await tmux.type("web-01")
         try await tmux.waitFor("Enter sends it")
-        try await tmux.press("Enter")
-        try await tmux.waitUntil("the Jobs pane with web-01") { AppScreen.jobPane($0, server: "web-01") != nil }
         return tmux
     }
 
@@ -68,22 +74,8 @@ struct ExitWithJobsRunningTests {
 
     @Test("Ctrl-C while the UI's reinstall POST is on its way waits for the answer, says so, then leaves with the job printed")
     func ctrlCDuringThePostWaitsForItsAnswer() async throws {
-        let binary = try AppBinary.locate()
-        let tmux = try await TmuxSession(width: 100, height: 30)
         // Every answer of the demo's cloud comes 1.5 s late: the POST is on its way long enough.
-        try await tmux.launchDemo(binary: binary, jobSeconds: 300, arguments: ["--demo-faults", "hang=1,hang-ms=1500"])
-        try await tmux.waitFor("DEMO — simulated cloud", "12 servers", "web-01")
-        try await tmux.waitUntil("web-01 selected at start", escapes: true) { AppScreen.selectedServer($0) == "web-01" }
-        try await tmux.press("Enter")
-        try await tmux.waitUntil("the web-01 form to be complete") {
-            !$0.contains("✗") && !$0.contains("complete the checklist first") && $0.contains("ops-ed25519 ▸ (current)")
-        }
-        try await tmux.press("BTab", "BTab")
-        try await tmux.waitUntil("the focused button", escapes: true) { AppScreen.isReversed($0, "[ Reinstall web-01 ]") }
-        try await tmux.press("Enter")
-        try await tmux.waitFor("Review: reinstall the OS of web-01", "Type the name or the id")
-        try await tmux.type("web-01")
-        try await tmux.waitFor("Enter sends it")
+        let tmux = try await demoWithTheNameTyped(arguments: ["--demo-faults", "hang=1,hang-ms=1500"])
         try await tmux.press("Enter")
         try await tmux.waitFor("Submitting…")
         try await tmux.press("C-c")
