@@ -61,15 +61,9 @@ final class AppendOnlyFile: Sendable {
 
     deinit { close(descriptor) }
 
+    /// A full disk loses log lines, never the command.
     func append(_ line: String) {
-        var bytes = Array(line.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { return }  // a full disk loses log lines, never the command
-            offset += written
-        }
+        QuietOutput.write(line, to: descriptor)
     }
 }
 

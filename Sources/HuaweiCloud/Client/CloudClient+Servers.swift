@@ -149,7 +149,7 @@ struct PageSchedule {
     static let maximumServers = 100_000
 
     /// - Parameter number: the first page's number; the pages before it count as delivered.
-    init(pageSize: Int, concurrency: Int, first: ServerPage, number: Int = 1) {
+    init(pageSize: Int, concurrency: Int, first: ServerPage, number: Int) {
         self.pageSize = pageSize
         self.concurrency = max(1, concurrency)
         nextToFetch = number + 1

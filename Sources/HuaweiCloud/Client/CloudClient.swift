@@ -219,7 +219,7 @@ public struct CloudClient: Sendable {
             }
             retryAfterSeen?.value = retryAfter
             // The access key too: a path (IAM's credential lookup) or a message may name it.
-            let logged = { (text: String) in Self.redacted(text, secrets() + [credentials.accessKey]) }
+            let logged = { (text: String) in CloudError.redacted(text, secrets() + [credentials.accessKey]) }
             logger.debug("\(method) \(logged(path)) failed (attempt \(attempt)): \(logged(failure.message))")
             guard attempt < retry.maxAttempts, transient, RetryPolicy.isRetryable(failure) else {
                 throw .failed(failure, reach)
@@ -253,12 +253,7 @@ public struct CloudClient: Sendable {
         guard let url, var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return "(no URL)" }
         parts.user = nil
         parts.password = nil
-        return redacted(parts.string ?? "(no URL)", secrets)
-    }
-
-    /// `text` with each secret (of 4 characters or more) replaced, for the debug log.
-    static func redacted(_ text: String, _ secrets: [String]) -> String {
-        secrets.filter { $0.count >= 4 }.reduce(text) { $0.replacingOccurrences(of: $1, with: "••••") }
+        return CloudError.redacted(parts.string ?? "(no URL)", secrets)
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Int64 {

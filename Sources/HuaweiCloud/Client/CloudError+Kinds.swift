@@ -22,12 +22,10 @@ extension CloudError {
 
     /// A failure that may pass by itself: the cloud's own trouble (5xx), throttling, or no answer
     /// (the network, a timeout), but not a TLS handshake refused, which is configuration.
+    /// The retry policy's rule, so the two cannot drift apart.
     public var isTransient: Bool {
-        switch self {
-        case let .api(status, _, _, _): return status >= 500 || isThrottling
-        case let .transport(detail): return !detail.contains(TransportError.tlsHandshakeFailed)
-        case .malformedResponse, .configuration: return false
-        }
+        if case let .transport(detail) = self, detail.contains(TransportError.tlsHandshakeFailed) { return false }
+        return RetryPolicy.isRetryable(self)
     }
 
     /// The cloud does not know the resource: HTTP 404, or ECS's "server does not exist" codes.

@@ -80,15 +80,18 @@ public enum CloudError: Error, Sendable, Equatable, CustomStringConvertible {
                     requestId: requestId)
     }
 
+    /// `text` with each secret (of 4 characters or more) replaced by `••••`: for errors and the debug log.
+    static func redacted(_ text: String, _ secrets: [String]) -> String {
+        secrets.filter { $0.count >= 4 }.reduce(text) { $0.replacingOccurrences(of: $1, with: "••••") }
+    }
+
     /// The same error with every occurrence of the given secrets replaced by `••••`. The gateway may
     /// echo the canonical request (with `x-security-token`) and a refusal may quote the body (with
     /// `adminpass`), so every error the client throws passes through this.
     func redacting(_ secrets: [String]) -> CloudError {
         let secrets = secrets.filter { $0.count >= 4 }
         guard !secrets.isEmpty else { return self }
-        func clean(_ text: String) -> String {
-            secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "••••") }
-        }
+        func clean(_ text: String) -> String { Self.redacted(text, secrets) }
         switch self {
         case let .api(status, code, message, requestId):
             return .api(status: status, code: clean(code), message: clean(message), requestId: requestId.map(clean))
