@@ -88,13 +88,6 @@ func asListed(_ tracker: JobTracker, _ state: AppState) -> JobTracker {
     return shown
 }
 
-/// The pane's status word: the job's, or what we know when the job says nothing more.
-func statusLabel(_ tracker: JobTracker) -> String {
-    if tracker.lost != nil { return "LOST" }
-    if tracker.isSettling { return "BOOTING" }
-    return tracker.job?.status.rawValue ?? "SUBMITTED"
-}
-
 func jobDetail(_ tracker: JobTracker, _ clock: ClockText) -> (String, Style) {
     if let lost = tracker.lost {
         let task = tracker.serverTaskState.map { " (\($0))" } ?? ""

@@ -53,3 +53,11 @@ package struct JobTracker: Sendable, Equatable, Identifiable {
         max(0, (finishedAt ?? now).timeIntervalSince(submittedAt))
     }
 }
+
+/// The job's status word (the pane's, the JOB column's, the exit summary's): the job's own, or
+/// what we know when the job says nothing more. Beside the state: `reduce` sorts rows by it.
+func statusLabel(_ tracker: JobTracker) -> String {
+    if tracker.lost != nil { return "LOST" }
+    if tracker.isSettling { return "BOOTING" }
+    return tracker.job?.status.rawValue ?? "SUBMITTED"
+}

@@ -6,7 +6,8 @@ import TerminalKit
 func drawMessageLog(_ screen: inout Screen, _ state: AppState) {
     let all = MessageLogView.lines(state)
     let rows = MessageLogView.rows(state)
-    let top = min(state.messages.top, MessageLogView.maxTop(state))
+    // From the lines already wrapped: maxTop would wrap every message again.
+    let top = min(state.messages.top, max(0, all.count - rows))
     var shown = Array(all.dropFirst(top).prefix(rows))
     if shown.isEmpty { shown = [[TextSpan("No messages yet.", style: Style(dim: true))]] }
     // Padded to the full width so the overlay does not change size as it scrolls.
@@ -35,11 +36,12 @@ enum MessageLogView {
     static func lines(_ state: AppState) -> [[TextSpan]] {
         let clock = 10
         let room = max(8, width(state) - clock)
+        let time = ClockText(state.timeZone)
         return state.messages.entries.reversed().flatMap { entry -> [[TextSpan]] in
             let style = entry.kind == .error ? Style(color: .red) : .plain
             let text = DisplayWidth.wrapWhole(TerminalText.visible(entry.text), to: room)
             return text.enumerated().map { offset, line in
-                [TextSpan(DisplayWidth.fit(offset == 0 ? ClockText(state.timeZone).time(entry.at) : "", to: clock), style: Style(dim: true)),
+                [TextSpan(DisplayWidth.fit(offset == 0 ? time.time(entry.at) : "", to: clock), style: Style(dim: true)),
                  TextSpan(line, style: style)]
             }
         }

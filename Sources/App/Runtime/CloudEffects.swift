@@ -33,13 +33,7 @@ struct CloudEffects: Sendable {
             }
             return .serverListingFinished(generation: generation, at: now())
         case let .checkServer(id):
-            do {
-                return .serverChecked(id: id, .found(try await client.showServer(id: id)))
-            } catch is CancellationError {
-                return nil
-            } catch {
-                return .serverChecked(id: id, ServerCheck.from(error))
-            }
+            return await check(id).map { .serverChecked(id: id, $0) }
         case let .scheduleListRefresh(delay):
             try await Task.sleep(for: delay)
             return .listRefreshDue
@@ -59,13 +53,7 @@ struct CloudEffects: Sendable {
             return EffectRunner.event(for: result, plan: plan, at: now(), send: send)
         case let .watchSubmittedServer(id, delay):
             try await Task.sleep(for: delay)
-            do {
-                return .submittedServerRead(id: id, .found(try await client.showServer(id: id)), at: now())
-            } catch is CancellationError {
-                return nil
-            } catch {
-                return .submittedServerRead(id: id, ServerCheck.from(error), at: now())
-            }
+            return await check(id).map { .submittedServerRead(id: id, $0, at: now()) }
         case let .watchJob(entry):
             await poller.watch(entry)
             return nil
@@ -86,5 +74,16 @@ struct CloudEffects: Sendable {
     /// Stops following jobs; reads in flight are cancelled.
     func stopBackground() async {
         await poller.stop()
+    }
+
+    /// A server read again: found, or what its failure says; nil when cancelled.
+    private func check(_ id: String) async -> ServerCheck? {
+        do {
+            return .found(try await client.showServer(id: id))
+        } catch is CancellationError {
+            return nil
+        } catch {
+            return ServerCheck.from(error)
+        }
     }
 }

@@ -45,10 +45,10 @@ private func reduceListMouse(_ state: inout AppState, _ event: MouseEvent) -> [E
     case .press:
         let line = event.y - ServerListLayout.firstRowLine(state)
         let row = state.servers.top + line
+        let visibleRows = ServerListLayout.visibleRows(state)
         // Only a click on a drawn row selects: not the header, the blank below, or the job panes.
-        guard line >= 0, line < ServerListLayout.visibleRows(state), row < state.servers.catalog.visible.count
-        else { break }
-        state.servers.select(row: row, visibleRows: ServerListLayout.visibleRows(state))
+        guard line >= 0, line < visibleRows, row < state.servers.catalog.visible.count else { break }
+        state.servers.select(row: row, visibleRows: visibleRows)
     }
     return []
 }
