@@ -101,6 +101,10 @@ struct EffectRunnerTests {
         #expect(bench.runner.runningKeys == ["userdata"], "the newer task keeps its entry, so it can still be cancelled")
         bench.runner.cancelAll()
         await bench.untilBusy(atMost: 0)
+        // Past the read's deadline: a task cancelAll missed would answer now.
+        bench.clock.advance(by: .seconds(3))
+        await bench.untilBusy(atMost: 0)
+        #expect(bench.runner.runningKeys.isEmpty)
         #expect(bench.received.isEmpty, "cancelAll reached the newer task through its entry")
     }
 
