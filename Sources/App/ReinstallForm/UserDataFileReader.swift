@@ -4,8 +4,9 @@ import Reinstall
 /// Reads a user data file for the form, never more than one byte past the limit, so a huge file
 /// is refused without being loaded. The size and kind rules are judged by `reduce`.
 enum UserDataFileReader {
-    static func read(_ path: String) -> Result<Data, UserDataReadError> {
-        let expanded = UserDataPath.expand(path, home: UserDataPath.home)
+    /// - Parameter home: what `~` means (the process's `HOME`).
+    static func read(_ path: String, home: String? = UserDataPath.home) -> Result<Data, UserDataReadError> {
+        let expanded = UserDataPath.expand(path, home: home)
         let size = (try? FileManager.default.attributesOfItem(atPath: expanded)[.size] as? Int) ?? nil
         if let size, size > UserData.maxBytes {
             return .failure(UserDataReadError(UserData.Problem.tooLarge(bytes: size).message))
