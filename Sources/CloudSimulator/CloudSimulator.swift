@@ -47,8 +47,12 @@ public final class CloudSimulator: Sendable {
 
     // MARK: Test hooks (read-only views of the state, with time applied)
 
-    public func server(id: String) async -> Server? { await engine.server(id: id) }
-    public func servers() async -> [Server] { await engine.servers() }
+    /// A server of project `projectId` (default: the configuration's).
+    public func server(id: String, projectId: String? = nil) async -> Server? {
+        await engine.server(id: id, projectId: projectId)
+    }
+    /// The servers of project `projectId` (default: the configuration's).
+    public func servers(projectId: String? = nil) async -> [Server] { await engine.servers(projectId: projectId) }
     public func job(id: String) async -> Job? { await engine.job(id: id) }
     /// The login the reinstall of job `jobId` was sent with.
     public func reinstallLogin(jobId: String) async -> ReinstallLogin? { await engine.login(jobId: jobId) }

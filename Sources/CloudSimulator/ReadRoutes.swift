@@ -8,17 +8,13 @@ extension SimulatorCore {
     func listProjects(_ request: SimulatorRequest) throws(APIFailure) -> ProjectList {
         if configuration.refusals.noIAMRead { throw .iamForbidden("iam:projects:list") }
         let name = request.query("name")
-        guard name == nil || name == configuration.region else { return ProjectList(projects: []) }
-        return ProjectList(projects: [.init(id: configuration.projectId, name: configuration.region)])
+        return ProjectList(projects: projects.filter { name == nil || $0.name == name })
     }
 
     /// `GET /v3/auth/projects`: the projects the caller may reach, in every region; needs no IAM
     /// permission. A real account also lists `MOS` (its operations project) beside the regions.
     func listAuthProjects() -> ProjectList {
-        ProjectList(projects: [
-            .init(id: configuration.projectId, name: configuration.region),
-            .init(id: "9f8e7d6c5b4a43210fedcba987654321", name: "MOS"),
-        ])
+        ProjectList(projects: projects + [.init(id: "9f8e7d6c5b4a43210fedcba987654321", name: "MOS", enabled: true)])
     }
 
     func showCredential(accessKey: String) throws(APIFailure) -> CredentialInfo {
@@ -43,7 +39,7 @@ extension SimulatorCore {
         if let type = request.query("__imagetype") { found = found.filter { $0.imageType == type } }
         if let os = request.query("__os_type") { found = found.filter { $0.osType == os } }
         if let platform = request.query("__platform") { found = found.filter { $0.platform == platform } }
-        return ImageListWire(images: found.map { ImageWire(image: $0, owner: configuration.projectId) })
+        return ImageListWire(images: found.map { ImageWire(image: $0, owner: activeProjectId) })
     }
 
     /// `GET /v2/images/{id}`: the Glance-compatible flat object.
@@ -51,7 +47,7 @@ extension SimulatorCore {
         guard let image = images.first(where: { $0.id == id }) else {
             throw .service(404, "IMG.0001", "The image \(id) does not exist")
         }
-        return ImageWire(image: image, owner: configuration.projectId)
+        return ImageWire(image: image, owner: activeProjectId)
     }
 
     // MARK: - KPS

@@ -20,6 +20,22 @@ struct SimulatorCore: Sendable {
     var random: SeededRandom
     /// The metadata service's sessions and temporary credentials; nil when it is off.
     var temporaryCredentials: TemporaryCredentialStore?
+    /// The project whose servers, images, key pairs and jobs the fields above hold now: each
+    /// request is answered in its own project (`activate`), the others wait in `parked`.
+    private(set) var activeProjectId: String
+    private var parked: [String: ProjectData] = [:]
+    /// Every project of the account, the configuration's first: what IAM lists.
+    let projects: [ProjectList.Project]
+
+    /// One project's state while another is active.
+    private struct ProjectData: Sendable {
+        var store: ServerStore
+        var images: [Image]
+        var keypairs: [Keypair]
+        var jobs: [String: SimulatedJob]
+        var runningJobs: [String: String]
+        var logins: [String: ReinstallLogin]
+    }
 
     init(configuration: SimulatorConfiguration, dataSet: SimulatorDataSet) {
         self.configuration = configuration
@@ -36,6 +52,47 @@ struct SimulatorCore: Sendable {
         temporaryCredentials = configuration.temporaryCredentialLifetime.map {
             TemporaryCredentialStore(lifetime: $0.timeInterval, seed: configuration.randomSeed)
         }
+        activeProjectId = configuration.projectId
+        // A project named like the configuration's region would be a second project of that name.
+        let others = dataSet.otherProjects.filter {
+            $0.name != configuration.region && $0.id != configuration.projectId
+        }
+        projects = [ProjectList.Project(id: configuration.projectId, name: configuration.region, enabled: true)]
+            + others.map { ProjectList.Project(id: $0.id, name: $0.name, enabled: true) }
+        for project in others {
+            parked[project.id] = ProjectData(
+                store: ServerStore(project.servers, realisticDetails: configuration.realisticServerDetails),
+                images: project.images, keypairs: project.keypairs.sorted { $0.name < $1.name }, jobs: [:],
+                runningJobs: [:], logins: [:])
+        }
+    }
+
+    /// Makes `projectId`'s state the one the routes see (an unknown id leaves it as it is). The
+    /// state is moved, not copied, so switching costs nothing whatever the number of servers.
+    mutating func activate(_ projectId: String) {
+        guard projectId != activeProjectId, let incoming = parked.removeValue(forKey: projectId) else { return }
+        parked[activeProjectId] = ProjectData(store: store, images: images, keypairs: keypairs, jobs: jobs,
+                                              runningJobs: runningJobs, logins: logins)
+        store = incoming.store
+        images = incoming.images
+        keypairs = incoming.keypairs
+        jobs = incoming.jobs
+        runningJobs = incoming.runningJobs
+        logins = incoming.logins
+        activeProjectId = projectId
+    }
+
+    /// The project a request is for: the one in its path (`/v1/{project_id}/…`), else its signed
+    /// `X-Project-Id` (IMS has none in the path); the account's first for IAM and unknown ids,
+    /// which `checkProject` then refuses.
+    func project(of request: SimulatorRequest) -> String {
+        let known = { (id: String) in self.projects.contains { $0.id == id } }
+        let segments = request.segments
+        if segments.count >= 2, ["v1", "v2", "v2.1", "v3"].contains(segments[0]), known(segments[1]) {
+            return segments[1]
+        }
+        if let header = request.headers["x-project-id"], known(header) { return header }
+        return configuration.projectId
     }
 
     // MARK: - State views
@@ -44,8 +101,15 @@ struct SimulatorCore: Sendable {
 
     func server(id: String) -> Server? { store[id] }
 
-    /// The job as it stands at `now`, without counting as a read (for tests).
-    func job(id: String, now: Date) -> Job? { jobs[id]?.wire(at: now) }
+    /// The job as it stands at `now`, without counting as a read (for tests), in whichever project.
+    func job(id: String, now: Date) -> Job? {
+        (jobs[id] ?? parked.values.lazy.compactMap { $0.jobs[id] }.first)?.wire(at: now)
+    }
+
+    /// The login job `jobId` was sent with, in whichever project.
+    func login(jobId: String) -> ReinstallLogin? {
+        logins[jobId] ?? parked.values.lazy.compactMap { $0.logins[jobId] }.first
+    }
 
     /// Applies the passage of time to the servers that have a job.
     mutating func settle(now: Date) {
@@ -82,6 +146,7 @@ struct SimulatorCore: Sendable {
     mutating func handle(
         _ request: SimulatorRequest, now: Date, requestId: String, injectFaults: Bool = true
     ) -> SimulatorOutcome {
+        activate(project(of: request))
         settle(now: now)
         // Unauthenticated, like the real one; never subject to faults, which are the gateway's.
         if let reply = metadataReply(request, now: now, requestId: requestId) { return .reply(reply) }
@@ -201,7 +266,7 @@ struct SimulatorCore: Sendable {
     }
 
     func checkProject(_ projectId: String) throws(APIFailure) {
-        guard projectId == configuration.projectId else {
+        guard projectId == activeProjectId else {
             throw .ecs(400, "Ecs.0023", "The project_id in the URL (\(projectId)) differs from the project of the request")
         }
     }

@@ -1,12 +1,35 @@
 import HuaweiCloud
 
-/// What the fake cloud holds at start: servers, the images they were built from, key pairs.
+/// What the fake cloud holds at start: servers, the images they were built from, key pairs, in
+/// the configuration's project; and the account's other projects, each with its own.
 public struct SimulatorDataSet: Sendable {
     public var servers: [Server]
     public var images: [Image]
     public var keypairs: [Keypair]
+    /// Projects of other regions, and subprojects (`cn-north-4_sub`), that IAM lists beside the
+    /// configuration's and that answer from their own servers, images, key pairs and jobs.
+    public var otherProjects: [SimulatedProject]
 
-    public init(servers: [Server], images: [Image], keypairs: [Keypair]) {
+    public init(servers: [Server], images: [Image], keypairs: [Keypair], otherProjects: [SimulatedProject] = []) {
+        self.servers = servers
+        self.images = images
+        self.keypairs = keypairs
+        self.otherProjects = otherProjects
+    }
+}
+
+/// One more project of the simulated account.
+public struct SimulatedProject: Sendable {
+    public var id: String
+    /// The region's id for its default project, `{region}_{name}` for a subproject.
+    public var name: String
+    public var servers: [Server]
+    public var images: [Image]
+    public var keypairs: [Keypair]
+
+    public init(id: String, name: String, servers: [Server], images: [Image], keypairs: [Keypair]) {
+        self.id = id
+        self.name = name
         self.servers = servers
         self.images = images
         self.keypairs = keypairs
@@ -16,11 +39,13 @@ public struct SimulatorDataSet: Sendable {
 extension SimulatorDataSet {
     /// A deterministic account of 12 servers that shows every case the tool must handle:
     /// public images with Cloud-Init (v2), private images without (v1), Windows, CJK names,
-    /// a locked server, one without a system disk, one in ERROR, an imported image.
+    /// a locked server, one without a system disk, one in ERROR, an imported image. Beside it,
+    /// smaller projects in two more regions and a subproject (`DemoRegions`), to switch to.
     public static let demo = SimulatorDataSet(
         servers: DemoData.servers,
         images: DemoData.images.map(\.image),
-        keypairs: DemoData.keypairs)
+        keypairs: DemoData.keypairs,
+        otherProjects: DemoRegions.projects)
 }
 
 /// The demo account, spelled out.

@@ -17,12 +17,14 @@ actor SimulatorEngine {
         core.handle(request, now: now(), requestId: Self.requestId(), injectFaults: injectFaults)
     }
 
-    func server(id: String) -> Server? {
+    func server(id: String, projectId: String? = nil) -> Server? {
+        core.activate(projectId ?? core.configuration.projectId)
         core.settle(now: now())
         return core.server(id: id)
     }
 
-    func servers() -> [Server] {
+    func servers(projectId: String? = nil) -> [Server] {
+        core.activate(projectId ?? core.configuration.projectId)
         core.settle(now: now())
         return core.servers
     }
@@ -31,7 +33,7 @@ actor SimulatorEngine {
         core.job(id: id, now: now())
     }
 
-    func login(jobId: String) -> ReinstallLogin? { core.logins[jobId] }
+    func login(jobId: String) -> ReinstallLogin? { core.login(jobId: jobId) }
 
     func setFaultPlan(_ plan: FaultPlan) { core.faults.plan = plan }
 

@@ -14,6 +14,14 @@ struct CloudSession: Sendable {
     var client: CloudClient
     var mode: AccountMode
     var simulator: CloudSimulator?
+    /// The project's name when it was chosen by name (a remembered subproject); else the region's.
+    var projectName: String?
+
+    /// Names this account in the remembered scopes (`ScopeMemory`): the demo has its own.
+    var accountKey: String {
+        mode == .demo ? ScopeMemory.accountKey(source: .demo, endpoint: nil)
+            : ScopeMemory.accountKey(source: credentialSource, endpoint: client.endpoints.override)
+    }
 
     /// Where the credentials came from (`.demo` for the simulator's).
     var credentialSource: CredentialSource { client.credentialSource }
@@ -45,8 +53,12 @@ struct CloudSession: Sendable {
         case refuse
     }
 
+    /// - Parameter remembered: the TUI's last scope for an account (its key, `ScopeMemory.accountKey`),
+    ///   used when neither `--region`, the region variables nor `HUAWEICLOUD_SDK_PROJECT_ID` say
+    ///   where to work. The commands for scripts pass none: they never act on a region by surprise.
     static func connect(
-        _ options: Options, environment: [String: String], withoutCredentials: WithoutCredentials
+        _ options: Options, environment: [String: String], withoutCredentials: WithoutCredentials,
+        remembered: (@Sendable (String) -> ProjectScope?)? = nil
     ) async throws -> CloudSession {
         let override = try options.endpoint.map { text -> URL in
             guard let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil else {
@@ -54,19 +66,20 @@ struct CloudSession: Sendable {
             }
             return url
         }
-        if options.demo { return try await startDemo(options) }
+        if options.demo { return try await startDemo(options, remembered: remembered) }
         let resolved: CredentialChain.Resolved
         do {
             resolved = try await CredentialChain(environment: environment, profile: options.profile).resolve()
         } catch let notFound as CredentialsNotFound {
             switch withoutCredentials {
-            case .demo: return try await startDemo(options)
+            case .demo: return try await startDemo(options, remembered: remembered)
             case .refuse: throw CommandFailure(notFound.message, code: ScriptExit.authentication)
             }
         }
-        guard let region = options.region ?? environment["HUAWEICLOUD_SDK_REGION"]
-            ?? environment["HUAWEICLOUD_SDK_REGION_ID"] ?? resolved.region
-        else {
+        let named = options.region ?? environment["HUAWEICLOUD_SDK_REGION"] ?? environment["HUAWEICLOUD_SDK_REGION_ID"]
+        let recalled = named == nil && resolved.environmentProjectId == nil
+            ? remembered?(ScopeMemory.accountKey(source: resolved.source, endpoint: override)) : nil
+        guard let region = named ?? recalled?.region ?? resolved.region else {
             throw ValidationError("Credentials are configured (\(resolved.source)); pass --region (e.g. --region cn-north-4).")
         }
         // A proxy variable that cannot be used is reported now, not at the first call.
@@ -76,17 +89,21 @@ struct CloudSession: Sendable {
             endpoints: Endpoints(region: region, override: override, environment: environment,
                                  iamEndpoint: resolved.iamEndpoint,
                                  regionsFile: override == nil ? try RegionsFile.load(environment: environment) : nil),
-            projectId: resolved.projectId(in: region),
+            projectId: recalled?.projectId ?? resolved.projectId(in: region),
             transport: HTTPClientTransport(timeouts: options.timeouts, proxies: proxies))
         client.enterpriseProjects = options.enterpriseProjects
         logConnected(client)
-        return CloudSession(client: client, mode: .real, simulator: nil)
+        return CloudSession(client: client, mode: .real, simulator: nil, projectName: recalled?.projectName)
     }
 
     /// The demo: a simulator on a free loopback port with throw-away keys, reached over real
     /// HTTP with real signing, exactly as the real cloud would be.
-    private static func startDemo(_ options: Options) async throws -> CloudSession {
+    private static func startDemo(
+        _ options: Options, remembered: (@Sendable (String) -> ProjectScope?)?
+    ) async throws -> CloudSession {
         let region = options.region ?? "cn-north-4"
+        // The simulated account is the same on every start: a remembered project of it is still there.
+        let recalled = options.region == nil ? remembered?(ScopeMemory.accountKey(source: .demo, endpoint: nil)) : nil
         let faults: FaultPlan
         do {
             faults = try FaultPlan(parsing: options.demoFaults)
@@ -102,13 +119,13 @@ struct CloudSession: Sendable {
         // The simulator is on loopback, which no proxy setting can divert.
         var client = try await CloudClient.connect(
             credentialProvider: StaticCredentialProvider(Credentials(accessKey: accessKey, secretKey: secretKey), source: .demo),
-            endpoints: Endpoints(region: region, override: url), projectId: nil,
+            endpoints: Endpoints(region: recalled?.region ?? region, override: url), projectId: recalled?.projectId,
             transport: HTTPClientTransport(timeouts: options.timeouts, proxies: .direct))
         client.enterpriseProjects = options.enterpriseProjects
         // After connecting, so the project lookup is not hit.
         if faults != .none { await simulator.setFaultPlan(faults) }
         logConnected(client)
-        return CloudSession(client: client, mode: .demo, simulator: simulator)
+        return CloudSession(client: client, mode: .demo, simulator: simulator, projectName: recalled?.projectName)
     }
 
     /// For `--debug`: which credentials, region, project and endpoint the session uses.

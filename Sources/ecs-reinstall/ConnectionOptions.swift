@@ -5,7 +5,7 @@ import HuaweiCloud
 
 /// The options every command for scripts shares: which cloud, and how to reach it.
 struct ConnectionOptions: ParsableArguments {
-    @Option(help: "Region, e.g. cn-north-4 (default: HUAWEICLOUD_SDK_REGION; cn-north-4 in the demo).")
+    @Option(help: "Region, e.g. cn-north-4 (default: HUAWEICLOUD_SDK_REGION; cn-north-4 in the demo). Without it the TUI opens in the region or project last chosen with `:` (remembered per account); the commands for scripts never use that.")
     var region: String?
 
     @Option(help: "Send every service to this base URL (a simulator or a private gateway).")

@@ -37,15 +37,21 @@ struct InteractiveCommand: AsyncParsableCommand, ConnectedCommand {
             throw ExitCode(ScriptExit.usage)
         }
         let options = try connection.sessionOptions
+        let memoryFile = ScopeMemory.defaultFile(environment: environment)
         let session = try await Self.startFailure(exitsLikeTheCommands: {
-            try await CloudSession.connect(options, environment: environment, withoutCredentials: .demo)
+            try await CloudSession.connect(options, environment: environment, withoutCredentials: .demo) { account in
+                ScopeMemory(file: memoryFile, account: account).recall()
+            }
         })
+        let memory = ScopeMemory(file: memoryFile, account: session.accountKey)
         let journal = JobJournal(file: JobJournal.defaultFile(environment: environment))
         let (entries, journalProblem) = loadJournal(journal, mode: session.mode)
         var state = AppState(
             mode: session.mode, region: session.client.endpoints.region, projectId: session.client.projectId,
-            userId: userId, size: TerminalSize(width: 80, height: 24), now: Date(),
+            projectName: session.projectName, userId: userId, size: TerminalSize(width: 80, height: 24), now: Date(),
             journal: entries)
+        // `--region` chose another scope than the remembered one: `:` offers that one first.
+        if let last = memory.recall(), last.projectId != state.projectId { state.previousScope = last }
         state.credentialSource = session.credentialSource.brief
         state.timeZone = utc ? .utc : .current
         if session.mode == .real, let endpoint = session.client.endpoints.override {
@@ -60,7 +66,7 @@ struct InteractiveCommand: AsyncParsableCommand, ConnectedCommand {
         let terminalOptions = TerminalOptions(colors: noColor ? false : nil, mouse: mouse)
         let status = try await MainActor.run {
             try TerminalApp.run(initialState: initialState, client: session.client, journal: journal,
-                                options: terminalOptions)
+                                options: terminalOptions, scopeMemory: memory)
         }
         await session.stop()
         if status != 0 { throw ExitCode(status) }
@@ -83,7 +89,7 @@ struct InteractiveCommand: AsyncParsableCommand, ConnectedCommand {
     /// or that it cannot be read at all.
     private func loadJournal(_ journal: JobJournal, mode: AccountMode) -> ([JournalEntry], String?) {
         do {
-            let movedWhileForgetting = mode == .demo ? try journal.removeAll(scope: JournalEntry.demoScope) : nil
+            let movedWhileForgetting = mode == .demo ? try journal.removeAll { JournalEntry.isDemoScope($0.scope) } : nil
             let contents = try journal.load()
             return (contents.entries, (movedWhileForgetting ?? contents.movedAside)?.message)
         } catch {

@@ -41,7 +41,7 @@ final class InProcessApp {
 
     /// Starts the app (on a new simulator unless `cloud` is given) and waits until the list,
     /// the key pairs and the user id are in.
-    static func start(cloud: TestCloud? = nil, journal: JobJournal? = nil,
+    static func start(cloud: TestCloud? = nil, journal: JobJournal? = nil, scopeMemory: ScopeMemory? = nil,
                       width: Int = 100, height: Int = 30) async throws -> InProcessApp {
         let cloud = if let cloud { cloud } else { try await TestCloud.start() }
         let entries = try journal?.load().entries ?? []
@@ -49,7 +49,7 @@ final class InProcessApp {
                              size: TerminalSize(width: width, height: height), now: Date(), journal: entries)
         let terminal = MemoryTerminal(width: width, height: height)
         let runtime = AppRuntime(state: state, terminal: terminal, client: cloud.client, journal: journal,
-                                 pollSchedule: quickPolls)
+                                 pollSchedule: quickPolls, scopeMemory: scopeMemory)
         let app = InProcessApp(cloud: cloud, terminal: terminal, runtime: runtime)
         runtime.start()
         await app.untilIdle()

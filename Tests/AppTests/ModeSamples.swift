@@ -14,6 +14,9 @@ enum ModeSamples {
             break
         case .filter:
             press([.character("/")] + typed("192 168") + [.left, .left], &state)
+        case .scopePicker:
+            press([.character(":")], &state)
+            _ = reduce(&state, .scopesLoaded(ScopeSwitchReducerTests.all))
         case .form:
             state = form(for: Fixtures.web, image: Fixtures.goldImage, width: width, height: height)
         case .review:
@@ -49,6 +52,19 @@ enum ModeSamples {
         for keys: [Key] in [[.character("G")], [.character("g")], [.character("J"), .character("G")],
                             [.character("/"), .character("1"), .enter], [.character("?"), .escape, .character("h")]] {
             builders.append { listAfter(keys, width: width, height: height) }
+        }
+        builders.append {
+            // The picker narrowed by a filter, the cursor inside it.
+            var state = canonical(.scopePicker, width: width, height: height)
+            press(typed("cn north") + [.left, .left], &state)
+            return state
+        }
+        builders.append {
+            // The picker after a refused list: Enter asks again.
+            var state = list(width: width, height: height)
+            press([.character(":")], &state)
+            _ = reduce(&state, .scopesFailed(.transport("connection refused")))
+            return state
         }
         builders.append {
             // A log that scrolls, away from its top.

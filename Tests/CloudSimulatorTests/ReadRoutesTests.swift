@@ -10,7 +10,7 @@ struct ReadRoutesTests {
     @Test func projectAndCredentialLookup() async throws {
         try await withSimulator { _, client in
             let projects = try await client.get("/v3/projects", query: [("name", "cn-north-4")]).decode(ProjectList.self)
-            #expect(projects.projects == [.init(id: pid, name: "cn-north-4")])
+            #expect(projects.projects == [.init(id: pid, name: "cn-north-4", enabled: true)])
             let none = try await client.get("/v3/projects", query: [("name", "ap-southeast-1")]).decode(ProjectList.self)
             #expect(none.projects.isEmpty)
             let ak = SimulatorConfiguration().accessKey

@@ -3,7 +3,7 @@ import TerminalKit
 /// What has the keys now: the one screen, overlay or question on top. Each mode declares its
 /// actions (`actions(_:)`), and from them come the key dispatch, the footer and the `?` help.
 enum Mode: Sendable, Equatable, CaseIterable {
-    case list, filter, form, review, help, history, jobsPane, jobDetails, messageLog, quitQuestion
+    case list, filter, scopePicker, form, review, help, history, jobsPane, jobDetails, messageLog, quitQuestion
 
     /// The mode on top, in the order the overlays are drawn (the last drawn has the keys).
     static func of(_ state: AppState) -> Mode {
@@ -15,6 +15,7 @@ enum Mode: Sendable, Equatable, CaseIterable {
     /// The mode the help describes: the one it was opened from.
     static func beneathHelp(_ state: AppState) -> Mode {
         if let form = state.form { return form.isReviewing ? .review : .form }
+        if state.scopePicker != nil { return .scopePicker }
         if state.messages.isOpen { return .messageLog }
         if state.jobsPane.focused { return state.jobsPane.detailsOpen ? .jobDetails : .jobsPane }
         if state.showHistory { return .history }
@@ -27,6 +28,7 @@ enum Mode: Sendable, Equatable, CaseIterable {
         switch self {
         case .list: "the server list"
         case .filter: "the filter"
+        case .scopePicker: "the region and project switch"
         case .form: "the reinstall form"
         case .review: "the review"
         case .help: "the help"
@@ -44,6 +46,7 @@ enum Mode: Sendable, Equatable, CaseIterable {
         switch self {
         case .list: ListActions.all
         case .filter: FilterActions.all
+        case .scopePicker: ScopeActions.all
         case .form: FormActions.editing(state)
         case .review: FormActions.review(state)
         case .help: HelpActions.all

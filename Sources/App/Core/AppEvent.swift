@@ -42,6 +42,11 @@ package enum AppEvent: Sendable, Equatable {
     case userDataRead(path: String, Result<Data, UserDataReadError>)
     /// The answer of `.completeUserDataPath`: the paths the typed one can complete to.
     case userDataCompletions(typed: String, [String])
+    /// The answer of `.loadScopes`.
+    case scopesLoaded([ProjectScope])
+    case scopesFailed(CloudError)
+    /// `.rememberScope` could not write its file: why.
+    case scopeNotRemembered(String)
 }
 
 /// A job follower after an answer, and what the answer changed.

@@ -14,6 +14,8 @@ package struct AppState: Sendable, Equatable {
     package var mode: AccountMode
     package var region: String
     package var projectId: String
+    /// The project's name: the region's for its default project, `{region}_{name}` for a subproject.
+    package var projectName: String
     /// Where the credentials came from, in a few words (`CredentialSource.brief`), for the header.
     package var credentialSource = ""
     /// The host `--endpoint` sends a real account's requests to instead of Huawei Cloud's
@@ -68,11 +70,23 @@ package struct AppState: Sendable, Equatable {
     package var leavingOnceAnswered = false
     /// The flags that chose the cloud, for the commands printed at exit.
     package var commandScope = CommandScope()
+    /// `:`: the regions and projects to switch to; nil when closed.
+    package var scopePicker: ScopePicker?
+    /// The scope worked in before this one (this run's, or the one remembered from the last):
+    /// `:` offers it first.
+    package var previousScope: ProjectScope?
+    /// The reachable scopes as last listed, shown at once when `:` opens again while it reloads.
+    package var knownScopes: [ProjectScope] = []
+    /// Journal entries of other scopes: a switch there resumes its unfinished jobs and shows its history.
+    package var journalElsewhere: [JournalEntry] = []
+    /// How each scope worked in this run is named on screen (`ScopeText.label`), by journal scope:
+    /// job panes of another scope say which.
+    package var scopeLabels: [String: String] = [:]
 
     /// A reinstall's POST is on its way, its answer not back yet.
     package var isSending: Bool { submissions.values.contains { $0.phase == .submitting } }
 
-    package init(mode: AccountMode, region: String, projectId: String, userId: String? = nil,
+    package init(mode: AccountMode, region: String, projectId: String, projectName: String? = nil, userId: String? = nil,
                 size: TerminalSize, now: Date, journal: [JournalEntry] = []) {
         self.mode = mode
         let scope = JournalEntry.scope(demo: mode == .demo, region: region, projectId: projectId)
@@ -80,15 +94,21 @@ package struct AppState: Sendable, Equatable {
         let mine = journal.filter { $0.scope == scope }
         history = mine.filter(\.isFinished)
         jobs = mine.filter { !$0.isFinished }.map(JobTracker.init(resuming:))
+        journalElsewhere = journal.filter { $0.scope != scope }
         self.region = region
         self.projectId = projectId
+        self.projectName = projectName ?? region
         self.userId = userId.map { .loaded($0) } ?? .notRequested
         self.size = size
         self.now = now
+        scopeLabels[scope] = ScopeText.label(self.scope)
     }
 }
 
 extension AppState {
+    /// The region and project worked in.
+    package var scope: ProjectScope { ProjectScope(region: region, projectId: projectId, projectName: projectName) }
+
     /// A job is still being followed (submitted, running, or its server still booting).
     var hasRunningJobs: Bool { jobs.contains { !$0.isFinished && $0.stopped == nil } }
 }

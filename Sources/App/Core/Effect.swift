@@ -28,6 +28,13 @@ package enum Effect: Sendable, Equatable {
     case readUserData(path: String)
     /// List what the typed user data path can complete to (Tab on its field).
     case completeUserDataPath(String)
+    /// The regions and projects the account may reach (`GET /v3/auth/projects`), for `:`.
+    case loadScopes
+    /// From now on, work in `scope` (journal name `journalScope`); effects asked for before keep
+    /// the client they started with. Taken at once, in order, by the runner.
+    case useScope(ProjectScope, journalScope: String)
+    /// Keep `scope` as this account's last one, for the next start.
+    case rememberScope(ProjectScope)
 
     /// Effects with the same key replace each other: a newer list load cancels the older one.
     package var key: String {
@@ -46,6 +53,9 @@ package enum Effect: Sendable, Equatable {
         case .scheduleTick: return "tick"
         case .readUserData: return "userdata"
         case .completeUserDataPath: return "userdata-completion"
+        case .loadScopes: return "scopes"
+        case .useScope: return "use-scope"
+        case .rememberScope: return "remember-scope"
         }
     }
 
@@ -56,7 +66,7 @@ package enum Effect: Sendable, Equatable {
         switch self {
         case .scheduleListRefresh, .scheduleListRetry, .scheduleTick, .watchSubmittedServer, .watchJob: true
         case .listServers, .checkServer, .loadImage, .loadKeypairs, .loadUserId, .submitReinstall, .recordJob,
-             .readUserData, .completeUserDataPath: false
+             .readUserData, .completeUserDataPath, .loadScopes, .useScope, .rememberScope: false
         }
     }
 }

@@ -10,6 +10,8 @@ package enum InputLimits {
     package static let password = 256
     /// The key pair filter.
     package static let keypairFilter = 256
+    /// The filter of `:`'s regions and projects.
+    package static let scopeFilter = 128
     /// The user data file's path: PATH_MAX.
     package static let userDataPath = 4096
     /// The KMS key id is 36 characters; room for stray spaces around it.

@@ -121,6 +121,13 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
         return reduceUserDataRead(&state, path: path, result: result)
     case let .userDataCompletions(typed, candidates):
         return reduceUserDataCompletions(&state, typed: typed, candidates: candidates)
+    case let .scopesLoaded(scopes):
+        return reduceScopesLoaded(&state, scopes)
+    case let .scopesFailed(error):
+        return reduceScopesFailed(&state, error)
+    case let .scopeNotRemembered(why):
+        state.flash = Flash(.error, why)
+        return []
     }
 }
 

@@ -31,7 +31,7 @@ func drawJobPanes(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     for (offset, tracker) in jobs[first..<min(jobs.count, first + shown)].enumerated() {
         let y = layout.jobsTop + 1 + offset * (twoLines ? 2 : 1)
         drawJobPane(&screen, asListed(tracker, state), now: state.now, clock: ClockText(state.timeZone), y: y, width: layout.width,
-                    detail: twoLines)
+                    detail: twoLines, scope: otherScopeLabel(tracker, state))
         if focused, first + offset == selected {
             screen.restyle(x: 0, y: y, width: layout.width, style: Style(reverse: true))
         }
@@ -51,8 +51,15 @@ private func drawJobSummary(_ screen: inout Screen, _ state: AppState, _ jobs: [
                y: layout.jobsTop, style: failed > 0 ? Style(color: .red, bold: true) : Style(bold: true))
 }
 
+/// The region (or subproject) of a job started in another scope than the list shows; nil for this one's.
+func otherScopeLabel(_ tracker: JobTracker, _ state: AppState) -> String? {
+    guard tracker.entry.scope != state.journalScope else { return nil }
+    return state.scopeLabels[tracker.entry.scope] ?? "another region"
+}
+
 private func drawJobPane(
-    _ screen: inout Screen, _ tracker: JobTracker, now: Date, clock: ClockText, y: Int, width: Int, detail: Bool
+    _ screen: inout Screen, _ tracker: JobTracker, now: Date, clock: ClockText, y: Int, width: Int, detail: Bool,
+    scope: String? = nil
 ) {
     let label = statusLabel(tracker)
     var x = 1
@@ -62,7 +69,9 @@ private func drawJobPane(
     x += screen.put(tracker.api.rawValue, x: x, y: y) + 2
     x += screen.put(DisplayWidth.fit(label, to: 15), x: x, y: y, style: jobStatusStyle(label)) + 1
     x += screen.put(DisplayWidth.fit(formatElapsed(tracker.elapsed(now: now)), to: 8), x: x, y: y) + 1
-    let (text, style) = jobDetail(tracker, clock)
+    let (detailText, style) = jobDetail(tracker, clock)
+    // A job of another region says which: its server is not in the list shown.
+    let text = scope.map { "[\($0)] " + detailText } ?? detailText
     guard detail else {
         // One line: the detail follows the status, cut; Enter on the focused pane shows it whole.
         screen.put(DisplayWidth.truncate(TerminalText.visible(text), to: max(0, width - x - 1)), x: x, y: y, style: style)

@@ -20,8 +20,9 @@ package final class AppRuntime {
 
     /// - Parameters:
     ///   - wake: woken with every event, for a loop asleep in `poll()` (nil in process).
+    ///   - scopeMemory: where a switch of region or project is kept for the next start (nil: nowhere).
     package init(state: AppState, terminal: any TerminalBackend, client: CloudClient, journal: JobJournal?,
-                pollSchedule: PollSchedule = PollSchedule(), wake: WakePipe? = nil) {
+                pollSchedule: PollSchedule = PollSchedule(), scopeMemory: ScopeMemory? = nil, wake: WakePipe? = nil) {
         let (rings, ring) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let inbox = EventInbox {
             wake?.wake()
@@ -29,7 +30,7 @@ package final class AppRuntime {
         }
         self.inbox = inbox
         runner = EffectRunner(client: client, journal: journal, scope: state.journalScope, pollSchedule: pollSchedule,
-                              settled: { ring.yield() }, send: inbox.post)
+                              scopeMemory: scopeMemory, settled: { ring.yield() }, send: inbox.post)
         self.state = state
         self.terminal = terminal
         bellsRung = state.bells

@@ -12,10 +12,14 @@ struct CloudEffects: Sendable {
     let poller: JobPoller<ContinuousClock>
     /// The one submission step the commands use too (re-read, send once, journal, judge).
     let submission: ReinstallSubmission
+    /// Where the last scope is kept for the next start; nil: nowhere.
+    let memory: ScopeMemory?
 
     init(client: CloudClient, journal: JournalWriter, scope: String, pollSchedule: PollSchedule,
-         now: @escaping @Sendable () -> Date, send: @escaping @Sendable (AppEvent) -> Void) {
+         memory: ScopeMemory? = nil, now: @escaping @Sendable () -> Date,
+         send: @escaping @Sendable (AppEvent) -> Void) {
         self.client = client
+        self.memory = memory
         self.send = send
         self.now = now
         poller = JobPoller(source: client, clock: ContinuousClock(), schedule: pollSchedule, now: now, send: send)
@@ -68,6 +72,17 @@ struct CloudEffects: Sendable {
             return .userDataCompletions(
                 typed: typed,
                 PathCompleter.candidates(for: typed, home: UserDataPath.home, list: PathCompleter.listFolder))
+        case .loadScopes:
+            return .scopesLoaded(try await client.reachableScopes())
+        case .useScope:
+            return nil  // taken by the runner, in order (`ScopedClouds`)
+        case let .rememberScope(scope):
+            do {
+                try memory?.remember(scope)
+                return nil
+            } catch {
+                return .scopeNotRemembered("The region and project could not be remembered for the next start: \(error)")
+            }
         }
     }
 

@@ -20,6 +20,8 @@ package final class EffectRunner: Sendable {
     private let now: @Sendable () -> Date
     private let journal: JournalWriter
     private let perform: @Sendable (Effect) async throws -> AppEvent?
+    /// Each scope's cloud work; nil for a runner given only `perform` (its own tests).
+    private let clouds: ScopedClouds?
     private let stopBackground: @Sendable () async -> Void
     /// Told whenever `busyEffects` went down (after the finished effect's event was sent).
     private let settled: @Sendable () -> Void
@@ -30,26 +32,30 @@ package final class EffectRunner: Sendable {
     ///   - scope: the journal's name for this account.
     ///   - pollSchedule: how often the jobs followed are read.
     ///   - settled: called each time an effect that matters finished, after its event was sent.
+    ///   - scopeMemory: where a switch of scope (`:`) is kept for the next start (nil: nowhere).
     package convenience init(client: CloudClient, journal: JobJournal?, scope: String,
-                            pollSchedule: PollSchedule = PollSchedule(),
+                            pollSchedule: PollSchedule = PollSchedule(), scopeMemory: ScopeMemory? = nil,
                             now: @escaping @Sendable () -> Date = { Date() },
                             settled: @escaping @Sendable () -> Void = {},
                             send: @escaping @Sendable (AppEvent) -> Void) {
         let writer = JournalWriter(journal: journal)
-        let cloud = CloudEffects(client: client, journal: writer, scope: scope, pollSchedule: pollSchedule,
-                                 now: now, send: send)
-        self.init(journal: writer, now: now, perform: cloud.perform, stopBackground: cloud.stopBackground,
-                  settled: settled, send: send)
+        let clouds = ScopedClouds(client: client, scope: scope) { client, scope in
+            CloudEffects(client: client, journal: writer, scope: scope, pollSchedule: pollSchedule,
+                         memory: scopeMemory, now: now, send: send)
+        }
+        self.init(journal: writer, now: now, clouds: clouds, perform: { try await clouds.cloud(for: $0).perform($0) },
+                  stopBackground: clouds.stopBackground, settled: settled, send: send)
     }
 
     /// A runner whose work is `perform`: the seam the runner's own tests use.
-    init(journal: JournalWriter, now: @escaping @Sendable () -> Date,
+    init(journal: JournalWriter, now: @escaping @Sendable () -> Date, clouds: ScopedClouds? = nil,
          perform: @escaping @Sendable (Effect) async throws -> AppEvent?,
          stopBackground: @escaping @Sendable () async -> Void = {},
          settled: @escaping @Sendable () -> Void = {},
          send: @escaping @Sendable (AppEvent) -> Void) {
         self.journal = journal
         self.now = now
+        self.clouds = clouds
         self.perform = perform
         self.stopBackground = stopBackground
         self.settled = settled
@@ -74,6 +80,20 @@ package final class EffectRunner: Sendable {
             }
             return
         }
+        if case let .useScope(scope, journalScope) = effect {
+            // At once, in order: every effect asked for after it is done in the new scope.
+            clouds?.use(scope, journalScope: journalScope)
+            return
+        }
+        // The scope's cloud is chosen now, not when the task starts: an effect asked for before a
+        // switch stays in its own scope.
+        let perform: @Sendable (Effect) async throws -> AppEvent?
+        if let clouds {
+            let cloud = clouds.cloud(for: effect)
+            perform = { try await cloud.perform($0) }
+        } else {
+            perform = self.perform
+        }
         let key = effect.key
         let counted = !effect.isBackground
         let replaced = table.withLock { table in
@@ -81,7 +101,7 @@ package final class EffectRunner: Sendable {
             if counted { table.busy += 1 }
             let number = table.next
             let task = Task { [self] in
-                if let event = await outcome(of: effect), !Task.isCancelled {
+                if let event = await outcome(of: effect, perform: perform), !Task.isCancelled {
                     send(event)
                 }
                 self.table.withLock { table in
@@ -122,7 +142,9 @@ package final class EffectRunner: Sendable {
 
     /// The effect's event: its own answer, or its failure worded for `reduce`; nil when it was
     /// cancelled and has nothing to say.
-    private func outcome(of effect: Effect) async -> AppEvent? {
+    private func outcome(
+        of effect: Effect, perform: @Sendable (Effect) async throws -> AppEvent?
+    ) async -> AppEvent? {
         do {
             return try await perform(effect)
         } catch is CancellationError {
@@ -169,6 +191,9 @@ package final class EffectRunner: Sendable {
         case .scheduleTick: return .tick(now())
         case let .readUserData(path): return .userDataRead(path: path, .failure(UserDataReadError(message)))
         case let .completeUserDataPath(typed): return .userDataCompletions(typed: typed, [])
+        case .loadScopes: return .scopesFailed(error)
+        case .useScope: return .journalFailed(message)  // never: taken by the runner
+        case .rememberScope: return .scopeNotRemembered(message)
         }
     }
 }

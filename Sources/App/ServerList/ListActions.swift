@@ -23,6 +23,9 @@ enum ListActions {
                perform: { state, key in sortByShownColumn(&state, key) }),
         Action(keys: [.character("r")], keyLabel: "r", label: "refresh", footer: "r refresh",
                perform: { state, _ in startListing(&state) }),
+        Action(keys: [.character(":")], keyLabel: ":", label: "switch region or project", footer: ": region",
+               availability: { state in switchRefusal(state).map { .disabled($0) } ?? .enabled },
+               perform: { state, _ in openScopePicker(&state) }),
         Action(keys: [.character("h")], keyLabel: "h", label: "history of finished jobs", footer: "h history",
                perform: { state, _ in
                    state.showHistory = true

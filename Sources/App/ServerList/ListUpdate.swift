@@ -8,6 +8,7 @@ func reduceListKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if case .mouse = key {} else { state.flash = nil }
     // The help and the history are read-only: keys that are none of their actions are ignored.
     if state.showHelp { return HelpActions.all.dispatch(key, &state) ?? [] }
+    if state.scopePicker != nil { return ScopeActions.all.dispatch(key, &state) ?? typeIntoScopeFilter(&state, key) }
     if state.messages.isOpen { return reduceMessageLogKey(&state, key) }
     if state.jobsPane.focused { return reduceJobsPaneKey(&state, key) }
     if state.showHistory { return HistoryActions.all.dispatch(key, &state) ?? [] }

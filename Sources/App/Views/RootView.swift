@@ -25,6 +25,7 @@ package func render(_ state: AppState) -> Screen {
     drawFooter(&screen, state, layout)
     if state.jobsPane.detailsOpen { drawJobDetails(&screen, state) }
     if state.messages.isOpen { drawMessageLog(&screen, state) }
+    if let picker = state.scopePicker { drawScopePicker(&screen, state, picker) }
     if state.showHelp { drawHelp(&screen, state) }
     return screen
 }
@@ -69,11 +70,13 @@ private func drawHeader(_ screen: inout Screen, _ state: AppState) {
     let narrowed = state.enterpriseProject.map { id in
         " · EP " + (id.count > 12 ? String(id.prefix(8)) + "…" : EnterpriseProjectScope.displayName(id))
     } ?? ""
-    var account = " \(state.region) · project \(project)\(narrowed)"
+    // A subproject by its name, which names its region too.
+    let scope = ScopeText.label(state.scope)
+    var account = " \(scope) · project \(project)\(narrowed)"
     if state.mode == .real, !state.credentialSource.isEmpty {
         // Where the keys came from, after the region; short of room, the word "project" goes
         // first, then the project (the source says more about which account this is).
-        let source = " \(state.region) · \(state.credentialSource)"
+        let source = " \(scope) · \(state.credentialSource)"
         account = [source + " · project \(project)\(narrowed)", source + " · \(project)\(narrowed)", source + narrowed, source]
             .first { x + DisplayWidth.of($0) <= screen.width } ?? source
     }

@@ -8,7 +8,7 @@ import Logging
 public struct CloudClient: Sendable {
     /// Asked for the credentials on every attempt, so temporary ones are renewed before they expire.
     public let credentialProvider: any CredentialProvider
-    public let endpoints: Endpoints
+    public internal(set) var endpoints: Endpoints
     public internal(set) var projectId: String
     let transport: any HTTPTransport
     let retry: RetryPolicy

@@ -46,11 +46,20 @@ public struct Endpoints: Sendable, Equatable {
     public var serviceOverrides: [CloudService: String]
     /// Per-service base URLs read from the regions file (rule 4), by service.
     public var fileOverrides: [CloudService: String]
+    /// What the rules were read from, kept so that another region's endpoints follow the same
+    /// settings (`inRegion`): the SDK's variables only, the credentials file's IAM endpoint, the file.
+    private let sdkEnvironment: [String: String]
+    private let iamEndpoint: String?
+    private let regionsFile: RegionsFile?
 
+    /// The one place a region's endpoints are worked out, at start and on a switch of region.
     public init(region: String, override: URL? = nil, environment: [String: String] = [:],
                 iamEndpoint: String? = nil, regionsFile: RegionsFile? = nil) {
         self.region = region
         self.override = override
+        sdkEnvironment = environment.filter { $0.key.hasPrefix("HUAWEICLOUD_SDK_") }
+        self.iamEndpoint = iamEndpoint
+        self.regionsFile = regionsFile
         serviceOverrides = Self.overrides(region: region, environment: environment)
         if serviceOverrides[.iam] == nil, let iam = Self.firstEntry(iamEndpoint) { serviceOverrides[.iam] = iam }
         var fromFile: [CloudService: String] = [:]
@@ -58,6 +67,13 @@ public struct Endpoints: Sendable, Equatable {
             if let url = regionsFile?.endpoint(service: service.environmentName, region: region) { fromFile[service] = url }
         }
         fileOverrides = fromFile
+    }
+
+    /// The same settings (`--endpoint`, the SDK's variables, the IAM endpoint, the regions file)
+    /// applied to `region`.
+    public func inRegion(_ region: String) -> Endpoints {
+        Endpoints(region: region, override: override, environment: sdkEnvironment, iamEndpoint: iamEndpoint,
+                  regionsFile: regionsFile)
     }
 
     /// Which rule decides `service`'s URL.

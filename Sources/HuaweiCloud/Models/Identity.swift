@@ -1,13 +1,16 @@
 import Foundation
 
-/// `GET /v3/projects?name={region}` → `{"projects":[{"id","name",…}]}`.
+/// `GET /v3/projects?name={region}` and `GET /v3/auth/projects` → `{"projects":[{"id","name","enabled",…}]}`.
 public struct ProjectList: Codable, Sendable, Equatable {
     public struct Project: Codable, Sendable, Equatable {
         public var id: String
         public var name: String
-        public init(id: String, name: String) {
+        /// False for a project that is switched off; absent in older answers, which means on.
+        public var enabled: Bool?
+        public init(id: String, name: String, enabled: Bool? = nil) {
             self.id = id
             self.name = name
+            self.enabled = enabled
         }
     }
     public var projects: [Project]

@@ -88,9 +88,14 @@ public struct JobJournal: Sendable {
     /// Returns where a damaged file was moved, when it was.
     @discardableResult
     public func removeAll(scope: String) throws -> JournalMovedAside? {
+        try removeAll { $0.scope == scope }
+    }
+
+    /// Removes the entries `shouldRemove` picks (the demo's, of whichever region).
+    public func removeAll(where shouldRemove: (JournalEntry) -> Bool) throws -> JournalMovedAside? {
         try withLock {
             let (entries, movedAside) = try readIntactEntries()
-            try write(entries.filter { $0.scope != scope })
+            try write(entries.filter { !shouldRemove($0) })
             return movedAside
         }
     }

@@ -60,12 +60,18 @@ public struct JournalEntry: Codable, Sendable, Equatable {
 }
 
 extension JournalEntry {
-    /// The demo's scope: its simulated cloud is new on every start.
+    /// The demo's scopes begin with this: its simulated cloud is new on every start.
     public static let demoScope = "demo"
 
-    /// Which account an entry belongs to, so one journal serves several accounts and the demo;
-    /// the TUI and the commands must agree on it to resume each other's jobs.
+    /// Which account and project an entry belongs to (`region/project_id`), so one journal serves
+    /// several accounts, regions and the demo, and each job is read in its own; the TUI and the
+    /// commands must agree on it to resume each other's jobs. The demo's are `demo/region/project_id`.
     public static func scope(demo: Bool, region: String, projectId: String) -> String {
-        demo ? demoScope : "\(region)/\(projectId)"
+        demo ? "\(demoScope)/\(region)/\(projectId)" : "\(region)/\(projectId)"
+    }
+
+    /// Whether `scope` is one of the demo's (or the bare `demo` of earlier versions).
+    public static func isDemoScope(_ scope: String) -> Bool {
+        scope == demoScope || scope.hasPrefix(demoScope + "/")
     }
 }
