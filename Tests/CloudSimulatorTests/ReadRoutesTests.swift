@@ -11,7 +11,7 @@ struct ReadRoutesTests {
         try await withSimulator { _, client in
             let projects = try await client.get("/v3/projects", query: [("name", "cn-north-4")]).decode(ProjectList.self)
             #expect(projects.projects == [.init(id: pid, name: "cn-north-4", enabled: true)])
-            let none = try await client.get("/v3/projects", query: [("name", "ap-southeast-1")]).decode(ProjectList.self)
+            let none = try await client.get("/v3/projects", query: [("name", "eu-west-101")]).decode(ProjectList.self)
             #expect(none.projects.isEmpty)
             let ak = SimulatorConfiguration().accessKey
             let credential = try await client.get("/v3.0/OS-CREDENTIAL/credentials/\(ak)").decode(CredentialInfo.self)

@@ -15,15 +15,19 @@ package struct ScopePicker: Sendable, Equatable {
 
     package init() {}
 
-    /// The choices every typed word occurs in (region or project name, case-insensitive).
+    /// The choices every typed word occurs in (region or project name, case-insensitive); those
+    /// where each word starts a part of the name first (`east` finds cn-east-3 before ap-southeast-1).
     package func matching() -> [ProjectScope] {
         let all = choices.value ?? []
-        let words = filter.text.lowercased().split(separator: " ")
+        let words = filter.text.lowercased().split(separator: " ").map(String.init)
         guard !words.isEmpty else { return all }
-        return all.filter { scope in
-            let text = (scope.region + " " + scope.projectName).lowercased()
-            return words.allSatisfy { text.contains($0) }
+        let text = { (scope: ProjectScope) in " " + (scope.region + " " + scope.projectName).lowercased() }
+        let found = all.filter { scope in words.allSatisfy { text(scope).contains($0) } }
+        let startsParts = { (scope: ProjectScope) in
+            let name = text(scope)
+            return words.allSatisfy { word in [" ", "-", "_"].contains { name.contains($0 + word) } }
         }
+        return found.filter(startsParts) + found.filter { !startsParts($0) }
     }
 
     /// The highlighted choice if it still matches, else the first match.

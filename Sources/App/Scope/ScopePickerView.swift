@@ -24,7 +24,7 @@ func drawScopePicker(_ screen: inout Screen, _ state: AppState, _ picker: ScopeP
     case let .failed(message):
         lines += DisplayWidth.wrapWhole(TerminalText.visible(message), to: width).prefix(max(1, rows - 2))
             .map { [TextSpan($0, style: Style(color: .red, bold: true))] }
-        lines.append([TextSpan("Enter asks again; Esc closes. --region at start works without this list.",
+        lines.append([TextSpan("Enter asks again · Esc closes · --region needs no list",
                                style: Style(dim: true))])
     case .loaded:
         lines += choiceLines(state, picker, width: width, rows: rows)
