@@ -102,4 +102,36 @@ struct ScopeSwitchInProcessTests {
         #expect(try journal.load().entries.map(\.isFinished) == [true])
         await app.stop()
     }
+
+    /// The runner, not only the poller that was already watching: a watch asked for after a switch
+    /// reads the job with the client of the job's own scope, as its journal entry names it.
+    @Test("after a switch, a watch of the previous scope's job reads it in its own project")
+    func aWatchAfterASwitchReadsTheJobInItsOwnScope() async throws {
+        let cloud = try await TestCloud.start()
+        let home = JournalEntry.scope(demo: true, region: cloud.region, projectId: cloud.client.projectId)
+        let web01 = SubmissionInProcessTests.web01
+        let jobId = try await cloud.client.reinstall(serverId: web01, api: .v2,
+                                                     request: ReinstallRequest(keyName: "ops-ed25519", withStopServer: true))
+        let (events, continuation) = AsyncStream.makeStream(of: AppEvent.self)
+        let runner = EffectRunner(client: cloud.client, journal: nil, scope: home, pollSchedule: InProcessApp.quickPolls) {
+            continuation.yield($0)
+        }
+        let east = ProjectScope(region: "cn-east-3", projectId: DemoRegions.east3)
+        runner.run(.useScope(east, journalScope: JournalEntry.scope(demo: true, region: "cn-east-3", projectId: east.projectId)))
+        runner.run(.watchJob(JournalEntry(jobId: jobId, serverId: web01, serverName: "web-01", api: .v2, scope: home,
+                                          submittedAt: Date())))
+        var followed: JobFollower?
+        for await event in events {
+            if case let .jobFollowed(update) = event {
+                followed = update.follower
+                break
+            }
+        }
+        #expect(followed?.job?.jobId == jobId && followed?.failures == 0,
+                "read in cn-north-4's project: \(String(describing: followed?.lastFailure))")
+        let reads = await cloud.simulator.receivedRequests().filter { $0.path.contains("/jobs/") }
+        #expect(reads.map(\.path) == ["/v1/\(cloud.client.projectId)/jobs/\(jobId)"])
+        runner.cancelAll()
+        await cloud.stop()
+    }
 }

@@ -44,6 +44,8 @@ struct ScopeSwitchTests {
         let offered = AppScreen.lines(picker).first { $0.contains("last used") } ?? ""
         #expect(offered.contains("cn-east-3"), "\(tmux.screenDump)")
         try await tmux.press("Escape")
+        // Waited for: an Escape and a `q` close together read as Alt-q.
+        try await tmux.waitUntil("the picker to close") { !$0.contains("Switch region or project") }
         try await tmux.press("q")
         try await tmux.waitFor("EXITED=0")
     }
