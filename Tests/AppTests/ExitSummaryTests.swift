@@ -17,6 +17,28 @@ struct ExitSummaryTests {
         return tracker
     }
 
+    /// After `:`, a job of another region says which, and the `--region` to follow it with.
+    @Test func aJobOfAnotherRegionNamesIt() {
+        var north = tracker("j-1", "web-01", status: .running)
+        north.entry.scope = JournalEntry.scope(demo: false, region: "cn-north-4", projectId: "p-n4")
+        var east = tracker("j-2", "east-web-01", status: .running)
+        east.entry.scope = JournalEntry.scope(demo: false, region: "cn-east-3", projectId: "p-e3")
+        let lines = ExitSummary.lines([north, east], mode: .real, scope: CommandScope(region: "cn-east-3")) {
+            $0.entry.scope == east.entry.scope ? nil : "cn-north-4"
+        }
+        #expect(lines[1] == "  web-01       job j-1  RUNNING  [cn-north-4: follow it with --region cn-north-4]")
+        #expect(lines[2] == "  east-web-01  job j-2  RUNNING")
+        #expect(lines[3].hasPrefix("Follow one with: ecs-reinstall job JOB_ID --region cn-east-3 --wait"))
+    }
+
+    @Test(arguments: [("cn-east-3/p", "cn-east-3"), ("demo/cn-east-3/p", "cn-east-3"), ("demo", nil), ("odd", nil)]
+          as [(String, String?)])
+    func aJournalScopeNamesItsRegion(scope: String, region: String?) {
+        var entry = tracker("j", "n").entry
+        entry.scope = scope
+        #expect(entry.region == region)
+    }
+
     @Test func nothingRunningPrintsNothing() {
         var done = tracker("j-1", "web-01", status: .success)
         done.finishedAt = Date(timeIntervalSince1970: 60)

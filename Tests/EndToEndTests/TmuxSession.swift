@@ -96,6 +96,8 @@ final class TmuxSession {
     private var socketPath = ""
     /// The most recent capture without attributes, for failure messages.
     private(set) var lastScreen = ""
+    /// The state folder made for a session whose environment names none; removed at the end.
+    private let scratchState: URL?
 
     /// `environment` is added to (or overrides) the shell's, e.g. `["NO_COLOR": "1"]` or `["LANG": "C"]`.
     /// `program` runs in the window instead of the shell (then it is the pane's only process).
@@ -105,8 +107,13 @@ final class TmuxSession {
         socket = "ecs-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         self.width = width
         self.height = height
-        // No test waits for, or reaches, a real ECS metadata service.
-        let variables = ["LANG": "C.UTF-8", "ECS_REINSTALL_METADATA_URL": closedMetadataURL].merging(environment) { $1 }
+        // No test waits for, or reaches, a real ECS metadata service; nor reads or writes the
+        // user's state (the journal, the region last chosen with `:`) unless it names a folder.
+        scratchState = environment["XDG_STATE_HOME"] == nil
+            ? FileManager.default.temporaryDirectory.appendingPathComponent("ecs-e2e-state-\(UUID().uuidString)") : nil
+        var defaults = ["LANG": "C.UTF-8", "ECS_REINSTALL_METADATA_URL": closedMetadataURL]
+        if let scratchState { defaults["XDG_STATE_HOME"] = scratchState.path }
+        let variables = defaults.merging(environment) { $1 }
             .sorted { $0.key < $1.key }
             .flatMap { ["-e", "\($0.key)=\($0.value)"] }
         try await command(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height)]
@@ -124,6 +131,7 @@ final class TmuxSession {
 
     /// Ends the private server (and with it the shell and whatever still runs in it).
     func kill() {
+        if let scratchState { try? FileManager.default.removeItem(at: scratchState) }
         if serverPid > 0 {
             _ = sendSignal(serverPid, SIGTERM)
             serverPid = 0

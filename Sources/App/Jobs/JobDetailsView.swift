@@ -50,6 +50,7 @@ enum JobDetailsView {
         let label = statusLabel(tracker)
         let clock = ClockText(state.timeZone)
         add("Server", "\(tracker.serverName) (\(tracker.serverId))")
+        if let scope = otherScopeLabel(tracker, state) { add("Region", "\(scope) (not the one listed now)") }
         add("Job", "\(tracker.jobId) · \(tracker.api.rawValue)" + (tracker.job?.jobType.map { " · \($0)" } ?? ""))
         add("Status", "\(label) · \(formatElapsed(tracker.elapsed(now: state.now)))", jobStatusStyle(label))
         add("Submitted", clock.timestamp(tracker.submittedAt) + " " + clock.label(at: tracker.submittedAt))

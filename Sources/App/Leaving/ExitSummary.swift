@@ -23,8 +23,11 @@ package enum ExitSummary {
 
     /// The lines printed once the terminal is given back; empty when nothing is left running
     /// and no reinstall's outcome is unclear.
+    /// - Parameter elsewhere: the region (or subproject) of a job started in another one than
+    ///   `scope` names (after `:`), nil for the others: its line says it, and its own `--region`.
     package static func lines(_ jobs: [JobTracker], submissions: [SubmissionMark] = [], mode: AccountMode,
-                             scope: CommandScope = CommandScope()) -> [String] {
+                             scope: CommandScope = CommandScope(),
+                             elsewhere: (JobTracker) -> String? = { _ in nil }) -> [String] {
         let unclear = mode == .real ? unclearLines(submissions, scope: scope) : []
         let running = runningJobs(jobs)
         guard !running.isEmpty else { return unclear }
@@ -38,7 +41,8 @@ package enum ExitSummary {
         for job in running {
             let name = TerminalText.visible(job.serverName)
             let padding = String(repeating: " ", count: max(0, nameWidth - DisplayWidth.of(name)))
-            lines.append("  \(name)\(padding)  job \(TerminalText.visible(job.jobId))  \(status(job))")
+            let region = elsewhere(job).map { "  [\($0): follow it with --region \(job.entry.region ?? $0)]" } ?? ""
+            lines.append("  \(name)\(padding)  job \(TerminalText.visible(job.jobId))  \(status(job))\(region)")
         }
         switch mode {
         case .real:

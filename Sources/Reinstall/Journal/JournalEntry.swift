@@ -70,6 +70,13 @@ extension JournalEntry {
         demo ? "\(demoScope)/\(region)/\(projectId)" : "\(region)/\(projectId)"
     }
 
+    /// The region the entry's job runs in, as its scope names it; nil for the bare `demo` of earlier versions.
+    public var region: String? {
+        let parts = scope.split(separator: "/", omittingEmptySubsequences: false)
+        let offset = Self.isDemoScope(scope) ? 1 : 0
+        return parts.count == offset + 2 ? String(parts[offset]) : nil
+    }
+
     /// Whether `scope` is one of the demo's (or the bare `demo` of earlier versions).
     public static func isDemoScope(_ scope: String) -> Bool {
         scope == demoScope || scope.hasPrefix(demoScope + "/")
