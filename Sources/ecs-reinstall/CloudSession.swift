@@ -14,7 +14,7 @@ struct CloudSession: Sendable {
     var client: CloudClient
     var mode: AccountMode
     var simulator: CloudSimulator?
-    /// The project's name when it was chosen by name (a remembered subproject); else the region's.
+    /// The project's name when the scope is the remembered one (`ScopeMemory`); nil otherwise.
     var projectName: String?
 
     /// Names this account in the remembered scopes (`ScopeMemory`): the demo has its own.

@@ -61,6 +61,12 @@ struct InteractiveCommand: AsyncParsableCommand, ConnectedCommand {
         state.journalProblem = journalProblem
         state.bellEnabled = bell
         state.commandScope = connection.commandScope
+        if session.projectName != nil {
+            // Opened in the remembered scope, which the commands for scripts never read: the
+            // commands printed to run later name it.
+            state.commandScope.region = state.region
+            state.commandScope.subproject = state.scope.isRegionDefault ? nil : state.projectId
+        }
         if case let .only(id) = session.client.enterpriseProjects { state.enterpriseProject = id }
         let initialState = state
         let terminalOptions = TerminalOptions(colors: noColor ? false : nil, mouse: mouse)

@@ -31,6 +31,20 @@ struct ExitSummaryTests {
         #expect(lines[3].hasPrefix("Follow one with: ecs-reinstall job JOB_ID --region cn-east-3 --wait"))
     }
 
+    /// A subproject is reached with its project id: `--region` alone gives the region's default project.
+    @Test func aSubprojectsJobNamesItsProjectId() {
+        var staging = tracker("j-1", "app-01", status: .running)
+        staging.entry.scope = JournalEntry.scope(demo: false, region: "cn-north-4", projectId: "p-sub")
+        let elsewhere = ExitSummary.lines([staging], mode: .real, scope: CommandScope(region: "cn-east-3")) { _ in
+            "cn-north-4_staging"
+        }
+        #expect(elsewhere[1].hasSuffix(
+            "[cn-north-4_staging: follow it with HUAWEICLOUD_SDK_PROJECT_ID=p-sub and --region cn-north-4]"))
+        let here = ExitSummary.lines([staging], mode: .real, scope: CommandScope(region: "cn-north-4", subproject: "p-sub"))
+        #expect(here.last?.hasPrefix(
+            "Follow one with: HUAWEICLOUD_SDK_PROJECT_ID=p-sub ecs-reinstall job JOB_ID --region cn-north-4 --wait") == true)
+    }
+
     @Test(arguments: [("cn-east-3/p", "cn-east-3"), ("demo/cn-east-3/p", "cn-east-3"), ("demo", nil), ("odd", nil)]
           as [(String, String?)])
     func aJournalScopeNamesItsRegion(scope: String, region: String?) {

@@ -94,6 +94,7 @@ struct ScopeSwitchReducerTests {
         var state = Self.pickerState()
         _ = press(ModeSamples.typed("stag") + [.enter], &state)
         #expect(render(state).lines[0].contains(" cn-north-4_staging · project p-stagin"))
+        #expect(state.commandScope == CommandScope(region: "cn-north-4", subproject: "p-staging"))
         _ = press([.character(":")], &state)
         _ = reduce(&state, .scopesLoaded(Self.all))
         _ = press(ModeSamples.typed("east") + [.enter], &state)

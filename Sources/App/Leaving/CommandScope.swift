@@ -10,12 +10,22 @@ package struct CommandScope: Sendable, Equatable {
     /// As given, with any user info in it redacted (`Endpoints.redacted`).
     package var endpoint: String?
     package var enterpriseProject: String?
+    /// A subproject chosen with `:`: no flag names one, so the commands are prefixed with
+    /// `HUAWEICLOUD_SDK_PROJECT_ID=…` (`--region` alone reaches the region's default project).
+    package var subproject: String?
 
-    package init(region: String? = nil, profile: String? = nil, endpoint: String? = nil, enterpriseProject: String? = nil) {
+    package init(region: String? = nil, profile: String? = nil, endpoint: String? = nil, enterpriseProject: String? = nil,
+                 subproject: String? = nil) {
         self.region = region
         self.profile = profile
         self.endpoint = endpoint
         self.enterpriseProject = enterpriseProject
+        self.subproject = subproject
+    }
+
+    /// `HUAWEICLOUD_SDK_PROJECT_ID=… ` before a command in a subproject, else nothing.
+    var environmentPrefix: String {
+        subproject.map { "HUAWEICLOUD_SDK_PROJECT_ID=\(Self.quoted($0)) " } ?? ""
     }
 
     /// ` --region cn-north-4 --profile ops`: the flags given, each with a leading space. The

@@ -41,7 +41,10 @@ package enum ExitSummary {
         for job in running {
             let name = TerminalText.visible(job.serverName)
             let padding = String(repeating: " ", count: max(0, nameWidth - DisplayWidth.of(name)))
-            let region = elsewhere(job).map { "  [\($0): follow it with --region \(job.entry.region ?? $0)]" } ?? ""
+            let region = elsewhere(job).map { label in
+                let project = label == job.entry.region ? "" : "HUAWEICLOUD_SDK_PROJECT_ID=\(job.entry.projectId ?? "?") and "
+                return "  [\(label): follow it with \(project)--region \(job.entry.region ?? label)]"
+            } ?? ""
             lines.append("  \(name)\(padding)  job \(TerminalText.visible(job.jobId))  \(status(job))\(region)")
         }
         switch mode {
@@ -78,11 +81,11 @@ package enum ExitSummary {
     /// How to see whether a reinstall with an unclear outcome started: said at exit and on Ctrl-C,
     /// with the flags that chose the cloud (`scope`).
     package static func checkCommand(serverName: String, scope: CommandScope) -> String {
-        "ecs-reinstall servers --filter \(CommandScope.quoted(serverName))\(scope.flags(listing: true)) (REBUILD means it started)"
+        "\(scope.environmentPrefix)ecs-reinstall servers --filter \(CommandScope.quoted(serverName))\(scope.flags(listing: true)) (REBUILD means it started)"
     }
 
     /// How to follow a job the UI or a command leaves running, in the same cloud (`scope`).
     package static func followCommand(jobId: String, scope: CommandScope) -> String {
-        "ecs-reinstall job \(CommandScope.quoted(jobId))\(scope.flags(listing: false)) --wait"
+        "\(scope.environmentPrefix)ecs-reinstall job \(CommandScope.quoted(jobId))\(scope.flags(listing: false)) --wait"
     }
 }

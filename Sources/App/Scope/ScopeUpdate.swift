@@ -110,6 +110,7 @@ func switchScope(_ state: inout AppState, to scope: ProjectScope) -> [Effect] {
     state.scopeLabels[journalScope] = ScopeText.label(scope)
     // The commands printed at exit (to follow a job, to check an unclear one) name the region now shown.
     state.commandScope.region = scope.region
+    state.commandScope.subproject = scope.isRegionDefault ? nil : scope.projectId
 
     // The list starts over in the new scope, sorted as before.
     let generation = state.servers.generation

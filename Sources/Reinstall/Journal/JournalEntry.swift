@@ -77,6 +77,11 @@ extension JournalEntry {
         return parts.count == offset + 2 ? String(parts[offset]) : nil
     }
 
+    /// The project the entry's job runs in, as its scope names it.
+    public var projectId: String? {
+        region == nil ? nil : scope.split(separator: "/").last.map(String.init)
+    }
+
     /// Whether `scope` is one of the demo's (or the bare `demo` of earlier versions).
     public static func isDemoScope(_ scope: String) -> Bool {
         scope == demoScope || scope.hasPrefix(demoScope + "/")
