@@ -13,10 +13,10 @@ struct CloudEffects: Sendable {
     /// The one submission step the commands use too (re-read, send once, journal, judge).
     let submission: ReinstallSubmission
     /// Where the last scope is kept for the next start; nil: nowhere.
-    let memory: ScopeMemory?
+    let memory: ScopeMemoryWriter?
 
     init(client: CloudClient, journal: JournalWriter, scope: String, pollSchedule: PollSchedule,
-         memory: ScopeMemory? = nil, now: @escaping @Sendable () -> Date,
+         memory: ScopeMemoryWriter? = nil, now: @escaping @Sendable () -> Date,
          send: @escaping @Sendable (AppEvent) -> Void) {
         self.client = client
         self.memory = memory
@@ -76,9 +76,9 @@ struct CloudEffects: Sendable {
             return .scopesLoaded(try await client.reachableScopes())
         case .useScope:
             return nil  // taken by the runner, in order (`ScopedClouds`)
-        case let .rememberScope(scope):
+        case .rememberScope:
             do {
-                try memory?.remember(scope)
+                try memory?.writeLatest()
                 return nil
             } catch {
                 return .scopeNotRemembered("The region and project could not be remembered for the next start: \(error)")

@@ -22,6 +22,8 @@ package final class EffectRunner: Sendable {
     private let perform: @Sendable (Effect) async throws -> AppEvent?
     /// Each scope's cloud work; nil for a runner given only `perform` (its own tests).
     private let clouds: ScopedClouds?
+    /// Where `.rememberScope` writes; nil: nowhere.
+    private let memory: ScopeMemoryWriter?
     private let stopBackground: @Sendable () async -> Void
     /// Told whenever `busyEffects` went down (after the finished effect's event was sent).
     private let settled: @Sendable () -> Void
@@ -39,23 +41,26 @@ package final class EffectRunner: Sendable {
                             settled: @escaping @Sendable () -> Void = {},
                             send: @escaping @Sendable (AppEvent) -> Void) {
         let writer = JournalWriter(journal: journal)
+        let memory = scopeMemory.map(ScopeMemoryWriter.init)
         let clouds = ScopedClouds(client: client, scope: scope) { client, scope in
             CloudEffects(client: client, journal: writer, scope: scope, pollSchedule: pollSchedule,
-                         memory: scopeMemory, now: now, send: send)
+                         memory: memory, now: now, send: send)
         }
-        self.init(journal: writer, now: now, clouds: clouds, perform: { try await clouds.cloud(for: $0).perform($0) },
+        self.init(journal: writer, now: now, clouds: clouds, memory: memory,
+                  perform: { try await clouds.cloud(for: $0).perform($0) },
                   stopBackground: clouds.stopBackground, settled: settled, send: send)
     }
 
     /// A runner whose work is `perform`: the seam the runner's own tests use.
     init(journal: JournalWriter, now: @escaping @Sendable () -> Date, clouds: ScopedClouds? = nil,
-         perform: @escaping @Sendable (Effect) async throws -> AppEvent?,
+         memory: ScopeMemoryWriter? = nil, perform: @escaping @Sendable (Effect) async throws -> AppEvent?,
          stopBackground: @escaping @Sendable () async -> Void = {},
          settled: @escaping @Sendable () -> Void = {},
          send: @escaping @Sendable (AppEvent) -> Void) {
         self.journal = journal
         self.now = now
         self.clouds = clouds
+        self.memory = memory
         self.perform = perform
         self.stopBackground = stopBackground
         self.settled = settled
@@ -85,6 +90,8 @@ package final class EffectRunner: Sendable {
             clouds?.use(scope, journalScope: journalScope)
             return
         }
+        // Noted now, in order: the write (whenever it runs) writes the latest switch.
+        if case let .rememberScope(scope) = effect { memory?.note(scope) }
         // The scope's cloud is chosen now, not when the task starts: an effect asked for before a
         // switch stays in its own scope.
         let perform: @Sendable (Effect) async throws -> AppEvent?
