@@ -4,7 +4,7 @@ import TerminalKit
 /// may be in a name), so its help is on F1.
 enum ScopeActions {
     static let all: [Action] = [
-        Action(keys: [], keyLabel: "type", label: "narrow the regions and projects: every word must occur in one",
+        Action(keys: [], keyLabel: "type", label: "narrow the list: every word must occur in a name",
                footer: "type filter", perform: { state, key in typeIntoScopeFilter(&state, key) }),
         Action(keys: [.enter], keyLabel: "Enter", label: "switch to the highlighted one (after a failure: ask again)",
                footer: "Enter switch", availability: switchAvailability,
