@@ -56,7 +56,17 @@ let package = Package(
             ]
         ),
         // The domain: password policy, endpoint decision, request plan.
-        .target(name: "Reinstall", dependencies: ["HuaweiCloud", .product(name: "SystemPackage", package: "swift-system")]),
+        // Readiness probes the login port with NIOPosix and fingerprints host keys with Crypto.
+        .target(
+            name: "Reinstall",
+            dependencies: [
+                "HuaweiCloud",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         // Generic TUI pieces: screen grid, display width, keys, widgets, the curses backend.
         .target(
             name: "TerminalKit",
@@ -85,7 +95,15 @@ let package = Package(
 
         .testTarget(name: "HuaweiCloudTests", dependencies: ["HuaweiCloud", "SecretStorage"]),
         .testTarget(name: "CloudSimulatorTests", dependencies: ["CloudSimulator", "HuaweiCloud"]),
-        .testTarget(name: "ReinstallTests", dependencies: ["Reinstall"]),
+        // NIO for the loopback listeners the readiness probe is tried against.
+        .testTarget(
+            name: "ReinstallTests",
+            dependencies: [
+                "Reinstall",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "SecretStorage"]),
         .testTarget(name: "AppTests", dependencies: ["App", "CloudSimulator", "ScreenCapture", "SecretStorage"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ChildProcess", "Reinstall", "ScreenCapture"]),
