@@ -20,6 +20,16 @@ struct SimulatorCore: Sendable {
     var random: SeededRandom
     /// The metadata service's sessions and temporary credentials; nil when it is off.
     var temporaryCredentials: TemporaryCredentialStore?
+    /// Rebuilds begun and ended since the engine last looked, for the login listeners (kept only
+    /// when they are on).
+    var loginEvents: [LoginEvent] = []
+
+    enum LoginEvent: Sendable, Equatable {
+        /// ACTIVE after a rebuild, at this address.
+        case up(serverId: String, address: String)
+        /// Rebuilding.
+        case down(serverId: String)
+    }
 
     init(configuration: SimulatorConfiguration, dataSet: SimulatorDataSet) {
         self.configuration = configuration
@@ -28,7 +38,8 @@ struct SimulatorCore: Sendable {
             threshold: configuration.accessKeyLockThreshold,
             duration: configuration.accessKeyLockDuration.timeInterval)
         faults = FaultInjector(plan: configuration.faults, seed: configuration.randomSeed)
-        store = ServerStore(dataSet.servers + BareMetalData.servers(count: configuration.bareMetalServers),
+        let servers = dataSet.servers + BareMetalData.servers(count: configuration.bareMetalServers)
+        store = ServerStore(configuration.loopbackAddresses ? LoopbackAddresses.assign(servers) : servers,
                             realisticDetails: configuration.realisticServerDetails)
         images = dataSet.images
         keypairs = dataSet.keypairs.sorted { $0.name < $1.name }
@@ -60,6 +71,10 @@ struct SimulatorCore: Sendable {
                     server.taskState = nil
                     server.updated = Timestamp.seconds(job.endsAt)
                     if case .reinstall(let keyName) = job.kind, !job.fails { server.keyName = keyName }
+                }
+                if configuration.loginListener != nil, case .reinstall = job.kind, !job.fails,
+                   let address = store[serverId]?.privateIP {
+                    loginEvents.append(.up(serverId: serverId, address: address))
                 }
                 runningJobs[serverId] = nil
             } else if let current = store[serverId] {

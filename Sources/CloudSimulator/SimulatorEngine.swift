@@ -8,23 +8,46 @@ actor SimulatorEngine {
     /// Set while the HTTP server shuts down, so hung requests let go instead of holding it up.
     private(set) var isStopping = false
 
+    /// The reinstalled servers' login ports, when the simulator plays them.
+    let loginListeners: LoginListeners?
+
     init(core: SimulatorCore, now: @escaping @Sendable () -> Date) {
         self.core = core
         self.now = now
+        loginListeners = core.configuration.loginListener.map(LoginListeners.init)
     }
 
-    func handle(_ request: SimulatorRequest, injectFaults: Bool = true) -> SimulatorOutcome {
-        core.handle(request, now: now(), requestId: Self.requestId(), injectFaults: injectFaults)
+    func handle(_ request: SimulatorRequest, injectFaults: Bool = true) async -> SimulatorOutcome {
+        let outcome = core.handle(request, now: now(), requestId: Self.requestId(), injectFaults: injectFaults)
+        await applyLoginEvents()
+        return outcome
     }
 
-    func server(id: String) -> Server? {
+    func server(id: String) async -> Server? {
         core.settle(now: now())
+        await applyLoginEvents()
         return core.server(id: id)
     }
 
-    func servers() -> [Server] {
+    func servers() async -> [Server] {
         core.settle(now: now())
+        await applyLoginEvents()
         return core.servers
+    }
+
+    /// Opens and closes login ports as rebuilds ended and began, before the answer that shows
+    /// it goes out: a client that sees the server ACTIVE finds its port bound (after the boot delay).
+    private func applyLoginEvents() async {
+        guard !core.loginEvents.isEmpty else { return }
+        let events = core.loginEvents
+        core.loginEvents = []
+        guard let loginListeners else { return }
+        for event in events {
+            switch event {
+            case let .up(serverId, address): await loginListeners.open(serverId: serverId, address: address)
+            case let .down(serverId): await loginListeners.close(serverId: serverId)
+            }
+        }
     }
 
     func job(id: String) -> Job? {

@@ -14,6 +14,12 @@ struct CloudSession: Sendable {
     var client: CloudClient
     var mode: AccountMode
     var simulator: CloudSimulator?
+    /// How a reinstalled server's login port is probed (`--wait-login`, the job pane): the real
+    /// cloud's servers at their addresses; a simulated cloud's on loopback only, in the demo at
+    /// its listener port with its own known_hosts.
+    var readiness = ReadinessSettings(policy: .realCloud)
+    /// The demo's scratch folder (its known_hosts), removed by `stop()`.
+    var scratch: URL?
 
     /// Where the credentials came from (`.demo` for the simulator's).
     var credentialSource: CredentialSource { client.credentialSource }
@@ -80,7 +86,11 @@ struct CloudSession: Sendable {
             transport: HTTPClientTransport(timeouts: options.timeouts, proxies: proxies))
         client.enterpriseProjects = options.enterpriseProjects
         logConnected(client)
-        return CloudSession(client: client, mode: .real, simulator: nil)
+        // An endpoint on this machine is a simulator (or a tunnel): whatever its servers' addresses
+        // say, nothing but loopback is probed.
+        let local = override.flatMap(\.host).map { ProbePolicy.isLoopback($0) || $0 == "localhost" } ?? false
+        return CloudSession(client: client, mode: .real, simulator: nil,
+                            readiness: ReadinessSettings(policy: local ? .simulatedCloud : .realCloud))
     }
 
     /// The demo: a simulator on a free loopback port with throw-away keys, reached over real
@@ -95,10 +105,16 @@ struct CloudSession: Sendable {
         }
         let accessKey = "DEMO" + randomHex(16).uppercased()
         let secretKey = Secret(randomHex(40))
-        let simulator = CloudSimulator(configuration: .demo(
+        var configuration = SimulatorConfiguration.demo(
             accessKey: accessKey, secretKey: secretKey, region: region,
-            jobDuration: .seconds(max(1, options.demoJobSeconds)), failureRate: options.demoFailureRate))
+            jobDuration: .seconds(max(1, options.demoJobSeconds)), failureRate: options.demoFailureRate)
+        // Reinstalled servers answer on their own loopback address a second after they are
+        // ACTIVE, so the demo shows "ready to log in" without this host reaching any other machine.
+        configuration.loopbackAddresses = true
+        configuration.loginListener = LoginListenerSettings(bootDelay: .seconds(1))
+        let simulator = CloudSimulator(configuration: configuration)
         let url = try await simulator.start(port: 0)
+        let readiness = try await demoReadiness(simulator)
         // The simulator is on loopback, which no proxy setting can divert.
         var client = try await CloudClient.connect(
             credentialProvider: StaticCredentialProvider(Credentials(accessKey: accessKey, secretKey: secretKey), source: .demo),
@@ -108,7 +124,20 @@ struct CloudSession: Sendable {
         // After connecting, so the project lookup is not hit.
         if faults != .none { await simulator.setFaultPlan(faults) }
         logConnected(client)
-        return CloudSession(client: client, mode: .demo, simulator: simulator)
+        return CloudSession(client: client, mode: .demo, simulator: simulator, readiness: readiness.settings,
+                            scratch: readiness.scratch)
+    }
+
+    /// The demo's readiness settings: loopback only, its listener port, and a known_hosts of its
+    /// own (seeded with old keys) in a scratch folder.
+    private static func demoReadiness(_ simulator: CloudSimulator) async throws -> (settings: ReadinessSettings, scratch: URL) {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ecs-reinstall-demo-\(randomHex(12))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let knownHosts = scratch.appendingPathComponent("known_hosts")
+        let port = await simulator.loginPort ?? 22
+        try DemoKnownHosts.write(to: knownHosts, servers: await simulator.servers(), port: port)
+        return (ReadinessSettings(policy: .simulatedCloud, port: port, knownHostsFile: knownHosts), scratch)
     }
 
     /// For `--debug`: which credentials, region, project and endpoint the session uses.
@@ -122,6 +151,7 @@ struct CloudSession: Sendable {
 
     func stop() async {
         await simulator?.stop()
+        if let scratch { try? FileManager.default.removeItem(at: scratch) }
     }
 }
 
