@@ -68,6 +68,8 @@ package struct AppState: Sendable, Equatable {
     package var leavingOnceAnswered = false
     /// The flags that chose the cloud, for the commands printed at exit.
     package var commandScope = CommandScope()
+    /// How a reinstalled server's readiness to log in is checked (`LoginWatch`).
+    package var login: ReadinessSettings
 
     /// A reinstall's POST is on its way, its answer not back yet.
     package var isSending: Bool { submissions.values.contains { $0.phase == .submitting } }
@@ -75,6 +77,7 @@ package struct AppState: Sendable, Equatable {
     package init(mode: AccountMode, region: String, projectId: String, userId: String? = nil,
                 size: TerminalSize, now: Date, journal: [JournalEntry] = []) {
         self.mode = mode
+        login = .standard(for: mode)
         let scope = JournalEntry.scope(demo: mode == .demo, region: region, projectId: projectId)
         journalScope = scope
         let mine = journal.filter { $0.scope == scope }

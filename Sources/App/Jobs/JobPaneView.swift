@@ -62,7 +62,9 @@ private func drawJobPane(
     x += screen.put(tracker.api.rawValue, x: x, y: y) + 2
     x += screen.put(DisplayWidth.fit(label, to: 15), x: x, y: y, style: jobStatusStyle(label)) + 1
     x += screen.put(DisplayWidth.fit(formatElapsed(tracker.elapsed(now: now)), to: 8), x: x, y: y) + 1
-    let (text, style) = jobDetail(tracker, clock)
+    // Once the job is done, its line tells whether the server is ready to log in; the status
+    // word keeps its meaning (SUCCESS), and the job's own detail stays in the details.
+    let (text, style) = tracker.login.map(LoginWording.pane) ?? jobDetail(tracker, clock)
     guard detail else {
         // One line: the detail follows the status, cut; Enter on the focused pane shows it whole.
         screen.put(DisplayWidth.truncate(TerminalText.visible(text), to: max(0, width - x - 1)), x: x, y: y, style: style)

@@ -69,6 +69,10 @@ func reduceJobFollowed(_ state: inout AppState, _ followed: JobFollowed) -> [Eff
             }
             finish(&state, index, flash)
             effects += refreshUnlessTyping(&state)
+            // Done for the cloud; for the operator once they can log in: the readiness check starts.
+            if case let .succeeded(_, last) = outcome, let server = last ?? follower.server, state.jobs[index].login == nil {
+                effects += startLoginCheck(&state, jobId: followed.jobId, server: server)
+            }
         case let .halted(error):
             state.jobs[index].stopped = error.message
             state.flash = Flash(.error, "Job of \(name) is no longer followed: \(error.message) It resumes on the next start.")

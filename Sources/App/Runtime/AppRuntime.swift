@@ -20,8 +20,10 @@ package final class AppRuntime {
 
     /// - Parameters:
     ///   - wake: woken with every event, for a loop asleep in `poll()` (nil in process).
+    ///   - readiness: what the login checks after a reinstall work with (the probe's clock, known_hosts).
     package init(state: AppState, terminal: any TerminalBackend, client: CloudClient, journal: JobJournal?,
-                pollSchedule: PollSchedule = PollSchedule(), wake: WakePipe? = nil) {
+                pollSchedule: PollSchedule = PollSchedule(), readiness: ReadinessTools = ReadinessTools(),
+                wake: WakePipe? = nil) {
         let (rings, ring) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let inbox = EventInbox {
             wake?.wake()
@@ -29,7 +31,7 @@ package final class AppRuntime {
         }
         self.inbox = inbox
         runner = EffectRunner(client: client, journal: journal, scope: state.journalScope, pollSchedule: pollSchedule,
-                              settled: { ring.yield() }, send: inbox.post)
+                              readiness: readiness, settled: { ring.yield() }, send: inbox.post)
         self.state = state
         self.terminal = terminal
         bellsRung = state.bells

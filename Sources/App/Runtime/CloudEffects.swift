@@ -12,10 +12,13 @@ struct CloudEffects: Sendable {
     let poller: JobPoller<ContinuousClock>
     /// The one submission step the commands use too (re-read, send once, journal, judge).
     let submission: ReinstallSubmission
+    let login: LoginEffects
 
     init(client: CloudClient, journal: JournalWriter, scope: String, pollSchedule: PollSchedule,
+         readiness: ReadinessTools = ReadinessTools(),
          now: @escaping @Sendable () -> Date, send: @escaping @Sendable (AppEvent) -> Void) {
         self.client = client
+        login = LoginEffects(tools: readiness, send: send)
         self.send = send
         self.now = now
         poller = JobPoller(source: client, clock: ContinuousClock(), schedule: pollSchedule, now: now, send: send)
@@ -68,6 +71,14 @@ struct CloudEffects: Sendable {
             return .userDataCompletions(
                 typed: typed,
                 PathCompleter.candidates(for: typed, home: UserDataPath.home, list: PathCompleter.listFolder))
+        case let .probeLogin(jobId, target, settings):
+            return try await login.probe(jobId: jobId, target: target, settings: settings)
+        case .stopLoginProbe:
+            return nil  // replacing the probe's effect (same key) was the work
+        case let .readKnownHosts(jobId, target, file):
+            return login.readKnownHosts(jobId: jobId, target: target, file: file)
+        case let .removeHostKeys(jobId, findings):
+            return await login.removeHostKeys(jobId: jobId, findings: findings)
         }
     }
 

@@ -30,14 +30,16 @@ package final class EffectRunner: Sendable {
     ///   - scope: the journal's name for this account.
     ///   - pollSchedule: how often the jobs followed are read.
     ///   - settled: called each time an effect that matters finished, after its event was sent.
+    ///   - readiness: what the login checks after a reinstall work with (the probe's clock, known_hosts).
     package convenience init(client: CloudClient, journal: JobJournal?, scope: String,
                             pollSchedule: PollSchedule = PollSchedule(),
+                            readiness: ReadinessTools = ReadinessTools(),
                             now: @escaping @Sendable () -> Date = { Date() },
                             settled: @escaping @Sendable () -> Void = {},
                             send: @escaping @Sendable (AppEvent) -> Void) {
         let writer = JournalWriter(journal: journal)
         let cloud = CloudEffects(client: client, journal: writer, scope: scope, pollSchedule: pollSchedule,
-                                 now: now, send: send)
+                                 readiness: readiness, now: now, send: send)
         self.init(journal: writer, now: now, perform: cloud.perform, stopBackground: cloud.stopBackground,
                   settled: settled, send: send)
     }
@@ -169,6 +171,10 @@ package final class EffectRunner: Sendable {
         case .scheduleTick: return .tick(now())
         case let .readUserData(path): return .userDataRead(path: path, .failure(UserDataReadError(message)))
         case let .completeUserDataPath(typed): return .userDataCompletions(typed: typed, [])
+        case .probeLogin, .stopLoginProbe: return .journalFailed(message)  // never: a probe's failures are answers
+        case let .readKnownHosts(jobId, target, _): return .knownHostsRead(jobId: jobId, target, .failure(ReadinessFailure(message)))
+        case let .removeHostKeys(jobId, _):
+            return .hostKeysRemoved(jobId: jobId, KnownHostsRemoval(succeeded: false, message: message))
         }
     }
 }

@@ -15,7 +15,8 @@ package enum TerminalApp {
     /// about a second, the terminal given back either way.
     @MainActor
     package static func run(
-        initialState: AppState, client: CloudClient, journal: JobJournal?, options: TerminalOptions = TerminalOptions()
+        initialState: AppState, client: CloudClient, journal: JobJournal?, options: TerminalOptions = TerminalOptions(),
+        readiness: ReadinessTools = ReadinessTools()
     ) throws -> Int32 {
         let wake = try WakePipe()
         ExitWatchdog.start()
@@ -26,7 +27,8 @@ package enum TerminalApp {
         let terminal = CursesTerminal(options: options)
         defer { terminal.restore() }
         TerminalSignals.forwardResizes()
-        let runtime = AppRuntime(state: initialState, terminal: terminal, client: client, journal: journal, wake: wake)
+        let runtime = AppRuntime(state: initialState, terminal: terminal, client: client, journal: journal,
+                                 readiness: readiness, wake: wake)
         runtime.start()
         let exitStatus = loop(runtime, wake: wake)
         let summary = runtime.leave()
