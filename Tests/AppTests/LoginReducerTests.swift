@@ -14,7 +14,7 @@ struct LoginReducerTests {
         effects.compactMap { if case let .probeLogin(_, target, _) = $0 { return target } else { return nil } }
     }
 
-    private func realCloud() -> AppState {
+    func realCloud() -> AppState {
         var state = Fixtures.loadedState()
         state.login.policy = .realCloud
         return state
@@ -209,5 +209,21 @@ struct LoginReducerTests {
         #expect(state.jobs[0].login?.notProbed?.contains("100.93.1.11 is not a loopback address") == true)
         let back = reduce(&state, .key(.character("a")))
         #expect(probes(back).map(\.address) == ["127.0.0.2"], "round the list, and probed again")
+    }
+}
+
+extension LoginReducerTests {
+    /// A dismissed job's probe has no one to tell: it is stopped, not left running to its bound.
+    @Test func dismissingAJobStopsItsProbe() {
+        var state = realCloud()
+        LoginSamples.finishWeb(&state)
+        #expect(state.jobs[0].login?.isProbing == true)
+        _ = reduce(&state, .key(.character("J")))
+        #expect(reduce(&state, .key(.character("d"))) == [.stopLoginProbe(jobId: LoginSamples.jobId)])
+
+        var ready = Fixtures.loadedState()
+        LoginSamples.readyWeb(&ready)
+        _ = reduce(&ready, .key(.character("J")))
+        #expect(reduce(&ready, .key(.character("d"))) == [], "a probe that has ended has nothing to stop")
     }
 }
