@@ -50,6 +50,27 @@ struct CommandLineLoginTests {
         #expect(try String(contentsOfFile: knownHosts, encoding: .utf8).contains(name), "never edited by the command")
     }
 
+    @Test("job --wait-login follows a job a script submitted, then probes its server")
+    func jobWaitLogin() async throws {
+        let (simulator, port) = try await simulatorWithListeners()
+        let cli = try CLISession(simulator: simulator)
+        let submitted = try await cli.run(["reinstall", "数据库-从节点", "--keypair", "deploy-rsa", "--yes"])
+        #expect(submitted.status == 0, "\(submitted.all)")
+        let jobId = submitted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let knownHosts = cli.scratch.path("none/known_hosts")
+
+        let result = try await cli.run(["job", jobId, "--wait-login", "--login-port", String(port), "--known-hosts",
+                                        knownHosts, "--json"])
+        #expect(result.status == 0, "\(result.all)")
+        let job = try jsonObject(result.stdout)
+        #expect(job["status"] as? String == "SUCCESS", "\(job)")
+        let login = try #require(job["login"] as? [String: Any], "\(job)")
+        #expect(login["ready"] as? Bool == true && login["user"] as? String == "root", "\(login)")
+        #expect((login["known_hosts"] as? [String: Any])?["entries"] as? [Any] != nil, "a missing file holds none: \(login)")
+        #expect(!result.stderr.contains("known_hosts has"), "no advice without entries: \(result.all)")
+        #expect(result.stderr.contains("login: ready to log in: ssh -p \(port) "), "\(result.all)")
+    }
+
     @Test("A port that never answers ends with exit 6 after --login-timeout: the reinstall itself succeeded")
     func unreachableIsExitSix() async throws {
         let (simulator, _) = try await simulatorWithListeners()
