@@ -108,10 +108,11 @@ struct CloudSession: Sendable {
         var configuration = SimulatorConfiguration.demo(
             accessKey: accessKey, secretKey: secretKey, region: region,
             jobDuration: .seconds(max(1, options.demoJobSeconds)), failureRate: options.demoFailureRate)
-        // Reinstalled servers answer on their own loopback address a second after they are
-        // ACTIVE, so the demo shows "ready to log in" without this host reaching any other machine.
+        // Reinstalled servers answer on their own loopback address a few seconds after they are
+        // ACTIVE (a booting system), so the demo shows the probe's back-off and then "ready to
+        // log in", without this host reaching any other machine.
         configuration.loopbackAddresses = true
-        configuration.loginListener = LoginListenerSettings(bootDelay: .seconds(1))
+        configuration.loginListener = LoginListenerSettings(bootDelay: .seconds(3))
         let simulator = CloudSimulator(configuration: configuration)
         let url = try await simulator.start(port: 0)
         let readiness = try await demoReadiness(simulator)

@@ -2,14 +2,15 @@ import Foundation
 import HuaweiCloud
 import Reinstall
 
-/// The demo's own known_hosts, in its scratch folder: an old host key for every simulated server
+/// The demo's own known_hosts, in its scratch folder: an old host key for every simulated Linux server
 /// (one plain line, one hashed as `HashKnownHosts yes` writes them), so that after a reinstall the
 /// advice to remove them shows, and the `ssh-keygen -R` it names can be run on this file, never
 /// on the operator's.
 enum DemoKnownHosts {
     static func write(to file: URL, servers: [Server], port: Int) throws {
         var lines = ["# The demo's known_hosts: old host keys of the simulated servers (not the operator's file)."]
-        for server in servers {
+        // Windows servers are logged into with RDP: no SSH host key to have kept.
+        for server in servers where !server.isWindows {
             guard let address = server.privateIP else { continue }
             let name = KnownHosts.hostName(address: address, port: port)
             lines.append("\(name) ssh-ed25519 \(oldKey(server.id, type: "ssh-ed25519"))")

@@ -28,6 +28,8 @@ final class StandaloneSimulator: @unchecked Sendable {
     static let accessKey = "CLITESTAK0000000000000"
     static let secretKey = "CLITESTSK00000000000000000000000000000000"
     let url: String
+    /// The line it printed once listening (`… login port N` with `--login-port`).
+    let readyLine: String
     private let pid: pid_t
     private let scratch: ScratchFolder
 
@@ -43,8 +45,9 @@ final class StandaloneSimulator: @unchecked Sendable {
         let deadline = ContinuousClock.now + .seconds(15)
         while true {
             let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
-            if let match = text.firstMatch(of: /listening on (http:\/\/\S+)/) {
+            if let match = text.firstMatch(of: /listening on (http:\/\/\S+)/), text.hasSuffix("\n") {
                 url = String(match.1)
+                readyLine = text
                 return
             }
             if ContinuousClock.now >= deadline {

@@ -39,15 +39,17 @@ public struct LoginCheck: Sendable {
         return machine.outcome ?? .notProbed(reason: "the probe ended without an answer")
     }
 
-    /// The report for `readiness`: known_hosts read, the host key scanned when SSH answered.
+    /// The report for `readiness`: known_hosts read (SSH only), the host key scanned when SSH answered.
     public func report(_ readiness: LoginReadiness) async -> LoginReport {
         var findings: KnownHosts.Findings?
         var readError: String?
-        do {
-            findings = try KnownHosts.read(file: knownHostsFile, address: target.address, port: target.port,
-                                           environment: environment)
-        } catch {
-            readError = "\(knownHostsFile.path): \((error as NSError).localizedDescription)"
+        if target.kind == .ssh {
+            do {
+                findings = try KnownHosts.read(file: knownHostsFile, address: target.address, port: target.port,
+                                               environment: environment)
+            } catch {
+                readError = "\(knownHostsFile.path): \((error as NSError).localizedDescription)"
+            }
         }
         let scan: HostKeyScan.Result? = readiness.isReady && target.kind == .ssh
             ? await HostKeyScan.scan(target, policy: policy, tool: ExternalTool.find("ssh-keyscan", environment: environment))

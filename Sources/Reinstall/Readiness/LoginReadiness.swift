@@ -23,12 +23,14 @@ public enum LoginReadiness: Sendable, Equatable {
         }
     }
 
-    /// The one sentence the TUI and the commands show: `SSH answers after 1m12s`, `not reachable
+    /// The one sentence the TUI and the commands show: `SSH answers after 1m12s` (`at once` when the
+    /// first attempt found it open), `not reachable
     /// from here: connection refused (gave up after 5m; normal when this host is in another network)`.
     public func message(kind: LoginKind) -> String {
         switch self {
         case let .answered(after, _):
-            return "\(kind.name) answers after \(Self.spoken(after))"
+            // Under a second: it was open when first tried.
+            return after < .seconds(1) ? "\(kind.name) answers at once" : "\(kind.name) answers after \(Self.spoken(after))"
         case let .unreachable(reason, after):
             return "not reachable from here: \(reason) (gave up after \(Self.spoken(after)); "
                 + "normal when this host is in another network)"

@@ -28,9 +28,10 @@ public struct LoginReport: Sendable, Equatable {
     public var readinessLine: String { readiness.message(kind: target.kind) }
 
     /// `known_hosts has 2 entries for 10.0.0.5 (1 hashed): the old host key; run: ssh-keygen -R 10.0.0.5`;
-    /// nil when it has none (or holds no SSH keys to speak of: RDP).
+    /// nil when it has none, and for RDP, which has no SSH host key.
     public var knownHostsLine: String? {
-        if let knownHostsError, target.kind == .ssh { return "known_hosts not read: \(knownHostsError)" }
+        guard target.kind == .ssh else { return nil }
+        if let knownHostsError { return "known_hosts not read: \(knownHostsError)" }
         guard let knownHosts, !knownHosts.entries.isEmpty else { return nil }
         let count = knownHosts.entries.count
         let hashed = knownHosts.hashedCount

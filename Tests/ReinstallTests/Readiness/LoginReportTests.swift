@@ -45,9 +45,14 @@ struct LoginReportTests {
             "not reachable from here: timed out after 5s (gave up after 5m; normal when this host is in another network)",
             "to log in: 10.0.0.9:3389",
         ])
-        let answered = LoginReport(target: rdp, readiness: .answered(after: .seconds(40), banner: nil), knownHosts: nil,
-                                   hostKeys: nil, loginCommand: "10.0.0.9:3389")
+        let answered = LoginReport(target: rdp, readiness: .answered(after: .seconds(40), banner: nil),
+                                   knownHosts: findings([false], name: "10.0.0.9"), hostKeys: nil,
+                                   loginCommand: "10.0.0.9:3389")
         #expect(answered.readinessLine == "RDP answers after 40s")
+        #expect(answered.knownHostsLine == nil, "RDP has no SSH host key to remove")
+        let atOnce = LoginReport(target: ssh, readiness: .answered(after: .milliseconds(3), banner: nil), knownHosts: nil,
+                                 hostKeys: nil, loginCommand: "ssh root@10.0.0.5")
+        #expect(atOnce.readinessLine == "SSH answers at once", "open when first tried, not 'after 3ms'")
     }
 
     @Test func theJSONHasEveryKeyAndReadsBackTheSame() throws {
