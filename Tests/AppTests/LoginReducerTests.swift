@@ -227,3 +227,22 @@ extension LoginReducerTests {
         #expect(reduce(&ready, .key(.character("d"))) == [], "a probe that has ended has nothing to stop")
     }
 }
+
+extension LoginReducerTests {
+    /// A second reinstall of the server while the first job's probe still runs: that probe would
+    /// meet the new rebuild, so it stops and says why.
+    @Test func anotherReinstallOfTheServerStopsTheEarlierProbe() {
+        var state = realCloud()
+        LoginSamples.finishWeb(&state)
+        let effects = reduce(&state, .reinstallAccepted(jobId: "job-web-2", serverId: Fixtures.web.id, serverName: "web-01",
+                                                         api: .v2, at: state.now))
+        #expect(effects.first == .stopLoginProbe(jobId: LoginSamples.jobId))
+        let earlier = state.jobs.first { $0.jobId == LoginSamples.jobId }?.login
+        #expect(earlier?.isProbing == false)
+        #expect(earlier?.readiness == .notProbed(reason: "stopped: the server is being reinstalled again"))
+        // Its driver's late news changes nothing.
+        let before = state
+        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, LoginSamples.probe([.answered(banner: "SSH-2.0-x")])))
+        #expect(state == before)
+    }
+}

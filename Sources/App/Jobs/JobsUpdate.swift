@@ -13,10 +13,12 @@ func reduceReinstallAccepted(
     let tracker = JobTracker(jobId: jobId, serverId: serverId, serverName: serverName, api: api,
                              scope: state.journalScope, submittedAt: at, requestId: requestId)
     state.jobs.removeAll { $0.jobId == jobId }
+    // An earlier job's probe of this server would soon meet the new rebuild: it stops here.
+    let stops = stopLoginChecks(&state, serverId: serverId)
     state.jobs.append(tracker)
     state.now = max(state.now, at)
     state.flash = Flash(.info, "Reinstall of \(serverName) submitted via \(api.rawValue): job \(jobId)")
-    return [
+    return stops + [
         .watchJob(tracker.entry),
         .scheduleTick(after: .seconds(1)),
     ] + refreshUnlessTyping(&state)

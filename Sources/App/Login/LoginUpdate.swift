@@ -27,6 +27,16 @@ func startLoginCheck(_ state: inout AppState, jobId: String, server: Server, add
     return [.probeLogin(jobId: jobId, target, settings)]
 }
 
+/// The server is being reinstalled again: the probes of its earlier jobs stop, and say why.
+func stopLoginChecks(_ state: inout AppState, serverId: String) -> [Effect] {
+    var effects: [Effect] = []
+    for index in state.jobs.indices where state.jobs[index].serverId == serverId && state.jobs[index].login?.isProbing == true {
+        state.jobs[index].login?.notProbed = "stopped: the server is being reinstalled again"
+        effects.append(.stopLoginProbe(jobId: state.jobs[index].jobId))
+    }
+    return effects
+}
+
 /// The probe's driver reports its state. A report about another target (the address was changed
 /// meanwhile) is old news and changes nothing; so is one after the probe has ended.
 func reduceLoginProbed(_ state: inout AppState, jobId: String, probe: LoginProbe) -> [Effect] {
