@@ -74,7 +74,7 @@ struct LoginInProcessTests {
         app.press(.character("J"), .enter)
         let details = words(app.screen)
         for expected in [
-            "Status SUCCESS", "Login SSH answers after 0s", "Banner SSH-2.0-OpenSSH_9.6 ecs-reinstall-simulator",
+            "Status SUCCESS", "Login SSH answers at once", "Banner SSH-2.0-OpenSSH_9.6 ecs-reinstall-simulator",
             "known_hosts has 2 entries for \(hostName) (1 hashed): the old host key; run: ssh-keygen -R '\(hostName)' -f \(knownHosts.path)",
             "line 2: ssh-ed25519 (plain)", "line 4: ssh-ed25519 (hashed)", "root@\(address)",
             "new host key not read: \(HostKeyScan.simulatedServer)",
