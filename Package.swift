@@ -58,10 +58,12 @@ let package = Package(
             ]
         ),
         // The domain: password policy, endpoint decision, request plan.
-        // Readiness probes the login port with NIOPosix and fingerprints host keys with Crypto.
+        // Readiness probes the login port with NIOPosix, fingerprints host keys with Crypto and runs
+        // ssh-keygen/ssh-keyscan with ChildProcess.
         .target(
             name: "Reinstall",
             dependencies: [
+                "ChildProcess",
                 "HuaweiCloud",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -73,7 +75,8 @@ let package = Package(
         .target(
             name: "TerminalKit",
             dependencies: ["CNcursesw", "SecretStorage", .product(name: "SystemPackage", package: "swift-system")]),
-        // posix_spawn with a clean signal mask, for the end-to-end tests and the benchmarks.
+        // posix_spawn with a clean signal mask, for the end-to-end tests, the benchmarks and the
+        // OpenSSH tools the readiness check runs.
         .target(name: "ChildProcess"),
         // Reads what tmux's capture-pane -e shows (reverse video, colours), for the same two.
         .target(name: "ScreenCapture"),

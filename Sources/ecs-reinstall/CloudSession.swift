@@ -86,9 +86,10 @@ struct CloudSession: Sendable {
             transport: HTTPClientTransport(timeouts: options.timeouts, proxies: proxies))
         client.enterpriseProjects = options.enterpriseProjects
         logConnected(client)
-        // An endpoint on this machine is a simulator (or a tunnel): whatever its servers' addresses
-        // say, nothing but loopback is probed.
-        let local = override.flatMap(\.host).map { ProbePolicy.isLoopback($0) || $0 == "localhost" } ?? false
+        // An ECS endpoint on this machine is a simulator (or a tunnel): whatever its servers'
+        // addresses say, nothing but loopback is probed. Decided from the URL the servers are
+        // actually read from, whichever rule gave it (--endpoint, the environment, the regions file).
+        let local = (try? client.endpoints.url(for: .ecs)).flatMap(\.host).map(Endpoints.isLoopback) ?? false
         return CloudSession(client: client, mode: .real, simulator: nil,
                             readiness: ReadinessSettings(policy: local ? .simulatedCloud : .realCloud))
     }

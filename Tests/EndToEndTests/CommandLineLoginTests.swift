@@ -100,6 +100,26 @@ struct CommandLineLoginTests {
         #expect(!result.stderr.contains("login: probing"), "\(result.all)")
     }
 
+    @Test("An ECS endpoint on loopback from the SDK's variables is a simulated cloud too",
+          arguments: ["127.0.0.1", "LOCALHOST"])
+    func loopbackEndpointFromEnvironment(host: String) async throws {
+        let simulator = try await StandaloneSimulator()
+        let cli = try CLISession(simulator: simulator)
+        let url = simulator.url.replacingOccurrences(of: "127.0.0.1", with: host)
+        // Every service from the environment, none from --endpoint: the servers are read from a
+        // loopback endpoint all the same.
+        var endpoints = ["HUAWEICLOUD_SDK_IAM_ENDPOINT": url]
+        for service in ["ECS", "IMS", "IAM", "KPS"] { endpoints["HUAWEICLOUD_SDK_REGION_\(service)_CN_NORTH_4"] = url }
+        let result = try await cli.run(
+            ["reinstall", "legacy-app", "--region", "cn-north-4", "--keypair", "deploy-rsa", "--yes", "--wait-login",
+             "--login-timeout", "1", "--json"], extraEnvironment: endpoints, noEndpoint: true)
+        #expect(result.status == 6, "\(result.all)")
+        let login = try #require(try jsonObject(result.stdout)["login"] as? [String: Any], "\(result.all)")
+        #expect(login["state"] as? String == "not_probed", "\(login)")
+        #expect((login["reason"] as? String)?.contains("192.168.0.21 is not a loopback address") == true, "\(login)")
+        #expect(!result.stderr.contains("login: probing"), "\(result.all)")
+    }
+
     @Test("reinstall --wait-login on the demo: a loopback server, the demo's known_hosts and its advice")
     func demoJobWaitLogin() async throws {
         let cli = try CLISession(simulator: try await StandaloneSimulator())
