@@ -52,16 +52,31 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                // The banner listener that stands in for a reinstalled server's SSH daemon.
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // The domain: password policy, endpoint decision, request plan.
-        .target(name: "Reinstall", dependencies: ["HuaweiCloud", .product(name: "SystemPackage", package: "swift-system")]),
+        // Readiness probes the login port with NIOPosix, fingerprints host keys with Crypto and runs
+        // ssh-keygen/ssh-keyscan with ChildProcess.
+        .target(
+            name: "Reinstall",
+            dependencies: [
+                "ChildProcess",
+                "HuaweiCloud",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         // Generic TUI pieces: screen grid, display width, keys, widgets, the curses backend.
         .target(
             name: "TerminalKit",
             dependencies: ["CNcursesw", "SecretStorage", .product(name: "SystemPackage", package: "swift-system")]),
-        // posix_spawn with a clean signal mask, for the end-to-end tests and the benchmarks.
+        // posix_spawn with a clean signal mask, for the end-to-end tests, the benchmarks and the
+        // OpenSSH tools the readiness check runs.
         .target(name: "ChildProcess"),
         // Reads what tmux's capture-pane -e shows (reverse video, colours), for the same two.
         .target(name: "ScreenCapture"),
@@ -85,7 +100,15 @@ let package = Package(
 
         .testTarget(name: "HuaweiCloudTests", dependencies: ["HuaweiCloud", "SecretStorage"]),
         .testTarget(name: "CloudSimulatorTests", dependencies: ["CloudSimulator", "HuaweiCloud"]),
-        .testTarget(name: "ReinstallTests", dependencies: ["Reinstall"]),
+        // NIO for the loopback listeners the readiness probe is tried against.
+        .testTarget(
+            name: "ReinstallTests",
+            dependencies: [
+                "Reinstall",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "SecretStorage"]),
         .testTarget(name: "AppTests", dependencies: ["App", "CloudSimulator", "ScreenCapture", "SecretStorage"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ChildProcess", "Reinstall", "ScreenCapture"]),

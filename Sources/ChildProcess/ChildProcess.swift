@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// How the end-to-end tests and the benchmarks start programs: posix_spawn and waitpid.
+/// How the end-to-end tests, the benchmarks and the OpenSSH tools of the readiness check start
+/// programs: posix_spawn and waitpid.
 ///
 /// Not Foundation's `Process`: on Linux, inside Swift Testing or any async program, it can miss a
 /// child's exit (the child stays a zombie, the wait never ends), and the child inherits the
@@ -81,6 +82,36 @@ public enum ChildProcess {
                 kill(pid, SIGKILL)
                 wait(pid)
                 throw ChildProcessError("pid \(pid) still running after \(timeout); killed")
+            }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
+    /// How a child waited for with `wait(_:until:grace:)` ended.
+    public enum Ending: Sendable, Equatable {
+        /// It exited with this status.
+        case exited(Int32)
+        /// A signal ended it that was not ours.
+        case signalled(Int32)
+        /// It ran past its time, or the waiting task was cancelled: it was stopped and reaped.
+        case stopped
+    }
+
+    /// Waits for `pid` without blocking a thread. Once `timeout` has passed, or as soon as the
+    /// waiting task is cancelled, it is asked to end (SIGTERM), forced (SIGKILL) if still there
+    /// after `grace`, and reaped, so no child outlives its bound or its caller.
+    public static func wait(_ pid: pid_t, timeout: Duration, grace: Duration) async -> Ending {
+        let deadline = ContinuousClock.now + timeout
+        var status: Int32 = 0
+        while true {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid {
+                return (status & 0x7f) == 0 ? .exited((status >> 8) & 0xff) : .signalled(status & 0x7f)
+            }
+            if reaped == -1 && errno != EINTR { return .stopped }
+            if Task.isCancelled || ContinuousClock.now >= deadline {
+                stop(pid, grace: grace)
+                return .stopped
             }
             try? await Task.sleep(for: .milliseconds(5))
         }

@@ -32,12 +32,26 @@ public final class CloudSimulator: Sendable {
     /// Binds 127.0.0.1:`port` (0 picks a free port), serves in the background, returns once listening.
     /// Calling it again while running returns the same URL.
     public func start(port: Int = 0) async throws -> URL {
-        try await lifecycle.start(port: port, engine: engine, latency: configuration.latency)
+        // The login port is chosen first, so it can be told before any server is reinstalled.
+        _ = try await engine.loginListeners?.resolvedPort()
+        return try await lifecycle.start(port: port, engine: engine, latency: configuration.latency)
     }
 
-    /// Stops listening; the state is kept, so a later `start` serves the same servers and jobs.
+    /// Stops listening, login ports included; the state is kept, so a later `start` serves the
+    /// same servers and jobs (a login port opens again when its server is next reinstalled).
     public func stop() async {
         await lifecycle.stop()
+        await engine.loginListeners?.closeAll()
+    }
+
+    /// The port reinstalled servers' login listeners use, once started; nil when there are none.
+    public var loginPort: Int? {
+        get async { await engine.loginListeners?.port }
+    }
+
+    /// Whether the login port of `serverId` is open (ACTIVE after a rebuild, booted).
+    public func isLoginPortOpen(serverId: String) async -> Bool {
+        await engine.loginListeners?.isListening(serverId: serverId) ?? false
     }
 
     /// The URL the simulator listens on, or nil when stopped.

@@ -55,6 +55,9 @@ extension SimulatorCore {
         jobs[job.id] = job
         for target in job.targets {
             runningJobs[target.serverId] = job.id
+            if configuration.loginListener != nil, case .reinstall = job.kind {
+                loginEvents.append(.down(serverId: target.serverId))
+            }
             let (status, taskState) = job.runningState(of: target, at: now)
             store.update(target.serverId) {
                 $0.status = status

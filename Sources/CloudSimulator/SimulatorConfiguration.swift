@@ -42,6 +42,12 @@ public struct SimulatorConfiguration: Sendable {
     public var bareMetalServers = 0
     /// Server details at the real cloud's size, about 4 KB each (`--lean-details` turns it off).
     public var realisticServerDetails = true
+    /// Servers get loopback addresses (127.0.0.2, 127.0.0.3, …, one each) instead of their private
+    /// ones, so that a client probing a reinstalled server's login port reaches this machine only.
+    public var loopbackAddresses = false
+    /// A banner listener per reinstalled server (see `LoginListenerSettings`); nil: none. Only
+    /// loopback addresses are ever listened on, so it needs `loopbackAddresses`.
+    public var loginListener: LoginListenerSettings? = nil
     /// Each request's method, path and query written to stderr (`--log-requests`), so a test in
     /// another process can see what a client sent.
     public var logsRequests = false

@@ -37,6 +37,17 @@ struct SimulatorCore: Sendable {
         var logins: [String: ReinstallLogin]
     }
 
+    /// Rebuilds begun and ended since the engine last looked, for the login listeners (kept only
+    /// when they are on).
+    var loginEvents: [LoginEvent] = []
+
+    enum LoginEvent: Sendable, Equatable {
+        /// ACTIVE after a rebuild, at this address.
+        case up(serverId: String, address: String)
+        /// Rebuilding.
+        case down(serverId: String)
+    }
+
     init(configuration: SimulatorConfiguration, dataSet: SimulatorDataSet) {
         self.configuration = configuration
         authenticator = GatewayAuthenticator(accessKey: configuration.accessKey, secretKey: configuration.secretKey)
@@ -44,7 +55,8 @@ struct SimulatorCore: Sendable {
             threshold: configuration.accessKeyLockThreshold,
             duration: configuration.accessKeyLockDuration.timeInterval)
         faults = FaultInjector(plan: configuration.faults, seed: configuration.randomSeed)
-        store = ServerStore(dataSet.servers + BareMetalData.servers(count: configuration.bareMetalServers),
+        let servers = dataSet.servers + BareMetalData.servers(count: configuration.bareMetalServers)
+        store = ServerStore(configuration.loopbackAddresses ? LoopbackAddresses.assign(servers) : servers,
                             realisticDetails: configuration.realisticServerDetails)
         images = dataSet.images
         keypairs = dataSet.keypairs.sorted { $0.name < $1.name }
@@ -59,9 +71,13 @@ struct SimulatorCore: Sendable {
         }
         projects = [ProjectList.Project(id: configuration.projectId, name: configuration.region, enabled: true)]
             + others.map { ProjectList.Project(id: $0.id, name: $0.name, enabled: true) }
+        var numbered = servers.count
         for project in others {
+            let projectServers = configuration.loopbackAddresses
+                ? LoopbackAddresses.assign(project.servers, first: numbered) : project.servers
+            numbered += project.servers.count
             parked[project.id] = ProjectData(
-                store: ServerStore(project.servers, realisticDetails: configuration.realisticServerDetails),
+                store: ServerStore(projectServers, realisticDetails: configuration.realisticServerDetails),
                 images: project.images, keypairs: project.keypairs.sorted { $0.name < $1.name }, jobs: [:],
                 runningJobs: [:], logins: [:])
         }
@@ -124,6 +140,10 @@ struct SimulatorCore: Sendable {
                     server.taskState = nil
                     server.updated = Timestamp.seconds(job.endsAt)
                     if case .reinstall(let keyName) = job.kind, !job.fails { server.keyName = keyName }
+                }
+                if configuration.loginListener != nil, case .reinstall = job.kind, !job.fails,
+                   let address = store[serverId]?.privateIP {
+                    loginEvents.append(.up(serverId: serverId, address: address))
                 }
                 runningJobs[serverId] = nil
             } else if let current = store[serverId] {

@@ -8,25 +8,48 @@ actor SimulatorEngine {
     /// Set while the HTTP server shuts down, so hung requests let go instead of holding it up.
     private(set) var isStopping = false
 
+    /// The reinstalled servers' login ports, when the simulator plays them.
+    let loginListeners: LoginListeners?
+
     init(core: SimulatorCore, now: @escaping @Sendable () -> Date) {
         self.core = core
         self.now = now
+        loginListeners = core.configuration.loginListener.map(LoginListeners.init)
     }
 
-    func handle(_ request: SimulatorRequest, injectFaults: Bool = true) -> SimulatorOutcome {
-        core.handle(request, now: now(), requestId: Self.requestId(), injectFaults: injectFaults)
+    func handle(_ request: SimulatorRequest, injectFaults: Bool = true) async -> SimulatorOutcome {
+        let outcome = core.handle(request, now: now(), requestId: Self.requestId(), injectFaults: injectFaults)
+        await applyLoginEvents()
+        return outcome
     }
 
-    func server(id: String, projectId: String? = nil) -> Server? {
+    func server(id: String, projectId: String? = nil) async -> Server? {
         core.activate(projectId ?? core.configuration.projectId)
         core.settle(now: now())
+        await applyLoginEvents()
         return core.server(id: id)
     }
 
-    func servers(projectId: String? = nil) -> [Server] {
+    func servers(projectId: String? = nil) async -> [Server] {
         core.activate(projectId ?? core.configuration.projectId)
         core.settle(now: now())
+        await applyLoginEvents()
         return core.servers
+    }
+
+    /// Opens and closes login ports as rebuilds ended and began, before the answer that shows
+    /// it goes out: a client that sees the server ACTIVE finds its port bound (after the boot delay).
+    private func applyLoginEvents() async {
+        guard !core.loginEvents.isEmpty else { return }
+        let events = core.loginEvents
+        core.loginEvents = []
+        guard let loginListeners else { return }
+        for event in events {
+            switch event {
+            case let .up(serverId, address): await loginListeners.open(serverId: serverId, address: address)
+            case let .down(serverId): await loginListeners.close(serverId: serverId)
+            }
+        }
     }
 
     func job(id: String) -> Job? {

@@ -22,6 +22,12 @@ struct CloudSession: Sendable {
         mode == .demo ? ScopeMemory.accountKey(source: .demo, endpoint: nil)
             : ScopeMemory.accountKey(source: credentialSource, endpoint: client.endpoints.override)
     }
+    /// How a reinstalled server's login port is probed (`--wait-login`, the job pane): the real
+    /// cloud's servers at their addresses; a simulated cloud's on loopback only, in the demo at
+    /// its listener port with its own known_hosts.
+    var readiness = ReadinessSettings(policy: .realCloud)
+    /// The demo's scratch folder (its known_hosts), removed by `stop()`.
+    var scratch: URL?
 
     /// Where the credentials came from (`.demo` for the simulator's).
     var credentialSource: CredentialSource { client.credentialSource }
@@ -93,7 +99,12 @@ struct CloudSession: Sendable {
             transport: HTTPClientTransport(timeouts: options.timeouts, proxies: proxies))
         client.enterpriseProjects = options.enterpriseProjects
         logConnected(client)
-        return CloudSession(client: client, mode: .real, simulator: nil, projectName: recalled?.projectName)
+        // An ECS endpoint on this machine is a simulator (or a tunnel): whatever its servers'
+        // addresses say, nothing but loopback is probed. Decided from the URL the servers are
+        // actually read from, whichever rule gave it (--endpoint, the environment, the regions file).
+        let local = (try? client.endpoints.url(for: .ecs)).flatMap(\.host).map(Endpoints.isLoopback) ?? false
+        return CloudSession(client: client, mode: .real, simulator: nil, projectName: recalled?.projectName,
+                            readiness: ReadinessSettings(policy: local ? .simulatedCloud : .realCloud))
     }
 
     /// The demo: a simulator on a free loopback port with throw-away keys, reached over real
@@ -112,10 +123,17 @@ struct CloudSession: Sendable {
         }
         let accessKey = "DEMO" + randomHex(16).uppercased()
         let secretKey = Secret(randomHex(40))
-        let simulator = CloudSimulator(configuration: .demo(
+        var configuration = SimulatorConfiguration.demo(
             accessKey: accessKey, secretKey: secretKey, region: region,
-            jobDuration: .seconds(max(1, options.demoJobSeconds)), failureRate: options.demoFailureRate))
+            jobDuration: .seconds(max(1, options.demoJobSeconds)), failureRate: options.demoFailureRate)
+        // Reinstalled servers answer on their own loopback address a few seconds after they are
+        // ACTIVE (a booting system), so the demo shows the probe's back-off and then "ready to
+        // log in", without this host reaching any other machine.
+        configuration.loopbackAddresses = true
+        configuration.loginListener = LoginListenerSettings(bootDelay: .seconds(3))
+        let simulator = CloudSimulator(configuration: configuration)
         let url = try await simulator.start(port: 0)
+        let readiness = try await demoReadiness(simulator)
         // The simulator is on loopback, which no proxy setting can divert.
         var client = try await CloudClient.connect(
             credentialProvider: StaticCredentialProvider(Credentials(accessKey: accessKey, secretKey: secretKey), source: .demo),
@@ -125,7 +143,20 @@ struct CloudSession: Sendable {
         // After connecting, so the project lookup is not hit.
         if faults != .none { await simulator.setFaultPlan(faults) }
         logConnected(client)
-        return CloudSession(client: client, mode: .demo, simulator: simulator, projectName: recalled?.projectName)
+        return CloudSession(client: client, mode: .demo, simulator: simulator, projectName: recalled?.projectName,
+                            readiness: readiness.settings, scratch: readiness.scratch)
+    }
+
+    /// The demo's readiness settings: loopback only, its listener port, and a known_hosts of its
+    /// own (seeded with old keys) in a scratch folder.
+    private static func demoReadiness(_ simulator: CloudSimulator) async throws -> (settings: ReadinessSettings, scratch: URL) {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ecs-reinstall-demo-\(randomHex(12))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let knownHosts = scratch.appendingPathComponent("known_hosts")
+        let port = await simulator.loginPort ?? 22
+        try DemoKnownHosts.write(to: knownHosts, servers: await simulator.servers(), port: port)
+        return (ReadinessSettings(policy: .simulatedCloud, port: port, knownHostsFile: knownHosts), scratch)
     }
 
     /// For `--debug`: which credentials, region, project and endpoint the session uses.
@@ -139,6 +170,7 @@ struct CloudSession: Sendable {
 
     func stop() async {
         await simulator?.stop()
+        if let scratch { try? FileManager.default.removeItem(at: scratch) }
     }
 }
 

@@ -67,6 +67,9 @@ struct InteractiveCommand: AsyncParsableCommand, ConnectedCommand {
             state.commandScope.region = state.region
             state.commandScope.subproject = state.scope.isRegionDefault ? nil : state.projectId
         }
+        // What a reinstalled server's readiness is probed with: the demo's loopback port and its
+        // own known_hosts; a simulated cloud's policy for a local endpoint.
+        state.login = session.readiness
         if case let .only(id) = session.client.enterpriseProjects { state.enterpriseProject = id }
         let initialState = state
         let terminalOptions = TerminalOptions(colors: noColor ? false : nil, mouse: mouse)

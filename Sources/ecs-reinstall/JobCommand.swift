@@ -10,10 +10,12 @@ struct JobCommand: AsyncParsableCommand, ConnectedCommand {
         discussion: """
             Prints the status (INIT, RUNNING, SUCCESS, FAIL, …) on stdout, or with --json \
             {"job_id", "job_type", "status", "server_id", "begin_time", "end_time", "error_code", \
-            "fail_reason", "demo", "credentials"}. --wait follows it like the UI (about every 2 s at first, then slower): the job \
+            "fail_reason", "login", "demo", "credentials"}. --wait follows it like the UI (about every 2 s at first, then slower): the job \
             to SUCCESS or FAIL, then its server until it leaves REBUILD (also when the cloud forgot \
             the job id), printing each change on stderr and updating the job journal when the job is \
-            in it. Exits 1 when the job failed or the cloud does not know it.
+            in it. Exits 1 when the job failed or the cloud does not know it. --wait-login (which implies \
+            --wait) then probes the server's login port as `reinstall --wait-login` does (see its help), \
+            adding "login" to the JSON (null without it); exits 6 when the port did not answer from here.
 
             \(ScriptExit.table)
             """)
@@ -26,14 +28,17 @@ struct JobCommand: AsyncParsableCommand, ConnectedCommand {
     @Flag(help: "Wait until the job is SUCCESS or FAIL.")
     var wait = false
 
+    @OptionGroup(title: "Ready to log in") var login: LoginOptions
+
     @Flag(help: "Print JSON.")
     var json = false
 
     func run() async throws {
-        let (jobId, wait, json) = (jobId, wait, json)
+        let (jobId, wait, json, login) = (jobId, wait || login.waitLogin, json, login)
         let interruption = wait ? try WaitInterruption.install(.followJob(id: jobId), scope: connection.commandScope) : nil
         try await runScript(connection) { session in
             let job: Job
+            var readiness: LoginReport?
             if wait {
                 let environment = ProcessInfo.processInfo.environment
                 let journal = JobJournal(file: JobJournal.defaultFile(environment: environment))
@@ -55,18 +60,47 @@ struct JobCommand: AsyncParsableCommand, ConnectedCommand {
                 } else {
                     job = try await session.client.job(id: jobId)  // resumed after the job had succeeded
                 }
+                if login.waitLogin, case let .succeeded(_, server) = end.outcome {
+                    guard let server else {
+                        throw CommandFailure("login: not probed: job \(jobId.shown) names no server.",
+                                             code: ScriptExit.notReachable)
+                    }
+                    switch await LoginWaiter(settings: login.settings(session.readiness)).check(server, interruption: interruption) {
+                    case let .report(found):
+                        readiness = found
+                    case let .interrupted(signal):
+                        Console.error("Interrupted while probing the login port; job \(jobId.shown) had succeeded.")
+                        return 128 + signal
+                    }
+                }
             } else {
                 job = try await session.client.job(id: jobId)
             }
             if json {
-                try Console.json(Stamped(JobSummary(job), SessionStamp(session)))
+                try Console.json(Stamped(JobResult(summary: JobSummary(job), login: readiness), SessionStamp(session)))
             } else {
                 Console.out(job.status.rawValue.shown)
                 let reason = JobWaiter.reason(job)
                 if !reason.isEmpty { Console.error("job \(jobId.shown)\(reason)") }
             }
-            return job.status == .fail ? ScriptExit.refused : ScriptExit.done
+            if job.status == .fail { return ScriptExit.refused }
+            if let readiness, !readiness.readiness.isReady { return ScriptExit.notReachable }
+            return ScriptExit.done
         }
+    }
+}
+
+/// `job --json`: the job as `JobSummary` has it, and the `--wait-login` report (null without it).
+private struct JobResult: Encodable, Sendable {
+    var summary: JobSummary
+    var login: LoginReport?
+
+    private enum Keys: String, CodingKey { case login }
+
+    func encode(to encoder: Encoder) throws {
+        try summary.encode(to: encoder)
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(login, forKey: .login)
     }
 }
 

@@ -19,12 +19,24 @@ struct ReinstallCommand: AsyncParsableCommand, ConnectedCommand {
 
             On success the job id is printed on stdout (after it is in the journal) and the outcome on \
             stderr. --wait then follows the job to SUCCESS or FAIL and the server until it leaves \
-            REBUILD, printing changes on stderr. --dry-run prints the request (method, URL, body with \
+            REBUILD, printing changes on stderr. --wait-login (which implies --wait) then probes the \
+            server's login port from this host (SSH 22 on Linux, RDP 3389 on Windows, or --login-port; on \
+            the private IPv4 address, or --login-address) with a bounded back-off (2 s, 4 s, 8 s, then every \
+            15 s, giving up after --login-timeout, 300 s by default), checks known_hosts (--known-hosts, \
+            default ~/.ssh/known_hosts) for the old host key and prints the `ssh-keygen -R` to run (it is \
+            never run for you), the new host key's SHA256 fingerprint when ssh-keyscan is installed, and \
+            the command to log in. An unreachable port is normal when this host is in another network: \
+            it exits 6, not 1. A simulated cloud (--demo, or an --endpoint on a loopback address) is only \
+            ever probed on loopback addresses. --dry-run prints the request (method, URL, body with \
             the password as ••••) and sends nothing. --json prints {"outcome", "job_id", "status", \
             "server_id", "server_name", "api", "server_status", "error_code", "fail_reason", "message", \
-            "userid_sent", "demo", "credentials"} \
+            "userid_sent", "login", "demo", "credentials"} \
             (with --dry-run: {"dry_run", "method", "url", "body", "server_id", "server_name", "api", \
-            "userid_sent", "demo", "credentials"}; userid_sent is null without a key pair). The IAM user id goes with a key pair as userid when it is known \
+            "userid_sent", "demo", "credentials"}; userid_sent is null without a key pair; login is the \
+            --wait-login report, null without it: {"address", "port", "kind", "user", "keypair_name", "state" \
+            (answered, unreachable, not_probed), "ready", "after_seconds", "banner", "reason", "message", \
+            "known_hosts" ({"file", "host_name", "entries", "is_default_file", "remove_command", "message"} \
+            or null), "known_hosts_error", "host_keys", "host_keys_note", "login_command"}). The IAM user id goes with a key pair as userid when it is known \
             (--user-id, or looked up for the access key); it is optional, and left out when IAM will not say. \
             --cloud-init auto refuses an image that gives no evidence (imported from a file, unreadable): \
             say yes (v2) or no (v1).
@@ -78,6 +90,8 @@ struct ReinstallCommand: AsyncParsableCommand, ConnectedCommand {
     @Flag(help: "Wait for the job to finish and the server to leave REBUILD.")
     var wait = false
 
+    @OptionGroup(title: "Ready to log in") var login: LoginOptions
+
     @Flag(help: "Print JSON.")
     var json = false
 
@@ -109,7 +123,8 @@ struct ReinstallCommand: AsyncParsableCommand, ConnectedCommand {
         }
         let run = ReinstallRun(
             serverText: server, keypair: keypair, password: password, noLogin: noLogin, userId: userId, options: options,
-            stop: stop, cloudInit: cloudInit, dryRun: dryRun, yes: yes, wait: wait, json: json,
+            stop: stop, cloudInit: cloudInit, dryRun: dryRun, yes: yes, wait: wait || login.waitLogin,
+            login: login.waitLogin ? login : nil, json: json,
             interruption: dryRun ? nil : try WaitInterruption.install(.reinstall, scope: connection.commandScope))
         try await runScript(connection) { session in try await run.perform(session) }
     }

@@ -22,6 +22,8 @@ struct ReinstallReport: Encodable, Sendable {
     /// With a key pair, whether `userid` was sent (it is left out when the IAM user id is not
     /// known); null for another login.
     var useridSent: Bool?
+    /// `--wait-login`: the readiness step's report (null without it, or when the reinstall did not succeed).
+    var login: LoginReport?
 
     init(outcome: ReinstallOutcome, plan: ReinstallPlan) {
         switch outcome {
@@ -64,6 +66,7 @@ struct ReinstallReport: Encodable, Sendable {
         case errorCode = "error_code"
         case failReason = "fail_reason"
         case useridSent = "userid_sent"
+        case login
     }
 
     func encode(to encoder: Encoder) throws {
@@ -79,5 +82,6 @@ struct ReinstallReport: Encodable, Sendable {
         try c.encode(failReason, forKey: .failReason)
         try c.encode(message, forKey: .message)
         try c.encode(useridSent, forKey: .useridSent)
+        try c.encode(login, forKey: .login)
     }
 }

@@ -19,6 +19,8 @@ struct ReinstallRun: Sendable {
     var dryRun: Bool
     var yes: Bool
     var wait: Bool
+    /// `--wait-login`: after the wait, the readiness step, with these settings (nil: not asked).
+    var login: LoginOptions?
     var json: Bool
     /// Catches Ctrl-C from the start, so that it cannot cut the POST off (nil: not caught).
     var interruption: WaitInterruption?
@@ -213,14 +215,15 @@ struct ReinstallRun: Sendable {
             if json { try Console.json(Stamped(report, SessionStamp(session))) }
             return 128 + (interruption?.signal ?? SIGINT)
         }
-        return try finish(&report, end, plan: plan, stamp: SessionStamp(session))
+        return try await finish(&report, end, plan: plan, session: session)
     }
 
     /// What `--wait` saw, in the report and on stderr; the exit status.
     private func finish(
-        _ report: inout ReinstallReport, _ end: JobFollower, plan: ReinstallPlan, stamp: SessionStamp
-    ) throws -> Int32 {
-        let status: Int32
+        _ report: inout ReinstallReport, _ end: JobFollower, plan: ReinstallPlan, session: CloudSession
+    ) async throws -> Int32 {
+        let stamp = SessionStamp(session)
+        var status: Int32
         let outcome = end.outcome ?? .lost(.transport("following ended early"), server: nil, sawReinstall: false)
         report.status = outcome.journalStatus.text
         report.serverStatus = end.server?.status.rawValue
@@ -233,6 +236,19 @@ struct ReinstallRun: Sendable {
             report.message = "The reinstall of \(plan.serverName.shown) succeeded; \(login) a few minutes after the first boot."
             Console.error(report.message)
             status = ScriptExit.done
+            if let options = self.login, let server = end.server {
+                let waiter = LoginWaiter(settings: options.settings(session.readiness))
+                switch await waiter.check(server, interruption: interruption) {
+                case let .report(found):
+                    report.login = found
+                    if !found.readiness.isReady { status = ScriptExit.notReachable }
+                case let .interrupted(signal):
+                    Console.error("Interrupted while probing the login port; the reinstall of \(plan.serverName.shown) "
+                        + "had succeeded.")
+                    if json { try Console.json(Stamped(report, stamp)) }
+                    return 128 + signal
+                }
+            }
         case let .failed(job):
             report.message = "The reinstall of \(plan.serverName.shown) failed\(JobWaiter.reason(job))."
             Console.error("error: \(report.message)")

@@ -16,14 +16,20 @@ enum ScriptExit {
     static let unavailable: Int32 = 4
     /// A reinstall got no clear answer: it may have started. Check the server; do not resend blindly.
     static let uncertain: Int32 = 5
+    /// `--wait-login`: the reinstall succeeded, but the login port did not answer from here within
+    /// `--login-timeout` (or could not be probed). Not a failure of the reinstall: this host may
+    /// simply be in another network.
+    static let notReachable: Int32 = 6
 
     /// The help text every command for scripts carries.
     static let table = """
         Exit codes: 0 done; 1 job failed, or refused (validation, pre-flight, no confirmation); \
         2 usage; 3 authentication (no credentials found, the places looked at listed; or refused: APIGW.0301, HTTP 401); 4 network or cloud unavailable \
         (timeouts, 5xx, throttling); 5 a reinstall whose outcome is unknown (check the server \
-        before sending it again); 130 Ctrl-C (a job already sent goes on in the cloud: its id and \
-        how to follow it are printed).
+        before sending it again); 6 with --wait-login: the reinstall succeeded but the login port did \
+        not answer from here within --login-timeout, or could not be probed (not a failure of the \
+        reinstall); 130 Ctrl-C (a job already sent goes on in the cloud: its id and how to follow it \
+        are printed).
         """
 
     /// The message and exit code a failure ends a command (or the UI's start) with; nil for an

@@ -14,6 +14,12 @@ struct SimulatorCommand: AsyncParsableCommand {
             Options: burst=N (requests per 429 burst, default 3), retry-after=S (default 1), \
             hang-ms=N (default 120000). Example: --faults 5xx=0.1,429=0.05,lostjob=0.1
 
+            --loopback-addresses gives each server a loopback address of its own (127.0.0.2, 127.0.0.3, …) \
+            instead of its private one. --login-port then plays the SSH port of reinstalled servers: once a \
+            server is ACTIVE after a rebuild, a listener on its address and this port (0 picks a free one, \
+            printed in the ready line as "login port N") answers with an SSH banner; nothing listens while \
+            it is rebuilt, nor before its first reinstall. Point `reinstall --wait-login --login-port N` at it.
+
             --metadata also serves the ECS metadata service on the same port (point \
             ECS_REINSTALL_METADATA_URL at it): its temporary credentials are accepted with their \
             security token until they expire (--temporary-credentials-seconds, default 3600).
@@ -82,12 +88,26 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Flag(help: "Write each request's method, path and query to stderr.")
     var logRequests = false
 
+    @Flag(help: "Give each server a loopback address of its own (127.0.0.2, …) instead of its private one.")
+    var loopbackAddresses = false
+
+    @Option(help: ArgumentHelp(
+        "Answer with an SSH banner on reinstalled servers' loopback addresses at this port (0: a free one); needs --loopback-addresses.",
+        valueName: "port"))
+    var loginPort: Int?
+
     func validate() throws {
         if let seconds = temporaryCredentialsSeconds, seconds < 1 {
             throw ValidationError("--temporary-credentials-seconds must be 1 or more")
         }
         guard (0...100_000).contains(bareMetal) else { throw ValidationError("--bare-metal must be 0…100000") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
+        if let loginPort {
+            guard (0...65535).contains(loginPort) else { throw ValidationError("--login-port must be 0…65535") }
+            guard loopbackAddresses else {
+                throw ValidationError("--login-port needs --loopback-addresses: listeners are only opened on loopback addresses")
+            }
+        }
         guard (0...1).contains(failureRate) else { throw ValidationError("--failure-rate must be 0…1") }
         guard jobSeconds > 0, jobSeconds.isFinite else { throw ValidationError("--job-seconds must be more than 0") }
         guard (0...1_000_000).contains(servers) else { throw ValidationError("--servers must be 0…1000000") }
@@ -116,6 +136,8 @@ struct SimulatorCommand: AsyncParsableCommand {
         configuration.bareMetalServers = bareMetal
         configuration.realisticServerDetails = !leanDetails
         configuration.logsRequests = logRequests
+        configuration.loopbackAddresses = loopbackAddresses
+        configuration.loginListener = loginPort.map { LoginListenerSettings(port: $0) }
         let simulator = CloudSimulator(configuration: configuration,
                                        dataSet: renamed(.generated(servers: servers, seed: seed)))
         let url = try await simulator.start(port: port)
@@ -123,8 +145,9 @@ struct SimulatorCommand: AsyncParsableCommand {
         let metadataNote = configuration.temporaryCredentialLifetime.map {
             ", ECS metadata service with \($0.components.seconds) s temporary credentials"
         } ?? ""
+        let loginNote = await simulator.loginPort.map { ", login port \($0)" } ?? ""
         let ready = "ecs-reinstall simulator listening on \(url.absoluteString) (region \(region), project \(projectId), "
-            + "\(servers) servers, faults \(plan)\(metadataNote))\n"
+            + "\(servers) servers, faults \(plan)\(metadataNote)\(loginNote))\n"
         FileHandle.standardOutput.write(Data(ready.utf8))
         // Serves until the process is ended (a signal's default action: nothing to tidy up).
         while true { try await Task.sleep(for: .seconds(3600)) }

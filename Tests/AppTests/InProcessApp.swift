@@ -21,6 +21,10 @@ final class InProcessApp {
     let cloud: TestCloud
     let terminal: MemoryTerminal
     let runtime: AppRuntime
+    /// The clock the login probes wait on: a probe's next attempt comes when a test moves it.
+    let probeClock: TestClock
+    /// The known_hosts file the login checks read and edit: a scratch one of the test's.
+    let knownHosts: URL
 
     /// Jobs are read every few milliseconds: when a job finishes is decided by the cloud's clock
     /// (`TestCloud.finishJobs`), not by waiting.
@@ -33,24 +37,44 @@ final class InProcessApp {
         return schedule
     }()
 
-    private init(cloud: TestCloud, terminal: MemoryTerminal, runtime: AppRuntime) {
+    private init(cloud: TestCloud, terminal: MemoryTerminal, runtime: AppRuntime, probeClock: TestClock, knownHosts: URL) {
         self.cloud = cloud
         self.terminal = terminal
         self.runtime = runtime
+        self.probeClock = probeClock
+        self.knownHosts = knownHosts
     }
 
     /// Starts the app (on a new simulator unless `cloud` is given) and waits until the list,
     /// the key pairs and the user id are in.
+    /// - Parameters:
+    ///   - login: how reinstalled servers are probed (default: the demo's, on the simulator's login
+    ///     port when it has one).
+    ///   - knownHosts: the known_hosts file (default: one that does not exist, in a scratch folder),
+    ///     whatever `login` says.
     static func start(cloud: TestCloud? = nil, journal: JobJournal? = nil, scopeMemory: ScopeMemory? = nil,
-                      width: Int = 100, height: Int = 30) async throws -> InProcessApp {
+                      width: Int = 100, height: Int = 30,
+                      login: ReadinessSettings? = nil, knownHosts: URL? = nil) async throws -> InProcessApp {
         let cloud = if let cloud { cloud } else { try await TestCloud.start() }
         let entries = try journal?.load().entries ?? []
-        let state = AppState(mode: .demo, region: cloud.region, projectId: cloud.client.projectId,
+        var state = AppState(mode: .demo, region: cloud.region, projectId: cloud.client.projectId,
                              size: TerminalSize(width: width, height: height), now: Date(), journal: entries)
+        let file = knownHosts ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("known-hosts-\(UUID().uuidString)").appendingPathComponent("known_hosts")
+        if let login {
+            state.login = login
+        } else {
+            state.login.port = await cloud.simulator.loginPort
+        }
+        state.login.knownHostsFile = file
         let terminal = MemoryTerminal(width: width, height: height)
+        let probeClock = TestClock()
+        let started = Date()
+        let readiness = ReadinessTools(
+            clock: probeClock, now: { started.addingTimeInterval(probeClock.now.offset.timeInterval) })
         let runtime = AppRuntime(state: state, terminal: terminal, client: cloud.client, journal: journal,
-                                 pollSchedule: quickPolls, scopeMemory: scopeMemory)
-        let app = InProcessApp(cloud: cloud, terminal: terminal, runtime: runtime)
+                                 pollSchedule: quickPolls, scopeMemory: scopeMemory, readiness: readiness)
+        let app = InProcessApp(cloud: cloud, terminal: terminal, runtime: runtime, probeClock: probeClock, knownHosts: file)
         runtime.start()
         await app.untilIdle()
         return app
@@ -140,9 +164,16 @@ final class TestCloud: Sendable {
         self.region = region
     }
 
-    /// - Parameter latency: how long every answer takes (real time).
-    static func start(latency: Duration = .zero) async throws -> TestCloud {
-        let configuration = SimulatorConfiguration(jobDuration: jobDuration, latency: latency)
+    /// - Parameters:
+    ///   - latency: how long every answer takes (real time).
+    ///   - loginPorts: servers on loopback addresses, each answering with an SSH banner on the
+    ///     simulator's login port once reinstalled.
+    static func start(latency: Duration = .zero, loginPorts: Bool = false) async throws -> TestCloud {
+        var configuration = SimulatorConfiguration(jobDuration: jobDuration, latency: latency)
+        if loginPorts {
+            configuration.loopbackAddresses = true
+            configuration.loginListener = LoginListenerSettings()
+        }
         let clock = ManualClock()
         let simulator = CloudSimulator(configuration: configuration, now: clock.now)
         let url = try await simulator.start(port: 0)

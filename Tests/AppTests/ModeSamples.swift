@@ -34,6 +34,9 @@ enum ModeSamples {
             press([.character("L"), .down], &state)
         case .quitQuestion:
             press([.character("q")], &state)
+        case .hostKeyQuestion:
+            state = readyToLogIn(width: width, height: height)
+            press([.character("x")], &state)
         }
         return state
     }
@@ -71,6 +74,13 @@ enum ModeSamples {
             var state = list(width: width, height: height)
             for number in 1...30 { state.messages.record(Flash(.info, "Message \(number)."), at: Fixtures.now) }
             press([.character("L"), .down, .down], &state)
+            return state
+        }
+        // A job whose server is ready to log in, selected: its keys (x, a) act.
+        builders.append { readyToLogIn(width: width, height: height) }
+        builders.append {
+            var state = readyToLogIn(width: width, height: height)
+            press([.enter], &state)
             return state
         }
         // Details taller than a small terminal, scrolled.
@@ -127,6 +137,20 @@ enum ModeSamples {
         var state = Fixtures.loadedState(width: width, height: height)
         JobsLayoutSnapshotTests.addThreeJobs(&state)
         press([.down, .down], &state)
+        state.flash = nil
+        return state
+    }
+
+    /// The list with its three jobs and a fourth, web-01's, done and ready to log in (known_hosts
+    /// holds its old key; the server has a second address), selected in the focused pane.
+    static func readyToLogIn(width: Int, height: Int) -> AppState {
+        var state = list(width: width, height: height)
+        var web = Fixtures.web
+        web.addresses["vpc-1"]?.append(.init(addr: "100.93.1.11", type: "floating"))
+        Fixtures.deliver(Fixtures.servers.map { $0.id == web.id ? web : $0 }, to: &state)
+        LoginSamples.readyWeb(&state, server: web)
+        press([.character("J")], &state)
+        state.jobsPane.selectedJobId = LoginSamples.jobId
         state.flash = nil
         return state
     }

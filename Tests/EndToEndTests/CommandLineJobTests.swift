@@ -21,7 +21,7 @@ struct CommandLineJobTests {
         #expect(shown.status == 0, "\(shown.all)")
         let job = try jsonObject(shown.stdout)
         #expect(Set(job.keys) == ["job_id", "job_type", "status", "server_id", "begin_time", "end_time", "error_code",
-                                  "fail_reason", "demo", "credentials"])
+                                  "fail_reason", "login", "demo", "credentials"])
         #expect(job["demo"] as? Bool == false)
         #expect(job["job_id"] as? String == jobId)
         #expect(["INIT", "RUNNING", "SUCCESS"].contains(job["status"] as? String ?? ""), "\(job)")

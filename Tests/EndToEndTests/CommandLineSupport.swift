@@ -28,6 +28,8 @@ final class StandaloneSimulator: @unchecked Sendable {
     static let accessKey = "CLITESTAK0000000000000"
     static let secretKey = "CLITESTSK00000000000000000000000000000000"
     let url: String
+    /// The line it printed once listening (`… login port N` with `--login-port`).
+    let readyLine: String
     private let pid: pid_t
     private let scratch: ScratchFolder
 
@@ -43,8 +45,9 @@ final class StandaloneSimulator: @unchecked Sendable {
         let deadline = ContinuousClock.now + .seconds(15)
         while true {
             let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
-            if let match = text.firstMatch(of: /listening on (http:\/\/\S+)/) {
+            if let match = text.firstMatch(of: /listening on (http:\/\/\S+)/), text.hasSuffix("\n") {
                 url = String(match.1)
+                readyLine = text
                 return
             }
             if ContinuousClock.now >= deadline {
@@ -118,14 +121,19 @@ struct CLISession {
 
     /// `ecs-reinstall <arguments> --region cn-north-4 --endpoint <simulator>`, stdin from `input`;
     /// without `credentials`, with neither AK/SK nor an endpoint (add `--demo` for the demo).
-    func run(_ arguments: [String], input: String = "", endpoint: String? = nil, credentials: Bool = true) async throws -> Result {
+    /// `extraEnvironment` is added to the children's environment (e.g. the SDK's endpoint variables);
+    /// with `noEndpoint`, neither `--region` nor `--endpoint` is added.
+    func run(_ arguments: [String], input: String = "", endpoint: String? = nil, credentials: Bool = true,
+             extraEnvironment: [String: String] = [:], noEndpoint: Bool = false) async throws -> Result {
         let binary = try AppBinary.locate()
         let id = UUID().uuidString
         let (inPath, outPath, errPath) = (scratch.path("\(id).in"), scratch.path("\(id).out"), scratch.path("\(id).err"))
         try Data(input.utf8).write(to: URL(fileURLWithPath: inPath))
-        var environment = environment
+        var environment = environment.merging(extraEnvironment) { $1 }
         var arguments = arguments
-        if credentials {
+        if noEndpoint {
+            // The caller names the region and gives the endpoints some other way.
+        } else if credentials {
             arguments += ["--region", "cn-north-4", "--endpoint", endpoint ?? simulator.url]
         } else {
             environment["HUAWEICLOUD_SDK_AK"] = nil

@@ -3,11 +3,13 @@ import TerminalKit
 /// What has the keys now: the one screen, overlay or question on top. Each mode declares its
 /// actions (`actions(_:)`), and from them come the key dispatch, the footer and the `?` help.
 enum Mode: Sendable, Equatable, CaseIterable {
-    case list, filter, scopePicker, form, review, help, history, jobsPane, jobDetails, messageLog, quitQuestion
+    case list, filter, scopePicker, form, review, help, history, jobsPane, jobDetails, messageLog, quitQuestion,
+         hostKeyQuestion
 
     /// The mode on top, in the order the overlays are drawn (the last drawn has the keys).
     static func of(_ state: AppState) -> Mode {
         if state.askingToQuit { return .quitQuestion }
+        if state.jobsPane.hostKeyQuestion != nil { return .hostKeyQuestion }
         if state.showHelp { return .help }
         return beneathHelp(state)
     }
@@ -37,6 +39,7 @@ enum Mode: Sendable, Equatable, CaseIterable {
         case .jobDetails: "the job details"
         case .messageLog: "the message log"
         case .quitQuestion: "the quit question"
+        case .hostKeyQuestion: "the known_hosts question"
         }
     }
 
@@ -55,6 +58,7 @@ enum Mode: Sendable, Equatable, CaseIterable {
         case .jobDetails: JobDetailsActions.all
         case .messageLog: MessageLogActions.all
         case .quitQuestion: QuitActions.all
+        case .hostKeyQuestion: HostKeyQuestionActions.all
         }
     }
 }

@@ -47,6 +47,15 @@ package enum AppEvent: Sendable, Equatable {
     case scopesFailed(CloudError)
     /// `.rememberScope` could not write its file: why.
     case scopeNotRemembered(String)
+    /// What the readiness probe's driver made of a connection attempt (`.probeLogin`); also sent
+    /// once at its start, with the probe as the policy left it.
+    case loginProbed(jobId: String, LoginProbe)
+    /// The probe has ended: the core's report of it (known_hosts, the new host key, the command).
+    case loginReported(jobId: String, LoginReport)
+    /// The answer of `.readKnownHosts`.
+    case knownHostsRead(jobId: String, LoginTarget, Result<KnownHosts.Findings, ReadinessFailure>)
+    /// The answer of `.removeHostKeys`: what `ssh-keygen -R` did.
+    case hostKeysRemoved(jobId: String, KnownHostsRemoval)
 }
 
 /// A job follower after an answer, and what the answer changed.

@@ -82,6 +82,8 @@ package struct AppState: Sendable, Equatable {
     /// How each scope worked in this run is named on screen (`ScopeText.label`), by journal scope:
     /// job panes of another scope say which.
     package var scopeLabels: [String: String] = [:]
+    /// How a reinstalled server's readiness to log in is checked (`LoginWatch`).
+    package var login: ReadinessSettings
 
     /// A reinstall's POST is on its way, its answer not back yet.
     package var isSending: Bool { submissions.values.contains { $0.phase == .submitting } }
@@ -89,6 +91,7 @@ package struct AppState: Sendable, Equatable {
     package init(mode: AccountMode, region: String, projectId: String, projectName: String? = nil, userId: String? = nil,
                 size: TerminalSize, now: Date, journal: [JournalEntry] = []) {
         self.mode = mode
+        login = .standard(for: mode)
         let scope = JournalEntry.scope(demo: mode == .demo, region: region, projectId: projectId)
         journalScope = scope
         let mine = journal.filter { $0.scope == scope }

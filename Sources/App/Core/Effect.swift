@@ -35,6 +35,16 @@ package enum Effect: Sendable, Equatable {
     case useScope(ProjectScope, journalScope: String)
     /// Keep `scope` as this account's last one, for the next start.
     case rememberScope(ProjectScope)
+    /// Probe the login port of a job's server until it answers or the bound passes, each attempt
+    /// told as `.loginProbed`, then report it (`.loginReported`). A newer one for the job replaces it.
+    case probeLogin(jobId: String, LoginTarget, ReadinessSettings)
+    /// Ends the job's probe (its address was replaced by one that is not probed).
+    case stopLoginProbe(jobId: String)
+    /// Read the known_hosts entries for the target again (after a removal), in `file` (nil:
+    /// `~/.ssh/known_hosts`).
+    case readKnownHosts(jobId: String, LoginTarget, file: URL?)
+    /// `ssh-keygen -R` for the entries found (the operator said yes).
+    case removeHostKeys(jobId: String, KnownHosts.Findings)
 
     /// Effects with the same key replace each other: a newer list load cancels the older one.
     package var key: String {
@@ -56,6 +66,9 @@ package enum Effect: Sendable, Equatable {
         case .loadScopes: return "scopes"
         case .useScope: return "use-scope"
         case .rememberScope: return "remember-scope"
+        case let .probeLogin(jobId, _, _), let .stopLoginProbe(jobId): return "login:\(jobId)"
+        case let .readKnownHosts(jobId, _, _): return "known-hosts:\(jobId)"
+        case let .removeHostKeys(jobId, _): return "known-hosts-removal:\(jobId)"
         }
     }
 
@@ -64,9 +77,13 @@ package enum Effect: Sendable, Equatable {
     /// background work out of "busy").
     package var isBackground: Bool {
         switch self {
-        case .scheduleListRefresh, .scheduleListRetry, .scheduleTick, .watchSubmittedServer, .watchJob: true
+        // The readiness probe (and its report's key scan) waits on a server that may never answer:
+        // it never holds anything else up.
+        case .scheduleListRefresh, .scheduleListRetry, .scheduleTick, .watchSubmittedServer, .watchJob,
+             .probeLogin, .stopLoginProbe: true
         case .listServers, .checkServer, .loadImage, .loadKeypairs, .loadUserId, .submitReinstall, .recordJob,
-             .readUserData, .completeUserDataPath, .loadScopes, .useScope, .rememberScope: false
+             .readUserData, .completeUserDataPath, .loadScopes, .useScope, .rememberScope, .readKnownHosts,
+             .removeHostKeys: false
         }
     }
 }

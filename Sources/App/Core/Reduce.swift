@@ -12,6 +12,7 @@ package func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     relabelJobRows(&state, labelsBefore: before.jobLabels)
     keepSelectionInView(&state)
     keepQuitQuestion(&state)
+    keepHostKeyQuestion(&state)
     leaveIfAnswered(&state)
     return effects + resumeHeldRefresh(&state)
 }
@@ -55,6 +56,9 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
         }
         // The mode on top takes the key through its actions (`Mode`).
         if state.askingToQuit { return QuitActions.all.dispatch(key, &state) ?? answerQuitQuestion(&state, key) }
+        if state.jobsPane.hostKeyQuestion != nil {
+            return HostKeyQuestionActions.all.dispatch(key, &state) ?? answerHostKeyQuestion(&state, key)
+        }
         if state.form != nil && !state.showHelp { return reduceFormKey(&state, key) }
         return reduceListKey(&state, key)
     case let .resized(size):
@@ -128,6 +132,14 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
     case let .scopeNotRemembered(why):
         state.flash = Flash(.error, why)
         return []
+    case let .loginProbed(jobId, probe):
+        return reduceLoginProbed(&state, jobId: jobId, probe: probe)
+    case let .loginReported(jobId, report):
+        return reduceLoginReported(&state, jobId: jobId, report: report)
+    case let .knownHostsRead(jobId, target, result):
+        return reduceKnownHostsRead(&state, jobId: jobId, target: target, result: result)
+    case let .hostKeysRemoved(jobId, removal):
+        return reduceHostKeysRemoved(&state, jobId: jobId, removal: removal)
     }
 }
 

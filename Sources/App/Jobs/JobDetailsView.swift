@@ -80,6 +80,14 @@ enum JobDetailsView {
         if let error = tracker.pollError {
             add("Last poll", error + (tracker.pollErrorAt.map { " (\(clock.labelled($0)))" } ?? ""), Style(color: .yellow))
         }
+        if let login = tracker.login {
+            var previous: String?
+            for (label, value, style) in LoginWording.details(login) {
+                // A label once, over the lines it heads (several host keys).
+                add(label == previous ? "" : label, value, style)
+                if !label.isEmpty { previous = label }
+            }
+        }
         return lines
     }
 }

@@ -69,7 +69,9 @@ private func drawJobPane(
     x += screen.put(tracker.api.rawValue, x: x, y: y) + 2
     x += screen.put(DisplayWidth.fit(label, to: 15), x: x, y: y, style: jobStatusStyle(label)) + 1
     x += screen.put(DisplayWidth.fit(formatElapsed(tracker.elapsed(now: now)), to: 8), x: x, y: y) + 1
-    let (detailText, style) = jobDetail(tracker, clock)
+    // Once the job is done, its line tells whether the server is ready to log in; the status
+    // word keeps its meaning (SUCCESS), and the job's own detail stays in the details.
+    let (detailText, style) = tracker.login.map(LoginWording.pane) ?? jobDetail(tracker, clock)
     // A job of another region says which: its server is not in the list shown.
     let text = scope.map { "[\($0)] " + detailText } ?? detailText
     guard detail else {

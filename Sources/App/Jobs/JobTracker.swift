@@ -25,6 +25,8 @@ package struct JobTracker: Sendable, Equatable, Identifiable {
     package var pollErrorAt: Date?
     /// When the last good answer arrived.
     package var lastSeenAt: Date?
+    /// After success: whether the server is ready to log in (the probe, known_hosts, the new key).
+    package var login: LoginWatch?
 
     package init(jobId: String, serverId: String, serverName: String, api: ReinstallAPI, scope: String, submittedAt: Date,
                 requestId: String? = nil) {

@@ -16,6 +16,8 @@ enum JobsPaneActions {
                }),
         Action(keys: [.home, .character("g"), .end, .character("G")], keyLabel: "g G", label: "first / last job",
                perform: selectPaneJob),
+        LoginActions.removeHostKeys,
+        LoginActions.chooseAddress,
         helpAction(),
         Action(keys: [.escape, .character("J"), .character("q")], keyLabel: "Esc J q", label: "back to the list",
                footer: "Esc back", perform: { state, _ in
@@ -43,6 +45,8 @@ enum JobDetailsActions {
         Action(keys: [.pageDown, .character(" "), .pageUp], keyLabel: "PgDn Space PgUp", label: "scroll a page",
                footer: "PgDn/PgUp page", availability: scrollAvailability, quietWhenDisabled: true,
                perform: scrollJobDetails),
+        LoginActions.removeHostKeys,
+        LoginActions.chooseAddress,
         helpAction(),
         Action(keys: [.escape, .enter, .character("q")], keyLabel: "Esc Enter q", label: "close the details",
                footer: "Esc close", perform: { state, _ in

@@ -12,6 +12,8 @@ package struct JobsPaneState: Sendable, Equatable {
     package var detailsTop = 0
     /// Finished jobs dismissed with `d`: gone from the pane, still in the journal and history.
     package var dismissed: Set<String> = []
+    /// `x` asked whether to remove the old host key entries of this job's server; the next key answers.
+    package var hostKeyQuestion: String?
 
     package init() {}
 }

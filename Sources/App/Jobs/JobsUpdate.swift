@@ -13,10 +13,12 @@ func reduceReinstallAccepted(
     let tracker = JobTracker(jobId: jobId, serverId: serverId, serverName: serverName, api: api,
                              scope: state.journalScope, submittedAt: at, requestId: requestId)
     state.jobs.removeAll { $0.jobId == jobId }
+    // An earlier job's probe of this server would soon meet the new rebuild: it stops here.
+    let stops = stopLoginChecks(&state, serverId: serverId)
     state.jobs.append(tracker)
     state.now = max(state.now, at)
     state.flash = Flash(.info, "Reinstall of \(serverName) submitted via \(api.rawValue): job \(jobId)")
-    return [
+    return stops + [
         .watchJob(tracker.entry),
         .scheduleTick(after: .seconds(1)),
     ] + refreshUnlessTyping(&state)
@@ -69,6 +71,10 @@ func reduceJobFollowed(_ state: inout AppState, _ followed: JobFollowed) -> [Eff
             }
             finish(&state, index, flash)
             effects += refreshUnlessTyping(&state)
+            // Done for the cloud; for the operator once they can log in: the readiness check starts.
+            if case let .succeeded(_, last) = outcome, let server = last ?? follower.server, state.jobs[index].login == nil {
+                effects += startLoginCheck(&state, jobId: followed.jobId, server: server)
+            }
         case let .halted(error):
             state.jobs[index].stopped = error.message
             state.flash = Flash(.error, "Job of \(name) is no longer followed: \(error.message) It resumes on the next start.")

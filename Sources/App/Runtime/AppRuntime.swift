@@ -21,8 +21,10 @@ package final class AppRuntime {
     /// - Parameters:
     ///   - wake: woken with every event, for a loop asleep in `poll()` (nil in process).
     ///   - scopeMemory: where a switch of region or project is kept for the next start (nil: nowhere).
+    ///   - readiness: what the login checks after a reinstall work with (the probe's clock, known_hosts).
     package init(state: AppState, terminal: any TerminalBackend, client: CloudClient, journal: JobJournal?,
-                pollSchedule: PollSchedule = PollSchedule(), scopeMemory: ScopeMemory? = nil, wake: WakePipe? = nil) {
+                pollSchedule: PollSchedule = PollSchedule(), scopeMemory: ScopeMemory? = nil,
+                readiness: ReadinessTools = ReadinessTools(), wake: WakePipe? = nil) {
         let (rings, ring) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let inbox = EventInbox {
             wake?.wake()
@@ -30,7 +32,7 @@ package final class AppRuntime {
         }
         self.inbox = inbox
         runner = EffectRunner(client: client, journal: journal, scope: state.journalScope, pollSchedule: pollSchedule,
-                              scopeMemory: scopeMemory, settled: { ring.yield() }, send: inbox.post)
+                              scopeMemory: scopeMemory, readiness: readiness, settled: { ring.yield() }, send: inbox.post)
         self.state = state
         self.terminal = terminal
         bellsRung = state.bells

@@ -14,12 +14,14 @@ struct CloudEffects: Sendable {
     let submission: ReinstallSubmission
     /// Where the last scope is kept for the next start; nil: nowhere.
     let memory: ScopeMemoryWriter?
+    let login: LoginEffects
 
     init(client: CloudClient, journal: JournalWriter, scope: String, pollSchedule: PollSchedule,
-         memory: ScopeMemoryWriter? = nil, now: @escaping @Sendable () -> Date,
-         send: @escaping @Sendable (AppEvent) -> Void) {
+         memory: ScopeMemoryWriter? = nil, readiness: ReadinessTools = ReadinessTools(),
+         now: @escaping @Sendable () -> Date, send: @escaping @Sendable (AppEvent) -> Void) {
         self.client = client
         self.memory = memory
+        login = LoginEffects(tools: readiness, send: send)
         self.send = send
         self.now = now
         poller = JobPoller(source: client, clock: ContinuousClock(), schedule: pollSchedule, now: now, send: send)
@@ -83,6 +85,14 @@ struct CloudEffects: Sendable {
             } catch {
                 return .scopeNotRemembered("The region and project could not be remembered for the next start: \(error)")
             }
+        case let .probeLogin(jobId, target, settings):
+            return try await login.probe(jobId: jobId, target: target, settings: settings)
+        case .stopLoginProbe:
+            return nil  // replacing the probe's effect (same key) was the work
+        case let .readKnownHosts(jobId, target, file):
+            return login.readKnownHosts(jobId: jobId, target: target, file: file)
+        case let .removeHostKeys(jobId, findings):
+            return await login.removeHostKeys(jobId: jobId, findings: findings)
         }
     }
 

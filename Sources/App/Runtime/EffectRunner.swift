@@ -35,8 +35,10 @@ package final class EffectRunner: Sendable {
     ///   - pollSchedule: how often the jobs followed are read.
     ///   - settled: called each time an effect that matters finished, after its event was sent.
     ///   - scopeMemory: where a switch of scope (`:`) is kept for the next start (nil: nowhere).
+    ///   - readiness: what the login checks after a reinstall work with (the probe's clock, known_hosts).
     package convenience init(client: CloudClient, journal: JobJournal?, scope: String,
                             pollSchedule: PollSchedule = PollSchedule(), scopeMemory: ScopeMemory? = nil,
+                            readiness: ReadinessTools = ReadinessTools(),
                             now: @escaping @Sendable () -> Date = { Date() },
                             settled: @escaping @Sendable () -> Void = {},
                             send: @escaping @Sendable (AppEvent) -> Void) {
@@ -44,7 +46,7 @@ package final class EffectRunner: Sendable {
         let memory = scopeMemory.map(ScopeMemoryWriter.init)
         let clouds = ScopedClouds(client: client, scope: scope) { client, scope in
             CloudEffects(client: client, journal: writer, scope: scope, pollSchedule: pollSchedule,
-                         memory: memory, now: now, send: send)
+                         memory: memory, readiness: readiness, now: now, send: send)
         }
         self.init(journal: writer, now: now, clouds: clouds, memory: memory,
                   perform: { try await clouds.cloud(for: $0).perform($0) },
@@ -201,6 +203,10 @@ package final class EffectRunner: Sendable {
         case .loadScopes: return .scopesFailed(error)
         case .useScope: return .journalFailed(message)  // never: taken by the runner
         case .rememberScope: return .scopeNotRemembered(message)
+        case .probeLogin, .stopLoginProbe: return .journalFailed(message)  // never: a probe's failures are answers
+        case let .readKnownHosts(jobId, target, _): return .knownHostsRead(jobId: jobId, target, .failure(ReadinessFailure(message)))
+        case let .removeHostKeys(jobId, _):
+            return .hostKeysRemoved(jobId: jobId, KnownHostsRemoval(succeeded: false, message: message))
         }
     }
 }

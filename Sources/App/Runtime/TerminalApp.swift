@@ -16,7 +16,7 @@ package enum TerminalApp {
     @MainActor
     package static func run(
         initialState: AppState, client: CloudClient, journal: JobJournal?, options: TerminalOptions = TerminalOptions(),
-        scopeMemory: ScopeMemory? = nil
+        scopeMemory: ScopeMemory? = nil, readiness: ReadinessTools = ReadinessTools()
     ) throws -> Int32 {
         let wake = try WakePipe()
         ExitWatchdog.start()
@@ -28,7 +28,7 @@ package enum TerminalApp {
         defer { terminal.restore() }
         TerminalSignals.forwardResizes()
         let runtime = AppRuntime(state: initialState, terminal: terminal, client: client, journal: journal,
-                                 scopeMemory: scopeMemory, wake: wake)
+                                 scopeMemory: scopeMemory, readiness: readiness, wake: wake)
         runtime.start()
         let exitStatus = loop(runtime, wake: wake)
         let summary = runtime.leave()

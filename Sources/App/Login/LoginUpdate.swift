@@ -1,0 +1,98 @@
+import Foundation
+import HuaweiCloud
+import Reinstall
+import TerminalKit
+
+/// The job's server has left REBUILD after a successful reinstall: the check that it is ready to
+/// log in starts (once per job; `a` starts it again on another address). The policy is decided
+/// here, before any effect: an address it refuses is never handed to a driver (whose `LoginProbe`
+/// would refuse it too).
+func startLoginCheck(_ state: inout AppState, jobId: String, server: Server, address: String? = nil) -> [Effect] {
+    guard let index = state.jobs.firstIndex(where: { $0.jobId == jobId }) else { return [] }
+    var settings = state.login
+    // The address chosen with `a` (else `--login-address`, else the server's private one).
+    if let address { settings.address = address }
+    let replacing = state.jobs[index].login?.isProbing == true
+    let stopOld: [Effect] = replacing ? [.stopLoginProbe(jobId: jobId)] : []
+    guard let target = settings.target(for: server) else {
+        state.jobs[index].login = LoginWatch(target: nil, notProbed: LoginTarget.noAddress)
+        return stopOld
+    }
+    if let refusal = settings.policy.refusal(for: target.address) {
+        state.jobs[index].login = LoginWatch(target: target, notProbed: refusal)
+        return stopOld
+    }
+    state.jobs[index].login = LoginWatch(target: target)
+    // Replaces the old probe's effect, which is cancelled.
+    return [.probeLogin(jobId: jobId, target, settings)]
+}
+
+/// The server is being reinstalled again: the probes of its earlier jobs stop, and say why.
+func stopLoginChecks(_ state: inout AppState, serverId: String) -> [Effect] {
+    var effects: [Effect] = []
+    for index in state.jobs.indices where state.jobs[index].serverId == serverId && state.jobs[index].login?.isProbing == true {
+        state.jobs[index].login?.notProbed = "stopped: the server is being reinstalled again"
+        effects.append(.stopLoginProbe(jobId: state.jobs[index].jobId))
+    }
+    return effects
+}
+
+/// The probe's driver reports its state. A report about another target (the address was changed
+/// meanwhile) is old news and changes nothing; so is one after the probe has ended.
+func reduceLoginProbed(_ state: inout AppState, jobId: String, probe: LoginProbe) -> [Effect] {
+    guard let index = loginIndex(state, jobId: jobId, target: probe.target),
+          state.jobs[index].login?.readiness == nil
+    else { return [] }
+    state.jobs[index].login?.probe = probe
+    if let readiness = probe.outcome, !readiness.isReady {
+        // Said at once; an answer waits for the report, which brings the command to log in.
+        let name = TerminalText.visible(state.jobs[index].serverName)
+        state.flash = Flash(.info, "\(name): \(readiness.message(kind: probe.target.kind))")
+    }
+    return []
+}
+
+/// The probe has ended and the core has worded it: the pane and the details show the report.
+func reduceLoginReported(_ state: inout AppState, jobId: String, report: LoginReport) -> [Effect] {
+    guard let index = loginIndex(state, jobId: jobId, target: report.target) else { return [] }
+    state.jobs[index].login?.report = report
+    if report.readiness.isReady {
+        let name = TerminalText.visible(state.jobs[index].serverName)
+        let advice = report.knownHostsLine.map { " · \($0)" } ?? ""
+        state.flash = Flash(.info, "\(name): \(report.loginLine)\(advice)")
+    }
+    return []
+}
+
+func reduceKnownHostsRead(_ state: inout AppState, jobId: String, target: LoginTarget,
+                          result: Result<KnownHosts.Findings, ReadinessFailure>) -> [Effect] {
+    guard let index = loginIndex(state, jobId: jobId, target: target), state.jobs[index].login?.report != nil else {
+        return []
+    }
+    switch result {
+    case let .success(findings):
+        state.jobs[index].login?.report?.knownHosts = findings
+        state.jobs[index].login?.report?.knownHostsError = nil
+    case let .failure(failure):
+        state.jobs[index].login?.report?.knownHosts = nil
+        state.jobs[index].login?.report?.knownHostsError = failure.message
+    }
+    return []
+}
+
+/// `ssh-keygen -R` has run: what it did is said, and the file read again so the advice shows
+/// what is left.
+func reduceHostKeysRemoved(_ state: inout AppState, jobId: String, removal: KnownHostsRemoval) -> [Effect] {
+    guard let index = state.jobs.firstIndex(where: { $0.jobId == jobId }), let target = state.jobs[index].login?.target
+    else { return [] }
+    state.jobs[index].login?.removal = .finished(removal)
+    state.flash = Flash(removal.succeeded ? .info : .error, removal.message)
+    return [.readKnownHosts(jobId: jobId, target, file: state.login.knownHostsFile)]
+}
+
+/// The tracker whose login check is about `target` still (not since moved to another address).
+private func loginIndex(_ state: AppState, jobId: String, target: LoginTarget) -> Int? {
+    guard let index = state.jobs.firstIndex(where: { $0.jobId == jobId }), state.jobs[index].login?.target == target
+    else { return nil }
+    return index
+}

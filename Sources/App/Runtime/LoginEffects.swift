@@ -1,0 +1,51 @@
+import Foundation
+import Reinstall
+
+/// The readiness effects: a driver of `LoginProbe` on the tools' clock (as `JobPoller` drives
+/// `JobFollower`), the core's report once it ends, and the known_hosts reads and removal. Nothing
+/// here decides anything: the probe says when to try and when to give up, the core words it.
+struct LoginEffects: Sendable {
+    let tools: ReadinessTools
+    let send: @Sendable (AppEvent) -> Void
+
+    /// Probes until the port answers or the bound passes, telling each attempt, then reports. A
+    /// refused address ends the probe at once, unattempted, and unreported. Cancellation (a newer
+    /// probe of the job, leaving the UI) ends it between attempts.
+    func probe(jobId: String, target: LoginTarget, settings: ReadinessSettings) async throws -> AppEvent? {
+        let start = tools.now()
+        var probe = LoginProbe(target: target, policy: settings.policy, startedAt: start, schedule: settings.schedule,
+                               now: start)
+        send(.loginProbed(jobId: jobId, probe))
+        while let due = probe.next {
+            let wait = due.at.timeIntervalSince(tools.now())
+            if wait > 0 { try await tools.clock.sleep(for: .milliseconds(Int((wait * 1000).rounded(.up))), tolerance: nil) }
+            try Task.checkCancellation()
+            let answer = await tools.portProbe.attempt(target, timeout: probe.attemptTimeout(now: tools.now()))
+            try Task.checkCancellation()
+            _ = probe.receive(answer, now: tools.now())
+            send(.loginProbed(jobId: jobId, probe))
+        }
+        guard let readiness = probe.outcome else { return nil }
+        if case .notProbed = readiness { return nil }
+        let report = await settings.check(target, probe: tools.portProbe, environment: tools.environment).report(readiness)
+        try Task.checkCancellation()
+        return .loginReported(jobId: jobId, report)
+    }
+
+    func readKnownHosts(jobId: String, target: LoginTarget, file: URL?) -> AppEvent {
+        let file = file ?? KnownHosts.defaultFile(environment: tools.environment)
+        do {
+            let findings = try KnownHosts.read(file: file, address: target.address, port: target.port,
+                                               environment: tools.environment)
+            return .knownHostsRead(jobId: jobId, target, .success(findings))
+        } catch {
+            return .knownHostsRead(jobId: jobId, target,
+                                   .failure(ReadinessFailure("\(file.path): \((error as NSError).localizedDescription)")))
+        }
+    }
+
+    func removeHostKeys(jobId: String, findings: KnownHosts.Findings) async -> AppEvent {
+        let removal = await findings.remove(tool: ExternalTool.find("ssh-keygen", environment: tools.environment))
+        return .hostKeysRemoved(jobId: jobId, removal)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import HuaweiCloud
+import Reinstall
+
+/// `--wait-login`: once the job has succeeded and the server left REBUILD, the core's readiness
+/// check (`LoginCheck`), its progress on stderr and its report's lines after it. It only reads and
+/// prints: known_hosts is never changed, the `ssh-keygen -R` to run is printed.
+struct LoginWaiter: Sendable {
+    var settings: ReadinessSettings
+
+    enum End: Sendable {
+        case report(LoginReport)
+        /// A signal stopped the probe (the reinstall itself had ended).
+        case interrupted(Int32)
+    }
+
+    func check(_ server: Server, interruption: WaitInterruption?) async -> End {
+        guard let target = settings.target(for: server) else {
+            let report = LoginReport(
+                target: LoginTarget(address: "", port: settings.port ?? 22, kind: server.isWindows ? .rdp : .ssh,
+                                    user: server.isWindows ? "Administrator" : "root", keypairName: server.keyName),
+                readiness: .notProbed(reason: LoginTarget.noAddress + " with --login-address"), knownHosts: nil,
+                hostKeys: nil, loginCommand: "")
+            Console.error("login: \(report.readinessLine)")
+            return .report(report)
+        }
+        let check = settings.check(target)
+        let bound = LoginReadiness.spoken(settings.schedule.giveUpAfter)
+        if settings.policy.refusal(for: target.address) == nil {
+            Console.error("login: probing \(target.kind.name) on \(target.endpoint.shown) (giving up after \(bound))")
+        }
+        let endpoint = target.endpoint.shown
+        let probing = Task {
+            try await check.waitForLogin { change in
+                if case let .attemptFailed(reason, retryIn) = change {
+                    Console.error("login: \(endpoint): \(reason.shown); trying again in \(LoginReadiness.spoken(retryIn))")
+                }
+            }
+        }
+        if let interruption, !interruption.waiting(cancel: { probing.cancel() }) { probing.cancel() }
+        let readiness: LoginReadiness
+        do {
+            readiness = try await probing.value
+        } catch {
+            return .interrupted(interruption?.signal ?? SIGINT)
+        }
+        let report = await check.report(readiness)
+        for line in report.lines { Console.error("login: \(line.shown)") }
+        return .report(report)
+    }
+}
