@@ -121,6 +121,9 @@ struct ScopeSwitchReducerTests {
         #expect(effects.contains(.watchJob(running)))
         #expect(state.journalElsewhere.isEmpty)
         #expect(state.flash?.text.contains("resumed 1 unfinished job") == true)
+        // Back in cn-north-4, the history says where its jobs ran.
+        _ = press([.character(":")] + ModeSamples.typed("cn-north-4 ") + [.enter, .character("h")], &state)
+        #expect(render(state).lines.contains { $0.contains("east-web-01") && $0.contains("[cn-east-3]") })
     }
 
     @Test func aSwitchIsRefusedWhileAReinstallIsBeingSubmitted() {

@@ -2,7 +2,8 @@ import Foundation
 import Reinstall
 import TerminalKit
 
-/// Finished jobs of this account, newest first: what was reinstalled, when, and how it ended.
+/// Finished jobs of this account (of each region worked in this run), newest first: what was
+/// reinstalled, when, and how it ended.
 func drawHistory(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     let entries = Array(state.history.reversed())
     screen.put("Job history (\(entries.count))", x: 1, y: layout.bodyTop, style: Style(bold: true))
@@ -27,8 +28,11 @@ func drawHistory(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
             case 2: return entry.api.rawValue
             case 3: return entry.lastStatus
             default:
-                guard let code = entry.errorCode else { return entry.failReason ?? "" }
-                return JobFailure.codeAndReason(code: code, reason: entry.failReason ?? "")
+                // A job of another region than the one listed (after `:`) says which.
+                let elsewhere = entry.scope == state.journalScope ? ""
+                    : "[\(state.scopeLabels[entry.scope] ?? entry.region ?? "another region")] "
+                guard let code = entry.errorCode else { return elsewhere + (entry.failReason ?? "") }
+                return elsewhere + JobFailure.codeAndReason(code: code, reason: entry.failReason ?? "")
             }
         },
         cellStyle: { row, column in
