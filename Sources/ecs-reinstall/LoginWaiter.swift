@@ -30,21 +30,21 @@ struct LoginWaiter: Sendable {
             Console.error("login: probing \(target.kind.name) on \(target.endpoint.shown) (giving up after \(bound))")
         }
         let endpoint = target.endpoint.shown
-        let probing = Task {
-            try await check.waitForLogin { change in
+        // Probe and report in one task: a signal during the host key scan cancels it too.
+        let checking = Task {
+            try await check.run { change in
                 if case let .attemptFailed(reason, retryIn) = change {
                     Console.error("login: \(endpoint): \(reason.shown); trying again in \(LoginReadiness.spoken(retryIn))")
                 }
             }
         }
-        if let interruption, !interruption.waiting(cancel: { probing.cancel() }) { probing.cancel() }
-        let readiness: LoginReadiness
+        if let interruption, !interruption.waiting(cancel: { checking.cancel() }) { checking.cancel() }
+        let report: LoginReport
         do {
-            readiness = try await probing.value
+            report = try await checking.value
         } catch {
             return .interrupted(interruption?.signal ?? SIGINT)
         }
-        let report = await check.report(readiness)
         for line in report.lines { Console.error("login: \(line.shown)") }
         return .report(report)
     }
