@@ -14,15 +14,15 @@ struct LoginWaiter: Sendable {
         case interrupted(Int32)
     }
 
-    func check(_ server: Server, interruption: WaitInterruption?) async -> End {
-        guard let target = settings.target(for: server) else {
-            let report = LoginReport(
-                target: LoginTarget(address: "", port: settings.port ?? 22, kind: server.isWindows ? .rdp : .ssh,
-                                    user: server.isWindows ? "Administrator" : "root", keypairName: server.keyName),
-                readiness: .notProbed(reason: LoginTarget.noAddress + " with --login-address"), knownHosts: nil,
-                hostKeys: nil, loginCommand: "")
+    /// Probes `server` (nil when the job named none: a "not probed" report, as for a server
+    /// without an address), prints the report's lines on stderr and returns it.
+    func check(_ server: Server?, interruption: WaitInterruption?) async -> End {
+        if let report = settings.notProbedReport(for: server) {
             Console.error("login: \(report.readinessLine)")
             return .report(report)
+        }
+        guard let server, let target = settings.target(for: server) else {
+            preconditionFailure("notProbedReport(for:) covers a missing server and a missing address")
         }
         let check = settings.check(target)
         let bound = LoginReadiness.spoken(settings.schedule.giveUpAfter)
