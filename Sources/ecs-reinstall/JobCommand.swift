@@ -61,15 +61,13 @@ struct JobCommand: AsyncParsableCommand, ConnectedCommand {
                     job = try await session.client.job(id: jobId)  // resumed after the job had succeeded
                 }
                 if login.waitLogin, case let .succeeded(_, server) = end.outcome {
-                    guard let server else {
-                        throw CommandFailure("login: not probed: job \(jobId.shown) names no server.",
-                                             code: ScriptExit.notReachable)
-                    }
                     switch await LoginWaiter(settings: login.settings(session.readiness)).check(server, interruption: interruption) {
                     case let .report(found):
                         readiness = found
                     case let .interrupted(signal):
                         Console.error("Interrupted while probing the login port; job \(jobId.shown) had succeeded.")
+                        // As reinstall does: the job's JSON all the same, its login null.
+                        if json { try Console.json(Stamped(JobResult(summary: JobSummary(job), login: nil), SessionStamp(session))) }
                         return 128 + signal
                     }
                 }

@@ -14,15 +14,15 @@ struct LoginWaiter: Sendable {
         case interrupted(Int32)
     }
 
-    func check(_ server: Server, interruption: WaitInterruption?) async -> End {
-        guard let target = settings.target(for: server) else {
-            let report = LoginReport(
-                target: LoginTarget(address: "", port: settings.port ?? 22, kind: server.isWindows ? .rdp : .ssh,
-                                    user: server.isWindows ? "Administrator" : "root", keypairName: server.keyName),
-                readiness: .notProbed(reason: LoginTarget.noAddress + " with --login-address"), knownHosts: nil,
-                hostKeys: nil, loginCommand: "")
+    /// Probes `server` (nil when the job named none: a "not probed" report, as for a server
+    /// without an address), prints the report's lines on stderr and returns it.
+    func check(_ server: Server?, interruption: WaitInterruption?) async -> End {
+        if let report = settings.notProbedReport(for: server) {
             Console.error("login: \(report.readinessLine)")
             return .report(report)
+        }
+        guard let server, let target = settings.target(for: server) else {
+            preconditionFailure("notProbedReport(for:) covers a missing server and a missing address")
         }
         let check = settings.check(target)
         let bound = LoginReadiness.spoken(settings.schedule.giveUpAfter)
@@ -30,21 +30,21 @@ struct LoginWaiter: Sendable {
             Console.error("login: probing \(target.kind.name) on \(target.endpoint.shown) (giving up after \(bound))")
         }
         let endpoint = target.endpoint.shown
-        let probing = Task {
-            try await check.waitForLogin { change in
+        // Probe and report in one task: a signal during the host key scan cancels it too.
+        let checking = Task {
+            try await check.run { change in
                 if case let .attemptFailed(reason, retryIn) = change {
                     Console.error("login: \(endpoint): \(reason.shown); trying again in \(LoginReadiness.spoken(retryIn))")
                 }
             }
         }
-        if let interruption, !interruption.waiting(cancel: { probing.cancel() }) { probing.cancel() }
-        let readiness: LoginReadiness
+        if let interruption, !interruption.waiting(cancel: { checking.cancel() }) { checking.cancel() }
+        let report: LoginReport
         do {
-            readiness = try await probing.value
+            report = try await checking.value
         } catch {
             return .interrupted(interruption?.signal ?? SIGINT)
         }
-        let report = await check.report(readiness)
         for line in report.lines { Console.error("login: \(line.shown)") }
         return .report(report)
     }

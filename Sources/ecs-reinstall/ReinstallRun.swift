@@ -236,9 +236,9 @@ struct ReinstallRun: Sendable {
             report.message = "The reinstall of \(plan.serverName.shown) succeeded; \(login) a few minutes after the first boot."
             Console.error(report.message)
             status = ScriptExit.done
-            if let options = self.login, let server = end.server {
+            if let options = self.login {
                 let waiter = LoginWaiter(settings: options.settings(session.readiness))
-                switch await waiter.check(server, interruption: interruption) {
+                switch await waiter.check(end.server, interruption: interruption) {
                 case let .report(found):
                     report.login = found
                     if !found.readiness.isReady { status = ScriptExit.notReachable }

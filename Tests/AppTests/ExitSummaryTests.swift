@@ -101,3 +101,27 @@ struct ExitSummaryTests {
         #expect(ExitSummary.lines([], submissions: marks, mode: .demo).isEmpty, "the demo's cloud is gone with it")
     }
 }
+
+extension ExitSummaryTests {
+    /// The login command and the known_hosts advice are printed whole once the terminal is given
+    /// back (the alternate screen they were on is gone); not for the demo, whose servers end with it.
+    @Test func theServersReadyToLogInArePrintedWithTheirAdvice() {
+        var state = Fixtures.loadedState()
+        LoginSamples.readyWeb(&state)
+        let lines = ExitSummary.lines(state.jobs, mode: .real)
+        #expect(lines == [
+            "web-01: ready to log in: ssh -i ~/.ssh/deploy-rsa.pem root@192.168.0.11",
+            "web-01: known_hosts has 2 entries for 192.168.0.11 (1 hashed): the old host key; run: ssh-keygen -R 192.168.0.11",
+        ])
+        #expect(ExitSummary.lines(state.jobs, mode: .demo) == [])
+
+        _ = reduce(&state, .knownHostsRead(jobId: LoginSamples.jobId, LoginSamples.target, .success(LoginSamples.findings([]))))
+        #expect(ExitSummary.lines(state.jobs, mode: .real).count == 1, "the entries removed: no advice left")
+
+        var unreachable = Fixtures.loadedState()
+        LoginSamples.readyWeb(&unreachable)
+        _ = reduce(&unreachable, .loginReported(jobId: LoginSamples.jobId, LoginSamples.report(
+            readiness: .unreachable(reason: "connection refused", after: .seconds(300)))))
+        #expect(ExitSummary.lines(unreachable.jobs, mode: .real) == [])
+    }
+}

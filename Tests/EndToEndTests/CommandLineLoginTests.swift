@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -86,6 +87,29 @@ struct CommandLineLoginTests {
         #expect(login["state"] as? String == "unreachable" && login["reason"] as? String == "connection refused", "\(login)")
         #expect(result.stderr.contains("login: not reachable from here: connection refused (gave up after 3s"), "\(result.all)")
         #expect(result.stderr.contains("trying again in 2s"), "\(result.all)")
+    }
+
+    @Test("Ctrl-C while probing: reinstall and job both exit 130 and both print their JSON, login null")
+    func interruptedWhileProbingPrintsTheJSON() async throws {
+        let (simulator, _) = try await simulatorWithListeners()
+        let cli = try CLISession(simulator: simulator)
+        let submitted = try await cli.run(["reinstall", "legacy-app", "--keypair", "deploy-rsa", "--yes"])
+        let jobId = submitted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(submitted.status == 0, "\(submitted.all)")
+        // Port 9 is closed: the probe goes on trying until interrupted.
+        for arguments in [["job", jobId], ["reinstall", "数据库-从节点", "--keypair", "deploy-rsa", "--yes"]] {
+            let command = try Background(cli, arguments + ["--wait-login", "--login-port", "9", "--login-timeout", "120",
+                                                           "--json"])
+            _ = try await command.waitForOutput("the probe's start on stderr") { _, err in
+                err.contains("login: probing SSH") ? "" : nil
+            }
+            #expect(sendSignal(command.pid, SIGINT) == 0)
+            let status = try await ChildProcess.wait(command.pid, timeout: .seconds(10))
+            #expect(status == 130, "\(arguments[0]): \(command.stderr)")
+            let printed = try jsonObject(command.stdout)
+            #expect(printed["status"] as? String == "SUCCESS", "\(arguments[0]): \(printed)")
+            #expect(printed.keys.contains("login") && printed["login"] is NSNull, "\(arguments[0]): \(printed)")
+        }
     }
 
     @Test("An endpoint on loopback is a simulated cloud: its servers' private addresses are never probed")

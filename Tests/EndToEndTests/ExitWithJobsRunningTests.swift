@@ -140,7 +140,7 @@ struct ExitWithJobsRunningTests {
 }
 
 /// A command left running in the background against the session's simulator, its output in files.
-private struct Background {
+struct Background {
     let pid: pid_t
     let outPath: String
     let errPath: String

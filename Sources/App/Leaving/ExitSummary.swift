@@ -21,16 +21,18 @@ package enum ExitSummary {
         }
     }
 
-    /// The lines printed once the terminal is given back; empty when nothing is left running
-    /// and no reinstall's outcome is unclear.
+    /// The lines printed once the terminal is given back; empty when nothing is left running,
+    /// no reinstall's outcome is unclear and no server was found ready to log in.
     /// - Parameter elsewhere: the region (or subproject) of a job started in another one than
     ///   `scope` names (after `:`), nil for the others: its line says it, and its own `--region`.
     package static func lines(_ jobs: [JobTracker], submissions: [SubmissionMark] = [], mode: AccountMode,
                              scope: CommandScope = CommandScope(),
                              elsewhere: (JobTracker) -> String? = { _ in nil }) -> [String] {
         let unclear = mode == .real ? unclearLines(submissions, scope: scope) : []
+        // The demo's servers end with it: nothing of them is left to log into.
+        let ready = mode == .real ? readyLines(jobs) : []
         let running = runningJobs(jobs)
-        guard !running.isEmpty else { return unclear }
+        guard !running.isEmpty else { return unclear + ready }
         let count = running.count == 1 ? "1 reinstall is" : "\(running.count) reinstalls are"
         var lines: [String]
         switch mode {
@@ -53,7 +55,23 @@ package enum ExitSummary {
         case .demo:
             lines.append("Nothing is left to follow: a new demo starts a new simulated cloud.")
         }
-        return lines + unclear
+        return lines + unclear + ready
+    }
+
+    /// The servers found ready to log in, in the core's words, whole: the alternate screen they
+    /// were shown on is gone, and here they can be copied.
+    static func readyLines(_ jobs: [JobTracker]) -> [String] {
+        let reports = jobs.compactMap { job in job.login?.report.map { (job, $0) } }.filter { $0.1.readiness.isReady }
+        var lines: [String] = []
+        for (job, report) in reports {
+            let name = TerminalText.visible(job.serverName)
+            lines.append("\(name): \(TerminalText.visible(report.loginLine))")
+            // After `x` removed them the file is read again: only entries still there are said.
+            if let advice = job.login?.oldEntries != nil ? report.knownHostsLine : nil {
+                lines.append("\(name): \(TerminalText.visible(advice))")
+            }
+        }
+        return lines
     }
 
     /// A reinstall on its way when the UI ended (its POST cut off with the process), or one whose

@@ -61,8 +61,11 @@ public struct LoginCheck: Sendable {
                            hostKeys: scan, loginCommand: command.text)
     }
 
-    /// Both: probe, then report.
+    /// Both: probe, then report, in one task, so that cancelling it (Ctrl-C) also stops the host
+    /// key scan (ssh-keyscan is killed) and throws `CancellationError` instead of reporting.
     public func run(onChange: @Sendable (LoginProbe.Change) -> Void = { _ in }) async throws -> LoginReport {
-        await report(try await waitForLogin(onChange: onChange))
+        let report = await report(try await waitForLogin(onChange: onChange))
+        try Task.checkCancellation()
+        return report
     }
 }

@@ -33,12 +33,21 @@ public struct LoginTarget: Sendable, Equatable, Codable {
     /// is chosen, port 22 (Linux) or 3389 (Windows) unless `port` is chosen. Nil when no address
     /// is chosen and the server has none (`noAddress` says so).
     public static func of(server: Server, os: TargetOS? = nil, port: Int? = nil, address: String? = nil) -> LoginTarget? {
+        let target = planned(server: server, os: os, port: port, address: address)
+        return target.address.isEmpty ? nil : target
+    }
+
+    /// The same choice of kind, port and user, with an empty address when there is none: what a
+    /// "not probed" report names.
+    public static func planned(server: Server, os: TargetOS? = nil, port: Int? = nil, address: String? = nil) -> LoginTarget {
         let os = os ?? TargetOS(server: server)
-        guard let address = address ?? server.privateIP, !address.isEmpty else { return nil }
         let kind: LoginKind = os == .windows ? .rdp : .ssh
-        return LoginTarget(address: address, port: port ?? kind.defaultPort, kind: kind,
+        return LoginTarget(address: address ?? server.privateIP ?? "", port: port ?? kind.defaultPort, kind: kind,
                            user: os == .windows ? "Administrator" : "root", keypairName: server.keyName)
     }
+
+    /// Why nothing is probed when the job that succeeded names no server.
+    public static let noServer = "the job names no server, so there is no address to probe"
 
     /// Why a server without an address is not probed.
     public static let noAddress = "the server has no private IPv4 address; choose the address to probe"

@@ -27,6 +27,24 @@ public struct ReadinessSettings: Sendable, Equatable {
         LoginTarget.of(server: server, port: port, address: address)
     }
 
+    /// The report when there is nothing to probe: the job named no server (nil), or the server has
+    /// no address and none was chosen. Nil when `server` can be probed. Not ready, so the commands
+    /// exit 6 and print it like any other report.
+    public func notProbedReport(for server: Server?) -> LoginReport? {
+        let target: LoginTarget
+        let reason: String
+        if let server {
+            target = LoginTarget.planned(server: server, port: port, address: address)
+            guard target.address.isEmpty else { return nil }
+            reason = LoginTarget.noAddress
+        } else {
+            target = LoginTarget(address: "", port: port ?? LoginKind.ssh.defaultPort, kind: .ssh, user: "root")
+            reason = LoginTarget.noServer
+        }
+        return LoginReport(target: target, readiness: .notProbed(reason: reason), knownHosts: nil, hostKeys: nil,
+                           loginCommand: "")
+    }
+
     /// The check of `target` with these settings.
     public func check(_ target: LoginTarget, probe: any PortProbe = TCPPortProbe(),
                       environment: [String: String] = ProcessInfo.processInfo.environment) -> LoginCheck {

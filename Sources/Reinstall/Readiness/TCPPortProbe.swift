@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 
@@ -14,15 +15,42 @@ public struct TCPPortProbe: PortProbe {
     }
 
     public func attempt(_ target: LoginTarget, timeout: Duration) async -> ProbeAnswer {
+        // Every channel the attempt opens (a name may give several, tried in parallel), so that a
+        // cancelled task (Ctrl-C) closes them at once instead of waiting out the timeout.
+        let channels = NIOLockedValueBox(OpenChannels())
+        return await withTaskCancellationHandler {
+            await connectAndRead(target, timeout: timeout, channels: channels)
+        } onCancel: {
+            let open = channels.withLockedValue { state in
+                state.cancelled = true
+                return state.channels
+            }
+            for channel in open { channel.close(promise: nil) }
+        }
+    }
+
+    private struct OpenChannels {
+        var cancelled = false
+        var channels: [any Channel] = []
+    }
+
+    private func connectAndRead(_ target: LoginTarget, timeout: Duration,
+                                channels: NIOLockedValueBox<OpenChannels>) async -> ProbeAnswer {
         let clock = ContinuousClock()
         let start = clock.now
         let loop = group.next()
-        let banner = loop.makePromise(of: String.self)
         let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(.milliseconds(max(1, Int64(timeout.timeInterval * 1000))))
             .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(BannerReader(banner: banner))
+                let cancelled = channels.withLockedValue { state in
+                    if !state.cancelled { state.channels.append(channel) }
+                    return state.cancelled
+                }
+                if cancelled { return channel.eventLoop.makeFailedFuture(CancellationError()) }
+                // Each connection its own reader and promise: when a name has several addresses,
+                // the losing connections are closed, which must not end the winner's wait.
+                return channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(BannerReader(banner: channel.eventLoop.makePromise()))
                 }
             }
         let channel: any Channel
@@ -33,24 +61,27 @@ public struct TCPPortProbe: PortProbe {
                 channel = try await bootstrap.connect(host: target.address, port: target.port).get()
             }
         } catch {
-            banner.fail(error)
+            if Task.isCancelled { return .failed(reason: Self.cancelled) }
             return .failed(reason: Self.describe(error, timeout: timeout))
         }
         defer { channel.close(promise: nil) }
-        guard target.kind == .ssh else {
-            banner.succeed("")
-            return .answered(banner: nil)
+        guard target.kind == .ssh else { return .answered(banner: nil) }
+        let banner: EventLoopPromise<String>
+        do {
+            banner = try await channel.pipeline.handler(type: BannerReader.self).map(\.banner).get()
+        } catch {
+            return .failed(reason: Task.isCancelled ? Self.cancelled
+                : "the port accepts connections but closed them without an SSH banner")
         }
         let left = timeout - (clock.now - start)
-        let timer = loop.scheduleTask(in: .milliseconds(max(1, Int64(left.timeInterval * 1000)))) {
+        let timer = channel.eventLoop.scheduleTask(in: .milliseconds(max(1, Int64(left.timeInterval * 1000)))) {
             banner.fail(BannerFailure.timedOut)
         }
+        defer { timer.cancel() }
         do {
-            let line = try await banner.futureResult.get()
-            timer.cancel()
-            return .answered(banner: line)
+            return .answered(banner: try await banner.futureResult.get())
         } catch {
-            timer.cancel()
+            if Task.isCancelled { return .failed(reason: Self.cancelled) }
             switch error {
             case BannerFailure.timedOut:
                 return .failed(reason: "the port accepts connections but sent no SSH banner within "
@@ -64,6 +95,9 @@ public struct TCPPortProbe: PortProbe {
             }
         }
     }
+
+    /// The answer of an attempt whose task was cancelled; the caller is leaving and reads no further.
+    static let cancelled = "cancelled"
 
     /// A connection failure in the words of `ssh`: `connection refused`, `timed out after 5s`…
     static func describe(_ error: any Error, timeout: Duration) -> String {
@@ -100,7 +134,7 @@ final class BannerReader: ChannelInboundHandler {
     static let maxLineBytes = 255
     static let maxLines = 16
 
-    private let banner: EventLoopPromise<String>
+    let banner: EventLoopPromise<String>
     private var line: [UInt8] = []
     private var lines = 0
 
@@ -132,6 +166,12 @@ final class BannerReader: ChannelInboundHandler {
     func channelInactive(context: ChannelHandlerContext) {
         banner.fail(BannerFailure.closed)
         context.fireChannelInactive()
+    }
+
+    /// A connection that never became active (refused, or lost to another address) is removed
+    /// without going inactive: its promise must still be completed.
+    func handlerRemoved(context: ChannelHandlerContext) {
+        banner.fail(BannerFailure.closed)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {

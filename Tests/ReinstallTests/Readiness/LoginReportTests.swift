@@ -135,4 +135,18 @@ struct LoginCommandTests {
         bare.addresses = [:]
         #expect(LoginTarget.of(server: bare) == nil)
     }
+
+    @Test func nothingToProbeIsANotProbedReportThatIsNotReady() throws {
+        let settings = ReadinessSettings(policy: .realCloud, port: 2022)
+        // The job named no server: one rule for reinstall and job, a report (exit 6), never a skip.
+        let none = try #require(settings.notProbedReport(for: nil))
+        #expect(none.readiness == .notProbed(reason: LoginTarget.noServer) && !none.readiness.isReady)
+        #expect(none.lines == ["not probed: " + LoginTarget.noServer])
+        var windows = Server(id: "s1", name: "w", status: .active, imageId: "i", metadata: ["os_type": "Windows"])
+        let bare = try #require(settings.notProbedReport(for: windows))
+        #expect(bare.target == LoginTarget(address: "", port: 2022, kind: .rdp, user: "Administrator"))
+        #expect(bare.readiness == .notProbed(reason: LoginTarget.noAddress))
+        windows.addresses = ["net": [.init(addr: "192.168.0.11")]]
+        #expect(settings.notProbedReport(for: windows) == nil)
+    }
 }
