@@ -68,14 +68,22 @@ struct InteractiveCommand: AsyncParsableCommand, ConnectedCommand {
             state.commandScope.subproject = state.scope.isRegionDefault ? nil : state.projectId
         }
         // What a reinstalled server's readiness is probed with: the demo's loopback port and its
-        // own known_hosts; a simulated cloud's policy for a local endpoint.
-        state.login = session.readiness
+        // own known_hosts (made now: the job pane reads it for its advice); a simulated cloud's
+        // policy for a local endpoint.
+        state.login = await session.prepareReadiness()
         if case let .only(id) = session.client.enterpriseProjects { state.enterpriseProject = id }
         let initialState = state
         let terminalOptions = TerminalOptions(colors: noColor ? false : nil, mouse: mouse)
-        let status = try await MainActor.run {
-            try TerminalApp.run(initialState: initialState, client: session.client, journal: journal,
-                                options: terminalOptions, scopeMemory: memory)
+        let status: Int32
+        do {
+            status = try await MainActor.run {
+                try TerminalApp.run(initialState: initialState, client: session.client, journal: journal,
+                                    options: terminalOptions, scopeMemory: memory)
+            }
+        } catch {
+            // A terminal that could not be set up: the simulator and the demo's folder go all the same.
+            await session.stop()
+            throw error
         }
         await session.stop()
         if status != 0 { throw ExitCode(status) }

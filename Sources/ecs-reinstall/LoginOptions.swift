@@ -36,9 +36,19 @@ struct LoginOptions: ParsableArguments {
         if let loginAddress, loginAddress.isEmpty || loginAddress.contains(where: \.isWhitespace) {
             throw ValidationError("--login-address needs an address.")
         }
+        // An address never starts with '-'; ssh-keyscan and ssh-keygen are guarded anyway.
+        if let loginAddress, loginAddress.hasPrefix("-") {
+            throw ValidationError("--login-address must be an address or a host name, got \(loginAddress.shown).")
+        }
     }
 
     /// The session's settings (the demo's port and known_hosts, the probe policy) with what was chosen.
+    /// The session's settings with these options; the demo's own known_hosts is made only when
+    /// it is the one read (no `--known-hosts`).
+    func settings(for session: CloudSession) async -> ReadinessSettings {
+        settings(knownHosts == nil ? await session.prepareReadiness() : session.readiness)
+    }
+
     func settings(_ base: ReadinessSettings) -> ReadinessSettings {
         var settings = base
         if let loginPort { settings.port = loginPort }
