@@ -72,6 +72,8 @@ public final class CloudSimulator: Sendable {
     }
     /// The servers of project `projectId` (default: the configuration's).
     public func servers(projectId: String? = nil) async -> [Server] { await engine.servers(projectId: projectId) }
+    /// The servers of every project of the account (what `:` can switch to), the configuration's first.
+    public func serversOfEveryProject() async -> [Server] { await engine.serversOfEveryProject() }
     public func job(id: String) async -> Job? { await engine.job(id: id) }
     /// The login the reinstall of job `jobId` was sent with.
     public func reinstallLogin(jobId: String) async -> ReinstallLogin? { await engine.login(jobId: jobId) }

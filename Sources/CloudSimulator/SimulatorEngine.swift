@@ -30,6 +30,12 @@ actor SimulatorEngine {
         return core.server(id: id)
     }
 
+    func serversOfEveryProject() async -> [Server] {
+        var all: [Server] = []
+        for project in core.projects { all += await servers(projectId: project.id) }
+        return all
+    }
+
     func servers(projectId: String? = nil) async -> [Server] {
         core.activate(projectId ?? core.configuration.projectId)
         core.settle(now: now())

@@ -24,7 +24,7 @@ final class DemoScratch: Sendable {
     /// Makes the folder and its known_hosts, once.
     func prepare() async throws {
         if made.withLock({ $0 }) { return }
-        let servers = await simulator.servers()
+        let servers = await simulator.serversOfEveryProject()
         try made.withLock { made in
             guard !made else { return }
             guard mkdir(folder.path, 0o700) == 0 else {
