@@ -174,9 +174,11 @@ struct CloudSession: Sendable {
             """)
     }
 
+    /// The demo's folder goes first: after a signal the exit watchdog may end the process
+    /// while the simulator is still stopping.
     func stop() async {
-        await simulator?.stop()
         demoScratch?.remove()
+        await simulator?.stop()
     }
 }
 
