@@ -54,6 +54,11 @@ public final class CloudSimulator: Sendable {
         await engine.loginListeners?.isListening(serverId: serverId) ?? false
     }
 
+    /// How many login ports are still waiting for their boot delay.
+    var pendingLoginPorts: Int {
+        get async { await engine.loginListeners?.pendingOpenings ?? 0 }
+    }
+
     /// The URL the simulator listens on, or nil when stopped.
     public var url: URL? {
         get async { await lifecycle.url }

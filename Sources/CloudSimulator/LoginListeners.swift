@@ -1,5 +1,6 @@
 import Foundation
 import HuaweiCloud
+import Logging
 import NIOCore
 import NIOPosix
 
@@ -12,6 +13,10 @@ actor LoginListeners {
     private var listening: [String: any Channel] = [:]
     /// Per server, a change counter: a delayed opening that a newer change overtook does nothing.
     private var generation: [String: Int] = [:]
+    /// The openings waiting out the boot delay, by server: cancelled by a close, so none binds
+    /// after the simulator stopped.
+    private var pending: [String: Task<Void, Never>] = [:]
+    private let logger = Logger(label: "CloudSimulator.login")
 
     init(settings: LoginListenerSettings) {
         self.settings = settings
@@ -36,8 +41,9 @@ actor LoginListeners {
         guard Self.isLoopback(address) else { return }
         let current = bump(serverId)
         if settings.bootDelay > .zero {
-            Task {
-                try? await Task.sleep(for: settings.bootDelay)
+            pending[serverId]?.cancel()
+            pending[serverId] = Task {
+                guard (try? await Task.sleep(for: settings.bootDelay)) != nil else { return }
                 await self.bind(serverId: serverId, address: address, generation: current)
             }
         } else {
@@ -48,12 +54,20 @@ actor LoginListeners {
     /// The server is being rebuilt: its port stops answering.
     func close(serverId: String) async {
         _ = bump(serverId)
+        pending.removeValue(forKey: serverId)?.cancel()
         try? await listening.removeValue(forKey: serverId)?.close()
     }
 
+    /// Every port closed, and every opening still waiting for its boot delay called off (not only
+    /// those of servers already listening), awaited so that none binds once this returns.
     func closeAll() async {
-        for id in Array(listening.keys) { await close(serverId: id) }
+        let waiting = Array(pending.values)
+        for id in Set(listening.keys).union(generation.keys) { await close(serverId: id) }
+        for task in waiting { await task.value }
     }
+
+    /// How many openings wait for their boot delay.
+    var pendingOpenings: Int { pending.count }
 
     func isListening(serverId: String) -> Bool { listening[serverId] != nil }
 
@@ -71,17 +85,31 @@ actor LoginListeners {
     }
 
     private func bind(serverId: String, address: String, generation expected: Int) async {
-        guard generation[serverId] == expected, listening[serverId] == nil,
-              let port = try? await resolvedPort() else { return }
+        if generation[serverId] == expected { pending[serverId] = nil }
+        guard generation[serverId] == expected, listening[serverId] == nil else { return }
+        let port: Int
+        do {
+            port = try await resolvedPort()
+        } catch {
+            logger.error("no login port for \(serverId) at \(address): \(error)")
+            return
+        }
         let line = settings.banner + "\r\n"
-        let bound = try? await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { child in
-                child.eventLoop.makeCompletedFuture {
-                    try child.pipeline.syncOperations.addHandler(BannerSender(line: line))
+        let bound: (any Channel)?
+        do {
+            bound = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelInitializer { child in
+                    child.eventLoop.makeCompletedFuture {
+                        try child.pipeline.syncOperations.addHandler(BannerSender(line: line))
+                    }
                 }
-            }
-            .bind(host: address, port: port).get()
+                .bind(host: address, port: port).get()
+        } catch {
+            // Said, not swallowed: the probe of this server would otherwise wait for nothing.
+            logger.error("the login port of \(serverId) could not be opened on \(address):\(port): \(error)")
+            bound = nil
+        }
         guard let bound else { return }
         // Overtaken while binding (rebuilt again, or closed): let go at once.
         guard generation[serverId] == expected, listening[serverId] == nil else {

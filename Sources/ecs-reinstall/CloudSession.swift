@@ -18,8 +18,9 @@ struct CloudSession: Sendable {
     /// cloud's servers at their addresses; a simulated cloud's on loopback only, in the demo at
     /// its listener port with its own known_hosts.
     var readiness = ReadinessSettings(policy: .realCloud)
-    /// The demo's scratch folder (its known_hosts), removed by `stop()`.
-    var scratch: URL?
+    /// The demo's scratch folder (its known_hosts), made by `prepareReadiness()` on first use,
+    /// removed by `stop()`.
+    var demoScratch: DemoScratch?
 
     /// Where the credentials came from (`.demo` for the simulator's).
     var credentialSource: CredentialSource { client.credentialSource }
@@ -116,7 +117,8 @@ struct CloudSession: Sendable {
         configuration.loginListener = LoginListenerSettings(bootDelay: .seconds(3))
         let simulator = CloudSimulator(configuration: configuration)
         let url = try await simulator.start(port: 0)
-        let readiness = try await demoReadiness(simulator)
+        let port = await simulator.loginPort ?? 22
+        let scratch = DemoScratch(simulator: simulator, port: port)
         // The simulator is on loopback, which no proxy setting can divert.
         var client = try await CloudClient.connect(
             credentialProvider: StaticCredentialProvider(Credentials(accessKey: accessKey, secretKey: secretKey), source: .demo),
@@ -126,20 +128,24 @@ struct CloudSession: Sendable {
         // After connecting, so the project lookup is not hit.
         if faults != .none { await simulator.setFaultPlan(faults) }
         logConnected(client)
-        return CloudSession(client: client, mode: .demo, simulator: simulator, readiness: readiness.settings,
-                            scratch: readiness.scratch)
+        // The demo's readiness: loopback only, its listener port, and a known_hosts of its own
+        // (never the operator's), made when first needed (`prepareReadiness()`).
+        return CloudSession(client: client, mode: .demo, simulator: simulator,
+                            readiness: ReadinessSettings(policy: .simulatedCloud, port: port,
+                                                         knownHostsFile: scratch.knownHostsFile),
+                            demoScratch: scratch)
     }
 
-    /// The demo's readiness settings: loopback only, its listener port, and a known_hosts of its
-    /// own (seeded with old keys) in a scratch folder.
-    private static func demoReadiness(_ simulator: CloudSimulator) async throws -> (settings: ReadinessSettings, scratch: URL) {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ecs-reinstall-demo-\(randomHex(12))")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        let knownHosts = scratch.appendingPathComponent("known_hosts")
-        let port = await simulator.loginPort ?? 22
-        try DemoKnownHosts.write(to: knownHosts, servers: await simulator.servers(), port: port)
-        return (ReadinessSettings(policy: .simulatedCloud, port: port, knownHostsFile: knownHosts), scratch)
+    /// `readiness`, with the demo's known_hosts made if this is the demo and it is not made yet:
+    /// call it before a check reads known_hosts (the commands' `--wait-login`, the TUI's first
+    /// probe). A folder that cannot be made is said on stderr; the check then finds no entries.
+    func prepareReadiness() async -> ReadinessSettings {
+        do {
+            try await demoScratch?.prepare()
+        } catch {
+            Console.error("warning: the demo's known_hosts could not be made: \((error as NSError).localizedDescription)")
+        }
+        return readiness
     }
 
     /// For `--debug`: which credentials, region, project and endpoint the session uses.
@@ -153,7 +159,7 @@ struct CloudSession: Sendable {
 
     func stop() async {
         await simulator?.stop()
-        if let scratch { try? FileManager.default.removeItem(at: scratch) }
+        demoScratch?.remove()
     }
 }
 

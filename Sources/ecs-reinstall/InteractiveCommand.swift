@@ -61,9 +61,16 @@ struct InteractiveCommand: AsyncParsableCommand, ConnectedCommand {
         if case let .only(id) = session.client.enterpriseProjects { state.enterpriseProject = id }
         let initialState = state
         let terminalOptions = TerminalOptions(colors: noColor ? false : nil, mouse: mouse)
-        let status = try await MainActor.run {
-            try TerminalApp.run(initialState: initialState, client: session.client, journal: journal,
-                                options: terminalOptions)
+        let status: Int32
+        do {
+            status = try await MainActor.run {
+                try TerminalApp.run(initialState: initialState, client: session.client, journal: journal,
+                                    options: terminalOptions)
+            }
+        } catch {
+            // A terminal that could not be set up: the simulator and the demo's folder go all the same.
+            await session.stop()
+            throw error
         }
         await session.stop()
         if status != 0 { throw ExitCode(status) }

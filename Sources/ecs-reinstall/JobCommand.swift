@@ -61,7 +61,7 @@ struct JobCommand: AsyncParsableCommand, ConnectedCommand {
                     job = try await session.client.job(id: jobId)  // resumed after the job had succeeded
                 }
                 if login.waitLogin, case let .succeeded(_, server) = end.outcome {
-                    switch await LoginWaiter(settings: login.settings(session.readiness)).check(server, interruption: interruption) {
+                    switch await LoginWaiter(settings: await login.settings(for: session)).check(server, interruption: interruption) {
                     case let .report(found):
                         readiness = found
                     case let .interrupted(signal):

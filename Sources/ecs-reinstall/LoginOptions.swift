@@ -39,6 +39,12 @@ struct LoginOptions: ParsableArguments {
     }
 
     /// The session's settings (the demo's port and known_hosts, the probe policy) with what was chosen.
+    /// The session's settings with these options; the demo's own known_hosts is made only when
+    /// it is the one read (no `--known-hosts`).
+    func settings(for session: CloudSession) async -> ReadinessSettings {
+        settings(knownHosts == nil ? await session.prepareReadiness() : session.readiness)
+    }
+
     func settings(_ base: ReadinessSettings) -> ReadinessSettings {
         var settings = base
         if let loginPort { settings.port = loginPort }

@@ -237,7 +237,7 @@ struct ReinstallRun: Sendable {
             Console.error(report.message)
             status = ScriptExit.done
             if let options = self.login {
-                let waiter = LoginWaiter(settings: options.settings(session.readiness))
+                let waiter = LoginWaiter(settings: await options.settings(for: session))
                 switch await waiter.check(end.server, interruption: interruption) {
                 case let .report(found):
                     report.login = found

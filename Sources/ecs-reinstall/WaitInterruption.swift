@@ -120,10 +120,12 @@ final class WaitInterruption: Sendable {
                 // `job` sends nothing: what matters is that the job goes on.
                 Console.error(Self.stillRunning(jobId: id, serverName: nil, scope: scope))
             }
+            ExitCleanup.run()
             exit(128 + signal)
         case let .posting(name):
             guard first else {
                 Console.error(Self.leftUnclear(serverName: name, scope: scope))
+                ExitCleanup.run()
                 exit(ScriptExit.uncertain)
             }
             Console.error("The reinstall of \(name.shown) is on its way to the cloud; leaving now would leave its "

@@ -87,6 +87,23 @@ struct LoginListenerTests {
         }
     }
 
+    @Test func stoppingCallsOffTheOpeningsStillWaitingForTheirBootDelay() async throws {
+        let clock = ManualClock(Date())
+        var slow = configuration()
+        slow.loginListener?.bootDelay = .seconds(3600)
+        try await withSimulator(slow, clock: clock) { simulator, client in
+            let reply = try await client.reinstall(.v2, server: Demo.web01, body: keypairBody)
+            #expect(reply.status == 200)
+            clock.advance(by: .seconds(13))
+            #expect(await simulator.server(id: Demo.web01)?.status == .active)
+            #expect(await simulator.pendingLoginPorts == 1, "booting: its port opens after the delay")
+            await simulator.stop()
+            // Nothing left that could bind after the stop: the opening was called off and awaited.
+            #expect(await simulator.pendingLoginPorts == 0)
+            #expect(await simulator.isLoginPortOpen(serverId: Demo.web01) == false)
+        }
+    }
+
     @Test func aFailedRebuildOpensNoPort() async throws {
         let clock = ManualClock(Date())
         var failing = configuration()

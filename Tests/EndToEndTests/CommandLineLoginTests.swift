@@ -163,6 +163,46 @@ struct CommandLineLoginTests {
         #expect(result.stderr.contains("login: SSH answers "), "\(result.all)")
     }
 
+    @Test("The demo makes its known_hosts folder only to probe (mode 0700), and removes it, interrupted or not")
+    func theDemoScratchFolderIsMadeWhenUsedAndRemoved() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        let temporary = cli.scratch.path("tmp")
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+        func demoFolders() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: temporary).filter { $0.hasPrefix("ecs-reinstall-demo-") }
+        }
+        let listed = try await cli.run(["servers", "--demo"], credentials: false, extraEnvironment: ["TMPDIR": temporary])
+        #expect(listed.status == 0, "\(listed.all)")
+        #expect(try demoFolders().isEmpty, "nothing probed, nothing made")
+
+        var environment = cli.environment
+        (environment["HUAWEICLOUD_SDK_AK"], environment["HUAWEICLOUD_SDK_SK"], environment["TMPDIR"]) = (nil, nil, temporary)
+        let (out, err) = (cli.scratch.path("demo.out"), cli.scratch.path("demo.err"))
+        let pid = try ChildProcess.spawn(
+            [try AppBinary.locate().path, "reinstall", "legacy-app", "--demo", "--demo-job-seconds", "1", "--keypair",
+             "deploy-rsa", "--yes", "--wait-login", "--login-port", "9", "--json"],
+            environment: environment, stdout: out, stderr: err, newSession: true)
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !((try? String(contentsOfFile: err, encoding: .utf8)) ?? "").contains("login: probing") {
+            guard ContinuousClock.now < deadline else {
+                kill(pid, SIGKILL)
+                throw EndToEndFailure(description: "no probe: \((try? String(contentsOfFile: err, encoding: .utf8)) ?? "")")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let made = try demoFolders()
+        #expect(made.count == 1, "\(made)")
+        if let folder = made.first {
+            let path = temporary + "/" + folder
+            let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+            #expect(mode == 0o700)
+            #expect(FileManager.default.fileExists(atPath: path + "/known_hosts"))
+        }
+        #expect(sendSignal(pid, SIGINT) == 0)
+        #expect(try await ChildProcess.wait(pid, timeout: .seconds(10)) == 130)
+        #expect(try demoFolders().isEmpty, "removed on the way out")
+    }
+
     @Test("The login options need --wait-login, and a port must be a port")
     func usage() async throws {
         let cli = try CLISession(simulator: try await StandaloneSimulator())

@@ -26,15 +26,20 @@ public struct LoginCheck: Sendable {
     /// Probes until the port answers or the bound passes; `onChange` hears each failed attempt.
     /// Cancelling the task ends it (throwing `CancellationError`).
     public func waitForLogin(onChange: @Sendable (LoginProbe.Change) -> Void = { _ in }) async throws -> LoginReadiness {
-        let start = Date()
-        var machine = LoginProbe(target: target, policy: policy, startedAt: start, schedule: schedule, now: start)
+        // Driven by the monotonic clock: the machine's dates are the start's plus the time elapsed
+        // on it, so a wall clock set back or forward (NTP, an operator) moves neither waits nor bound.
+        let clock = ContinuousClock()
+        let origin = (date: Date(), instant: clock.now)
+        func now() -> Date { origin.date.addingTimeInterval((clock.now - origin.instant).timeInterval) }
+        var machine = LoginProbe(target: target, policy: policy, startedAt: origin.date, schedule: schedule,
+                                 now: origin.date)
         while let due = machine.next {
-            let wait = due.at.timeIntervalSince(Date())
-            if wait > 0 { try await Task.sleep(for: .milliseconds(Int((wait * 1000).rounded(.up)))) }
+            let at = origin.instant + .milliseconds(Int((due.at.timeIntervalSince(origin.date) * 1000).rounded(.up)))
+            if at > clock.now { try await Task.sleep(until: at, clock: clock) }
             try Task.checkCancellation()
-            let answer = await probe.attempt(target, timeout: machine.attemptTimeout(now: Date()))
+            let answer = await probe.attempt(target, timeout: machine.attemptTimeout(now: now()))
             try Task.checkCancellation()
-            for change in machine.receive(answer, now: Date()).changes { onChange(change) }
+            for change in machine.receive(answer, now: now()).changes { onChange(change) }
         }
         return machine.outcome ?? .notProbed(reason: "the probe ended without an answer")
     }

@@ -74,7 +74,9 @@ public struct LoginProbe: Sendable, Equatable {
         case let .failed(reason):
             lastFailure = reason
             guard now < deadline else {
-                finish(.unreachable(reason: reason, after: elapsed), into: &step)
+                // The bound, not the time measured: the last attempt and the scheduling overrun it
+                // by a little that varies, and "gave up after 5m" is what the operator set.
+                finish(.unreachable(reason: reason, after: schedule.giveUpAfter), into: &step)
                 break
             }
             let wait = schedule.wait(afterFailures: due.attempt)

@@ -4,7 +4,8 @@ import Foundation
 public enum LoginReadiness: Sendable, Equatable {
     /// The login port answered `after` this long from the start of the probe.
     case answered(after: Duration, banner: String?)
-    /// Every attempt failed until the bound; `reason` is the last failure's.
+    /// Every attempt failed until the bound (`after`: the bound as configured, not as measured);
+    /// `reason` is the last failure's.
     case unreachable(reason: String, after: Duration)
     /// Not probed at all: no address, or an address the policy refuses.
     case notProbed(reason: String)

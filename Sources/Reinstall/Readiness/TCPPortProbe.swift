@@ -32,6 +32,8 @@ public struct TCPPortProbe: PortProbe {
     private struct OpenChannels {
         var cancelled = false
         var channels: [any Channel] = []
+        /// Each channel's own banner promise, by channel.
+        var banners: [ObjectIdentifier: EventLoopPromise<String>] = [:]
     }
 
     private func connectAndRead(_ target: LoginTarget, timeout: Duration,
@@ -42,15 +44,22 @@ public struct TCPPortProbe: PortProbe {
         let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(.milliseconds(max(1, Int64(timeout.timeInterval * 1000))))
             .channelInitializer { channel in
-                let cancelled = channels.withLockedValue { state in
-                    if !state.cancelled { state.channels.append(channel) }
-                    return state.cancelled
-                }
-                if cancelled { return channel.eventLoop.makeFailedFuture(CancellationError()) }
                 // Each connection its own reader and promise: when a name has several addresses,
                 // the losing connections are closed, which must not end the winner's wait.
+                let banner = channel.eventLoop.makePromise(of: String.self)
+                let cancelled = channels.withLockedValue { state in
+                    if !state.cancelled {
+                        state.channels.append(channel)
+                        state.banners[ObjectIdentifier(channel)] = banner
+                    }
+                    return state.cancelled
+                }
+                if cancelled {
+                    banner.fail(CancellationError())
+                    return channel.eventLoop.makeFailedFuture(CancellationError())
+                }
                 return channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(BannerReader(banner: channel.eventLoop.makePromise()))
+                    try channel.pipeline.syncOperations.addHandler(BannerReader(banner: banner))
                 }
             }
         let channel: any Channel
@@ -66,12 +75,8 @@ public struct TCPPortProbe: PortProbe {
         }
         defer { channel.close(promise: nil) }
         guard target.kind == .ssh else { return .answered(banner: nil) }
-        let banner: EventLoopPromise<String>
-        do {
-            banner = try await channel.pipeline.handler(type: BannerReader.self).map(\.banner).get()
-        } catch {
-            return .failed(reason: Task.isCancelled ? Self.cancelled
-                : "the port accepts connections but closed them without an SSH banner")
+        guard let banner = channels.withLockedValue({ $0.banners[ObjectIdentifier(channel)] }) else {
+            return .failed(reason: Self.cancelled)
         }
         let left = timeout - (clock.now - start)
         let timer = channel.eventLoop.scheduleTask(in: .milliseconds(max(1, Int64(left.timeInterval * 1000)))) {

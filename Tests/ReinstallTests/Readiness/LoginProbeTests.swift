@@ -67,15 +67,17 @@ struct LoginProbeTests {
         #expect(p.attempts == 24, "0, 2, 6, 14, then every 15 s from 29 to 299, and the last at 300")
     }
 
-    @Test func aFailureThatComesBackAfterTheBoundEndsItThere() {
+    @Test func aFailureThatComesBackAfterTheBoundEndsItThereSayingTheBound() {
         var p = probe(giveUpAfter: 10)
         _ = p.receive(.failed(reason: "connection refused"), now: at(0))
-        let step = p.receive(.failed(reason: "timed out after 5s"), now: at(11))
+        let step = p.receive(.failed(reason: "timed out after 5s"), now: at(11.6))
         #expect(step.next == nil)
-        #expect(p.outcome == .unreachable(reason: "timed out after 5s", after: .seconds(11)))
+        // The bound the operator set, not the measured 11.6 s (which a loaded machine makes vary).
+        #expect(p.outcome == .unreachable(reason: "timed out after 5s", after: .seconds(10)))
+        #expect(p.outcome?.message(kind: .ssh).contains("(gave up after 10s;") == true)
     }
 
-    @Test func anAttemptMayNotRunPastTheBound() {
+    @Test func anAttemptIsCutToWhatIsLeftOfTheBoundButLastsAtLeastASecond() {
         let p = probe(giveUpAfter: 10)
         #expect(p.attemptTimeout(now: at(0)) == .seconds(5))
         #expect(p.attemptTimeout(now: at(7)) == .seconds(3))
