@@ -60,12 +60,15 @@ struct InteractiveCommand: AsyncParsableCommand, ConnectedCommand {
         state.login = session.readiness
         if case let .only(id) = session.client.enterpriseProjects { state.enterpriseProject = id }
         let initialState = state
+        // The demo's known_hosts is made when the first check reads it (not on stderr under the UI:
+        // a failure is said in the job's details).
+        let readiness = ReadinessTools(prepare: { [session] in try await session.demoScratch?.prepare() })
         let terminalOptions = TerminalOptions(colors: noColor ? false : nil, mouse: mouse)
         let status: Int32
         do {
             status = try await MainActor.run {
                 try TerminalApp.run(initialState: initialState, client: session.client, journal: journal,
-                                    options: terminalOptions)
+                                    options: terminalOptions, readiness: readiness)
             }
         } catch {
             // A terminal that could not be set up: the simulator and the demo's folder go all the same.
