@@ -38,7 +38,7 @@ actor LoginListeners {
 
     /// The server at `address` is ACTIVE after a rebuild: its port answers after the boot delay.
     func open(serverId: String, address: String) async {
-        guard Self.isLoopback(address) else { return }
+        guard Loopback.isAddress(address) else { return }
         let current = bump(serverId)
         if settings.bootDelay > .zero {
             pending[serverId]?.cancel()
@@ -70,13 +70,6 @@ actor LoginListeners {
     var pendingOpenings: Int { pending.count }
 
     func isListening(serverId: String) -> Bool { listening[serverId] != nil }
-
-    /// An IPv4 literal in 127.0.0.0/8: the only addresses a listener is bound to.
-    static func isLoopback(_ address: String) -> Bool {
-        var storage = in_addr()
-        guard inet_pton(AF_INET, address, &storage) == 1 else { return false }
-        return withUnsafeBytes(of: &storage) { $0[0] } == 127
-    }
 
     private func bump(_ serverId: String) -> Int {
         let next = (generation[serverId] ?? 0) + 1

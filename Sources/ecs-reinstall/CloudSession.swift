@@ -90,7 +90,7 @@ struct CloudSession: Sendable {
         // An ECS endpoint on this machine is a simulator (or a tunnel): whatever its servers'
         // addresses say, nothing but loopback is probed. Decided from the URL the servers are
         // actually read from, whichever rule gave it (--endpoint, the environment, the regions file).
-        let local = (try? client.endpoints.url(for: .ecs)).flatMap(\.host).map(Endpoints.isLoopback) ?? false
+        let local = (try? client.endpoints.url(for: .ecs)).flatMap(\.host).map(Loopback.isHost) ?? false
         return CloudSession(client: client, mode: .real, simulator: nil,
                             readiness: ReadinessSettings(policy: local ? .simulatedCloud : .realCloud))
     }

@@ -36,6 +36,10 @@ struct LoginOptions: ParsableArguments {
         if let loginAddress, loginAddress.isEmpty || loginAddress.contains(where: \.isWhitespace) {
             throw ValidationError("--login-address needs an address.")
         }
+        // An address never starts with '-'; ssh-keyscan and ssh-keygen are guarded anyway.
+        if let loginAddress, loginAddress.hasPrefix("-") {
+            throw ValidationError("--login-address must be an address or a host name, got \(loginAddress.shown).")
+        }
     }
 
     /// The session's settings (the demo's port and known_hosts, the probe policy) with what was chosen.

@@ -210,5 +210,8 @@ struct CommandLineLoginTests {
         #expect(alone.status == 2 && alone.stderr.contains("--login-port only applies with --wait-login"), "\(alone.all)")
         let bad = try await cli.run(["job", "0123", "--wait-login", "--login-port", "70000"])
         #expect(bad.status == 2 && bad.stderr.contains("--login-port must be 1…65535"), "\(bad.all)")
+        let optionLike = try await cli.run(["job", "0123", "--wait-login", "--login-address=-oProxyCommand=x"])
+        #expect(optionLike.status == 2 && optionLike.stderr.contains("--login-address must be an address or a host name"),
+                "\(optionLike.all)")
     }
 }

@@ -126,15 +126,9 @@ public struct Endpoints: Sendable, Equatable {
         for service in CloudService.allCases { _ = try url(for: service) }
     }
 
-    /// 127.0.0.0/8, ::1 and localhost: the only hosts plain http may go to.
+    /// 127.0.0.0/8, ::1 and localhost: the only hosts plain http may go to (`Loopback.isHost`).
     public static func isLoopback(_ host: String) -> Bool {
-        let name = host.lowercased()
-        if name == "localhost" || name.hasSuffix(".localhost") { return true }
-        switch IPAddress.bytes(name) {
-        case let bytes? where bytes.count == 4: return bytes[0] == 127
-        case let bytes?: return bytes == Array(repeating: 0, count: 15) + [1]
-        case nil: return false
-        }
+        Loopback.isHost(host)
     }
 
     static func overrides(region: String, environment: [String: String]) -> [CloudService: String] {

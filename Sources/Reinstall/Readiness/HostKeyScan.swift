@@ -49,6 +49,8 @@ public enum HostKeyScan {
             // `--` ends the options: an address cannot be taken for one.
             output = try await tool.run(["-T", String(seconds), "-p", String(target.port), "--", target.address],
                                         timeout: timeout + .seconds(2))
+        } catch is CancellationError {
+            return .unavailable("the scan was cancelled (ssh-keyscan was stopped)")
         } catch {
             return .unavailable("ssh-keyscan could not be started: \(error)")
         }

@@ -60,10 +60,20 @@ public enum KnownHosts {
         }
     }
 
-    /// `$HOME/.ssh/known_hosts`.
-    public static func defaultFile(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    /// `~/.ssh/known_hosts` as ssh and `ssh-keygen -R` find it: under the home folder of the user's
+    /// passwd entry, which is what they read (not `$HOME`), so the file read here is the one the
+    /// printed `ssh-keygen -R` edits. `$HOME` only when there is no passwd entry.
+    public static func defaultFile(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                   passwdHome: String? = KnownHosts.passwdHome()) -> URL {
+        let home = passwdHome ?? environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         return URL(fileURLWithPath: home).appendingPathComponent(".ssh/known_hosts")
+    }
+
+    /// The home folder of this process's user in the passwd database (`getpwuid`), as ssh expands `~`.
+    public static func passwdHome() -> String? {
+        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
+        let home = String(cString: directory)
+        return home.isEmpty ? nil : home
     }
 
     /// The name ssh looks a host up by: the address for port 22, `[address]:port` otherwise.

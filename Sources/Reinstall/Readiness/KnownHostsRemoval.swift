@@ -25,6 +25,9 @@ extension KnownHosts.Findings {
         let output: ExternalTool.Output
         do {
             output = try await tool.run(["-R", hostName, "-f", file], timeout: .seconds(10))
+        } catch is CancellationError {
+            return KnownHostsRemoval(succeeded: false, message: "the removal was cancelled (ssh-keygen was stopped): "
+                + "check \(file) before trying again")
         } catch {
             return KnownHostsRemoval(succeeded: false, message: "ssh-keygen could not be started: \(error)")
         }

@@ -14,9 +14,17 @@ public struct LoginCommand: Sendable, Equatable {
         var words = ["ssh"]
         if let keyFile { words += ["-i", ShellWord.quoted(keyFile)] }
         if target.port != 22 { words += ["-p", String(target.port)] }
-        if let knownHostsFile { words += ["-o", ShellWord.quoted("UserKnownHostsFile=\(knownHostsFile)")] }
+        if let knownHostsFile { words += ["-o", ShellWord.quoted("UserKnownHostsFile=" + Self.sshValue(knownHostsFile))] }
         words.append(ShellWord.quoted("\(target.user)@\(target.address)"))
         text = words.joined(separator: " ")
+    }
+
+    /// A path as an ssh option value: ssh splits UserKnownHostsFile on whitespace (it takes a
+    /// list), so a path with a space, a quote or a backslash is written in double quotes, with
+    /// `"` and `\` escaped, which ssh reads back as one path.
+    static func sshValue(_ path: String) -> String {
+        guard path.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "\\" || $0 == "'" }) else { return path }
+        return "\"" + path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// The private key of key pair `name` as the console downloads it (`NAME.pem`), looked for

@@ -25,6 +25,18 @@ struct CancellationTests {
         func attempt(_ target: LoginTarget, timeout: Duration) async -> ProbeAnswer { .answered(banner: "SSH-2.0-x") }
     }
 
+    @Test func aCancelledScanSaysSoRatherThanThatItCouldNotStart() async throws {
+        let scratch = try ScratchFolder()
+        let keyscan = try scratch.file("ssh-keyscan", "#!/bin/sh\nexec sleep 60\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: keyscan.path)
+        let target = LoginTarget(address: "127.0.0.1", port: 22, kind: .ssh, user: "root")
+        let scan = Task {
+            await HostKeyScan.scan(target, policy: .realCloud, timeout: .seconds(30), tool: ExternalTool(executable: keyscan))
+        }
+        scan.cancel()
+        #expect(await scan.value == .unavailable("the scan was cancelled (ssh-keyscan was stopped)"))
+    }
+
     @Test func cancellingDuringTheHostKeyScanKillsSshKeyscanAndThrows() async throws {
         let scratch = try ScratchFolder()
         let pidFile = scratch.url.appendingPathComponent("pid").path

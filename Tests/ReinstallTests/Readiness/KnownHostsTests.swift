@@ -89,14 +89,24 @@ struct KnownHostsTests {
         #expect(findings.removalCommand == "ssh-keygen -R '[10.0.0.5]:2222' -f '/srv/demo dir/known_hosts'")
     }
 
-    @Test func theDefaultFileIsUnderHome() throws {
+    @Test func theDefaultFileIsUnderThePasswdHomeAsForSshThenHOME() throws {
+        #expect(KnownHosts.defaultFile(environment: ["HOME": "/elsewhere"], passwdHome: "/home/op").path
+            == "/home/op/.ssh/known_hosts")
+        #expect(KnownHosts.defaultFile(environment: ["HOME": "/elsewhere"], passwdHome: nil).path
+            == "/elsewhere/.ssh/known_hosts", "no passwd entry")
+    }
+
+    @Test func aFileUnderAHOMEThatIsNotSshsIsNamedInTheRemovalCommand() throws {
         let scratch = try ScratchFolder()
         let home = scratch.url.path
-        let file = KnownHosts.defaultFile(environment: ["HOME": home])
-        #expect(file.path == home + "/.ssh/known_hosts")
+        try #require(KnownHosts.passwdHome() != home)
+        let file = scratch.url.appendingPathComponent(".ssh/known_hosts")
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data().write(to: file)
-        #expect(try KnownHosts.read(file: file, address: "10.0.0.5", port: 22, environment: ["HOME": home]).isDefaultFile)
+        // ssh-keygen -R without -f would edit the passwd home's file, not this one.
+        let findings = try KnownHosts.read(file: file, address: "10.0.0.5", port: 22, environment: ["HOME": home])
+        #expect(!findings.isDefaultFile)
+        #expect(findings.removalArguments == ["ssh-keygen", "-R", "10.0.0.5", "-f", file.path])
     }
 
     @Test func theRemovalRunsSshKeygenOnTheFileAndLeavesTheRest() async throws {

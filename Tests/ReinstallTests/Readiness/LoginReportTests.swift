@@ -96,7 +96,10 @@ struct LoginCommandTests {
         var other = target
         other.port = 2222
         #expect(LoginCommand(target: other, keyFile: "~/.ssh/ops.pem", knownHostsFile: "/srv/a b/known_hosts").text
-            == "ssh -i ~/.ssh/ops.pem -p 2222 -o 'UserKnownHostsFile=/srv/a b/known_hosts' root@10.0.0.5")
+            == "ssh -i ~/.ssh/ops.pem -p 2222 -o 'UserKnownHostsFile=\"/srv/a b/known_hosts\"' root@10.0.0.5",
+            "ssh splits the option's value on whitespace: double quotes keep the path one")
+        #expect(LoginCommand(target: target, knownHostsFile: "/srv/x/known_hosts").text
+            == "ssh -o UserKnownHostsFile=/srv/x/known_hosts root@10.0.0.5")
     }
 
     @Test func rdpIsTheAddressAndPort() {
