@@ -73,12 +73,15 @@ struct InteractiveCommand: AsyncParsableCommand, ConnectedCommand {
         state.login = await session.prepareReadiness()
         if case let .only(id) = session.client.enterpriseProjects { state.enterpriseProject = id }
         let initialState = state
+        // Made again if it went missing, when the first check reads it (a failure is said in the
+        // job's details, not on stderr under the UI).
+        let readiness = ReadinessTools(prepare: { [session] in try await session.demoScratch?.prepare() })
         let terminalOptions = TerminalOptions(colors: noColor ? false : nil, mouse: mouse)
         let status: Int32
         do {
             status = try await MainActor.run {
                 try TerminalApp.run(initialState: initialState, client: session.client, journal: journal,
-                                    options: terminalOptions, scopeMemory: memory)
+                                    options: terminalOptions, scopeMemory: memory, readiness: readiness)
             }
         } catch {
             // A terminal that could not be set up: the simulator and the demo's folder go all the same.

@@ -52,9 +52,11 @@ final class InProcessApp {
     ///     port when it has one).
     ///   - knownHosts: the known_hosts file (default: one that does not exist, in a scratch folder),
     ///     whatever `login` says.
+    ///   - prepare: run before a login check first reads known_hosts (the demo makes its file then).
     static func start(cloud: TestCloud? = nil, journal: JobJournal? = nil, scopeMemory: ScopeMemory? = nil,
                       width: Int = 100, height: Int = 30,
-                      login: ReadinessSettings? = nil, knownHosts: URL? = nil) async throws -> InProcessApp {
+                      login: ReadinessSettings? = nil, knownHosts: URL? = nil,
+                      prepare: @escaping @Sendable () async throws -> Void = {}) async throws -> InProcessApp {
         let cloud = if let cloud { cloud } else { try await TestCloud.start() }
         let entries = try journal?.load().entries ?? []
         var state = AppState(mode: .demo, region: cloud.region, projectId: cloud.client.projectId,
@@ -71,7 +73,7 @@ final class InProcessApp {
         let probeClock = TestClock()
         let started = Date()
         let readiness = ReadinessTools(
-            clock: probeClock, now: { started.addingTimeInterval(probeClock.now.offset.timeInterval) })
+            clock: probeClock, now: { started.addingTimeInterval(probeClock.now.offset.timeInterval) }, prepare: prepare)
         let runtime = AppRuntime(state: state, terminal: terminal, client: cloud.client, journal: journal,
                                  pollSchedule: quickPolls, scopeMemory: scopeMemory, readiness: readiness)
         let app = InProcessApp(cloud: cloud, terminal: terminal, runtime: runtime, probeClock: probeClock, knownHosts: file)

@@ -95,6 +95,40 @@ struct LoginInProcessTests {
         await app.stop()
     }
 
+    @Test("known_hosts is made when the check first reads it, and a file that cannot be made is said")
+    func knownHostsIsPreparedWhenFirstRead() async throws {
+        let cloud = try await TestCloud.start(loginPorts: true)
+        let port = try #require(await cloud.simulator.loginPort)
+        let address = try await cloud.client.showServer(id: SubmissionInProcessTests.web01).privateIP ?? ""
+        let seeded = try scratchKnownHosts(for: "[\(address)]:\(port)")
+        defer { try? FileManager.default.removeItem(at: seeded.deletingLastPathComponent()) }
+        let file = seeded.deletingLastPathComponent().appendingPathComponent("made-later")
+        // The file the check reads does not exist until `prepare` runs, after the probe has ended.
+        let app = try await InProcessApp.start(cloud: cloud, knownHosts: file, prepare: {
+            try FileManager.default.copyItem(at: seeded, to: file)
+        })
+        await reinstallWeb01(app)
+        await app.until { $0.state.jobs.first?.login?.report != nil }
+        #expect(app.state.jobs.first?.login?.oldEntries?.entries.count == 2, "read after it was made")
+        await app.stop(keepingCloud: true)
+
+        let failing = try await InProcessApp.start(cloud: cloud, prepare: {
+            throw CocoaError(.fileWriteNoPermission)
+        })
+        failing.press(.enter)
+        await failing.untilIdle()
+        failing.press(.backTab, .backTab, .enter)
+        failing.type("web-01")
+        failing.press(.enter)
+        await failing.untilIdle()
+        failing.cloud.finishJobs()
+        await failing.until { $0.state.jobs.first?.login?.report != nil }
+        let report = try #require(failing.state.jobs.first?.login?.report)
+        #expect(report.readiness.isReady)
+        #expect(report.knownHostsLine?.hasPrefix("known_hosts not read: ") == true, "\(String(describing: report.knownHostsLine))")
+        await failing.stop()
+    }
+
     @Test("A port that never answers: the probe gives up within its bound and holds nothing up")
     func anUnreachablePortGivesUpWithinItsBound() async throws {
         let cloud = try await TestCloud.start(loginPorts: true)

@@ -27,8 +27,19 @@ struct LoginEffects: Sendable {
         }
         guard let readiness = probe.outcome else { return nil }
         if case .notProbed = readiness { return nil }
-        let report = await settings.check(target, probe: tools.portProbe, environment: tools.environment).report(readiness)
+        var prepared: String?
+        do {
+            try await tools.prepare()
+        } catch {
+            prepared = (error as NSError).localizedDescription
+        }
+        var report = await settings.check(target, probe: tools.portProbe, environment: tools.environment).report(readiness)
         try Task.checkCancellation()
+        // A file that could not be made cannot hold the old key: said, not taken for "no entry".
+        if let prepared, target.kind == .ssh {
+            report.knownHosts = nil
+            report.knownHostsError = prepared
+        }
         return .loginReported(jobId: jobId, report)
     }
 

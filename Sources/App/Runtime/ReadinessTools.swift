@@ -11,13 +11,26 @@ package struct ReadinessTools: Sendable {
     /// The time on `clock`, for the probe's deadline and its "answers after".
     package var now: @Sendable () -> Date
     package var environment: [String: String]
+    /// Run before a check first reads known_hosts: the demo makes its own file then, not before
+    /// anything is probed.
+    package var prepare: @Sendable () async throws -> Void
 
     package init(portProbe: any PortProbe = TCPPortProbe(), clock: any Clock<Duration> = ContinuousClock(),
-                 now: @escaping @Sendable () -> Date = { Date() },
-                 environment: [String: String] = ProcessInfo.processInfo.environment) {
+                 now: @escaping @Sendable () -> Date = ReadinessTools.steadyNow(),
+                 environment: [String: String] = ProcessInfo.processInfo.environment,
+                 prepare: @escaping @Sendable () async throws -> Void = {}) {
         self.portProbe = portProbe
         self.clock = clock
         self.now = now
         self.environment = environment
+        self.prepare = prepare
+    }
+
+    /// The time now, moving with the monotonic clock from the wall clock's time at the start: a
+    /// wall clock set back or forward moves neither the probe's waits nor its bound, as in the core.
+    package static func steadyNow() -> @Sendable () -> Date {
+        let clock = ContinuousClock()
+        let start = (instant: clock.now, date: Date())
+        return { start.date.addingTimeInterval(start.instant.duration(to: clock.now).timeInterval) }
     }
 }
