@@ -73,8 +73,8 @@ struct InteractiveCommand: AsyncParsableCommand, ConnectedCommand {
         state.login = await session.prepareReadiness()
         if case let .only(id) = session.client.enterpriseProjects { state.enterpriseProject = id }
         let initialState = state
-        // Made again if it went missing, when the first check reads it (a failure is said in the
-        // job's details, not on stderr under the UI).
+        // The first check asks for it too: nothing to do once made; had it failed above, it is
+        // tried again and the failure said in the job's details, not on stderr under the UI.
         let readiness = ReadinessTools(prepare: { [session] in try await session.demoScratch?.prepare() })
         let terminalOptions = TerminalOptions(colors: noColor ? false : nil, mouse: mouse)
         let status: Int32
