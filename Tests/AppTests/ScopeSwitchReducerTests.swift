@@ -78,7 +78,7 @@ struct ScopeSwitchReducerTests {
         #expect(effects.contains(.loadKeypairs))
         #expect(effects.last == .rememberScope(Self.east3))
         #expect(state.previousScope == Self.north4)
-        #expect(state.commandScope.region == "cn-east-3")
+        #expect(state.commandScope.moving(to: state.scope).region == "cn-east-3")
         // The job of cn-north-4 stays, in its own scope, labelled with it.
         let job = try #require(state.jobs.first)
         #expect(job.entry.scope == oldScope)
@@ -94,7 +94,7 @@ struct ScopeSwitchReducerTests {
         var state = Self.pickerState()
         _ = press(ModeSamples.typed("stag") + [.enter], &state)
         #expect(render(state).lines[0].contains(" cn-north-4_staging · project p-stagin"))
-        #expect(state.commandScope == CommandScope(region: "cn-north-4", subproject: "p-staging"))
+        #expect(state.commandScope.moving(to: state.scope) == CommandScope(region: "cn-north-4", projectId: "p-staging"))
         _ = press([.character(":")], &state)
         _ = reduce(&state, .scopesLoaded(Self.all))
         _ = press(ModeSamples.typed("east") + [.enter], &state)
