@@ -75,7 +75,7 @@ struct ScopeSwitchReducerTests {
         #expect(state.images.isEmpty && state.keypairs == .loading)
         #expect(effects.first == .useScope(Self.east3, journalScope: state.journalScope))
         #expect(effects.contains(.listServers(generation: generation + 1)))
-        #expect(effects.contains(.loadKeypairs))
+        #expect(effects.contains(.loadKeypairs(scope: state.journalScope)))
         #expect(effects.last == .rememberScope(Self.east3))
         #expect(state.previousScope == Self.north4)
         #expect(state.commandScope.moving(to: state.scope).region == "cn-east-3")
@@ -88,6 +88,26 @@ struct ScopeSwitchReducerTests {
         #expect(state.servers.catalog.count == 0)
         _ = reduce(&state, .serverPage(generation: generation + 1, ServerPage(count: 1, servers: [Fixtures.locked])))
         #expect(state.servers.catalog.servers.map(\.name) == ["batch-locked"])
+    }
+
+    /// The old scope's key pairs and images, answered after the switch (before the new loads
+    /// replace them): another region's, never offered in the new one's form.
+    @Test func lateAnswersOfTheOldScopeAreDropped() {
+        var state = Self.pickerState()
+        let oldScope = state.journalScope
+        _ = press(ModeSamples.typed("east") + [.enter], &state)
+        _ = reduce(&state, .keypairsLoaded([Keypair(name: "north-key")], scope: oldScope))
+        _ = reduce(&state, .imageLoaded(id: "img-gold", Fixtures.goldImage, scope: oldScope))
+        #expect(state.keypairs == .loading)
+        #expect(state.images["img-gold"] == nil)
+        _ = reduce(&state, .keypairsFailed(.transport("reset"), scope: oldScope))
+        _ = reduce(&state, .imageFailed(id: "img-gold", .transport("reset"), scope: oldScope))
+        #expect(state.keypairs == .loading && state.images["img-gold"] == nil)
+        // The new scope's own answers are taken.
+        _ = reduce(&state, .keypairsLoaded([Keypair(name: "east-key")], scope: state.journalScope))
+        _ = reduce(&state, .imageLoaded(id: "img-gold", Fixtures.goldImage, scope: state.journalScope))
+        #expect(state.keypairs == .loaded([Keypair(name: "east-key")]))
+        #expect(state.images["img-gold"] == .loaded(Fixtures.goldImage))
     }
 
     @Test func theHeaderShowsTheRegionOrTheSubprojectsName() {

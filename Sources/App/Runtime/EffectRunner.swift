@@ -190,8 +190,8 @@ package final class EffectRunner: Sendable {
         case let .checkServer(id): return .serverChecked(id: id, .unknown)
         case .scheduleListRefresh: return .listRefreshDue
         case .scheduleListRetry: return .listRetryDue
-        case let .loadImage(id): return .imageFailed(id: id, error)
-        case .loadKeypairs: return .keypairsFailed(error)
+        case let .loadImage(id, scope): return .imageFailed(id: id, error, scope: scope)
+        case let .loadKeypairs(scope): return .keypairsFailed(error, scope: scope)
         case .loadUserId: return .userIdFailed(error)
         case let .submitReinstall(plan): return .reinstallFailed(serverId: plan.serverId, message)
         case let .watchSubmittedServer(id, _): return .submittedServerRead(id: id, .unknown, at: now())

@@ -134,7 +134,7 @@ func switchScope(_ state: inout AppState, to scope: ProjectScope) -> [Effect] {
     state.flash = Flash(.info, ScopeText.switched(to: scope, resumed: resumed.count))
     var effects: [Effect] = [.useScope(scope, journalScope: journalScope)]
     effects += startListing(&state)
-    effects.append(.loadKeypairs)
+    effects.append(.loadKeypairs(scope: journalScope))
     effects += resumed.map { .watchJob($0) }
     if !resumed.isEmpty { effects.append(.scheduleTick(after: .seconds(1))) }
     effects.append(.rememberScope(scope))
