@@ -117,6 +117,18 @@ struct ExitSummaryTests {
         ])
     }
 
+    /// A demo job of another region names no command to follow it: nothing is left to follow.
+    @Test func theDemoNamesNoCommandForAJobOfAnotherRegion() {
+        let lines = ExitSummary.lines([tracker("j-1", "web-01", status: .running)], mode: .demo) { _ in
+            ("cn-north-4", CommandScope(region: "cn-north-4"))
+        }
+        #expect(lines == [
+            "1 reinstall is still running in the simulated cloud of the demo, which ended with the UI:",
+            "  web-01  job j-1  RUNNING",
+            "Nothing is left to follow: a new demo starts a new simulated cloud.",
+        ])
+    }
+
     /// A reinstall cut off on its way, or whose answer was unclear: said with what to check.
     @Test func anUnclearReinstallIsSaidWithWhatToCheck() {
         let since = Date(timeIntervalSince1970: 0)

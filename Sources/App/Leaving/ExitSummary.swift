@@ -44,7 +44,8 @@ package enum ExitSummary {
         for job in running {
             let name = TerminalText.visible(job.serverName)
             let padding = String(repeating: " ", count: max(0, nameWidth - DisplayWidth.of(name)))
-            let region = elsewhere(job).map { label, scope in
+            // The demo's jobs end with it: none is to be followed, in any region.
+            let region = (mode == .real ? elsewhere(job) : nil).map { label, scope in
                 "  [\(label): follow it with \(followCommand(jobId: job.jobId, scope: scope))]"
             } ?? ""
             lines.append("  \(name)\(padding)  job \(TerminalText.visible(job.jobId))  \(status(job))\(region)")
