@@ -104,7 +104,7 @@ struct ExitSummaryTests {
             "  web-01         job j-1  RUNNING",
             "  数据库-主节点  job j-2  BOOTING",
             "  db\\x1B[2J      job j-3  RUNNING (not followed: the cloud refused the keys)",
-            "Follow one with: ecs-reinstall job JOB_ID --wait (or start ecs-reinstall again: it resumes them from the journal).",
+            "Follow one with: ecs-reinstall job JOB_ID --wait (or start ecs-reinstall again: it resumes a region's jobs from the journal once it shows that region).",
         ])
     }
 

@@ -146,6 +146,28 @@ struct ScopeSwitchReducerTests {
         #expect(render(state).lines.contains { $0.contains("east-web-01") && $0.contains("[cn-east-3]") })
     }
 
+    /// Jobs of other scopes are not followed until `:` switches there: the start says where they are.
+    @Test func unfinishedJobsOfOtherScopesAreSaidAtStart() {
+        func entry(_ id: String, _ scope: ProjectScope, finished: Bool = false) -> JournalEntry {
+            var entry = JournalEntry(jobId: id, serverId: "s-" + id, serverName: id, api: .v2,
+                                     scope: JournalEntry.scope(demo: false, region: scope.region, projectId: scope.projectId),
+                                     submittedAt: Fixtures.now)
+            if finished { entry.finishedAt = Fixtures.now }
+            return entry
+        }
+        let journal = [entry("e-1", Self.east3), entry("n-1", Self.north4), entry("e-2", Self.east3),
+                       entry("st-1", Self.staging), entry("sg-1", Self.singapore, finished: true)]
+        var state = AppState(mode: .real, region: "cn-north-4", projectId: Self.north4.projectId,
+                             size: TerminalSize(width: 100, height: 30), now: Fixtures.now, journal: journal)
+        _ = startup(&state)
+        #expect(state.flash?.text == "Resumed 1 unfinished job(s) from the journal. "
+            + "3 unfinished jobs in cn-east-3, cn-north-4 · project p-stagin: press : to follow them.")
+        var alone = AppState(mode: .real, region: "ap-southeast-1", projectId: "p-sg",
+                             size: TerminalSize(width: 100, height: 30), now: Fixtures.now, journal: [entry("e-1", Self.east3)])
+        _ = startup(&alone)
+        #expect(alone.flash?.text == "1 unfinished job in cn-east-3: press : to follow it.")
+    }
+
     @Test func aSwitchIsRefusedWhileAReinstallIsBeingSubmitted() {
         var state = Fixtures.loadedState()
         state.submissions[Fixtures.web.id] = SubmissionMark(serverId: Fixtures.web.id, serverName: "web-01",

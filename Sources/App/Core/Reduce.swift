@@ -164,9 +164,15 @@ package func startup(_ state: inout AppState) -> [Effect] {
     for tracker in state.jobs where !tracker.isFinished {
         effects.append(.watchJob(tracker.entry))
     }
+    var resumed: String?
     if !state.jobs.isEmpty {
         effects.append(.scheduleTick(after: .seconds(1)))
-        state.flash = Flash(.info, "Resumed \(state.jobs.count) unfinished job(s) from the journal.")
+        resumed = "Resumed \(state.jobs.count) unfinished job(s) from the journal."
+    }
+    // Those of other scopes are followed once `:` switches there: said, so none is forgotten.
+    let elsewhere = ScopeText.unfinishedElsewhere(state.journalElsewhere, currentRegion: state.region)
+    if resumed != nil || elsewhere != nil {
+        state.flash = Flash(.info, [resumed, elsewhere].compactMap(\.self).joined(separator: " "))
     }
     state.keypairs = .loading
     if state.userId == .notRequested {

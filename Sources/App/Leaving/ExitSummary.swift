@@ -52,7 +52,7 @@ package enum ExitSummary {
         }
         switch mode {
         case .real:
-            lines.append("Follow one with: \(followCommand(jobId: "JOB_ID", scope: scope)) (or start ecs-reinstall again: it resumes them from the journal).")
+            lines.append("Follow one with: \(followCommand(jobId: "JOB_ID", scope: scope)) (or start ecs-reinstall again: it resumes a region's jobs from the journal once it shows that region).")
         case .demo:
             lines.append("Nothing is left to follow: a new demo starts a new simulated cloud.")
         }
