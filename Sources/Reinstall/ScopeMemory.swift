@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HuaweiCloud
 import SystemPackage
@@ -12,8 +13,9 @@ import Darwin
 
 /// The last region and project the TUI worked in, per account, so the next start opens there:
 /// `$XDG_STATE_HOME/ecs-reinstall/last-scope.json` (`~/.local/state/…` without it), mode 0600,
-/// its folder created 0700. An account is keyed by where its credentials come from (and the
-/// `--endpoint` host), never by a secret. The commands for scripts never read it.
+/// its folder created 0700. An account is keyed by where its credentials come from, the start of
+/// its access key's SHA-256 and the `--endpoint` host, never by a secret. The commands for scripts
+/// never read it.
 public struct ScopeMemory: Sendable {
     public let file: URL
     /// This account's key in the file (`accountKey`).
@@ -36,14 +38,22 @@ public struct ScopeMemory: Sendable {
     }
 
     /// Names an account without a secret: the credentials' source (the variables, the file's path,
-    /// the KooCLI profile, the metadata service, the demo) and the `--endpoint` host, if any.
-    public static func accountKey(source: CredentialSource, endpoint: URL?) -> String {
-        let origin = switch source {
+    /// the KooCLI profile, the metadata service, the demo), its access key as the first 16 hex
+    /// digits of its SHA-256 (two accounts exported in turn through the same variables are two
+    /// keys; the access key is no secret, but stays out of files all the same), and the
+    /// `--endpoint` host, if any. Nil `accessKey`: a source whose keys change (the metadata
+    /// service's temporary ones), named by its source alone.
+    public static func accountKey(source: CredentialSource, accessKey: String? = nil, endpoint: URL?) -> String {
+        var origin = switch source {
         case .environment: "env"
         case let .credentialsFile(path): "file:\(path)"
         case let .kooCLIProfile(name, path): "koocli:\(path)#\(name)"
         case let .ecsMetadata(url): "ecs-metadata:\(url)"
         case .demo: "demo"
+        }
+        if let accessKey {
+            let digest = SHA256.hash(data: Data(accessKey.utf8))
+            origin += "#ak:" + digest.prefix(8).map { String(format: "%02x", $0) }.joined()
         }
         guard let endpoint, let host = endpoint.host else { return origin }
         return origin + "@" + host + (endpoint.port.map { ":\($0)" } ?? "")

@@ -17,11 +17,8 @@ struct CloudSession: Sendable {
     /// The project's name when the scope is the remembered one (`ScopeMemory`); nil otherwise.
     var projectName: String?
 
-    /// Names this account in the remembered scopes (`ScopeMemory`): the demo has its own.
-    var accountKey: String {
-        mode == .demo ? ScopeMemory.accountKey(source: .demo, endpoint: nil)
-            : ScopeMemory.accountKey(source: credentialSource, endpoint: client.endpoints.override)
-    }
+    /// Names this account in the remembered scopes (`ScopeMemory.accountKey`): the demo has its own.
+    var accountKey = ScopeMemory.accountKey(source: .demo, endpoint: nil)
     /// How a reinstalled server's login port is probed (`--wait-login`, the job pane): the real
     /// cloud's servers at their addresses; a simulated cloud's on loopback only, in the demo at
     /// its listener port with its own known_hosts.
@@ -84,8 +81,9 @@ struct CloudSession: Sendable {
             }
         }
         let named = options.region ?? environment["HUAWEICLOUD_SDK_REGION"] ?? environment["HUAWEICLOUD_SDK_REGION_ID"]
-        let recalled = named == nil && resolved.environmentProjectId == nil
-            ? remembered?(ScopeMemory.accountKey(source: resolved.source, endpoint: override)) : nil
+        let accountKey = ScopeMemory.accountKey(source: resolved.source, accessKey: await Self.lastingAccessKey(resolved),
+                                                endpoint: override)
+        let recalled = named == nil && resolved.environmentProjectId == nil ? remembered?(accountKey) : nil
         guard let region = named ?? recalled?.region ?? resolved.region else {
             throw ValidationError("Credentials are configured (\(resolved.source)); pass --region (e.g. --region cn-north-4).")
         }
@@ -105,7 +103,16 @@ struct CloudSession: Sendable {
         // actually read from, whichever rule gave it (--endpoint, the environment, the regions file).
         let local = (try? client.endpoints.url(for: .ecs)).flatMap(\.host).map(Loopback.isHost) ?? false
         return CloudSession(client: client, mode: .real, simulator: nil, projectName: recalled?.projectName,
+                            accountKey: accountKey,
                             readiness: ReadinessSettings(policy: local ? .simulatedCloud : .realCloud))
+    }
+
+    /// The access key of credentials that last (the variables, the SDK's file, a KooCLI profile),
+    /// which tells accounts apart in the remembered scopes; nil for the metadata service's
+    /// temporary keys, which change, and for keys that cannot be read now.
+    private static func lastingAccessKey(_ resolved: CredentialChain.Resolved) async -> String? {
+        if case .ecsMetadata = resolved.source { return nil }
+        return try? await resolved.provider.credentials().accessKey
     }
 
     /// The demo: a simulator on a free loopback port with throw-away keys, reached over real

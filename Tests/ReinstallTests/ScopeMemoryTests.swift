@@ -60,4 +60,19 @@ struct ScopeMemoryTests {
             == "file:/h/.huaweicloud/credentials")
         #expect(ScopeMemory.accountKey(source: .demo, endpoint: nil) == "demo")
     }
+
+    /// Two accounts exported in turn through the same variables are two accounts: the key holds
+    /// the start of the access key's SHA-256, never the access key itself.
+    @Test func accountsOfTheSameSourceAreToldApartByTheirAccessKey() {
+        let first = ScopeMemory.accountKey(source: .environment, accessKey: "AKFIRSTACCOUNT000001", endpoint: nil)
+        let second = ScopeMemory.accountKey(source: .environment, accessKey: "AKSECONDACCOUNT00002", endpoint: nil)
+        #expect(first != second)
+        #expect(first.hasPrefix("env#ak:") && first.count == "env#ak:".count + 16, "\(first)")
+        #expect(!first.contains("AKFIRST") && !second.contains("AKSECOND"))
+        #expect(first == ScopeMemory.accountKey(source: .environment, accessKey: "AKFIRSTACCOUNT000001", endpoint: nil))
+        let profile = ScopeMemory.accountKey(source: .kooCLIProfile(name: "ops", path: "/h/.hcloud/config.json"),
+                                             accessKey: "AKFIRSTACCOUNT000001",
+                                             endpoint: URL(string: "https://gateway.example"))
+        #expect(profile.hasPrefix("koocli:/h/.hcloud/config.json#ops#ak:") && profile.hasSuffix("@gateway.example"))
+    }
 }
