@@ -1,15 +1,6 @@
 import Crypto
 import Foundation
 import HuaweiCloud
-import SystemPackage
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The last region and project the TUI worked in, per account, so the next start opens there:
 /// `$XDG_STATE_HOME/ecs-reinstall/last-scope.json` (`~/.local/state/…` without it), mode 0600,
@@ -26,15 +17,9 @@ public struct ScopeMemory: Sendable {
         self.account = account
     }
 
-    /// The file for `environment`.
+    /// The file for `environment`, beside the job journal.
     public static func defaultFile(environment: [String: String]) -> URL {
-        let base: URL
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            base = URL(fileURLWithPath: state)
-        } else {
-            base = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".local/state")
-        }
-        return base.appendingPathComponent("ecs-reinstall/last-scope.json")
+        StateFile.url("last-scope.json", environment: environment)
     }
 
     /// Names an account without a secret: the credentials' source (the variables, the file's path,
@@ -70,30 +55,15 @@ public struct ScopeMemory: Sendable {
         read()?.accounts[account]
     }
 
-    /// Keeps `scope` as this account's, beside the other accounts', replacing the file atomically.
+    /// Keeps `scope` as this account's, beside the other accounts', replacing the file atomically
+    /// under the lock, so two instances remembering at once keep both.
     public func remember(_ scope: ProjectScope) throws {
-        var contents = read() ?? Contents()
-        contents.accounts[account] = scope
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        let data = try encoder.encode(contents)
-        let folder = file.deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: folder.path) {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        }
-        let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
-        do {
-            let descriptor = try FileDescriptor.open(
-                temporary.path, .writeOnly, options: [.create, .truncate, .closeOnExec], permissions: [.ownerReadWrite])
-            try descriptor.closeAfter {
-                _ = try descriptor.writeAll(data)
-                guard fsync(descriptor.rawValue) == 0 else { throw Errno(rawValue: errno) }
-            }
-            guard rename(temporary.path, file.path) == 0 else { throw Errno(rawValue: errno) }
-        } catch {
-            unlink(temporary.path)
-            throw error
+        try StateFile.withLock(on: file) {
+            var contents = read() ?? Contents()
+            contents.accounts[account] = scope
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            try StateFile.replace(file, with: try encoder.encode(contents))
         }
     }
 

@@ -37,6 +37,34 @@ struct ScopeMemoryTests {
         #expect(folderMode?.intValue == 0o700)
     }
 
+    /// The last scope sits beside the job journal, by one rule for the state folder.
+    @Test(arguments: [["XDG_STATE_HOME": "/s", "HOME": "/h"], ["HOME": "/h"], ["XDG_STATE_HOME": "rel", "HOME": "/h"]])
+    func theLastScopeSitsBesideTheJournal(environment: [String: String]) {
+        #expect(ScopeMemory.defaultFile(environment: environment).deletingLastPathComponent()
+            == JobJournal.defaultFile(environment: environment).deletingLastPathComponent())
+    }
+
+    /// Instances remembering at once (each its own account) keep every account: the file is
+    /// read and replaced under the journal's kind of lock.
+    @Test func instancesRememberingAtOnceKeepEveryAccount() async throws {
+        let folder = scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("ecs-reinstall/last-scope.json")
+        let accounts = (0..<12).map { "account-\($0)" }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for account in accounts {
+                group.addTask {
+                    let memory = ScopeMemory(file: file, account: account)
+                    for round in 0..<20 { try memory.remember(ProjectScope(region: "cn-east-3", projectId: "p-\(round)")) }
+                }
+            }
+            try await group.waitForAll()
+        }
+        for account in accounts {
+            #expect(ScopeMemory(file: file, account: account).recall()?.projectId == "p-19", "\(account)")
+        }
+    }
+
     @Test func aDamagedFileIsForgottenAndReplaced() throws {
         let folder = scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
