@@ -120,7 +120,11 @@ struct CloudSession: Sendable {
     private static func startDemo(
         _ options: Options, remembered: (@Sendable (String) -> ProjectScope?)?
     ) async throws -> CloudSession {
-        let region = options.region ?? "cn-north-4"
+        let region = options.region ?? DemoRegions.home
+        guard DemoRegions.regions.contains(region) else {
+            throw ValidationError("--demo: the demo account has projects in \(DemoRegions.regions.joined(separator: ", ")) only; "
+                + "--region \(region) is not one of them.")
+        }
         // The simulated account is the same on every start: a remembered project of it is still there.
         let recalled = options.region == nil ? remembered?(ScopeMemory.accountKey(source: .demo, endpoint: nil)) : nil
         let faults: FaultPlan
@@ -131,8 +135,10 @@ struct CloudSession: Sendable {
         }
         let accessKey = "DEMO" + randomHex(16).uppercased()
         let secretKey = Secret(randomHex(40))
+        // The simulated account is the same whatever `--region` says: that picks the project it
+        // opens in (looked up on its IAM, as for a real account), never a new layout.
         var configuration = SimulatorConfiguration.demo(
-            accessKey: accessKey, secretKey: secretKey, region: region,
+            accessKey: accessKey, secretKey: secretKey, region: DemoRegions.home,
             jobDuration: .seconds(max(1, options.demoJobSeconds)), failureRate: options.demoFailureRate)
         // Reinstalled servers answer on their own loopback address a few seconds after they are
         // ACTIVE (a booting system), so the demo shows the probe's back-off and then "ready to
