@@ -230,6 +230,32 @@ struct ScopeSwitchReducerTests {
         #expect(state.scopePicker == nil && state.region == "cn-north-4")
     }
 
+    /// A failed reload said above a full list takes its lines from the list: the box keeps its
+    /// size, its bottom and the highlighted choice in sight, the header and the footer uncovered.
+    @Test(arguments: [16, 24])
+    func aReloadErrorAboveAFullListKeepsTheBoxInItsPlace(height: Int) throws {
+        let many = (1...30).map { ProjectScope(region: "cn-north-4", projectId: "p-\($0)", projectName: "cn-north-4_sub\($0)") }
+        var state = Fixtures.loadedState(width: 80, height: height)
+        _ = reduce(&state, .key(.character(":")))
+        _ = reduce(&state, .scopesLoaded(Self.all + many))
+        _ = press(Array(repeating: Key.down, count: 12), &state)
+        state.flash = nil
+        func box(_ lines: [String]) -> (top: Int?, bottom: Int?) {
+            (lines.firstIndex { $0.contains("┌─ Switch region or project") }, lines.lastIndex { $0.contains("└──") })
+        }
+        let before = box(render(state).lines)
+        _ = reduce(&state, .scopesFailed(.transport("connection reset by peer while reading the answer of the identity service")))
+        state.flash = nil
+        let lines = render(state).lines
+        let after = box(lines)
+        #expect(after.top == before.top && after.bottom == before.bottom, "\(lines.joined(separator: "\n"))")
+        let bottom = try #require(after.bottom)
+        #expect(bottom < height - 1 && (after.top ?? 0) > 0)
+        let highlighted = try #require(state.scopePicker?.highlighted)
+        #expect(lines.contains { $0.contains("project \(highlighted.projectName)") }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("connection reset") })
+    }
+
     @Test(arguments: [(80, 24)])
     func thePickerSnapshot(width: Int, height: Int) {
         var state = Self.pickerState(width: width, height: height, previous: Self.east3)
