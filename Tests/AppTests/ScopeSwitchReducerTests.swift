@@ -182,6 +182,24 @@ struct ScopeSwitchReducerTests {
         #expect(state.region == "cn-north-4")
     }
 
+    /// A reinstall whose answer was unclear is settled by reads of its server in this scope:
+    /// no switch until then, and the picker says why.
+    @Test func aSwitchIsRefusedWhileAReinstallIsStillUnclear() {
+        var state = Self.pickerState()
+        state.submissions[Fixtures.web.id] = SubmissionMark(serverId: Fixtures.web.id, serverName: "web-01",
+                                                            phase: .unclear, since: Fixtures.now)
+        let effects = press(ModeSamples.typed("east") + [.enter], &state)
+        #expect(effects.isEmpty)
+        #expect(state.region == "cn-north-4" && state.projectId == Self.north4.projectId)
+        #expect(state.flash?.text == "The reinstall of web-01 is still unclear; switch once its server's status has settled it.")
+        // Settled (the server showed REBUILD): the switch goes through.
+        state.submissions = [:]
+        state.scopePicker = ScopePicker()
+        _ = reduce(&state, .scopesLoaded(Self.all))
+        _ = press(ModeSamples.typed("east") + [.enter], &state)
+        #expect(state.region == "cn-east-3")
+    }
+
     @Test func aSwitchIsRefusedWhileTheFormIsOpen() {
         var state = Fixtures.formState(for: Fixtures.web, image: Fixtures.goldImage)
         let effects = switchScope(&state, to: Self.east3)

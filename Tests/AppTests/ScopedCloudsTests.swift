@@ -52,6 +52,19 @@ struct ScopedCloudsTests {
         #expect(made.scopes.all == ["cn-north-4/p-n4", "cn-east-3/p-e3"])
     }
 
+    /// Back in a scope worked in before, its client and poller are the ones made the first time.
+    @Test func goingBackReusesTheFirstScopesWork() throws {
+        let made = Made()
+        let east = ProjectScope(region: "cn-east-3", projectId: "p-e3")
+        made.clouds.use(east, journalScope: "cn-east-3/p-e3")
+        #expect(try made.clouds.cloud(for: .loadUserId).client.projectId == "p-e3")
+        made.clouds.use(ProjectScope(region: "cn-north-4", projectId: "p-n4"), journalScope: "cn-north-4/p-n4")
+        made.clouds.use(east, journalScope: "cn-east-3/p-e3")
+        made.clouds.use(ProjectScope(region: "cn-north-4", projectId: "p-n4"), journalScope: "cn-north-4/p-n4")
+        #expect(try made.clouds.cloud(for: .loadUserId).client.projectId == "p-n4")
+        #expect(made.scopes.all == ["cn-north-4/p-n4", "cn-east-3/p-e3"], "one client per scope")
+    }
+
     /// An entry whose scope names no region and project (the bare `demo` of earlier versions) is
     /// refused with why, not read in the scope shown.
     @Test func aWatchOfAnEntryWithoutRegionIsRefused() {
