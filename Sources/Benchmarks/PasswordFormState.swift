@@ -15,7 +15,7 @@ func passwordForm() -> AppState {
     _ = startup(&state)
     _ = reduce(&state, .serverPage(generation: state.servers.generation, ServerPage(count: 1, servers: [server])))
     _ = reduce(&state, .key(.enter))
-    _ = reduce(&state, .imageLoaded(id: "img", image))
+    _ = reduce(&state, .imageLoaded(id: "img", image, scope: state.journalScope))
     while let focus = state.form?.focus, focus != .password { _ = reduce(&state, .key(.tab)) }
     return state
 }

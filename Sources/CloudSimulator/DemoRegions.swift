@@ -3,6 +3,17 @@ import HuaweiCloud
 /// The demo account's projects beside cn-north-4: two more regions and a subproject of
 /// cn-north-4, each with a few servers and key pairs of its own, to switch to with `:`.
 public enum DemoRegions {
+    /// The region of the demo account's main project (the demo's data set): its other projects
+    /// are those below, whatever region the demo opens in.
+    public static let home = "cn-north-4"
+    /// The regions the demo account has a project in: `--demo --region` picks one of them.
+    public static var regions: [String] {
+        var regions = [home]
+        for region in projects.compactMap({ ProjectScope.region(ofProjectNamed: $0.name) }) where !regions.contains(region) {
+            regions.append(region)
+        }
+        return regions
+    }
     /// The project ids of cn-east-3, ap-southeast-1 and the subproject `cn-north-4_staging`.
     public static let east3 = "4b2e7c1d9a3f48e6b5c0d1e2f3a4b5c6"
     public static let southeast1 = "6d4f9e2a1b3c47d8a9e0f1a2b3c4d5e6"

@@ -1,19 +1,12 @@
+import Crypto
 import Foundation
 import HuaweiCloud
-import SystemPackage
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The last region and project the TUI worked in, per account, so the next start opens there:
 /// `$XDG_STATE_HOME/ecs-reinstall/last-scope.json` (`~/.local/state/…` without it), mode 0600,
-/// its folder created 0700. An account is keyed by where its credentials come from (and the
-/// `--endpoint` host), never by a secret. The commands for scripts never read it.
+/// its folder created 0700. An account is keyed by where its credentials come from, the start of
+/// its access key's SHA-256 and the `--endpoint` host, never by a secret. The commands for scripts
+/// never read it.
 public struct ScopeMemory: Sendable {
     public let file: URL
     /// This account's key in the file (`accountKey`).
@@ -24,26 +17,28 @@ public struct ScopeMemory: Sendable {
         self.account = account
     }
 
-    /// The file for `environment`.
+    /// The file for `environment`, beside the job journal.
     public static func defaultFile(environment: [String: String]) -> URL {
-        let base: URL
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            base = URL(fileURLWithPath: state)
-        } else {
-            base = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".local/state")
-        }
-        return base.appendingPathComponent("ecs-reinstall/last-scope.json")
+        StateFile.url("last-scope.json", environment: environment)
     }
 
     /// Names an account without a secret: the credentials' source (the variables, the file's path,
-    /// the KooCLI profile, the metadata service, the demo) and the `--endpoint` host, if any.
-    public static func accountKey(source: CredentialSource, endpoint: URL?) -> String {
-        let origin = switch source {
+    /// the KooCLI profile, the metadata service, the demo), its access key as the first 16 hex
+    /// digits of its SHA-256 (two accounts exported in turn through the same variables are two
+    /// keys; the access key is no secret, but stays out of files all the same), and the
+    /// `--endpoint` host, if any. Nil `accessKey`: a source whose keys change (the metadata
+    /// service's temporary ones), named by its source alone.
+    public static func accountKey(source: CredentialSource, accessKey: String? = nil, endpoint: URL?) -> String {
+        var origin = switch source {
         case .environment: "env"
         case let .credentialsFile(path): "file:\(path)"
         case let .kooCLIProfile(name, path): "koocli:\(path)#\(name)"
         case let .ecsMetadata(url): "ecs-metadata:\(url)"
         case .demo: "demo"
+        }
+        if let accessKey {
+            let digest = SHA256.hash(data: Data(accessKey.utf8))
+            origin += "#ak:" + digest.prefix(8).map { String(format: "%02x", $0) }.joined()
         }
         guard let endpoint, let host = endpoint.host else { return origin }
         return origin + "@" + host + (endpoint.port.map { ":\($0)" } ?? "")
@@ -60,30 +55,15 @@ public struct ScopeMemory: Sendable {
         read()?.accounts[account]
     }
 
-    /// Keeps `scope` as this account's, beside the other accounts', replacing the file atomically.
+    /// Keeps `scope` as this account's, beside the other accounts', replacing the file atomically
+    /// under the lock, so two instances remembering at once keep both.
     public func remember(_ scope: ProjectScope) throws {
-        var contents = read() ?? Contents()
-        contents.accounts[account] = scope
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        let data = try encoder.encode(contents)
-        let folder = file.deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: folder.path) {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        }
-        let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
-        do {
-            let descriptor = try FileDescriptor.open(
-                temporary.path, .writeOnly, options: [.create, .truncate, .closeOnExec], permissions: [.ownerReadWrite])
-            try descriptor.closeAfter {
-                _ = try descriptor.writeAll(data)
-                guard fsync(descriptor.rawValue) == 0 else { throw Errno(rawValue: errno) }
-            }
-            guard rename(temporary.path, file.path) == 0 else { throw Errno(rawValue: errno) }
-        } catch {
-            unlink(temporary.path)
-            throw error
+        try StateFile.withLock(on: file) {
+            var contents = read() ?? Contents()
+            contents.accounts[account] = scope
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            try StateFile.replace(file, with: try encoder.encode(contents))
         }
     }
 

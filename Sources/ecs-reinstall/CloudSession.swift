@@ -17,11 +17,8 @@ struct CloudSession: Sendable {
     /// The project's name when the scope is the remembered one (`ScopeMemory`); nil otherwise.
     var projectName: String?
 
-    /// Names this account in the remembered scopes (`ScopeMemory`): the demo has its own.
-    var accountKey: String {
-        mode == .demo ? ScopeMemory.accountKey(source: .demo, endpoint: nil)
-            : ScopeMemory.accountKey(source: credentialSource, endpoint: client.endpoints.override)
-    }
+    /// Names this account in the remembered scopes (`ScopeMemory.accountKey`): the demo has its own.
+    var accountKey = ScopeMemory.accountKey(source: .demo, endpoint: nil)
     /// How a reinstalled server's login port is probed (`--wait-login`, the job pane): the real
     /// cloud's servers at their addresses; a simulated cloud's on loopback only, in the demo at
     /// its listener port with its own known_hosts.
@@ -84,8 +81,9 @@ struct CloudSession: Sendable {
             }
         }
         let named = options.region ?? environment["HUAWEICLOUD_SDK_REGION"] ?? environment["HUAWEICLOUD_SDK_REGION_ID"]
-        let recalled = named == nil && resolved.environmentProjectId == nil
-            ? remembered?(ScopeMemory.accountKey(source: resolved.source, endpoint: override)) : nil
+        let accountKey = ScopeMemory.accountKey(source: resolved.source, accessKey: await Self.lastingAccessKey(resolved),
+                                                endpoint: override)
+        let recalled = named == nil && resolved.environmentProjectId == nil ? remembered?(accountKey) : nil
         guard let region = named ?? recalled?.region ?? resolved.region else {
             throw ValidationError("Credentials are configured (\(resolved.source)); pass --region (e.g. --region cn-north-4).")
         }
@@ -105,7 +103,16 @@ struct CloudSession: Sendable {
         // actually read from, whichever rule gave it (--endpoint, the environment, the regions file).
         let local = (try? client.endpoints.url(for: .ecs)).flatMap(\.host).map(Loopback.isHost) ?? false
         return CloudSession(client: client, mode: .real, simulator: nil, projectName: recalled?.projectName,
+                            accountKey: accountKey,
                             readiness: ReadinessSettings(policy: local ? .simulatedCloud : .realCloud))
+    }
+
+    /// The access key of credentials that last (the variables, the SDK's file, a KooCLI profile),
+    /// which tells accounts apart in the remembered scopes; nil for the metadata service's
+    /// temporary keys, which change, and for keys that cannot be read now.
+    private static func lastingAccessKey(_ resolved: CredentialChain.Resolved) async -> String? {
+        if case .ecsMetadata = resolved.source { return nil }
+        return try? await resolved.provider.credentials().accessKey
     }
 
     /// The demo: a simulator on a free loopback port with throw-away keys, reached over real
@@ -113,7 +120,11 @@ struct CloudSession: Sendable {
     private static func startDemo(
         _ options: Options, remembered: (@Sendable (String) -> ProjectScope?)?
     ) async throws -> CloudSession {
-        let region = options.region ?? "cn-north-4"
+        let region = options.region ?? DemoRegions.home
+        guard DemoRegions.regions.contains(region) else {
+            throw ValidationError("--demo: the demo account has projects in \(DemoRegions.regions.joined(separator: ", ")) only; "
+                + "--region \(region) is not one of them.")
+        }
         // The simulated account is the same on every start: a remembered project of it is still there.
         let recalled = options.region == nil ? remembered?(ScopeMemory.accountKey(source: .demo, endpoint: nil)) : nil
         let faults: FaultPlan
@@ -124,8 +135,10 @@ struct CloudSession: Sendable {
         }
         let accessKey = "DEMO" + randomHex(16).uppercased()
         let secretKey = Secret(randomHex(40))
+        // The simulated account is the same whatever `--region` says: that picks the project it
+        // opens in (looked up on its IAM, as for a real account), never a new layout.
         var configuration = SimulatorConfiguration.demo(
-            accessKey: accessKey, secretKey: secretKey, region: region,
+            accessKey: accessKey, secretKey: secretKey, region: DemoRegions.home,
             jobDuration: .seconds(max(1, options.demoJobSeconds)), failureRate: options.demoFailureRate)
         // Reinstalled servers answer on their own loopback address a few seconds after they are
         // ACTIVE (a booting system), so the demo shows the probe's back-off and then "ready to

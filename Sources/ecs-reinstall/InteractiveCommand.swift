@@ -61,12 +61,10 @@ struct InteractiveCommand: AsyncParsableCommand, ConnectedCommand {
         state.journalProblem = journalProblem
         state.bellEnabled = bell
         state.commandScope = connection.commandScope
-        if session.projectName != nil {
-            // Opened in the remembered scope, which the commands for scripts never read: the
-            // commands printed to run later name it.
-            state.commandScope.region = state.region
-            state.commandScope.subproject = state.scope.isRegionDefault ? nil : state.projectId
-        }
+        // A command run later from this shell finds the project this start found, unless it was
+        // the remembered one, which the commands for scripts never read: then none is known to
+        // be reached, and the commands printed name the project.
+        state.commandScope.reachedProjectId = session.projectName == nil ? state.projectId : nil
         // What a reinstalled server's readiness is probed with: the demo's loopback port and its
         // own known_hosts (made now: the job pane reads it for its advice); a simulated cloud's
         // policy for a local endpoint.

@@ -76,7 +76,7 @@ struct EffectRunnerTests {
     @Test func effectsWithOtherKeysRunSideBySide() async {
         let bench = Bench()
         bench.runner.run(.loadUserId)
-        bench.runner.run(.loadKeypairs)
+        bench.runner.run(.loadKeypairs(scope: "r/p"))
         bench.clock.advance(by: .seconds(2))
         await bench.untilBusy(atMost: 0)
         #expect(bench.received.count == 2)
@@ -113,7 +113,7 @@ struct EffectRunnerTests {
         bench.runner.run(.scheduleTick(after: .seconds(1)))
         bench.runner.run(.scheduleListRetry(after: .seconds(1)))
         #expect(bench.runner.busyEffects == 0)
-        bench.runner.run(.loadKeypairs)
+        bench.runner.run(.loadKeypairs(scope: "r/p"))
         #expect(bench.runner.busyEffects == 1)
         bench.clock.advance(by: .seconds(3))
         await bench.untilBusy(atMost: 0)
@@ -123,11 +123,12 @@ struct EffectRunnerTests {
 
     @Test("A thrown error becomes the effect's failure event; a cancellation says nothing",
           arguments: [
-            (Effect.loadImage(id: "img-1"), CloudError.transport("timed out"),
-             AppEvent.imageFailed(id: "img-1", .transport("timed out"))),
+            (Effect.loadImage(id: "img-1", scope: "r/p"), CloudError.transport("timed out"),
+             AppEvent.imageFailed(id: "img-1", .transport("timed out"), scope: "r/p")),
             (Effect.listServers(generation: 3), CloudError.api(status: 403, code: "Ecs.0003", message: "no", requestId: nil),
              AppEvent.serverListingFailed(generation: 3, .api(status: 403, code: "Ecs.0003", message: "no", requestId: nil))),
-            (Effect.loadKeypairs, CloudError.transport("reset"), AppEvent.keypairsFailed(.transport("reset"))),
+            (Effect.loadKeypairs(scope: "r/p"), CloudError.transport("reset"),
+             AppEvent.keypairsFailed(.transport("reset"), scope: "r/p")),
             (Effect.submitReinstall(plan), CloudError.transport("reset"),
              AppEvent.reinstallFailed(serverId: "s-web", CloudError.transport("reset").message)),
           ])

@@ -17,32 +17,63 @@ struct ExitSummaryTests {
         return tracker
     }
 
-    /// After `:`, a job of another region says which, and the `--region` to follow it with.
+    /// After `:`, a job of another region says which, and the command to follow it with.
     @Test func aJobOfAnotherRegionNamesIt() {
         var north = tracker("j-1", "web-01", status: .running)
         north.entry.scope = JournalEntry.scope(demo: false, region: "cn-north-4", projectId: "p-n4")
         var east = tracker("j-2", "east-web-01", status: .running)
         east.entry.scope = JournalEntry.scope(demo: false, region: "cn-east-3", projectId: "p-e3")
-        let lines = ExitSummary.lines([north, east], mode: .real, scope: CommandScope(region: "cn-east-3")) {
-            $0.entry.scope == east.entry.scope ? nil : "cn-north-4"
+        let start = CommandScope(region: "cn-north-4", reachedProjectId: "p-n4")
+        let lines = ExitSummary.lines([north, east], mode: .real, scope: start.moving(to: ProjectScope(region: "cn-east-3", projectId: "p-e3"))) {
+            $0.entry.scope == east.entry.scope ? nil : ("cn-north-4", start)
         }
-        #expect(lines[1] == "  web-01       job j-1  RUNNING  [cn-north-4: follow it with --region cn-north-4]")
+        #expect(lines[1] == "  web-01       job j-1  RUNNING  [cn-north-4: follow it with ecs-reinstall job j-1 --region cn-north-4 --wait]")
         #expect(lines[2] == "  east-web-01  job j-2  RUNNING")
-        #expect(lines[3].hasPrefix("Follow one with: ecs-reinstall job JOB_ID --region cn-east-3 --wait"))
+        #expect(lines[3].hasPrefix("Follow one with: HUAWEICLOUD_SDK_PROJECT_ID=p-e3 ecs-reinstall job JOB_ID --region cn-east-3 --wait"))
     }
 
-    /// A subproject is reached with its project id: `--region` alone gives the region's default project.
+    /// A project the flags do not reach is named by its id, quoted for the shell, with the other flags kept.
     @Test func aSubprojectsJobNamesItsProjectId() {
         var staging = tracker("j-1", "app-01", status: .running)
-        staging.entry.scope = JournalEntry.scope(demo: false, region: "cn-north-4", projectId: "p-sub")
-        let elsewhere = ExitSummary.lines([staging], mode: .real, scope: CommandScope(region: "cn-east-3")) { _ in
-            "cn-north-4_staging"
-        }
-        #expect(elsewhere[1].hasSuffix(
-            "[cn-north-4_staging: follow it with HUAWEICLOUD_SDK_PROJECT_ID=p-sub and --region cn-north-4]"))
-        let here = ExitSummary.lines([staging], mode: .real, scope: CommandScope(region: "cn-north-4", subproject: "p-sub"))
+        staging.entry.scope = JournalEntry.scope(demo: false, region: "cn-north-4", projectId: "p sub")
+        let start = CommandScope(region: "cn-east-3", profile: "ops", reachedProjectId: "p-e3")
+        let there = start.moving(to: ProjectScope(region: "cn-north-4", projectId: "p sub", projectName: "cn-north-4_staging"))
+        let elsewhere = ExitSummary.lines([staging], mode: .real, scope: start) { _ in ("cn-north-4_staging", there) }
+        #expect(elsewhere[1].hasSuffix("[cn-north-4_staging: follow it with HUAWEICLOUD_SDK_PROJECT_ID='p sub' "
+            + "ecs-reinstall job j-1 --region cn-north-4 --profile ops --wait]"))
+        let here = ExitSummary.lines([staging], mode: .real, scope: there)
         #expect(here.last?.hasPrefix(
-            "Follow one with: HUAWEICLOUD_SDK_PROJECT_ID=p-sub ecs-reinstall job JOB_ID --region cn-north-4 --wait") == true)
+            "Follow one with: HUAWEICLOUD_SDK_PROJECT_ID='p sub' ecs-reinstall job JOB_ID --region cn-north-4 --profile ops --wait") == true)
+    }
+
+    /// HUAWEICLOUD_SDK_PROJECT_ID set for cn-north-4 when the UI started: after `:` to cn-east-3's
+    /// default project, every command printed names cn-east-3's project, since the variable
+    /// left in the shell would send cn-north-4's there; the job of the start project needs nothing more.
+    @Test func theProjectVariableOfTheStartIsOverriddenAfterASwitch() throws {
+        var state = AppState(mode: .real, region: "cn-north-4", projectId: "p-env",
+                             size: TerminalSize(width: 100, height: 30), now: Fixtures.now)
+        state.commandScope = CommandScope(reachedProjectId: "p-env")
+        _ = startup(&state)
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-north", serverId: Fixtures.web.id, serverName: "web-01",
+                                               api: .v2, at: Fixtures.now))
+        _ = switchScope(&state, to: ProjectScope(region: "cn-east-3", projectId: "p-east"))
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-east", serverId: "s-east", serverName: "east-01",
+                                               api: .v2, at: Fixtures.now))
+        state.submissions["s-east-2"] = SubmissionMark(serverId: "s-east-2", serverName: "east-02", phase: .unclear,
+                                                       since: Fixtures.now)
+        let lines = ExitSummary.lines(leaving: state)
+        let north = try #require(lines.first { $0.contains("job-north") })
+        #expect(north.hasSuffix("[cn-north-4: follow it with ecs-reinstall job job-north --wait]"))
+        let east = try #require(lines.first { $0.contains("job job-east") })
+        #expect(!east.contains("["))
+        #expect(lines.contains { $0.hasPrefix("Follow one with: HUAWEICLOUD_SDK_PROJECT_ID=p-east ecs-reinstall job JOB_ID --region cn-east-3 --wait") })
+        #expect(lines.contains { $0.contains("check it before sending again: HUAWEICLOUD_SDK_PROJECT_ID=p-east ecs-reinstall servers --filter east-02 --region cn-east-3") })
+        // Back in the start project, the flags as given reach it again.
+        state.submissions = [:]
+        _ = switchScope(&state, to: ProjectScope(region: "cn-north-4", projectId: "p-env"))
+        let back = ExitSummary.lines(leaving: state)
+        #expect(back.contains { $0.hasSuffix("[cn-east-3: follow it with HUAWEICLOUD_SDK_PROJECT_ID=p-east ecs-reinstall job job-east --region cn-east-3 --wait]") })
+        #expect(back.contains { $0.hasPrefix("Follow one with: ecs-reinstall job JOB_ID --wait") })
     }
 
     @Test(arguments: [("cn-east-3/p", "cn-east-3"), ("demo/cn-east-3/p", "cn-east-3"), ("demo", nil), ("odd", nil)]
@@ -73,7 +104,7 @@ struct ExitSummaryTests {
             "  web-01         job j-1  RUNNING",
             "  数据库-主节点  job j-2  BOOTING",
             "  db\\x1B[2J      job j-3  RUNNING (not followed: the cloud refused the keys)",
-            "Follow one with: ecs-reinstall job JOB_ID --wait (or start ecs-reinstall again: it resumes them from the journal).",
+            "Follow one with: ecs-reinstall job JOB_ID --wait (or start ecs-reinstall again: it resumes a region's jobs from the journal once it shows that region).",
         ])
     }
 
@@ -82,6 +113,18 @@ struct ExitSummaryTests {
         #expect(lines == [
             "1 reinstall is still running in the simulated cloud of the demo, which ended with the UI:",
             "  web-01  job j-1  SUBMITTED",
+            "Nothing is left to follow: a new demo starts a new simulated cloud.",
+        ])
+    }
+
+    /// A demo job of another region names no command to follow it: nothing is left to follow.
+    @Test func theDemoNamesNoCommandForAJobOfAnotherRegion() {
+        let lines = ExitSummary.lines([tracker("j-1", "web-01", status: .running)], mode: .demo) { _ in
+            ("cn-north-4", CommandScope(region: "cn-north-4"))
+        }
+        #expect(lines == [
+            "1 reinstall is still running in the simulated cloud of the demo, which ended with the UI:",
+            "  web-01  job j-1  RUNNING",
             "Nothing is left to follow: a new demo starts a new simulated cloud.",
         ])
     }

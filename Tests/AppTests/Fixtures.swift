@@ -57,7 +57,7 @@ enum Fixtures {
                              size: TerminalSize(width: width, height: height), now: now)
         _ = startup(&state)
         deliver(servers, to: &state)
-        _ = reduce(&state, .keypairsLoaded(keypairs))
+        _ = reduce(&state, .keypairsLoaded(keypairs, scope: state.journalScope))
         _ = reduce(&state, .userIdLoaded("user-7e25"))
         return state
     }
@@ -68,7 +68,7 @@ enum Fixtures {
         state.servers.selectedId = server.id
         _ = reduce(&state, .key(.enter))
         if let imageId = server.imageId {
-            _ = reduce(&state, .imageLoaded(id: imageId, image))
+            _ = reduce(&state, .imageLoaded(id: imageId, image, scope: state.journalScope))
         }
         return state
     }

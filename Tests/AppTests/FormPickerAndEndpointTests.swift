@@ -15,7 +15,7 @@ struct FormPickerAndEndpointTests {
 
     private func pickerState() -> AppState {
         var state = Fixtures.formState(for: Fixtures.web, image: Fixtures.goldImage)
-        _ = reduce(&state, .keypairsLoaded(Self.pairs))
+        _ = reduce(&state, .keypairsLoaded(Self.pairs, scope: state.journalScope))
         FormKeys.focus(.keypair, in: &state)
         return state
     }
@@ -101,7 +101,7 @@ struct FormPickerAndEndpointTests {
         _ = reduce(&state, .key(.escape))
         state.servers.selectedId = Fixtures.windows.id
         _ = reduce(&state, .key(.enter))
-        _ = reduce(&state, .imageLoaded(id: "img-win", Fixtures.windowsImage))
+        _ = reduce(&state, .imageLoaded(id: "img-win", Fixtures.windowsImage, scope: state.journalScope))
         #expect(FormKeys.context(state)?.decision?.api == .v1)
     }
 
@@ -154,7 +154,7 @@ struct FormPickerAndEndpointTests {
     func manyPairsKeepTheChosenOneAndTheChecklistInView(width: Int, height: Int) {
         var state = Fixtures.formState(for: Fixtures.web, image: Fixtures.goldImage)
         let many = (0..<40).map { Keypair(name: String(format: "team-key-%02d", $0), type: "ssh") }
-        _ = reduce(&state, .keypairsLoaded(many))
+        _ = reduce(&state, .keypairsLoaded(many, scope: state.journalScope))
         FormKeys.focus(.keypair, in: &state)
         _ = reduce(&state, .resized(TerminalSize(width: width, height: height)))
         FormKeys.type("team-key-3", into: &state)

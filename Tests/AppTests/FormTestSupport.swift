@@ -61,7 +61,7 @@ extension Fixtures {
         deliver(all, to: &state)
         state.servers.selectedId = server.id
         _ = reduce(&state, .key(.enter))
-        if let imageId = server.imageId { _ = reduce(&state, .imageLoaded(id: imageId, image)) }
+        if let imageId = server.imageId { _ = reduce(&state, .imageLoaded(id: imageId, image, scope: state.journalScope)) }
         return state
     }
 }

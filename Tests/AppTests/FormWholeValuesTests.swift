@@ -32,7 +32,7 @@ struct FormWholeValuesTests {
         Fixtures.deliver(Fixtures.servers + [server], to: &state)
         state.servers.selectedId = server.id
         _ = reduce(&state, .key(.enter))
-        _ = reduce(&state, .imageLoaded(id: "img-gold", Fixtures.goldImage))
+        _ = reduce(&state, .imageLoaded(id: "img-gold", Fixtures.goldImage, scope: state.journalScope))
         FormKeys.focus(.submit, in: &state)
         _ = reduce(&state, .key(.enter))
         #expect(state.form?.isReviewing == true)

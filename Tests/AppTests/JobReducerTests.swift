@@ -129,7 +129,9 @@ struct JobReducerTests {
         #expect(driver.answer(&state, "job-1", .failed(refused)) == [], "nothing is journaled")
         #expect(!state.jobs[0].isFinished)
         #expect(state.history.isEmpty)
-        #expect(render(state).lines.joined().contains("not followed (resumes on the next start)"))
+        #expect(render(state).lines.joined().contains("not followed (a later start in its region resumes it)"))
+        #expect(state.flash?.text.hasSuffix("A later start resumes it from the journal once it shows cn-north-4.") == true,
+                "\(String(describing: state.flash))")
         #expect(reduce(&state, .tick(Fixtures.now.addingTimeInterval(5))) == [], "no ticks for a job nobody follows")
     }
 

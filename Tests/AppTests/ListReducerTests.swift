@@ -10,7 +10,7 @@ struct ListReducerTests {
         var state = AppState(mode: .demo, region: "r", projectId: "p", size: TerminalSize(width: 100, height: 30),
                              now: Fixtures.now)
         let effects = startup(&state)
-        #expect(effects == [.listServers(generation: 1), .loadKeypairs, .loadUserId])
+        #expect(effects == [.listServers(generation: 1), .loadKeypairs(scope: "demo/r/p"), .loadUserId])
         #expect(state.servers.loading)
         #expect(state.userId == .loading)
     }
@@ -348,7 +348,7 @@ struct ListReducerTests {
         var state = Fixtures.loadedState()
         _ = sort(&state, ServerSort(column: .cloudInit))
         #expect(state.servers.rows.first?.id == Fixtures.web.id, "every image still being read: the API's order")
-        _ = reduce(&state, .imageLoaded(id: "img-win", Fixtures.windowsImage))
+        _ = reduce(&state, .imageLoaded(id: "img-win", Fixtures.windowsImage, scope: state.journalScope))
         #expect(state.servers.rows.first?.id == Fixtures.windows.id, "'no' now sorts before the images still read")
     }
 
@@ -523,7 +523,7 @@ struct ListReducerTests {
         #expect(state.images["img-gold"] == .loading, "images are read ahead for the CLOUD-INIT column")
         #expect(reduce(&state, .key(.enter)) == [.checkServer(id: Fixtures.web.id)], "only the server's fresh read")
         #expect(state.form?.server.id == Fixtures.web.id)
-        _ = reduce(&state, .imageLoaded(id: "img-gold", Fixtures.goldImage))
+        _ = reduce(&state, .imageLoaded(id: "img-gold", Fixtures.goldImage, scope: state.journalScope))
         _ = reduce(&state, .key(.escape))
         #expect(state.form == nil)
         #expect(reduce(&state, .key(.enter)) == [.checkServer(id: Fixtures.web.id)])
@@ -531,8 +531,8 @@ struct ListReducerTests {
 
     @Test func aFailedImageIsAskedAgainWhenTheFormOpens() {
         var state = Fixtures.loadedState()
-        _ = reduce(&state, .imageFailed(id: "img-gold", .transport("timeout")))
-        #expect(reduce(&state, .key(.enter)) == [.checkServer(id: Fixtures.web.id), .loadImage(id: "img-gold")])
+        _ = reduce(&state, .imageFailed(id: "img-gold", .transport("timeout"), scope: state.journalScope))
+        #expect(reduce(&state, .key(.enter)) == [.checkServer(id: Fixtures.web.id), .loadImage(id: "img-gold", scope: state.journalScope)])
     }
 
     @Test(arguments: [(Fixtures.noDisk, "no system disk"), (Fixtures.locked, "locked")])

@@ -75,10 +75,10 @@ struct ScopeSwitchReducerTests {
         #expect(state.images.isEmpty && state.keypairs == .loading)
         #expect(effects.first == .useScope(Self.east3, journalScope: state.journalScope))
         #expect(effects.contains(.listServers(generation: generation + 1)))
-        #expect(effects.contains(.loadKeypairs))
+        #expect(effects.contains(.loadKeypairs(scope: state.journalScope)))
         #expect(effects.last == .rememberScope(Self.east3))
         #expect(state.previousScope == Self.north4)
-        #expect(state.commandScope.region == "cn-east-3")
+        #expect(state.commandScope.moving(to: state.scope).region == "cn-east-3")
         // The job of cn-north-4 stays, in its own scope, labelled with it.
         let job = try #require(state.jobs.first)
         #expect(job.entry.scope == oldScope)
@@ -90,11 +90,31 @@ struct ScopeSwitchReducerTests {
         #expect(state.servers.catalog.servers.map(\.name) == ["batch-locked"])
     }
 
+    /// The old scope's key pairs and images, answered after the switch (before the new loads
+    /// replace them): another region's, never offered in the new one's form.
+    @Test func lateAnswersOfTheOldScopeAreDropped() {
+        var state = Self.pickerState()
+        let oldScope = state.journalScope
+        _ = press(ModeSamples.typed("east") + [.enter], &state)
+        _ = reduce(&state, .keypairsLoaded([Keypair(name: "north-key")], scope: oldScope))
+        _ = reduce(&state, .imageLoaded(id: "img-gold", Fixtures.goldImage, scope: oldScope))
+        #expect(state.keypairs == .loading)
+        #expect(state.images["img-gold"] == nil)
+        _ = reduce(&state, .keypairsFailed(.transport("reset"), scope: oldScope))
+        _ = reduce(&state, .imageFailed(id: "img-gold", .transport("reset"), scope: oldScope))
+        #expect(state.keypairs == .loading && state.images["img-gold"] == nil)
+        // The new scope's own answers are taken.
+        _ = reduce(&state, .keypairsLoaded([Keypair(name: "east-key")], scope: state.journalScope))
+        _ = reduce(&state, .imageLoaded(id: "img-gold", Fixtures.goldImage, scope: state.journalScope))
+        #expect(state.keypairs == .loaded([Keypair(name: "east-key")]))
+        #expect(state.images["img-gold"] == .loaded(Fixtures.goldImage))
+    }
+
     @Test func theHeaderShowsTheRegionOrTheSubprojectsName() {
         var state = Self.pickerState()
         _ = press(ModeSamples.typed("stag") + [.enter], &state)
         #expect(render(state).lines[0].contains(" cn-north-4_staging · project p-stagin"))
-        #expect(state.commandScope == CommandScope(region: "cn-north-4", subproject: "p-staging"))
+        #expect(state.commandScope.moving(to: state.scope) == CommandScope(region: "cn-north-4", projectId: "p-staging"))
         _ = press([.character(":")], &state)
         _ = reduce(&state, .scopesLoaded(Self.all))
         _ = press(ModeSamples.typed("east") + [.enter], &state)
@@ -126,6 +146,28 @@ struct ScopeSwitchReducerTests {
         #expect(render(state).lines.contains { $0.contains("east-web-01") && $0.contains("[cn-east-3]") })
     }
 
+    /// Jobs of other scopes are not followed until `:` switches there: the start says where they are.
+    @Test func unfinishedJobsOfOtherScopesAreSaidAtStart() {
+        func entry(_ id: String, _ scope: ProjectScope, finished: Bool = false) -> JournalEntry {
+            var entry = JournalEntry(jobId: id, serverId: "s-" + id, serverName: id, api: .v2,
+                                     scope: JournalEntry.scope(demo: false, region: scope.region, projectId: scope.projectId),
+                                     submittedAt: Fixtures.now)
+            if finished { entry.finishedAt = Fixtures.now }
+            return entry
+        }
+        let journal = [entry("e-1", Self.east3), entry("n-1", Self.north4), entry("e-2", Self.east3),
+                       entry("st-1", Self.staging), entry("sg-1", Self.singapore, finished: true)]
+        var state = AppState(mode: .real, region: "cn-north-4", projectId: Self.north4.projectId,
+                             size: TerminalSize(width: 100, height: 30), now: Fixtures.now, journal: journal)
+        _ = startup(&state)
+        #expect(state.flash?.text == "Resumed 1 unfinished job(s) from the journal. "
+            + "3 unfinished jobs in cn-east-3, cn-north-4 · project p-stagin: press : to follow them.")
+        var alone = AppState(mode: .real, region: "ap-southeast-1", projectId: "p-sg",
+                             size: TerminalSize(width: 100, height: 30), now: Fixtures.now, journal: [entry("e-1", Self.east3)])
+        _ = startup(&alone)
+        #expect(alone.flash?.text == "1 unfinished job in cn-east-3: press : to follow it.")
+    }
+
     @Test func aSwitchIsRefusedWhileAReinstallIsBeingSubmitted() {
         var state = Fixtures.loadedState()
         state.submissions[Fixtures.web.id] = SubmissionMark(serverId: Fixtures.web.id, serverName: "web-01",
@@ -138,6 +180,24 @@ struct ScopeSwitchReducerTests {
         _ = reduce(&state, .scopesLoaded(Self.all))
         _ = press(ModeSamples.typed("east") + [.enter], &state)
         #expect(state.region == "cn-north-4")
+    }
+
+    /// A reinstall whose answer was unclear is settled by reads of its server in this scope:
+    /// no switch until then, and the picker says why.
+    @Test func aSwitchIsRefusedWhileAReinstallIsStillUnclear() {
+        var state = Self.pickerState()
+        state.submissions[Fixtures.web.id] = SubmissionMark(serverId: Fixtures.web.id, serverName: "web-01",
+                                                            phase: .unclear, since: Fixtures.now)
+        let effects = press(ModeSamples.typed("east") + [.enter], &state)
+        #expect(effects.isEmpty)
+        #expect(state.region == "cn-north-4" && state.projectId == Self.north4.projectId)
+        #expect(state.flash?.text == "The reinstall of web-01 is still unclear; switch once its server's status has settled it.")
+        // Settled (the server showed REBUILD): the switch goes through.
+        state.submissions = [:]
+        state.scopePicker = ScopePicker()
+        _ = reduce(&state, .scopesLoaded(Self.all))
+        _ = press(ModeSamples.typed("east") + [.enter], &state)
+        #expect(state.region == "cn-east-3")
     }
 
     @Test func aSwitchIsRefusedWhileTheFormIsOpen() {
@@ -186,6 +246,32 @@ struct ScopeSwitchReducerTests {
         var state = Self.pickerState()
         _ = press([.down, .escape], &state)
         #expect(state.scopePicker == nil && state.region == "cn-north-4")
+    }
+
+    /// A failed reload said above a full list takes its lines from the list: the box keeps its
+    /// size, its bottom and the highlighted choice in sight, the header and the footer uncovered.
+    @Test(arguments: [16, 24])
+    func aReloadErrorAboveAFullListKeepsTheBoxInItsPlace(height: Int) throws {
+        let many = (1...30).map { ProjectScope(region: "cn-north-4", projectId: "p-\($0)", projectName: "cn-north-4_sub\($0)") }
+        var state = Fixtures.loadedState(width: 80, height: height)
+        _ = reduce(&state, .key(.character(":")))
+        _ = reduce(&state, .scopesLoaded(Self.all + many))
+        _ = press(Array(repeating: Key.down, count: 12), &state)
+        state.flash = nil
+        func box(_ lines: [String]) -> (top: Int?, bottom: Int?) {
+            (lines.firstIndex { $0.contains("┌─ Switch region or project") }, lines.lastIndex { $0.contains("└──") })
+        }
+        let before = box(render(state).lines)
+        _ = reduce(&state, .scopesFailed(.transport("connection reset by peer while reading the answer of the identity service")))
+        state.flash = nil
+        let lines = render(state).lines
+        let after = box(lines)
+        #expect(after.top == before.top && after.bottom == before.bottom, "\(lines.joined(separator: "\n"))")
+        let bottom = try #require(after.bottom)
+        #expect(bottom < height - 1 && (after.top ?? 0) > 0)
+        let highlighted = try #require(state.scopePicker?.highlighted)
+        #expect(lines.contains { $0.contains("project \(highlighted.projectName)") }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("connection reset") })
     }
 
     @Test(arguments: [(80, 24)])

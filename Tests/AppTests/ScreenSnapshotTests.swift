@@ -20,8 +20,8 @@ struct ScreenSnapshotTests {
     /// Every column at 120 columns: images answered (CLOUD-INIT), a job running (JOB), sorted by name.
     @Test func serverListAt120x40WithEveryColumn() {
         var state = Fixtures.loadedState(width: 120, height: 40)
-        _ = reduce(&state, .imageLoaded(id: "img-gold", Fixtures.goldImage))
-        _ = reduce(&state, .imageLoaded(id: "img-win", Fixtures.windowsImage))
+        _ = reduce(&state, .imageLoaded(id: "img-gold", Fixtures.goldImage, scope: state.journalScope))
+        _ = reduce(&state, .imageLoaded(id: "img-win", Fixtures.windowsImage, scope: state.journalScope))
         _ = reduce(&state, .reinstallAccepted(jobId: "job-1", serverId: Fixtures.web.id, serverName: "web-01",
                                                api: .v2, at: Fixtures.now))
         Fixtures.deliver(Fixtures.servers, to: &state)

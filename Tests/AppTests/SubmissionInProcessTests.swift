@@ -63,12 +63,12 @@ struct SubmissionInProcessTests {
                              size: TerminalSize(width: 100, height: 30), now: Date())
         _ = startup(&state)
         _ = reduce(&state, .serverPage(generation: state.servers.generation, ServerPage(count: 1, servers: [server])))
-        _ = reduce(&state, .keypairsLoaded(try await harness.client.keypairs()))
+        _ = reduce(&state, .keypairsLoaded(try await harness.client.keypairs(), scope: state.journalScope))
         _ = reduce(&state, .userIdLoaded(SimulatorConfiguration().userId))
         state.servers.selectedId = server.id
         _ = reduce(&state, .key(.enter))
         if let imageId = server.imageId {
-            _ = reduce(&state, .imageLoaded(id: imageId, try await harness.client.image(id: imageId)))
+            _ = reduce(&state, .imageLoaded(id: imageId, try await harness.client.image(id: imageId), scope: state.journalScope))
         }
         #expect(state.form?.server.id == server.id)
         let effects = FormKeys.reviewAndConfirm(&state)

@@ -25,6 +25,19 @@ struct CommandLineServersTests {
         #expect(idColumn(web, "3f1c9a2e-6b4d-4e8f-a1c3-5e7f9b1d3a01") == idColumn(cjk, "1e3a5c7f-9b1d-4f3a-85c7-e9b1d3f5a705"))
     }
 
+    @Test("--demo --region cn-east-3 opens the demo account's cn-east-3 project; a region it has not is refused")
+    func demoRegionPicksAProjectOfTheSameAccount() async throws {
+        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        let east = try await cli.run(["servers", "--demo", "--region", "cn-east-3", "--json"], credentials: false)
+        #expect(east.status == 0, "\(east.all)")
+        let names = try #require(try jsonObject(east.stdout)["servers"] as? [[String: Any]]).compactMap { $0["name"] as? String }
+        #expect(Set(names) == ["east-web-01", "east-db-01", "east-win-01"], "\(names)")
+        let elsewhere = try await cli.run(["servers", "--demo", "--region", "eu-west-101"], credentials: false)
+        #expect(elsewhere.status == 2, "\(elsewhere.all)")
+        #expect(elsewhere.stderr.contains("the demo account has projects in cn-north-4, cn-east-3, ap-southeast-1 only"),
+                "\(elsewhere.all)")
+    }
+
     @Test("--json has a stable shape; --filter matches name, IP and status")
     func json() async throws {
         let cli = try CLISession(simulator: try await StandaloneSimulator())

@@ -33,6 +33,26 @@ struct EndpointsTests {
         #expect(try endpoints.url(for: .iam).absoluteString == "https://iam.myhuaweicloud.com")
     }
 
+    /// The endpoints keep what another region's need (after `:`), and nothing of the keys: every
+    /// client copy carries them, and a failed expectation or a log line prints them whole.
+    @Test func theEnvironmentsKeysAreNotKeptForAnotherRegion() throws {
+        let endpoints = Endpoints(region: "cn-north-4", environment: [
+            "HUAWEICLOUD_SDK_AK": "AKEXAMPLE1234567",
+            "HUAWEICLOUD_SDK_SK": "sk-never-kept-0123456789",
+            "HUAWEICLOUD_SDK_SECURITY_TOKEN": "token-never-kept",
+            "HUAWEICLOUD_SDK_PROJECT_ID": "p-env",
+            "HUAWEICLOUD_SDK_REGION_ECS_CN_EAST_3": "https://ecs.east.example",
+            "HUAWEICLOUD_SDK_IAM_ENDPOINT": "https://iam.global.example",
+        ])
+        let east = endpoints.inRegion("cn-east-3")
+        for text in [String(describing: endpoints), String(reflecting: east)] {
+            #expect(!text.contains("sk-never-kept") && !text.contains("token-never-kept") && !text.contains("AKEXAMPLE"))
+        }
+        #expect(try east.url(for: .ecs).absoluteString == "https://ecs.east.example")
+        #expect(try east.url(for: .iam).absoluteString == "https://iam.global.example")
+        #expect(try east.url(for: .ims).absoluteString == "https://ims.cn-east-3.myhuaweicloud.com")
+    }
+
     @Test func theRegionalIAMVariableWinsOverTheGlobalOne() throws {
         let endpoints = Endpoints(region: "cn-north-4", environment: [
             "HUAWEICLOUD_SDK_REGION_IAM_CN_NORTH_4": "https://iam.regional.example",

@@ -78,6 +78,19 @@ struct ReachableScopesTests {
         regionsFile: RegionsFile(services: ["IMS": ["cn-east-3": ["https://ims.east.file.example"]]])))
     }
 
+    /// The European site has its own domain: a switch there from a .com region, and back, takes it
+    /// from the region table as a start there would.
+    @Test func aSwitchBetweenSitesTakesTheOtherDomain() throws {
+        let dublin = client(ScriptedTransport([])).scoped(to: ProjectScope(region: "eu-west-101", projectId: "p-eu"))
+        #expect(try dublin.endpoints.url(for: .ecs).absoluteString == "https://ecs.eu-west-101.myhuaweicloud.eu")
+        #expect(try dublin.endpoints.url(for: .iam).absoluteString == "https://iam.eu-west-101.myhuaweicloud.eu")
+        #expect(dublin.endpoints == Endpoints(region: "eu-west-101"))
+        let beijing = client(ScriptedTransport([]), endpoints: Endpoints(region: "eu-west-101"))
+            .scoped(to: ProjectScope(region: "cn-north-4", projectId: "p-n4"))
+        #expect(try beijing.endpoints.url(for: .ecs).absoluteString == "https://ecs.cn-north-4.myhuaweicloud.com")
+        #expect(beijing.endpoints == Endpoints(region: "cn-north-4"))
+    }
+
     @Test func anOverrideStaysForEveryRegion() throws {
         let override = URL(string: "http://127.0.0.1:9")
         let moved = client(ScriptedTransport([]), endpoints: Endpoints(region: "cn-north-4", override: override))

@@ -37,6 +37,34 @@ struct ScopeMemoryTests {
         #expect(folderMode?.intValue == 0o700)
     }
 
+    /// The last scope sits beside the job journal, by one rule for the state folder.
+    @Test(arguments: [["XDG_STATE_HOME": "/s", "HOME": "/h"], ["HOME": "/h"], ["XDG_STATE_HOME": "rel", "HOME": "/h"]])
+    func theLastScopeSitsBesideTheJournal(environment: [String: String]) {
+        #expect(ScopeMemory.defaultFile(environment: environment).deletingLastPathComponent()
+            == JobJournal.defaultFile(environment: environment).deletingLastPathComponent())
+    }
+
+    /// Instances remembering at once (each its own account) keep every account: the file is
+    /// read and replaced under the journal's kind of lock.
+    @Test func instancesRememberingAtOnceKeepEveryAccount() async throws {
+        let folder = scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("ecs-reinstall/last-scope.json")
+        let accounts = (0..<12).map { "account-\($0)" }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for account in accounts {
+                group.addTask {
+                    let memory = ScopeMemory(file: file, account: account)
+                    for round in 0..<20 { try memory.remember(ProjectScope(region: "cn-east-3", projectId: "p-\(round)")) }
+                }
+            }
+            try await group.waitForAll()
+        }
+        for account in accounts {
+            #expect(ScopeMemory(file: file, account: account).recall()?.projectId == "p-19", "\(account)")
+        }
+    }
+
     @Test func aDamagedFileIsForgottenAndReplaced() throws {
         let folder = scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -59,5 +87,20 @@ struct ScopeMemoryTests {
         #expect(ScopeMemory.accountKey(source: .credentialsFile(path: "/h/.huaweicloud/credentials"), endpoint: nil)
             == "file:/h/.huaweicloud/credentials")
         #expect(ScopeMemory.accountKey(source: .demo, endpoint: nil) == "demo")
+    }
+
+    /// Two accounts exported in turn through the same variables are two accounts: the key holds
+    /// the start of the access key's SHA-256, never the access key itself.
+    @Test func accountsOfTheSameSourceAreToldApartByTheirAccessKey() {
+        let first = ScopeMemory.accountKey(source: .environment, accessKey: "AKFIRSTACCOUNT000001", endpoint: nil)
+        let second = ScopeMemory.accountKey(source: .environment, accessKey: "AKSECONDACCOUNT00002", endpoint: nil)
+        #expect(first != second)
+        #expect(first.hasPrefix("env#ak:") && first.count == "env#ak:".count + 16, "\(first)")
+        #expect(!first.contains("AKFIRST") && !second.contains("AKSECOND"))
+        #expect(first == ScopeMemory.accountKey(source: .environment, accessKey: "AKFIRSTACCOUNT000001", endpoint: nil))
+        let profile = ScopeMemory.accountKey(source: .kooCLIProfile(name: "ops", path: "/h/.hcloud/config.json"),
+                                             accessKey: "AKFIRSTACCOUNT000001",
+                                             endpoint: URL(string: "https://gateway.example"))
+        #expect(profile.hasPrefix("koocli:/h/.hcloud/config.json#ops#ak:") && profile.hasSuffix("@gateway.example"))
     }
 }

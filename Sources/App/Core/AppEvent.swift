@@ -18,10 +18,11 @@ package enum AppEvent: Sendable, Equatable {
     case listRefreshDue
     /// Time to retry a list that stopped loading at a failed page.
     case listRetryDue
-    case imageLoaded(id: String, Image?)
-    case imageFailed(id: String, CloudError)
-    case keypairsLoaded([Keypair])
-    case keypairsFailed(CloudError)
+    /// The answers of `.loadImage` and `.loadKeypairs`, with the scope they were asked for.
+    case imageLoaded(id: String, Image?, scope: String)
+    case imageFailed(id: String, CloudError, scope: String)
+    case keypairsLoaded([Keypair], scope: String)
+    case keypairsFailed(CloudError, scope: String)
     /// nil: IAM will not say (a refusal, temporary credentials); `userid` is optional.
     case userIdLoaded(String?)
     case userIdFailed(CloudError)

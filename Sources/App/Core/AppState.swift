@@ -68,7 +68,8 @@ package struct AppState: Sendable, Equatable {
     /// A signal (Ctrl-C) came while a reinstall was being sent: the UI ends once every POST in
     /// flight is answered, since cutting one off would leave its outcome unclear.
     package var leavingOnceAnswered = false
-    /// The flags that chose the cloud, for the commands printed at exit.
+    /// The flags that chose the cloud and the project they reach, for the commands printed at
+    /// exit; `moving(to:)` gives those of the scope shown or of a job's.
     package var commandScope = CommandScope()
     /// `:`: the regions and projects to switch to; nil when closed.
     package var scopePicker: ScopePicker?

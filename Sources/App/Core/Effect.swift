@@ -13,8 +13,10 @@ package enum Effect: Sendable, Equatable {
     case scheduleListRefresh(after: Duration)
     /// Asks for `.listRetryDue` after the delay: the back-off of a list that stopped loading.
     case scheduleListRetry(after: Duration)
-    case loadImage(id: String)
-    case loadKeypairs
+    /// Reads an image (or the key pairs) for the scope named `scope` (its journal name): the
+    /// answer carries it back, so one that comes after a switch is not taken for the new scope's.
+    case loadImage(id: String, scope: String)
+    case loadKeypairs(scope: String)
     case loadUserId
     case submitReinstall(ReinstallPlan)
     /// Re-read a server after an unclear submission, after the delay.
@@ -53,7 +55,7 @@ package enum Effect: Sendable, Equatable {
         case let .checkServer(id): return "check:\(id)"
         case .scheduleListRefresh: return "list-refresh"
         case .scheduleListRetry: return "list-retry"
-        case let .loadImage(id): return "image:\(id)"
+        case let .loadImage(id, _): return "image:\(id)"
         case .loadKeypairs: return "keypairs"
         case .loadUserId: return "userid"
         case let .submitReinstall(plan): return "submit:\(plan.serverId)"

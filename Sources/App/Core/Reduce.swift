@@ -81,18 +81,23 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
         return reduceRefreshDue(&state)
     case .listRetryDue:
         return reduceRetryDue(&state)
-    case let .imageLoaded(id, image):
+    // An answer asked for before a switch of scope is another region's: dropped.
+    case let .imageLoaded(id, image, scope):
+        guard scope == state.journalScope else { return [] }
         state.images[id] = .loaded(image)
         state.servers.catalog.contextChanged(.cloudInit, ServerRowContext(state)) { $0.imageId == id }
         return []
-    case let .imageFailed(id, error):
+    case let .imageFailed(id, error, scope):
+        guard scope == state.journalScope else { return [] }
         state.images[id] = .failed(error.message)
         state.servers.catalog.contextChanged(.cloudInit, ServerRowContext(state)) { $0.imageId == id }
         return []
-    case let .keypairsLoaded(pairs):
+    case let .keypairsLoaded(pairs, scope):
+        guard scope == state.journalScope else { return [] }
         state.keypairs = .loaded(pairs.sorted { $0.name < $1.name })
         return []
-    case let .keypairsFailed(error):
+    case let .keypairsFailed(error, scope):
+        guard scope == state.journalScope else { return [] }
         state.keypairs = .failed(error.message)
         return []
     case let .userIdLoaded(id):
@@ -154,14 +159,20 @@ private func listedJobStates(_ state: AppState) -> [String: String] {
 /// A fresh start: the first page of servers, the key pairs and, unless given, the IAM user id,
 /// each marked as loading so the first frame says so.
 package func startup(_ state: inout AppState) -> [Effect] {
-    var effects: [Effect] = startListing(&state) + [.loadKeypairs]
+    var effects: [Effect] = startListing(&state) + [.loadKeypairs(scope: state.journalScope)]
     // Jobs left unfinished by an earlier run (the journal) are followed again at once.
     for tracker in state.jobs where !tracker.isFinished {
         effects.append(.watchJob(tracker.entry))
     }
+    var resumed: String?
     if !state.jobs.isEmpty {
         effects.append(.scheduleTick(after: .seconds(1)))
-        state.flash = Flash(.info, "Resumed \(state.jobs.count) unfinished job(s) from the journal.")
+        resumed = "Resumed \(state.jobs.count) unfinished job(s) from the journal."
+    }
+    // Those of other scopes are followed once `:` switches there: said, so none is forgotten.
+    let elsewhere = ScopeText.unfinishedElsewhere(state.journalElsewhere, currentRegion: state.region)
+    if resumed != nil || elsewhere != nil {
+        state.flash = Flash(.info, [resumed, elsewhere].compactMap(\.self).joined(separator: " "))
     }
     state.keypairs = .loading
     if state.userId == .notRequested {

@@ -106,7 +106,7 @@ func jobDetail(_ tracker: JobTracker, _ clock: ClockText) -> (String, Style) {
         return ("lost: \(lost)\(server)", Style(color: .red))
     }
     if let stopped = tracker.stopped {
-        return ("not followed (resumes on the next start): \(stopped)", Style(color: .red))
+        return ("not followed (a later start in its region resumes it): \(stopped)", Style(color: .red))
     }
     if let error = tracker.pollError {
         let when = tracker.pollErrorAt.map { " at \(clock.labelled($0))" } ?? ""

@@ -77,7 +77,9 @@ func reduceJobFollowed(_ state: inout AppState, _ followed: JobFollowed) -> [Eff
             }
         case let .halted(error):
             state.jobs[index].stopped = error.message
-            state.flash = Flash(.error, "Job of \(name) is no longer followed: \(error.message) It resumes on the next start.")
+            let region = state.scopeLabels[state.jobs[index].entry.scope] ?? state.jobs[index].entry.region ?? "its region"
+            state.flash = Flash(.error, "Job of \(name) is no longer followed: \(error.message) "
+                + "A later start resumes it from the journal once it shows \(region).")
         case .jobStatus, .readFailed:
             break
         }

@@ -1,4 +1,5 @@
 import Foundation
+import HuaweiCloud
 import TerminalKit
 
 /// What the operator must know when the UI ends with reinstalls still running in the cloud:
@@ -23,11 +24,11 @@ package enum ExitSummary {
 
     /// The lines printed once the terminal is given back; empty when nothing is left running,
     /// no reinstall's outcome is unclear and no server was found ready to log in.
-    /// - Parameter elsewhere: the region (or subproject) of a job started in another one than
-    ///   `scope` names (after `:`), nil for the others: its line says it, and its own `--region`.
+    /// - Parameter elsewhere: for a job started in another scope than `scope` (after `:`), that
+    ///   scope's name and the flags that reach it; nil for the others. Its line says both.
     package static func lines(_ jobs: [JobTracker], submissions: [SubmissionMark] = [], mode: AccountMode,
                              scope: CommandScope = CommandScope(),
-                             elsewhere: (JobTracker) -> String? = { _ in nil }) -> [String] {
+                             elsewhere: (JobTracker) -> (label: String, scope: CommandScope)? = { _ in nil }) -> [String] {
         let unclear = mode == .real ? unclearLines(submissions, scope: scope) : []
         // The demo's servers end with it: nothing of them is left to log into.
         let ready = mode == .real ? readyLines(jobs) : []
@@ -43,19 +44,30 @@ package enum ExitSummary {
         for job in running {
             let name = TerminalText.visible(job.serverName)
             let padding = String(repeating: " ", count: max(0, nameWidth - DisplayWidth.of(name)))
-            let region = elsewhere(job).map { label in
-                let project = label == job.entry.region ? "" : "HUAWEICLOUD_SDK_PROJECT_ID=\(job.entry.projectId ?? "?") and "
-                return "  [\(label): follow it with \(project)--region \(job.entry.region ?? label)]"
+            // The demo's jobs end with it: none is to be followed, in any region.
+            let region = (mode == .real ? elsewhere(job) : nil).map { label, scope in
+                "  [\(label): follow it with \(followCommand(jobId: job.jobId, scope: scope))]"
             } ?? ""
             lines.append("  \(name)\(padding)  job \(TerminalText.visible(job.jobId))  \(status(job))\(region)")
         }
         switch mode {
         case .real:
-            lines.append("Follow one with: \(followCommand(jobId: "JOB_ID", scope: scope)) (or start ecs-reinstall again: it resumes them from the journal).")
+            lines.append("Follow one with: \(followCommand(jobId: "JOB_ID", scope: scope)) (or start ecs-reinstall again: it resumes a region's jobs from the journal once it shows that region).")
         case .demo:
             lines.append("Nothing is left to follow: a new demo starts a new simulated cloud.")
         }
         return lines + unclear + ready
+    }
+
+    /// What the UI prints as it ends in `state`: each command names the scope its job runs in,
+    /// as `CommandScope.moving(to:)` reaches it.
+    package static func lines(leaving state: AppState) -> [String] {
+        let here = state.commandScope.moving(to: state.scope)
+        return lines(state.jobs, submissions: Array(state.submissions.values), mode: state.mode, scope: here) { job in
+            guard let label = otherScopeLabel(job, state), let region = job.entry.region,
+                  let projectId = job.entry.projectId else { return nil }
+            return (label, state.commandScope.moving(to: ProjectScope(region: region, projectId: projectId)))
+        }
     }
 
     /// The servers found ready to log in, in the core's words, whole: the alternate screen they

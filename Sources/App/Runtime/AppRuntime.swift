@@ -96,9 +96,7 @@ package final class AppRuntime {
     /// terminal is given back (the jobs still running, the unclear submissions).
     package func leave() -> [String] {
         state.form?.wipe()
-        let state = self.state
-        return ExitSummary.lines(state.jobs, submissions: Array(state.submissions.values), mode: state.mode,
-                                 scope: state.commandScope, elsewhere: { otherScopeLabel($0, state) })
+        return ExitSummary.lines(leaving: state)
     }
 
     private var terminalSize: TerminalSize {

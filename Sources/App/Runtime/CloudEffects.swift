@@ -46,10 +46,10 @@ struct CloudEffects: Sendable {
         case let .scheduleListRetry(delay):
             try await Task.sleep(for: delay)
             return .listRetryDue
-        case let .loadImage(id):
-            return .imageLoaded(id: id, try await client.image(id: id))
-        case .loadKeypairs:
-            return .keypairsLoaded(try await client.keypairs())
+        case let .loadImage(id, scope):
+            return .imageLoaded(id: id, try await client.image(id: id), scope: scope)
+        case let .loadKeypairs(scope):
+            return .keypairsLoaded(try await client.keypairs(), scope: scope)
         case .loadUserId:
             return .userIdLoaded(try await client.userIdIfKnown())
         case let .submitReinstall(plan):

@@ -49,7 +49,7 @@ package final class EffectRunner: Sendable {
                          memory: memory, readiness: readiness, now: now, send: send)
         }
         self.init(journal: writer, now: now, clouds: clouds, memory: memory,
-                  perform: { try await clouds.cloud(for: $0).perform($0) },
+                  perform: { effect in try await clouds.cloud(for: effect).perform(effect) },
                   stopBackground: clouds.stopBackground, settled: settled, send: send)
     }
 
@@ -98,8 +98,12 @@ package final class EffectRunner: Sendable {
         // switch stays in its own scope.
         let perform: @Sendable (Effect) async throws -> AppEvent?
         if let clouds {
-            let cloud = clouds.cloud(for: effect)
-            perform = { try await cloud.perform($0) }
+            do {
+                let cloud = try clouds.cloud(for: effect)
+                perform = { try await cloud.perform($0) }
+            } catch {
+                perform = { _ in throw error }
+            }
         } else {
             perform = self.perform
         }
@@ -190,12 +194,12 @@ package final class EffectRunner: Sendable {
         case let .checkServer(id): return .serverChecked(id: id, .unknown)
         case .scheduleListRefresh: return .listRefreshDue
         case .scheduleListRetry: return .listRetryDue
-        case let .loadImage(id): return .imageFailed(id: id, error)
-        case .loadKeypairs: return .keypairsFailed(error)
+        case let .loadImage(id, scope): return .imageFailed(id: id, error, scope: scope)
+        case let .loadKeypairs(scope): return .keypairsFailed(error, scope: scope)
         case .loadUserId: return .userIdFailed(error)
         case let .submitReinstall(plan): return .reinstallFailed(serverId: plan.serverId, message)
         case let .watchSubmittedServer(id, _): return .submittedServerRead(id: id, .unknown, at: now())
-        case .watchJob: return .journalFailed(message)  // never: watching cannot fail
+        case .watchJob: return .journalFailed(message)  // an entry that names no scope to read it in
         case .recordJob: return .journalFailed(message)
         case .scheduleTick: return .tick(now())
         case let .readUserData(path): return .userDataRead(path: path, .failure(UserDataReadError(message)))

@@ -2,6 +2,7 @@ import Foundation
 import HuaweiCloud
 import Reinstall
 import Synchronization
+import TerminalKit
 
 /// The cloud work of every scope this run has worked in, each with its own client and job poller:
 /// a job is read in the region and project it was started in, whatever scope the list shows now.
@@ -31,12 +32,21 @@ final class ScopedClouds: Sendable {
         }
     }
 
-    /// Where `effect` is done: a job's watch in the job's own scope (the journal entry says which),
-    /// everything else in the current one.
-    func cloud(for effect: Effect) -> CloudEffects {
-        table.withLock { table in
-            if case let .watchJob(entry) = effect, let own = table.byScope[entry.scope] { return own }
-            return table.current
+    /// Where `effect` is done: a job's watch in the job's own scope (the journal entry says which;
+    /// one not worked in yet gets a client made for it), everything else in the current one.
+    /// Throws for a job whose entry names no region and project: no client is known to reach it.
+    func cloud(for effect: Effect) throws(CloudError) -> CloudEffects {
+        try table.withLock { table throws(CloudError) in
+            guard case let .watchJob(entry) = effect else { return table.current }
+            if let own = table.byScope[entry.scope] { return own }
+            guard let region = entry.region, let projectId = entry.projectId else {
+                throw CloudError.configuration(
+                    "The job \(TerminalText.visible(entry.jobId)) of \(TerminalText.visible(entry.serverName)) is not followed: its journal entry names no region "
+                        + "and project (\(entry.scope)).")
+            }
+            let own = make(table.current.client.scoped(to: ProjectScope(region: region, projectId: projectId)), entry.scope)
+            table.byScope[entry.scope] = own
+            return own
         }
     }
 

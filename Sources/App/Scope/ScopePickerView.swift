@@ -7,15 +7,17 @@ import TerminalKit
 func drawScopePicker(_ screen: inout Screen, _ state: AppState, _ picker: ScopePicker) {
     let width = min(64, max(20, state.size.width - 6))
     // Frame, filter line, blank line; the footer row and the header stay visible.
-    let rows = max(1, state.size.height - 8)
+    var rows = max(1, state.size.height - 8)
     var lines: [[TextSpan]] = []
     let typed = picker.filter.text
     lines.append(typed.isEmpty
         ? [TextSpan("Filter: ", style: Style(bold: true)), TextSpan("type part of a region or project name", style: Style(dim: true))]
         : [TextSpan("Filter: ", style: Style(bold: true)), TextSpan(TerminalText.visible(typed) + "▏")])
     if let problem = picker.reloadError {
-        lines += DisplayWidth.wrapWhole(TerminalText.visible(problem), to: width).prefix(2)
-            .map { [TextSpan($0, style: Style(color: .red))] }
+        let said = DisplayWidth.wrapWhole(TerminalText.visible(problem), to: width).prefix(2)
+        lines += said.map { [TextSpan($0, style: Style(color: .red))] }
+        // Its lines are taken from the list's, so the box keeps its size.
+        rows = max(1, rows - said.count)
     }
     lines.append([])
     switch picker.choices {

@@ -108,9 +108,6 @@ func switchScope(_ state: inout AppState, to scope: ProjectScope) -> [Effect] {
     let journalScope = JournalEntry.scope(demo: state.mode == .demo, region: scope.region, projectId: scope.projectId)
     state.journalScope = journalScope
     state.scopeLabels[journalScope] = ScopeText.label(scope)
-    // The commands printed at exit (to follow a job, to check an unclear one) name the region now shown.
-    state.commandScope.region = scope.region
-    state.commandScope.subproject = scope.isRegionDefault ? nil : scope.projectId
 
     // The list starts over in the new scope, sorted as before.
     let generation = state.servers.generation
@@ -137,7 +134,7 @@ func switchScope(_ state: inout AppState, to scope: ProjectScope) -> [Effect] {
     state.flash = Flash(.info, ScopeText.switched(to: scope, resumed: resumed.count))
     var effects: [Effect] = [.useScope(scope, journalScope: journalScope)]
     effects += startListing(&state)
-    effects.append(.loadKeypairs)
+    effects.append(.loadKeypairs(scope: journalScope))
     effects += resumed.map { .watchJob($0) }
     if !resumed.isEmpty { effects.append(.scheduleTick(after: .seconds(1))) }
     effects.append(.rememberScope(scope))

@@ -199,7 +199,7 @@ private func readImagesAhead(_ state: inout AppState, for servers: [Server]) -> 
     for imageId in Set(servers.compactMap(\.imageId)).sorted()
     where state.images[imageId] == nil && state.images.count < imagesReadAhead {
         state.images[imageId] = .loading
-        effects.append(.loadImage(id: imageId))
+        effects.append(.loadImage(id: imageId, scope: state.journalScope))
     }
     return effects
 }

@@ -85,14 +85,14 @@ func openForm(_ state: inout AppState) -> [Effect] {
         switch state.images[imageId] {
         case .none, .failed, .notRequested:
             state.images[imageId] = .loading
-            effects.append(.loadImage(id: imageId))
+            effects.append(.loadImage(id: imageId, scope: state.journalScope))
         case .loading, .loaded:
             break
         }
     }
     if case .failed = state.keypairs {
         state.keypairs = .loading
-        effects.append(.loadKeypairs)
+        effects.append(.loadKeypairs(scope: state.journalScope))
     }
     if case .failed = state.userId {
         state.userId = .loading

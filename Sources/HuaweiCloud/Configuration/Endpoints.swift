@@ -47,7 +47,8 @@ public struct Endpoints: Sendable, Equatable {
     /// Per-service base URLs read from the regions file (rule 4), by service.
     public var fileOverrides: [CloudService: String]
     /// What the rules were read from, kept so that another region's endpoints follow the same
-    /// settings (`inRegion`): the SDK's variables only, the credentials file's IAM endpoint, the file.
+    /// settings (`inRegion`): the SDK's endpoint variables only (`endpointVariables`, never its
+    /// keys or token), the credentials file's IAM endpoint, the file.
     private let sdkEnvironment: [String: String]
     private let iamEndpoint: String?
     private let regionsFile: RegionsFile?
@@ -57,7 +58,7 @@ public struct Endpoints: Sendable, Equatable {
                 iamEndpoint: String? = nil, regionsFile: RegionsFile? = nil) {
         self.region = region
         self.override = override
-        sdkEnvironment = environment.filter { $0.key.hasPrefix("HUAWEICLOUD_SDK_") }
+        sdkEnvironment = Self.endpointVariables(in: environment)
         self.iamEndpoint = iamEndpoint
         self.regionsFile = regionsFile
         serviceOverrides = Self.overrides(region: region, environment: environment)
@@ -145,6 +146,15 @@ public struct Endpoints: Sendable, Equatable {
     /// 127.0.0.0/8, ::1 and localhost: the only hosts plain http may go to (`Loopback.isHost`).
     public static func isLoopback(_ host: String) -> Bool {
         Loopback.isHost(host)
+    }
+
+    /// The variables `overrides(region:environment:)` reads, for any region: kept in every copy of
+    /// the endpoints, so the environment's other variables (HUAWEICLOUD_SDK_SK among them) stay out.
+    static func endpointVariables(in environment: [String: String]) -> [String: String] {
+        let prefixes = CloudService.allCases.map { "HUAWEICLOUD_SDK_REGION_\($0.environmentName)_" }
+        return environment.filter { name, _ in
+            name == "HUAWEICLOUD_SDK_IAM_ENDPOINT" || prefixes.contains { name.hasPrefix($0) }
+        }
     }
 
     static func overrides(region: String, environment: [String: String]) -> [CloudService: String] {

@@ -39,14 +39,7 @@ public struct JobJournal: Sendable {
 
     /// `$XDG_STATE_HOME/ecs-reinstall/jobs.jsonl`, or `~/.local/state/…` when XDG_STATE_HOME is unset.
     public static func defaultFile(environment: [String: String]) -> URL {
-        let base: URL
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            base = URL(fileURLWithPath: state)
-        } else {
-            let home = environment["HOME"] ?? NSHomeDirectory()
-            base = URL(fileURLWithPath: home).appendingPathComponent(".local/state")
-        }
-        return base.appendingPathComponent("ecs-reinstall/jobs.jsonl")
+        StateFile.url("jobs.jsonl", environment: environment)
     }
 
     /// Every entry; a missing file is an empty journal. A damaged file is moved aside first.
@@ -207,7 +200,7 @@ public struct JobJournal: Sendable {
                     unlink(candidate)
                     throw Failure.io("removing \(file.path): \(reason)")
                 }
-                syncDirectory()
+                StateFile.syncFolder(of: file)
                 return URL(fileURLWithPath: candidate)
             }
             if errno == EEXIST { continue }
@@ -216,7 +209,7 @@ public struct JobJournal: Sendable {
             guard rename(file.path, candidate) == 0 else {
                 throw Failure.io("renaming \(file.path): \(String(cString: strerror(errno)))")
             }
-            syncDirectory()
+            StateFile.syncFolder(of: file)
             return URL(fileURLWithPath: candidate)
         }
         throw Failure.io("no free name beside \(file.path)")
@@ -235,60 +228,19 @@ public struct JobJournal: Sendable {
             data.append(line)
             data.append(UInt8(ascii: "\n"))
         }
-        let temporary = file.deletingLastPathComponent()
-            .appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
         do {
-            let descriptor = try FileDescriptor.open(
-                temporary.path, .writeOnly, options: [.create, .truncate, .closeOnExec],
-                permissions: [.ownerReadWrite])
-            try descriptor.closeAfter {
-                _ = try descriptor.writeAll(data)
-                // swift-system has no fsync: the one raw call left.
-                guard fsync(descriptor.rawValue) == 0 else { throw Errno(rawValue: errno) }
-            }
-        } catch {
-            unlink(temporary.path)
-            throw Failure.io("writing \(temporary.path): \(error)")
+            try StateFile.replace(file, with: data)
+        } catch let failure as StateFile.Failure {
+            throw Failure.io(failure.description)
         }
-        guard rename(temporary.path, file.path) == 0 else {
-            unlink(temporary.path)
-            throw Failure.io("replacing \(file.path): \(String(cString: strerror(errno)))")
-        }
-        syncDirectory()
-    }
-
-    /// The rename is durable only once the directory itself is synced.
-    private func syncDirectory() {
-        guard let directory = try? FileDescriptor.open(
-            file.deletingLastPathComponent().path, .readOnly, options: [.directory, .closeOnExec])
-        else { return }
-        fsync(directory.rawValue)
-        try? directory.close()
     }
 
     /// Holds an exclusive flock on `<file>.lock` for the duration of `body`.
     private func withLock<T>(_ body: () throws -> T) throws -> T {
-        let directory = file.deletingLastPathComponent()
         do {
-            try FileManager.default.createDirectory(
-                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw Failure.io("creating \(directory.path): \(error.localizedDescription)")
+            return try StateFile.withLock(on: file, body)
+        } catch let failure as StateFile.Failure {
+            throw Failure.io(failure.description)
         }
-        let lockPath = file.path + ".lock"
-        let lock: FileDescriptor
-        do {
-            lock = try FileDescriptor.open(lockPath, .readWrite, options: [.create, .closeOnExec],
-                                           permissions: [.ownerReadWrite])
-        } catch {
-            throw Failure.io("opening \(lockPath): \(error)")
-        }
-        defer { try? lock.close() }
-        // swift-system has no flock.
-        while flock(lock.rawValue, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw Failure.io("locking \(lockPath): \(String(cString: strerror(errno)))") }
-        }
-        defer { flock(lock.rawValue, LOCK_UN) }
-        return try body()
     }
 }
