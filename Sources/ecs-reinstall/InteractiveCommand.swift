@@ -79,7 +79,8 @@ struct InteractiveCommand: AsyncParsableCommand, ConnectedCommand {
         do {
             status = try await MainActor.run {
                 try TerminalApp.run(initialState: initialState, client: session.client, journal: journal,
-                                    options: terminalOptions, scopeMemory: memory, readiness: readiness)
+                                    options: terminalOptions, scopeMemory: memory, readiness: readiness,
+                                    leftLoop: { session.demoScratch?.remove() })
             }
         } catch {
             // A terminal that could not be set up: the simulator and the demo's folder go all the same.

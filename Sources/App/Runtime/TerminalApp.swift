@@ -13,10 +13,13 @@ package enum TerminalApp {
     /// Leaving is bounded: the `ExitWatchdog` is armed before anything that could block (the
     /// signal handler arms it at once), so whatever is still in flight the process ends within
     /// about a second, the terminal given back either way.
+    /// - Parameter leftLoop: clean-up that must not be cut short by the watchdog (the demo's
+    ///   scratch folder), run as soon as the loop ends.
     @MainActor
     package static func run(
         initialState: AppState, client: CloudClient, journal: JobJournal?, options: TerminalOptions = TerminalOptions(),
-        scopeMemory: ScopeMemory? = nil, readiness: ReadinessTools = ReadinessTools()
+        scopeMemory: ScopeMemory? = nil, readiness: ReadinessTools = ReadinessTools(),
+        leftLoop: @MainActor () -> Void = {}
     ) throws -> Int32 {
         let wake = try WakePipe()
         ExitWatchdog.start()
@@ -31,6 +34,9 @@ package enum TerminalApp {
                                  scopeMemory: scopeMemory, readiness: readiness, wake: wake)
         runtime.start()
         let exitStatus = loop(runtime, wake: wake)
+        // At once: after a signal the watchdog's grace has already begun, and what follows (the
+        // journal's queued writes, the caller's clean-up) may outlast it.
+        leftLoop()
         let summary = runtime.leave()
         // Armed first, then the terminal given back before waiting for the journal's queued writes
         // (bounded, within the watchdog's grace) and cancelling: a wait or a cancel that blocks
