@@ -6,7 +6,8 @@ import Testing
 struct CommandLineJobTests {
     @Test("A reinstall prints its job id; job shows it and --wait follows it to SUCCESS")
     func jobWait() async throws {
-        let cli = try CLISession(simulator: try await StandaloneSimulator())
+        // The second reinstall below must come while the job runs: 2 s is too short on a loaded machine.
+        let cli = try CLISession(simulator: try await StandaloneSimulator(jobSeconds: 10))
         let submitted = try await cli.run(["reinstall", "数据库-从节点", "--keypair", "deploy-rsa", "--yes"])
         #expect(submitted.status == 0, "\(submitted.all)")
         let jobId = submitted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -33,12 +33,14 @@ final class StandaloneSimulator: @unchecked Sendable {
     private let pid: pid_t
     private let scratch: ScratchFolder
 
-    init(failureRate: Double = 0, extra: [String] = []) async throws {
+    /// - Parameter jobSeconds: how long a job runs; long enough for whatever must happen while
+    ///   it does, even on a loaded machine.
+    init(failureRate: Double = 0, jobSeconds: Int = 2, extra: [String] = []) async throws {
         let binary = try AppBinary.locate()
         scratch = try ScratchFolder()
         let out = scratch.path("simulator.out")
         pid = try ChildProcess.spawn(
-            [binary.path, "simulator", "--port", "0", "--job-seconds", "2", "--failure-rate", String(failureRate),
+            [binary.path, "simulator", "--port", "0", "--job-seconds", String(jobSeconds), "--failure-rate", String(failureRate),
              "--ak", Self.accessKey, "--sk", Self.secretKey, "--region", "cn-north-4"] + extra,
             environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"],
             stdin: "/dev/null", stdout: out, stderr: scratch.path("simulator.err"), newSession: true)
