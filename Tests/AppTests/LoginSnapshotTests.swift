@@ -81,3 +81,23 @@ struct LoginSnapshotTests {
         #expect(screen.lines.joined().contains("SSH-2.0-x"))
     }
 }
+
+extension LoginSnapshotTests {
+    /// `x` from the job details: the question and its keys are seen (the details box covers the
+    /// flash and footer rows at 80x24), and Esc answers it.
+    @Test func theQuestionAskedFromTheDetailsIsSeen() {
+        var state = state(width: 80, height: 24)
+        _ = reduce(&state, .key(.character("J")))
+        state.jobsPane.selectedJobId = LoginSamples.jobId
+        _ = reduce(&state, .key(.enter))
+        #expect(Mode.of(state) == .jobDetails)
+        _ = reduce(&state, .key(.character("x")))
+        let screen = render(state)
+        assertSnapshot(screen, named: "login-question-from-details-80x24")
+        let text = screen.lines.joined(separator: "\n")
+        #expect(text.contains("? y/n"), "\(text)")
+        #expect(text.contains("y remove") && text.contains("n keep"), "\(text)")
+        #expect(reduce(&state, .key(.escape)) == [])
+        #expect(Mode.of(state) == .jobsPane && state.jobsPane.hostKeyQuestion == nil && state.flash == nil)
+    }
+}

@@ -56,6 +56,8 @@ func selectedPaneJob(_ state: AppState) -> JobTracker? {
 func askToRemoveHostKeys(_ state: inout AppState) -> [Effect] {
     guard let job = selectedPaneJob(state), job.login?.oldEntries != nil else { return [] }
     state.jobsPane.hostKeyQuestion = job.jobId
+    // The question and its keys are on the flash and footer rows, which the details cover.
+    state.jobsPane.detailsOpen = false
     keepHostKeyQuestion(&state)
     return []
 }
