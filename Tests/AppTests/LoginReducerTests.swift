@@ -246,3 +246,64 @@ extension LoginReducerTests {
         #expect(state == before)
     }
 }
+
+extension LoginReducerTests {
+    /// The removal question asked, then the terminal made too small: the question is what the
+    /// screen shows, so `q` answers it (keep) rather than opening a hidden quit question that a
+    /// `y` meant for the removal would answer.
+    @Test func inATooSmallTerminalTheKeyAnswersTheRemovalQuestion() {
+        var state = Fixtures.loadedState()
+        LoginSamples.readyWeb(&state)
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-lk", serverId: Fixtures.locked.id, serverName: Fixtures.locked.name,
+                                               api: .v1, at: state.now))
+        _ = reduce(&state, .key(.character("J")))
+        state.jobsPane.selectedJobId = LoginSamples.jobId
+        _ = reduce(&state, .key(.character("x")))
+        _ = reduce(&state, .resized(TerminalSize(width: 30, height: 6)))
+        #expect(render(state).lines.joined(separator: " ").contains("y/n"))
+        #expect(reduce(&state, .key(.character("q"))) == [])
+        #expect(!state.askingToQuit && state.jobsPane.hostKeyQuestion == nil && state.flash == nil)
+        _ = reduce(&state, .key(.character("q")))
+        #expect(state.askingToQuit, "then q asks, a reinstall still running")
+        #expect(state.flash?.text.hasSuffix("Quit? y/N") == true)
+        _ = reduce(&state, .key(.character("n")))
+        #expect(!state.quitRequested)
+    }
+
+    /// The quit question opened while the removal question is open (the list's `q` is not on the
+    /// jobs pane, but a too-small terminal or another path may open it): it is what is shown, and
+    /// the removal question comes back once it is answered no.
+    @Test func theQuitQuestionIsNotCoveredByTheRemovalQuestion() {
+        var state = Fixtures.loadedState()
+        LoginSamples.readyWeb(&state)
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-lk", serverId: Fixtures.locked.id, serverName: Fixtures.locked.name,
+                                               api: .v1, at: state.now))
+        _ = reduce(&state, .key(.character("J")))
+        state.jobsPane.selectedJobId = LoginSamples.jobId
+        _ = reduce(&state, .key(.character("x")))
+        _ = requestQuit(&state)
+        _ = reduce(&state, .tick(state.now.addingTimeInterval(1)))
+        #expect(Mode.of(state) == .quitQuestion)
+        #expect(state.flash?.text.hasSuffix("Quit? y/N") == true, "\(state.flash?.text ?? "")")
+        _ = reduce(&state, .key(.character("n")))
+        #expect(!state.quitRequested)
+        #expect(state.flash?.text.hasSuffix("? y/n") == true, "the removal question is back")
+    }
+
+    /// A signal while a reinstall is being sent: the notice that the app leaves once the cloud has
+    /// answered stays on screen; the removal question is dropped, so no key answers it unseen.
+    @Test func theLeavingNoticeIsNotCoveredByTheRemovalQuestion() {
+        var state = Fixtures.loadedState()
+        LoginSamples.readyWeb(&state)
+        _ = reduce(&state, .key(.character("J")))
+        state.jobsPane.selectedJobId = LoginSamples.jobId
+        _ = reduce(&state, .key(.character("x")))
+        state.submissions[Fixtures.locked.id] = SubmissionMark(serverId: Fixtures.locked.id, serverName: Fixtures.locked.name,
+                                                               phase: .submitting, since: state.now)
+        _ = reduce(&state, .signalWhileSending)
+        #expect(state.flash?.text.hasPrefix("Leaving once the cloud has answered") == true, "\(state.flash?.text ?? "")")
+        #expect(state.jobsPane.hostKeyQuestion == nil)
+        #expect(reduce(&state, .key(.character("y"))) == [], "y removes nothing")
+        #expect(state.jobs[0].login?.removal == nil)
+    }
+}

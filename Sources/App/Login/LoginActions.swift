@@ -77,9 +77,14 @@ func answerHostKeyQuestion(_ state: inout AppState, _ key: Key) -> [Effect] {
 }
 
 /// While the question is open it stays on the flash line (a job's news must not hide it); once
-/// there is nothing left to remove, there is nothing to ask.
+/// there is nothing left to remove, there is nothing to ask. The quit question and the notice
+/// that the app leaves once the cloud has answered come first: the removal question waits under
+/// the quit question, and is dropped when the app is leaving, so a key cannot answer a question
+/// that is not on screen.
 func keepHostKeyQuestion(_ state: inout AppState) {
     guard let jobId = state.jobsPane.hostKeyQuestion else { return }
+    if state.leavingOnceAnswered { state.jobsPane.hostKeyQuestion = nil }
+    if state.askingToQuit || state.leavingOnceAnswered { return }
     guard let findings = state.jobs.first(where: { $0.jobId == jobId })?.login?.oldEntries else {
         state.jobsPane.hostKeyQuestion = nil
         if state.flash?.text.hasSuffix(LoginWording.questionEnd) == true { state.flash = nil }
