@@ -307,3 +307,36 @@ extension LoginReducerTests {
         #expect(state.jobs[0].login?.removal == nil)
     }
 }
+
+extension LoginReducerTests {
+    /// The probe has answered but the report (known_hosts, the host key scan) is still being
+    /// made: dismissing the job stops that too, and a late report flashes nothing.
+    @Test func dismissingAJobWhileItsReportIsMadeStopsIt() {
+        var state = realCloud()
+        LoginSamples.finishWeb(&state)
+        let answered = LoginSamples.probe([.answered(banner: "SSH-2.0-OpenSSH_9.2p1")])
+        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, answered))
+        #expect(state.jobs[0].login?.isProbing == false && state.jobs[0].login?.report == nil)
+        _ = reduce(&state, .key(.character("J")))
+        state.flash = nil
+        #expect(reduce(&state, .key(.character("d"))) == [.stopLoginProbe(jobId: LoginSamples.jobId)])
+        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, LoginSamples.report()))
+        #expect(state.flash == nil, "\(state.flash?.text ?? "")")
+        #expect(state.jobs[0].login?.report == nil)
+    }
+
+    /// The same, when the server is reinstalled again: the earlier check stops and its late report
+    /// does not call a server being rebuilt ready to log in.
+    @Test func anotherReinstallWhileTheReportIsMadeStopsIt() {
+        var state = realCloud()
+        LoginSamples.finishWeb(&state)
+        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, LoginSamples.probe([.answered(banner: "SSH-2.0-x")])))
+        let effects = reduce(&state, .reinstallAccepted(jobId: "job-web-2", serverId: Fixtures.web.id, serverName: "web-01",
+                                                         api: .v2, at: state.now))
+        #expect(effects.first == .stopLoginProbe(jobId: LoginSamples.jobId))
+        state.flash = nil
+        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, LoginSamples.report()))
+        #expect(state.flash == nil, "\(state.flash?.text ?? "")")
+        #expect(state.jobs.first { $0.jobId == LoginSamples.jobId }?.login?.report == nil)
+    }
+}

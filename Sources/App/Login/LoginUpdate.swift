@@ -12,7 +12,7 @@ func startLoginCheck(_ state: inout AppState, jobId: String, server: Server, add
     var settings = state.login
     // The address chosen with `a` (else `--login-address`, else the server's private one).
     if let address { settings.address = address }
-    let replacing = state.jobs[index].login?.isProbing == true
+    let replacing = state.jobs[index].login?.isChecking == true
     let stopOld: [Effect] = replacing ? [.stopLoginProbe(jobId: jobId)] : []
     guard let target = settings.target(for: server) else {
         state.jobs[index].login = LoginWatch(target: nil, notProbed: LoginTarget.noAddress)
@@ -27,10 +27,10 @@ func startLoginCheck(_ state: inout AppState, jobId: String, server: Server, add
     return [.probeLogin(jobId: jobId, target, settings)]
 }
 
-/// The server is being reinstalled again: the probes of its earlier jobs stop, and say why.
+/// The server is being reinstalled again: the checks of its earlier jobs stop, and say why.
 func stopLoginChecks(_ state: inout AppState, serverId: String) -> [Effect] {
     var effects: [Effect] = []
-    for index in state.jobs.indices where state.jobs[index].serverId == serverId && state.jobs[index].login?.isProbing == true {
+    for index in state.jobs.indices where state.jobs[index].serverId == serverId && state.jobs[index].login?.isChecking == true {
         state.jobs[index].login?.notProbed = "stopped: the server is being reinstalled again"
         effects.append(.stopLoginProbe(jobId: state.jobs[index].jobId))
     }
@@ -52,9 +52,13 @@ func reduceLoginProbed(_ state: inout AppState, jobId: String, probe: LoginProbe
     return []
 }
 
-/// The probe has ended and the core has worded it: the pane and the details show the report.
+/// The probe has ended and the core has worded it: the pane and the details show the report. A
+/// check stopped meanwhile (the job dismissed, the server reinstalled again) reports nothing: its
+/// server is not ready to log in, or no one is looking.
 func reduceLoginReported(_ state: inout AppState, jobId: String, report: LoginReport) -> [Effect] {
-    guard let index = loginIndex(state, jobId: jobId, target: report.target) else { return [] }
+    guard let index = loginIndex(state, jobId: jobId, target: report.target), state.jobs[index].login?.notProbed == nil,
+          !state.jobsPane.dismissed.contains(jobId)
+    else { return [] }
     state.jobs[index].login?.report = report
     if report.readiness.isReady {
         let name = TerminalText.visible(state.jobs[index].serverName)

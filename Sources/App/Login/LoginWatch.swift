@@ -31,6 +31,10 @@ package struct LoginWatch: Sendable, Equatable {
 
     package var isProbing: Bool { notProbed == nil && probe?.isFinished != true }
 
+    /// Whether the check's effect still runs: after the probe's outcome it goes on to the report
+    /// (known_hosts, `ssh-keyscan`), so what stops a check must stop it until the report is in.
+    package var isChecking: Bool { notProbed == nil && report == nil }
+
     /// The known_hosts entries that hold the old key, when the report found some.
     package var oldEntries: KnownHosts.Findings? {
         guard let findings = report?.knownHosts, !findings.entries.isEmpty else { return nil }
