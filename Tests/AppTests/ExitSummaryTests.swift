@@ -120,7 +120,7 @@ extension ExitSummaryTests {
 
         var unreachable = Fixtures.loadedState()
         LoginSamples.readyWeb(&unreachable)
-        _ = reduce(&unreachable, .loginReported(jobId: LoginSamples.jobId, LoginSamples.report(
+        _ = reduce(&unreachable, .loginReported(jobId: LoginSamples.jobId, check: 0, LoginSamples.report(
             readiness: .unreachable(reason: "connection refused", after: .seconds(300)))))
         #expect(ExitSummary.lines(unreachable.jobs, mode: .real) == [])
     }

@@ -11,7 +11,7 @@ import Testing
 /// known_hosts question.
 struct LoginReducerTests {
     private func probes(_ effects: [Effect]) -> [LoginTarget] {
-        effects.compactMap { if case let .probeLogin(_, target, _) = $0 { return target } else { return nil } }
+        effects.compactMap { if case let .probeLogin(_, _, target, _) = $0 { return target } else { return nil } }
     }
 
     func realCloud() -> AppState {
@@ -35,7 +35,7 @@ struct LoginReducerTests {
 
         let effects = driver.answer(&state, LoginSamples.jobId, .server(Fixtures.web))
         #expect(probes(effects) == [LoginSamples.target])
-        #expect(effects.contains(.probeLogin(jobId: LoginSamples.jobId, LoginSamples.target, state.login)))
+        #expect(effects.contains(.probeLogin(jobId: LoginSamples.jobId, check: 0, LoginSamples.target, state.login)))
         #expect(state.jobs[0].login?.isProbing == true)
         #expect(statusLabel(state.jobs[0]) == "SUCCESS", "the status word keeps its meaning")
 
@@ -99,17 +99,17 @@ struct LoginReducerTests {
         LoginSamples.finishWeb(&state)
         #expect(LoginWording.pane(state.jobs[0].login!).0 == "checking SSH on 192.168.0.11:22…")
 
-        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, LoginSamples.probe([.failed(reason: "connection refused")])))
+        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, check: 0, LoginSamples.probe([.failed(reason: "connection refused")])))
         #expect(state.jobs[0].login?.probe?.attempts == 1)
         #expect(LoginWording.pane(state.jobs[0].login!).0
             == "checking SSH on 192.168.0.11:22… (1 attempt, the last: connection refused)")
 
         let answered = LoginSamples.probe([.failed(reason: "connection refused"), .answered(banner: "SSH-2.0-OpenSSH_9.2p1")])
-        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, answered))
+        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, check: 0, answered))
         #expect(state.jobs[0].login?.readiness?.isReady == true)
         #expect(state.jobs[0].login?.isProbing == false)
 
-        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, LoginSamples.report()))
+        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, check: 0, LoginSamples.report()))
         let (line, style) = LoginWording.pane(state.jobs[0].login!)
         #expect(line.hasPrefix("ready to log in: ssh -i ~/.ssh/deploy-rsa.pem root@192.168.0.11 · SSH answers after 1m12s"))
         #expect(line.contains("known_hosts has 2 entries for 192.168.0.11 (1 hashed): the old host key; run: ssh-keygen -R 192.168.0.11"))
@@ -120,8 +120,8 @@ struct LoginReducerTests {
         // Old news about an address no longer probed changes nothing.
         let other = LoginTarget(address: "100.93.1.11", port: 22, kind: .ssh, user: "root", keypairName: "deploy-rsa")
         let before = state
-        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, LoginSamples.report([], target: other)))
-        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, LoginSamples.probe([], target: other)))
+        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, check: 0, LoginSamples.report([], target: other)))
+        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, check: 0, LoginSamples.probe([], target: other)))
         #expect(state == before)
     }
 
@@ -133,11 +133,11 @@ struct LoginReducerTests {
                                schedule: ProbeSchedule(giveUpAfter: .seconds(300)), now: Fixtures.now)
         _ = probe.receive(.failed(reason: "connection timed out"), now: Fixtures.now.addingTimeInterval(300))
         #expect(probe.outcome == readiness)
-        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, probe))
+        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, check: 0, probe))
         let said = "not reachable from here: connection timed out (gave up after 5m; normal when this host is in another network)"
         #expect(state.flash?.text == "web-01: " + said)
         #expect(LoginWording.pane(state.jobs[0].login!).0 == said)
-        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, LoginSamples.report(readiness: readiness)))
+        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, check: 0, LoginSamples.report(readiness: readiness)))
         #expect(LoginWording.pane(state.jobs[0].login!).0.hasPrefix(said + " · to log in: ssh"))
     }
 
@@ -242,7 +242,7 @@ extension LoginReducerTests {
         #expect(earlier?.readiness == .notProbed(reason: "stopped: the server is being reinstalled again"))
         // Its driver's late news changes nothing.
         let before = state
-        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, LoginSamples.probe([.answered(banner: "SSH-2.0-x")])))
+        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, check: 0, LoginSamples.probe([.answered(banner: "SSH-2.0-x")])))
         #expect(state == before)
     }
 }
@@ -315,12 +315,12 @@ extension LoginReducerTests {
         var state = realCloud()
         LoginSamples.finishWeb(&state)
         let answered = LoginSamples.probe([.answered(banner: "SSH-2.0-OpenSSH_9.2p1")])
-        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, answered))
+        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, check: 0, answered))
         #expect(state.jobs[0].login?.isProbing == false && state.jobs[0].login?.report == nil)
         _ = reduce(&state, .key(.character("J")))
         state.flash = nil
         #expect(reduce(&state, .key(.character("d"))) == [.stopLoginProbe(jobId: LoginSamples.jobId)])
-        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, LoginSamples.report()))
+        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, check: 0, LoginSamples.report()))
         #expect(state.flash == nil, "\(state.flash?.text ?? "")")
         #expect(state.jobs[0].login?.report == nil)
     }
@@ -330,13 +330,38 @@ extension LoginReducerTests {
     @Test func anotherReinstallWhileTheReportIsMadeStopsIt() {
         var state = realCloud()
         LoginSamples.finishWeb(&state)
-        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, LoginSamples.probe([.answered(banner: "SSH-2.0-x")])))
+        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, check: 0, LoginSamples.probe([.answered(banner: "SSH-2.0-x")])))
         let effects = reduce(&state, .reinstallAccepted(jobId: "job-web-2", serverId: Fixtures.web.id, serverName: "web-01",
                                                          api: .v2, at: state.now))
         #expect(effects.first == .stopLoginProbe(jobId: LoginSamples.jobId))
         state.flash = nil
-        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, LoginSamples.report()))
+        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, check: 0, LoginSamples.report()))
         #expect(state.flash == nil, "\(state.flash?.text ?? "")")
         #expect(state.jobs.first { $0.jobId == LoginSamples.jobId }?.login?.report == nil)
+    }
+}
+
+extension LoginReducerTests {
+    /// `a` twice (A, B, then A again): the first probe of A may still send news before its
+    /// cancellation lands; it is old news, not the new probe's, though its address is the same.
+    @Test func newsOfAnEarlierProbeOfTheSameAddressIsOld() {
+        var state = realCloud()
+        var server = Fixtures.web
+        server.addresses = ["vpc-1": [.init(addr: "192.168.0.11"), .init(addr: "100.93.1.11", type: "floating")]]
+        Fixtures.deliver(Fixtures.servers.map { $0.id == server.id ? server : $0 }, to: &state)
+        #expect(probes(LoginSamples.finishWeb(&state, server: server)) == [LoginSamples.target])
+        _ = reduce(&state, .key(.character("J")))
+        _ = reduce(&state, .key(.character("a")))
+        let again = reduce(&state, .key(.character("a")))
+        #expect(probes(again) == [LoginSamples.target] && state.jobs[0].login?.check == 2)
+
+        let before = state
+        let answered = LoginSamples.probe([.answered(banner: "SSH-2.0-old")])
+        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, check: 0, answered))
+        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, check: 0, LoginSamples.report()))
+        #expect(state == before, "the first probe of the address is not the current one")
+
+        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, check: 2, answered))
+        #expect(state.jobs[0].login?.readiness?.isReady == true)
     }
 }

@@ -23,7 +23,7 @@ struct LoginSnapshotTests {
         _ = driver.job(&state, LoginSamples.job(.success, id: "job-lk"))
         _ = driver.answer(&state, "job-lk", .server(locked))
         let target = LoginTarget(address: "127.0.0.3", port: 22, kind: .ssh, user: "root", keypairName: "deploy-rsa")
-        _ = reduce(&state, .loginProbed(jobId: "job-lk", LoginSamples.probe(
+        _ = reduce(&state, .loginProbed(jobId: "job-lk", check: 0, LoginSamples.probe(
             [.failed(reason: "connection refused"), .failed(reason: "connection refused")], target: target)))
         state.flash = nil
         return state
@@ -72,7 +72,7 @@ struct LoginSnapshotTests {
         var state = Fixtures.loadedState(width: 120, height: 35)
         LoginSamples.readyWeb(&state)
         let evil = LoginSamples.report(readiness: .answered(after: .seconds(3), banner: "SSH-2.0-x\u{1B}]0;owned\u{07}\u{1B}[2J"))
-        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, evil))
+        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, check: 0, evil))
         _ = reduce(&state, .key(.character("J")))
         _ = reduce(&state, .key(.enter))
         let screen = render(state)

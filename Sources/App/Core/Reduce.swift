@@ -134,10 +134,10 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
     case let .scopeNotRemembered(why):
         state.flash = Flash(.error, why)
         return []
-    case let .loginProbed(jobId, probe):
-        return reduceLoginProbed(&state, jobId: jobId, probe: probe)
-    case let .loginReported(jobId, report):
-        return reduceLoginReported(&state, jobId: jobId, report: report)
+    case let .loginProbed(jobId, check, probe):
+        return reduceLoginProbed(&state, jobId: jobId, check: check, probe: probe)
+    case let .loginReported(jobId, check, report):
+        return reduceLoginReported(&state, jobId: jobId, check: check, report: report)
     case let .knownHostsRead(jobId, target, result):
         return reduceKnownHostsRead(&state, jobId: jobId, target: target, result: result)
     case let .hostKeysRemoved(jobId, removal):

@@ -13,18 +13,19 @@ func startLoginCheck(_ state: inout AppState, jobId: String, server: Server, add
     // The address chosen with `a` (else `--login-address`, else the server's private one).
     if let address { settings.address = address }
     let replacing = state.jobs[index].login?.isChecking == true
+    let check = state.jobs[index].login.map { $0.check + 1 } ?? 0
     let stopOld: [Effect] = replacing ? [.stopLoginProbe(jobId: jobId)] : []
     guard let target = settings.target(for: server) else {
-        state.jobs[index].login = LoginWatch(target: nil, notProbed: LoginTarget.noAddress)
+        state.jobs[index].login = LoginWatch(target: nil, check: check, notProbed: LoginTarget.noAddress)
         return stopOld
     }
     if let refusal = settings.policy.refusal(for: target.address) {
-        state.jobs[index].login = LoginWatch(target: target, notProbed: refusal)
+        state.jobs[index].login = LoginWatch(target: target, check: check, notProbed: refusal)
         return stopOld
     }
-    state.jobs[index].login = LoginWatch(target: target)
+    state.jobs[index].login = LoginWatch(target: target, check: check)
     // Replaces the old probe's effect, which is cancelled.
-    return [.probeLogin(jobId: jobId, target, settings)]
+    return [.probeLogin(jobId: jobId, check: check, target, settings)]
 }
 
 /// The server is being reinstalled again: the checks of its earlier jobs stop, and say why.
@@ -37,10 +38,10 @@ func stopLoginChecks(_ state: inout AppState, serverId: String) -> [Effect] {
     return effects
 }
 
-/// The probe's driver reports its state. A report about another target (the address was changed
+/// The probe's driver reports its state. A report of an older check (the address was changed
 /// meanwhile) is old news and changes nothing; so is one after the probe has ended.
-func reduceLoginProbed(_ state: inout AppState, jobId: String, probe: LoginProbe) -> [Effect] {
-    guard let index = loginIndex(state, jobId: jobId, target: probe.target),
+func reduceLoginProbed(_ state: inout AppState, jobId: String, check: Int, probe: LoginProbe) -> [Effect] {
+    guard let index = loginIndex(state, jobId: jobId, check: check, target: probe.target),
           state.jobs[index].login?.readiness == nil
     else { return [] }
     state.jobs[index].login?.probe = probe
@@ -55,8 +56,8 @@ func reduceLoginProbed(_ state: inout AppState, jobId: String, probe: LoginProbe
 /// The probe has ended and the core has worded it: the pane and the details show the report. A
 /// check stopped meanwhile (the job dismissed, the server reinstalled again) reports nothing: its
 /// server is not ready to log in, or no one is looking.
-func reduceLoginReported(_ state: inout AppState, jobId: String, report: LoginReport) -> [Effect] {
-    guard let index = loginIndex(state, jobId: jobId, target: report.target), state.jobs[index].login?.notProbed == nil,
+func reduceLoginReported(_ state: inout AppState, jobId: String, check: Int, report: LoginReport) -> [Effect] {
+    guard let index = loginIndex(state, jobId: jobId, check: check, target: report.target), state.jobs[index].login?.notProbed == nil,
           !state.jobsPane.dismissed.contains(jobId)
     else { return [] }
     state.jobs[index].login?.report = report
@@ -98,5 +99,11 @@ func reduceHostKeysRemoved(_ state: inout AppState, jobId: String, removal: Know
 private func loginIndex(_ state: AppState, jobId: String, target: LoginTarget) -> Int? {
     guard let index = state.jobs.firstIndex(where: { $0.jobId == jobId }), state.jobs[index].login?.target == target
     else { return nil }
+    return index
+}
+
+/// The same, and still the check numbered `check` (not a newer one of the same address).
+private func loginIndex(_ state: AppState, jobId: String, check: Int, target: LoginTarget) -> Int? {
+    guard let index = loginIndex(state, jobId: jobId, target: target), state.jobs[index].login?.check == check else { return nil }
     return index
 }

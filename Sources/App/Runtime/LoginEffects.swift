@@ -11,11 +11,11 @@ struct LoginEffects: Sendable {
     /// Probes until the port answers or the bound passes, telling each attempt, then reports. A
     /// refused address ends the probe at once, unattempted, and unreported. Cancellation (a newer
     /// probe of the job, leaving the UI) ends it between attempts.
-    func probe(jobId: String, target: LoginTarget, settings: ReadinessSettings) async throws -> AppEvent? {
+    func probe(jobId: String, check: Int, target: LoginTarget, settings: ReadinessSettings) async throws -> AppEvent? {
         let start = tools.now()
         var probe = LoginProbe(target: target, policy: settings.policy, startedAt: start, schedule: settings.schedule,
                                now: start)
-        send(.loginProbed(jobId: jobId, probe))
+        send(.loginProbed(jobId: jobId, check: check, probe))
         while let due = probe.next {
             let wait = due.at.timeIntervalSince(tools.now())
             if wait > 0 { try await tools.clock.sleep(for: .milliseconds(Int((wait * 1000).rounded(.up))), tolerance: nil) }
@@ -23,7 +23,7 @@ struct LoginEffects: Sendable {
             let answer = await tools.portProbe.attempt(target, timeout: probe.attemptTimeout(now: tools.now()))
             try Task.checkCancellation()
             _ = probe.receive(answer, now: tools.now())
-            send(.loginProbed(jobId: jobId, probe))
+            send(.loginProbed(jobId: jobId, check: check, probe))
         }
         guard let readiness = probe.outcome else { return nil }
         if case .notProbed = readiness { return nil }
@@ -40,7 +40,7 @@ struct LoginEffects: Sendable {
             report.knownHosts = nil
             report.knownHostsError = prepared
         }
-        return .loginReported(jobId: jobId, report)
+        return .loginReported(jobId: jobId, check: check, report)
     }
 
     func readKnownHosts(jobId: String, target: LoginTarget, file: URL?) -> AppEvent {
