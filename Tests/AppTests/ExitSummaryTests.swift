@@ -125,3 +125,17 @@ extension ExitSummaryTests {
         #expect(ExitSummary.lines(unreachable.jobs, mode: .real) == [])
     }
 }
+
+extension ExitSummaryTests {
+    /// A server reinstalled again after its first job was ready: the old login line and advice
+    /// are about a system disk that is gone, and are not printed.
+    @Test func anEarlierJobOfAServerReinstalledAgainIsNotPrintedReady() {
+        var state = Fixtures.loadedState()
+        LoginSamples.readyWeb(&state)
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-web-2", serverId: Fixtures.web.id, serverName: "web-01",
+                                               api: .v2, at: state.now))
+        let lines = ExitSummary.lines(state.jobs, mode: .real)
+        #expect(lines.contains { $0.contains("job-web-2") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("ready to log in") || $0.contains("known_hosts") }, "\(lines)")
+    }
+}
