@@ -171,7 +171,8 @@ struct LoginReducerTests {
 
         let removed = KnownHostsRemoval(succeeded: true, message: "removed 2 entries for 192.168.0.11 from \(LoginSamples.knownHostsFile)")
         #expect(reduce(&state, .hostKeysRemoved(jobId: LoginSamples.jobId, removed))
-            == [.readKnownHosts(jobId: LoginSamples.jobId, LoginSamples.target, file: nil)])
+            == [.readKnownHosts(jobId: LoginSamples.jobId, LoginSamples.target, file: URL(fileURLWithPath: LoginSamples.knownHostsFile))],
+                "the file ssh-keygen -R edited is read again")
         #expect(state.flash?.text == removed.message)
         _ = reduce(&state, .knownHostsRead(jobId: LoginSamples.jobId, LoginSamples.target, .success(LoginSamples.findings([]))))
         #expect(state.jobs[0].login?.oldEntries == nil)

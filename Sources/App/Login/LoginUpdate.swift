@@ -85,14 +85,15 @@ func reduceKnownHostsRead(_ state: inout AppState, jobId: String, target: LoginT
     return []
 }
 
-/// `ssh-keygen -R` has run: what it did is said, and the file read again so the advice shows
-/// what is left.
+/// `ssh-keygen -R` has run: what it did is said, and the file it edited (the findings' file, not
+/// the default worked out again) read again so the advice shows what is left.
 func reduceHostKeysRemoved(_ state: inout AppState, jobId: String, removal: KnownHostsRemoval) -> [Effect] {
     guard let index = state.jobs.firstIndex(where: { $0.jobId == jobId }), let target = state.jobs[index].login?.target
     else { return [] }
     state.jobs[index].login?.removal = .finished(removal)
     state.flash = Flash(removal.succeeded ? .info : .error, removal.message)
-    return [.readKnownHosts(jobId: jobId, target, file: state.login.knownHostsFile)]
+    let edited = state.jobs[index].login?.report?.knownHosts.map { URL(fileURLWithPath: $0.file) }
+    return [.readKnownHosts(jobId: jobId, target, file: edited ?? state.login.knownHostsFile)]
 }
 
 /// The tracker whose login check is about `target` still (not since moved to another address).
