@@ -58,13 +58,17 @@ struct LoginSnapshotTests {
             .split(separator: " ").joined(separator: " ")
         let footer = render(state).lines.joined(separator: "\n")
         for expected in ["Status SUCCESS", "Login SSH answers after 1m12s", "Banner SSH-2.0-OpenSSH_9.2p1",
-                         "ready to log in: ssh -i ~/.ssh/deploy-rsa.pem root@192.168.0.11",
+                         "ssh -i ~/.ssh/deploy-rsa.pem root@192.168.0.11",
                          "run: ssh-keygen -R 192.168.0.11", "line 3: ssh-ed25519 (plain)",
                          "line 9: ecdsa-sha2-nistp256 (hashed)",
                          "new host key: ssh-ed25519 SHA256:q2Wc7pYh0x4mUfB1sJvN8tRkLdE3aZ9gH6iOyPbXwCo"] {
             #expect(text.contains(expected), "\(expected)\n\(text)")
         }
         #expect(footer.contains("x known_hosts"), "the key is offered in the details' footer\n\(footer)")
+        // The command alone on its row, whole, for copying.
+        let rows = JobDetailsView.lines(state, tracker).map { $0.map(\.text).joined() }
+        #expect(rows.contains { $0.hasPrefix("Command") && $0.hasSuffix(" ssh -i ~/.ssh/deploy-rsa.pem root@192.168.0.11") },
+                "\(rows.joined(separator: "\n"))")
     }
 
     /// Text from the server (its SSH banner) never reaches the terminal as it came.

@@ -48,7 +48,8 @@ enum LoginWording {
         guard let report = watch.report else { return [("Login", now, style)] }
         lines.append(("Login", report.readinessLine, report.readiness.isReady ? Style(color: .green) : Style(color: .yellow)))
         if case let .answered(_, banner?) = report.readiness, !banner.isEmpty { lines.append(("Banner", banner, Style(dim: true))) }
-        lines.append(("Command", report.loginLine, Style(bold: true)))
+        // The command alone (the Login line says whether it is ready), so it fits a line to copy.
+        if !report.loginCommand.isEmpty { lines.append(("Command", report.loginCommand, Style(bold: true))) }
         if let advice = report.knownHostsLine {
             lines.append(("known_hosts", advice, Style(color: .yellow)))
             for entry in report.knownHosts?.entries ?? [] {
