@@ -91,7 +91,24 @@ struct LoginReducerTests {
         var server = Fixtures.web
         server.addresses = [:]
         #expect(probes(LoginSamples.finishWeb(&state, server: server)).isEmpty)
-        #expect(state.jobs[0].login?.readiness == .notProbed(reason: LoginTarget.noAddress))
+        #expect(state.jobs[0].login?.readiness
+            == .notProbed(reason: "the server has no private IPv4 address; it has no other address to probe"))
+        _ = reduce(&state, .key(.character("J")))
+        #expect(LoginActions.addressAvailability(state) == .disabled("the server has no other address"))
+    }
+
+    /// No private address but a floating one: the TUI says what it can do (`a`), and `a` does it.
+    @Test func aServerWithOnlyAFloatingAddressOffersA() {
+        var state = realCloud()
+        var server = Fixtures.web
+        server.addresses = ["vpc-1": [.init(addr: "100.93.1.11", type: "floating")]]
+        Fixtures.deliver(Fixtures.servers.map { $0.id == server.id ? server : $0 }, to: &state)
+        #expect(probes(LoginSamples.finishWeb(&state, server: server)).isEmpty)
+        #expect(state.jobs[0].login?.notProbed
+            == "the server has no private IPv4 address; press a to probe another of its addresses")
+        _ = reduce(&state, .key(.character("J")))
+        #expect(LoginActions.addressAvailability(state) == .enabled)
+        #expect(probes(reduce(&state, .key(.character("a")))).map(\.address) == ["100.93.1.11"])
     }
 
     @Test func theProbesEventsUpdateThePaneThenTheReportMakesItReady() {

@@ -31,8 +31,11 @@ enum LoginActions {
 
     @Sendable static func addressAvailability(_ state: AppState) -> Availability {
         guard let job = selectedPaneJob(state) else { return .disabled("no job is selected") }
-        guard job.login != nil else { return .disabled(notStarted) }
-        guard loginAddresses(state, job).count > 1 else { return .disabled("the server has no other address") }
+        guard let watch = job.login else { return .disabled(notStarted) }
+        // Without a target yet, one address is another one to probe.
+        guard loginAddresses(state, job).count > (watch.target == nil ? 0 : 1) else {
+            return .disabled("the server has no other address")
+        }
         return .enabled
     }
 }
@@ -106,8 +109,8 @@ func loginAddresses(_ state: AppState, _ job: JobTracker) -> [String] {
 func chooseNextLoginAddress(_ state: inout AppState) -> [Effect] {
     guard let job = selectedPaneJob(state), let server = state.servers.catalog.server(id: job.serverId) else { return [] }
     let addresses = loginAddresses(state, job)
-    guard addresses.count > 1 else { return [] }
     let current = job.login?.target?.address
+    guard addresses.count > (current == nil ? 0 : 1) else { return [] }
     let next = addresses[((current.flatMap(addresses.firstIndex(of:)) ?? -1) + 1) % addresses.count]
     return startLoginCheck(&state, jobId: job.jobId, server: server, address: next)
 }

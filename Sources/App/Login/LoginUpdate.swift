@@ -16,7 +16,10 @@ func startLoginCheck(_ state: inout AppState, jobId: String, server: Server, add
     let check = state.jobs[index].login.map { $0.check + 1 } ?? 0
     let stopOld: [Effect] = replacing ? [.stopLoginProbe(jobId: jobId)] : []
     guard let target = settings.target(for: server) else {
-        state.jobs[index].login = LoginWatch(target: nil, check: check, notProbed: LoginTarget.noAddress)
+        // What can be done here: `a` to another of its addresses, if it has one.
+        let advice = loginAddresses(state, state.jobs[index]).isEmpty ? "it has no other address to probe"
+            : "press a to probe another of its addresses"
+        state.jobs[index].login = LoginWatch(target: nil, check: check, notProbed: LoginTarget.noPrivateAddress(then: advice))
         return stopOld
     }
     if let refusal = settings.policy.refusal(for: target.address) {

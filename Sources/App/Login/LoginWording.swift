@@ -31,7 +31,9 @@ enum LoginWording {
 
     /// `checking SSH on 10.0.0.5:22… (3 attempts, the last: connection refused)`.
     static func progress(_ watch: LoginWatch) -> String {
-        guard let target = watch.target else { return "not probed: \(LoginTarget.noAddress)" }
+        guard let target = watch.target else {
+            return LoginReadiness.notProbed(reason: watch.notProbed ?? LoginTarget.noAddress).message(kind: .ssh)
+        }
         var text = "checking \(target.kind.name) on \(target.endpoint)…"
         if let probe = watch.probe, probe.attempts > 0 {
             let attempts = probe.attempts == 1 ? "1 attempt" : "\(probe.attempts) attempts"
