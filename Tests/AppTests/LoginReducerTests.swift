@@ -383,3 +383,15 @@ extension LoginReducerTests {
         #expect(state.jobs[0].login?.readiness?.isReady == true)
     }
 }
+
+extension LoginReducerTests {
+    /// Until the start sets the session's settings, nothing is probed off loopback, whatever the
+    /// mode: a real account's state run against a simulator must not probe its private addresses.
+    @Test func theDefaultPolicyIsLoopbackOnlyInEveryMode() {
+        for mode in [AccountMode.demo, .real] {
+            let state = AppState(mode: mode, region: "cn-north-4", projectId: "p", size: TerminalSize(width: 100, height: 30),
+                                 now: Fixtures.now)
+            #expect(state.login.policy == .simulatedCloud, "\(mode)")
+        }
+    }
+}
