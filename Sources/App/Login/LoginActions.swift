@@ -18,11 +18,12 @@ enum LoginActions {
         guard let watch = job.login else { return .disabled(notStarted) }
         if watch.removal == .running { return .disabled("the old entries are being removed") }
         if watch.target?.kind == .rdp { return .disabled("an RDP server has no entry in known_hosts") }
-        if let notProbed = watch.notProbed { return .disabled("not probed: \(notProbed)") }
+        if let notProbed = watch.notProbed { return .disabled(LoginReadiness.notProbed(reason: notProbed).message(kind: .ssh)) }
         guard let report = watch.report else { return .disabled("known_hosts is read once the probe has ended") }
-        if let error = report.knownHostsError { return .disabled("known_hosts not read: \(error)") }
+        // The core's sentences: why the file was not read, or that it holds no entry.
+        if report.knownHostsError != nil, let why = report.knownHostsLine { return .disabled(why) }
         guard let findings = report.knownHosts, !findings.entries.isEmpty else {
-            return .disabled("known_hosts has no entry for \(report.target.hostName)")
+            return .disabled(report.knownHostsNoEntryLine ?? "known_hosts has no entry for \(report.target.hostName)")
         }
         return .enabled
     }

@@ -4,7 +4,7 @@ import TerminalKit
 
 /// How the jobs pane and the job details show a login check. The sentences about the result are
 /// the core's (`LoginReport`, `LoginReadiness`), as the commands print them; only the progress of
-/// a probe still running and the question are worded here.
+/// a probe still running, the question and the labels of the details are worded here.
 enum LoginWording {
     static let questionEnd = "? y/n"
 
@@ -60,8 +60,8 @@ enum LoginWording {
             }
             // The command whole on its own line, for copying; `x` runs it after asking.
             if let findings = watch.oldEntries { lines.append(("", "x runs: " + findings.removalCommand, Style(bold: true))) }
-        } else if report.target.kind == .ssh, let findings = report.knownHosts {
-            lines.append(("known_hosts", "no entry for \(findings.hostName) in \(findings.file)", Style(dim: true)))
+        } else if let none = report.knownHostsNoEntryLine {
+            lines.append(("known_hosts", none, Style(dim: true)))
         }
         for key in report.hostKeyLines { lines.append(("Host key", key, .plain)) }
         switch watch.removal {
