@@ -111,3 +111,22 @@ private func loginIndex(_ state: AppState, jobId: String, check: Int, target: Lo
     guard let index = loginIndex(state, jobId: jobId, target: target), state.jobs[index].login?.check == check else { return nil }
     return index
 }
+
+/// Every address of the server, in a stable order: the fixed ones of each network, then the floating.
+func loginAddresses(_ state: AppState, _ job: JobTracker) -> [String] {
+    guard let server = state.servers.catalog.server(id: job.serverId) else { return [] }
+    let all = server.addresses.keys.sorted().flatMap { server.addresses[$0] ?? [] }
+    var seen: Set<String> = []
+    return (all.filter { ($0.type ?? "fixed") == "fixed" } + all.filter { ($0.type ?? "fixed") != "fixed" })
+        .map(\.addr).filter { !$0.isEmpty && seen.insert($0).inserted }
+}
+
+/// `a`: the check starts again on the next address; the probe of the old one is replaced.
+func chooseNextLoginAddress(_ state: inout AppState) -> [Effect] {
+    guard let job = state.selectedPaneJob, let server = state.servers.catalog.server(id: job.serverId) else { return [] }
+    let addresses = loginAddresses(state, job)
+    let current = job.login?.target?.address
+    guard addresses.count > (current == nil ? 0 : 1) else { return [] }
+    let next = addresses[((current.flatMap(addresses.firstIndex(of:)) ?? -1) + 1) % addresses.count]
+    return startLoginCheck(&state, jobId: job.jobId, server: server, address: next)
+}
