@@ -396,3 +396,26 @@ extension LoginReducerTests {
         }
     }
 }
+
+extension LoginReducerTests {
+    /// A Windows server: RDP on 3389, the pane's line gives the address to connect to, and `x`
+    /// is turned off (RDP has no known_hosts entry).
+    @Test func aWindowsServerIsCheckedOnRDP() throws {
+        var state = realCloud()
+        let effects = LoginSamples.finishWeb(&state, server: Fixtures.windows)
+        let target = try #require(probes(effects).first)
+        #expect(target.kind == .rdp && target.port == 3389 && target.address == "192.168.0.31")
+        _ = reduce(&state, .loginProbed(jobId: LoginSamples.jobId, check: 0, LoginSamples.probe([.answered(banner: nil)], target: target)))
+        let report = LoginReport(target: target, readiness: .answered(after: .seconds(40), banner: nil), knownHosts: nil,
+                                 hostKeys: nil, loginCommand: LoginCommand(target: target).text)
+        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, check: 0, report))
+        let (line, style) = LoginWording.pane(state.jobs[0].login!)
+        #expect(line == "ready to log in: 192.168.0.31:3389 · RDP answers after 40s", "\(line)")
+        #expect(style.color == .green)
+        _ = reduce(&state, .key(.character("J")))
+        #expect(LoginActions.removalAvailability(state) == .disabled("an RDP server has no entry in known_hosts"))
+        #expect(reduce(&state, .key(.character("x"))) == [] && Mode.of(state) == .jobsPane)
+        let details = LoginWording.details(state.jobs[0].login!).map { "\($0.0) \($0.1)" }
+        #expect(details.contains("Command 192.168.0.31:3389") && !details.contains { $0.hasPrefix("known_hosts") }, "\(details)")
+    }
+}
