@@ -157,3 +157,25 @@ struct EffectRunnerTests {
         #expect(bench.received.isEmpty)
     }
 }
+
+extension EffectRunnerTests {
+    /// A probe's failures are answers; an unexpected error ends the check and is said on its
+    /// line, not as a problem of the journal.
+    @Test func anUnexpectedProbeErrorEndsTheCheckNotTheJournal() async throws {
+        struct Broken: Error, CustomStringConvertible { var description: String { "no event loop" } }
+        let bench = Bench(throwing: Broken())
+        var state = Fixtures.loadedState()
+        state.login.policy = .realCloud
+        LoginSamples.finishWeb(&state)
+        bench.runner.run(.probeLogin(jobId: LoginSamples.jobId, check: 0, LoginSamples.target, state.login))
+        bench.clock.advance(by: .seconds(1))
+        // A probe is background work, not counted as busy: its event is awaited (the suite's time limit bounds it).
+        while bench.received.isEmpty { await Task.yield() }
+        let event = try #require(bench.received.first)
+        _ = reduce(&state, event)
+        #expect(state.journalProblem == nil)
+        #expect(state.jobs[0].login?.isChecking == false)
+        #expect(LoginWording.pane(state.jobs[0].login!).0.hasPrefix("not probed: the check failed: no event loop"),
+                "\(LoginWording.pane(state.jobs[0].login!).0)")
+    }
+}

@@ -163,8 +163,22 @@ extension ExitSummaryTests {
 
         var unreachable = Fixtures.loadedState()
         LoginSamples.readyWeb(&unreachable)
-        _ = reduce(&unreachable, .loginReported(jobId: LoginSamples.jobId, LoginSamples.report(
+        _ = reduce(&unreachable, .loginReported(jobId: LoginSamples.jobId, check: 0, LoginSamples.report(
             readiness: .unreachable(reason: "connection refused", after: .seconds(300)))))
         #expect(ExitSummary.lines(unreachable.jobs, mode: .real) == [])
+    }
+}
+
+extension ExitSummaryTests {
+    /// A server reinstalled again after its first job was ready: the old login line and advice
+    /// are about a system disk that is gone, and are not printed.
+    @Test func anEarlierJobOfAServerReinstalledAgainIsNotPrintedReady() {
+        var state = Fixtures.loadedState()
+        LoginSamples.readyWeb(&state)
+        _ = reduce(&state, .reinstallAccepted(jobId: "job-web-2", serverId: Fixtures.web.id, serverName: "web-01",
+                                               api: .v2, at: state.now))
+        let lines = ExitSummary.lines(state.jobs, mode: .real)
+        #expect(lines.contains { $0.contains("job-web-2") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("ready to log in") || $0.contains("known_hosts") }, "\(lines)")
     }
 }

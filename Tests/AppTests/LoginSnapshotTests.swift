@@ -23,7 +23,7 @@ struct LoginSnapshotTests {
         _ = driver.job(&state, LoginSamples.job(.success, id: "job-lk"))
         _ = driver.answer(&state, "job-lk", .server(locked))
         let target = LoginTarget(address: "127.0.0.3", port: 22, kind: .ssh, user: "root", keypairName: "deploy-rsa")
-        _ = reduce(&state, .loginProbed(jobId: "job-lk", LoginSamples.probe(
+        _ = reduce(&state, .loginProbed(jobId: "job-lk", check: 0, LoginSamples.probe(
             [.failed(reason: "connection refused"), .failed(reason: "connection refused")], target: target)))
         state.flash = nil
         return state
@@ -58,13 +58,17 @@ struct LoginSnapshotTests {
             .split(separator: " ").joined(separator: " ")
         let footer = render(state).lines.joined(separator: "\n")
         for expected in ["Status SUCCESS", "Login SSH answers after 1m12s", "Banner SSH-2.0-OpenSSH_9.2p1",
-                         "ready to log in: ssh -i ~/.ssh/deploy-rsa.pem root@192.168.0.11",
+                         "ssh -i ~/.ssh/deploy-rsa.pem root@192.168.0.11",
                          "run: ssh-keygen -R 192.168.0.11", "line 3: ssh-ed25519 (plain)",
                          "line 9: ecdsa-sha2-nistp256 (hashed)",
                          "new host key: ssh-ed25519 SHA256:q2Wc7pYh0x4mUfB1sJvN8tRkLdE3aZ9gH6iOyPbXwCo"] {
             #expect(text.contains(expected), "\(expected)\n\(text)")
         }
         #expect(footer.contains("x known_hosts"), "the key is offered in the details' footer\n\(footer)")
+        // The command alone on its row, whole, for copying.
+        let rows = JobDetailsView.lines(state, tracker).map { $0.map(\.text).joined() }
+        #expect(rows.contains { $0.hasPrefix("Command") && $0.hasSuffix(" ssh -i ~/.ssh/deploy-rsa.pem root@192.168.0.11") },
+                "\(rows.joined(separator: "\n"))")
     }
 
     /// Text from the server (its SSH banner) never reaches the terminal as it came.
@@ -72,12 +76,32 @@ struct LoginSnapshotTests {
         var state = Fixtures.loadedState(width: 120, height: 35)
         LoginSamples.readyWeb(&state)
         let evil = LoginSamples.report(readiness: .answered(after: .seconds(3), banner: "SSH-2.0-x\u{1B}]0;owned\u{07}\u{1B}[2J"))
-        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, evil))
+        _ = reduce(&state, .loginReported(jobId: LoginSamples.jobId, check: 0, evil))
         _ = reduce(&state, .key(.character("J")))
         _ = reduce(&state, .key(.enter))
         let screen = render(state)
         let cells = (0..<screen.height).flatMap { y in (0..<screen.width).map { screen[$0, y].text } }.joined()
         #expect(!cells.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
         #expect(screen.lines.joined().contains("SSH-2.0-x"))
+    }
+}
+
+extension LoginSnapshotTests {
+    /// `x` from the job details: the question and its keys are seen (the details box covers the
+    /// flash and footer rows at 80x24), and Esc answers it.
+    @Test func theQuestionAskedFromTheDetailsIsSeen() {
+        var state = state(width: 80, height: 24)
+        _ = reduce(&state, .key(.character("J")))
+        state.jobsPane.selectedJobId = LoginSamples.jobId
+        _ = reduce(&state, .key(.enter))
+        #expect(Mode.of(state) == .jobDetails)
+        _ = reduce(&state, .key(.character("x")))
+        let screen = render(state)
+        assertSnapshot(screen, named: "login-question-from-details-80x24")
+        let text = screen.lines.joined(separator: "\n")
+        #expect(text.contains("? y/n"), "\(text)")
+        #expect(text.contains("y remove") && text.contains("n keep"), "\(text)")
+        #expect(reduce(&state, .key(.escape)) == [])
+        #expect(Mode.of(state) == .jobsPane && state.jobsPane.hostKeyQuestion == nil && state.flash == nil)
     }
 }

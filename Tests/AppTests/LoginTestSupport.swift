@@ -60,7 +60,7 @@ enum LoginSamples {
     static func readyWeb(_ state: inout AppState, server: Server = Fixtures.web, entries: [KnownHosts.Entry] = twoOldEntries) {
         state.login.policy = .realCloud
         finishWeb(&state, server: server)
-        _ = reduce(&state, .loginProbed(jobId: jobId, probe([.failed(reason: "connection refused"), .answered(banner: "SSH-2.0-OpenSSH_9.2p1")])))
-        _ = reduce(&state, .loginReported(jobId: jobId, report(entries)))
+        _ = reduce(&state, .loginProbed(jobId: jobId, check: 0, probe([.failed(reason: "connection refused"), .answered(banner: "SSH-2.0-OpenSSH_9.2p1")])))
+        _ = reduce(&state, .loginReported(jobId: jobId, check: 0, report(entries)))
     }
 }

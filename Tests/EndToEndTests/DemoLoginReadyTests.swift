@@ -38,7 +38,10 @@ struct DemoLoginReadyTests {
         try await tmux.press("x")
         try await tmux.waitFor("Remove 2 old host key entries for [127.0.0.2]:", "? y/n")
         try await tmux.press("y")
-        try await tmux.waitFor("removed 2 entries for [127.0.0.2]:", "no entry for [127.0.0.2]:")
+        // Asking closed the details (they cover the question's rows): opened again, they say what is left.
+        try await tmux.waitFor("removed 2 entries for [127.0.0.2]:")
+        try await tmux.press("Enter")
+        try await tmux.waitFor("Job of web-01", "no entry for [127.0.0.2]:")
 
         // One key at a time: Esc then a letter at once would read as Alt and the letter.
         try await tmux.press("Escape")

@@ -50,9 +50,9 @@ package enum AppEvent: Sendable, Equatable {
     case scopeNotRemembered(String)
     /// What the readiness probe's driver made of a connection attempt (`.probeLogin`); also sent
     /// once at its start, with the probe as the policy left it.
-    case loginProbed(jobId: String, LoginProbe)
+    case loginProbed(jobId: String, check: Int, LoginProbe)
     /// The probe has ended: the core's report of it (known_hosts, the new host key, the command).
-    case loginReported(jobId: String, LoginReport)
+    case loginReported(jobId: String, check: Int, LoginReport)
     /// The answer of `.readKnownHosts`.
     case knownHostsRead(jobId: String, LoginTarget, Result<KnownHosts.Findings, ReadinessFailure>)
     /// The answer of `.removeHostKeys`: what `ssh-keygen -R` did.

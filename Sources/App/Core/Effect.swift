@@ -39,8 +39,9 @@ package enum Effect: Sendable, Equatable {
     case rememberScope(ProjectScope)
     /// Probe the login port of a job's server until it answers or the bound passes, each attempt
     /// told as `.loginProbed`, then report it (`.loginReported`). A newer one for the job replaces it.
-    case probeLogin(jobId: String, LoginTarget, ReadinessSettings)
-    /// Ends the job's probe (its address was replaced by one that is not probed).
+    case probeLogin(jobId: String, check: Int, LoginTarget, ReadinessSettings)
+    /// Ends the job's login check, probe or report: the job was dismissed, its server is being
+    /// reinstalled again, or `a` moved it to an address that is not probed.
     case stopLoginProbe(jobId: String)
     /// Read the known_hosts entries for the target again (after a removal), in `file` (nil:
     /// `~/.ssh/known_hosts`).
@@ -68,7 +69,7 @@ package enum Effect: Sendable, Equatable {
         case .loadScopes: return "scopes"
         case .useScope: return "use-scope"
         case .rememberScope: return "remember-scope"
-        case let .probeLogin(jobId, _, _), let .stopLoginProbe(jobId): return "login:\(jobId)"
+        case let .probeLogin(jobId, _, _, _), let .stopLoginProbe(jobId): return "login:\(jobId)"
         case let .readKnownHosts(jobId, _, _): return "known-hosts:\(jobId)"
         case let .removeHostKeys(jobId, _): return "known-hosts-removal:\(jobId)"
         }

@@ -50,6 +50,8 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
             // Nothing is visible to edit or act on: only the "q quits" that the screen offers, which
             // asks first while reinstalls run, as it does on the list.
             if state.askingToQuit { return answerQuitQuestion(&state, key) }
+            // The removal question is on screen there too (an error flash): the key answers it.
+            if state.jobsPane.hostKeyQuestion != nil { return answerHostKeyQuestion(&state, key) }
             // The list's own quit actions, so the same rule holds: not while a reinstall is being sent.
             let quits = ListActions.all.filter { $0.handles(.character("q")) || $0.handles(.character("Q")) }
             return quits.dispatch(key, &state) ?? []
@@ -137,10 +139,10 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
     case let .scopeNotRemembered(why):
         state.flash = Flash(.error, why)
         return []
-    case let .loginProbed(jobId, probe):
-        return reduceLoginProbed(&state, jobId: jobId, probe: probe)
-    case let .loginReported(jobId, report):
-        return reduceLoginReported(&state, jobId: jobId, report: report)
+    case let .loginProbed(jobId, check, probe):
+        return reduceLoginProbed(&state, jobId: jobId, check: check, probe: probe)
+    case let .loginReported(jobId, check, report):
+        return reduceLoginReported(&state, jobId: jobId, check: check, report: report)
     case let .knownHostsRead(jobId, target, result):
         return reduceKnownHostsRead(&state, jobId: jobId, target: target, result: result)
     case let .hostKeysRemoved(jobId, removal):

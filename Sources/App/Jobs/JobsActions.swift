@@ -28,10 +28,7 @@ enum JobsPaneActions {
 
     /// Only a finished job leaves the pane: a running one is what the pane is for.
     @Sendable static func dismissAvailability(_ state: AppState) -> Availability {
-        guard let index = state.selectedPaneIndex, state.paneJobs.indices.contains(index) else {
-            return .disabled("no job is selected")
-        }
-        let job = state.paneJobs[index]
+        guard let job = state.selectedPaneJob else { return .disabled("no job is selected") }
         if job.isFinished { return .enabled }
         return .disabled("Job of \(TerminalText.visible(job.serverName)) is still running: only a finished job can be dismissed.")
     }

@@ -31,4 +31,10 @@ extension AppState {
         guard !shown.isEmpty else { return nil }
         return shown.firstIndex { $0.jobId == jobsPane.selectedJobId } ?? 0
     }
+
+    /// The selected job (also the one the details show).
+    var selectedPaneJob: JobTracker? {
+        guard let index = selectedPaneIndex, paneJobs.indices.contains(index) else { return nil }
+        return paneJobs[index]
+    }
 }

@@ -45,8 +45,8 @@ func dismissSelectedJob(_ state: inout AppState) -> [Effect] {
     let index = state.selectedPaneIndex ?? 0
     guard jobs.indices.contains(index), jobs[index].isFinished else { return [] }
     state.jobsPane.dismissed.insert(jobs[index].jobId)
-    // Out of sight, its login probe has no one to tell: it stops.
-    let stop: [Effect] = jobs[index].login?.isProbing == true ? [.stopLoginProbe(jobId: jobs[index].jobId)] : []
+    // Out of sight, its login check has no one to tell: it stops.
+    let stop: [Effect] = jobs[index].login?.isChecking == true ? [.stopLoginProbe(jobId: jobs[index].jobId)] : []
     let rest = state.paneJobs
     if rest.isEmpty {
         state.jobsPane.focused = false

@@ -72,8 +72,11 @@ package enum ExitSummary {
 
     /// The servers found ready to log in, in the core's words, whole: the alternate screen they
     /// were shown on is gone, and here they can be copied.
+    /// Only a server's newest job: one reinstalled again since has a new host key and may not be up.
     static func readyLines(_ jobs: [JobTracker]) -> [String] {
-        let reports = jobs.compactMap { job in job.login?.report.map { (job, $0) } }.filter { $0.1.readiness.isReady }
+        let newest = jobs.enumerated().reduce(into: [String: Int]()) { $0[$1.element.serverId] = $1.offset }
+        let reports = jobs.enumerated().filter { newest[$0.element.serverId] == $0.offset }.map(\.element)
+            .compactMap { job in job.login?.report.map { (job, $0) } }.filter { $0.1.readiness.isReady }
         var lines: [String] = []
         for (job, report) in reports {
             let name = TerminalText.visible(job.serverName)

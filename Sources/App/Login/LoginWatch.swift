@@ -9,6 +9,9 @@ import Reinstall
 package struct LoginWatch: Sendable, Equatable {
     /// Where the probe connects; nil when the server has no address.
     package var target: LoginTarget?
+    /// Which of the job's checks this is (`a` starts a new one): the driver's events carry it, so
+    /// news of an older probe of the same address (A, B, then A again) is not taken as this one's.
+    package var check: Int
     /// Why nothing is probed: no address, or one the policy refuses.
     package var notProbed: String?
     /// The probe's state machine as its driver last reported it (attempts, last failure, outcome).
@@ -18,8 +21,9 @@ package struct LoginWatch: Sendable, Equatable {
     /// `ssh-keygen -R` asked for with `x` and answered `y`.
     package var removal: HostKeyRemoval?
 
-    package init(target: LoginTarget?, notProbed: String? = nil) {
+    package init(target: LoginTarget?, check: Int, notProbed: String? = nil) {
         self.target = target
+        self.check = check
         self.notProbed = notProbed
     }
 
@@ -30,6 +34,10 @@ package struct LoginWatch: Sendable, Equatable {
     }
 
     package var isProbing: Bool { notProbed == nil && probe?.isFinished != true }
+
+    /// Whether the check's effect still runs: after the probe's outcome it goes on to the report
+    /// (known_hosts, `ssh-keyscan`), so what stops a check must stop it until the report is in.
+    package var isChecking: Bool { notProbed == nil && report == nil }
 
     /// The known_hosts entries that hold the old key, when the report found some.
     package var oldEntries: KnownHosts.Findings? {

@@ -4,7 +4,7 @@ import TerminalKit
 
 /// How the jobs pane and the job details show a login check. The sentences about the result are
 /// the core's (`LoginReport`, `LoginReadiness`), as the commands print them; only the progress of
-/// a probe still running and the question are worded here.
+/// a probe still running, the question and the labels of the details are worded here.
 enum LoginWording {
     static let questionEnd = "? y/n"
 
@@ -31,7 +31,9 @@ enum LoginWording {
 
     /// `checking SSH on 10.0.0.5:22… (3 attempts, the last: connection refused)`.
     static func progress(_ watch: LoginWatch) -> String {
-        guard let target = watch.target else { return "not probed: \(LoginTarget.noAddress)" }
+        guard let target = watch.target else {
+            return LoginReadiness.notProbed(reason: watch.notProbed ?? LoginTarget.noAddress).message(kind: .ssh)
+        }
         var text = "checking \(target.kind.name) on \(target.endpoint)…"
         if let probe = watch.probe, probe.attempts > 0 {
             let attempts = probe.attempts == 1 ? "1 attempt" : "\(probe.attempts) attempts"
@@ -48,7 +50,8 @@ enum LoginWording {
         guard let report = watch.report else { return [("Login", now, style)] }
         lines.append(("Login", report.readinessLine, report.readiness.isReady ? Style(color: .green) : Style(color: .yellow)))
         if case let .answered(_, banner?) = report.readiness, !banner.isEmpty { lines.append(("Banner", banner, Style(dim: true))) }
-        lines.append(("Command", report.loginLine, Style(bold: true)))
+        // The command alone (the Login line says whether it is ready), so it fits a line to copy.
+        if !report.loginCommand.isEmpty { lines.append(("Command", report.loginCommand, Style(bold: true))) }
         if let advice = report.knownHostsLine {
             lines.append(("known_hosts", advice, Style(color: .yellow)))
             for entry in report.knownHosts?.entries ?? [] {
@@ -57,8 +60,8 @@ enum LoginWording {
             }
             // The command whole on its own line, for copying; `x` runs it after asking.
             if let findings = watch.oldEntries { lines.append(("", "x runs: " + findings.removalCommand, Style(bold: true))) }
-        } else if report.target.kind == .ssh, let findings = report.knownHosts {
-            lines.append(("known_hosts", "no entry for \(findings.hostName) in \(findings.file)", Style(dim: true)))
+        } else if let none = report.knownHostsNoEntryLine {
+            lines.append(("known_hosts", none, Style(dim: true)))
         }
         for key in report.hostKeyLines { lines.append(("Host key", key, .plain)) }
         switch watch.removal {

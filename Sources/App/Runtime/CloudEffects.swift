@@ -85,8 +85,8 @@ struct CloudEffects: Sendable {
             } catch {
                 return .scopeNotRemembered("The region and project could not be remembered for the next start: \(error)")
             }
-        case let .probeLogin(jobId, target, settings):
-            return try await login.probe(jobId: jobId, target: target, settings: settings)
+        case let .probeLogin(jobId, check, target, settings):
+            return try await login.probe(jobId: jobId, check: check, target: target, settings: settings)
         case .stopLoginProbe:
             return nil  // replacing the probe's effect (same key) was the work
         case let .readKnownHosts(jobId, target, file):

@@ -207,7 +207,13 @@ package final class EffectRunner: Sendable {
         case .loadScopes: return .scopesFailed(error)
         case .useScope: return .journalFailed(message)  // never: taken by the runner
         case .rememberScope: return .scopeNotRemembered(message)
-        case .probeLogin, .stopLoginProbe: return .journalFailed(message)  // never: a probe's failures are answers
+        // A probe's failures are answers; anything else ends the check, said on its own line, not
+        // taken for a problem of the journal.
+        case let .probeLogin(jobId, check, target, _):
+            return .loginReported(jobId: jobId, check: check, LoginReport(
+                target: target, readiness: .notProbed(reason: "the check failed: \(message)"), knownHosts: nil, hostKeys: nil,
+                loginCommand: LoginCommand(target: target).text))
+        case .stopLoginProbe: return .journalFailed(message)  // never: taken by the runner
         case let .readKnownHosts(jobId, target, _): return .knownHostsRead(jobId: jobId, target, .failure(ReadinessFailure(message)))
         case let .removeHostKeys(jobId, _):
             return .hostKeysRemoved(jobId: jobId, KnownHostsRemoval(succeeded: false, message: message))

@@ -11,21 +11,12 @@ struct LoginEffects: Sendable {
     /// Probes until the port answers or the bound passes, telling each attempt, then reports. A
     /// refused address ends the probe at once, unattempted, and unreported. Cancellation (a newer
     /// probe of the job, leaving the UI) ends it between attempts.
-    func probe(jobId: String, target: LoginTarget, settings: ReadinessSettings) async throws -> AppEvent? {
-        let start = tools.now()
-        var probe = LoginProbe(target: target, policy: settings.policy, startedAt: start, schedule: settings.schedule,
-                               now: start)
-        send(.loginProbed(jobId: jobId, probe))
-        while let due = probe.next {
-            let wait = due.at.timeIntervalSince(tools.now())
-            if wait > 0 { try await tools.clock.sleep(for: .milliseconds(Int((wait * 1000).rounded(.up))), tolerance: nil) }
-            try Task.checkCancellation()
-            let answer = await tools.portProbe.attempt(target, timeout: probe.attemptTimeout(now: tools.now()))
-            try Task.checkCancellation()
-            _ = probe.receive(answer, now: tools.now())
-            send(.loginProbed(jobId: jobId, probe))
+    func probe(jobId: String, check: Int, target: LoginTarget, settings: ReadinessSettings) async throws -> AppEvent? {
+        // The core's loop (the commands' too), on the tools' clock; each state of the machine is told.
+        let loop = settings.check(target, probe: tools.portProbe, environment: tools.environment)
+        let readiness = try await loop.waitForLogin(clock: tools.clock, now: tools.now) { probe, _ in
+            send(.loginProbed(jobId: jobId, check: check, probe))
         }
-        guard let readiness = probe.outcome else { return nil }
         if case .notProbed = readiness { return nil }
         var prepared: String?
         do {
@@ -33,14 +24,14 @@ struct LoginEffects: Sendable {
         } catch {
             prepared = (error as NSError).localizedDescription
         }
-        var report = await settings.check(target, probe: tools.portProbe, environment: tools.environment).report(readiness)
+        var report = await loop.report(readiness)
         try Task.checkCancellation()
         // A file that could not be made cannot hold the old key: said, not taken for "no entry".
         if let prepared, target.kind == .ssh {
             report.knownHosts = nil
             report.knownHostsError = prepared
         }
-        return .loginReported(jobId: jobId, report)
+        return .loginReported(jobId: jobId, check: check, report)
     }
 
     func readKnownHosts(jobId: String, target: LoginTarget, file: URL?) -> AppEvent {

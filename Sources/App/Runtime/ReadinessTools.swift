@@ -16,7 +16,7 @@ package struct ReadinessTools: Sendable {
     package var prepare: @Sendable () async throws -> Void
 
     package init(portProbe: any PortProbe = TCPPortProbe(), clock: any Clock<Duration> = ContinuousClock(),
-                 now: @escaping @Sendable () -> Date = ReadinessTools.steadyNow(),
+                 now: @escaping @Sendable () -> Date = LoginCheck.steadyNow(),
                  environment: [String: String] = ProcessInfo.processInfo.environment,
                  prepare: @escaping @Sendable () async throws -> Void = {}) {
         self.portProbe = portProbe
@@ -24,13 +24,5 @@ package struct ReadinessTools: Sendable {
         self.now = now
         self.environment = environment
         self.prepare = prepare
-    }
-
-    /// The time now, moving with the monotonic clock from the wall clock's time at the start: a
-    /// wall clock set back or forward moves neither the probe's waits nor its bound, as in the core.
-    package static func steadyNow() -> @Sendable () -> Date {
-        let clock = ContinuousClock()
-        let start = (instant: clock.now, date: Date())
-        return { start.date.addingTimeInterval(start.instant.duration(to: clock.now).timeInterval) }
     }
 }

@@ -26,22 +26,34 @@ public struct LoginCheck: Sendable {
     /// Probes until the port answers or the bound passes; `onChange` hears each failed attempt.
     /// Cancelling the task ends it (throwing `CancellationError`).
     public func waitForLogin(onChange: @Sendable (LoginProbe.Change) -> Void = { _ in }) async throws -> LoginReadiness {
-        // Driven by the monotonic clock: the machine's dates are the start's plus the time elapsed
-        // on it, so a wall clock set back or forward (NTP, an operator) moves neither waits nor bound.
-        let clock = ContinuousClock()
-        let origin = (date: Date(), instant: clock.now)
-        func now() -> Date { origin.date.addingTimeInterval((clock.now - origin.instant).timeInterval) }
-        var machine = LoginProbe(target: target, policy: policy, startedAt: origin.date, schedule: schedule,
-                                 now: origin.date)
+        try await waitForLogin(clock: ContinuousClock(), now: Self.steadyNow()) { _, changes in changes.forEach(onChange) }
+    }
+
+    /// The probe loop itself, on `clock`, reckoning time with `now`; `onProbe` hears the machine
+    /// as it starts and after each attempt, with what changed. The TUI drives it on its own clock.
+    public func waitForLogin(clock: any Clock<Duration>, now: @Sendable () -> Date,
+                             onProbe: (LoginProbe, [LoginProbe.Change]) -> Void) async throws -> LoginReadiness {
+        let start = now()
+        var machine = LoginProbe(target: target, policy: policy, startedAt: start, schedule: schedule, now: start)
+        onProbe(machine, [])
         while let due = machine.next {
-            let at = origin.instant + .milliseconds(Int((due.at.timeIntervalSince(origin.date) * 1000).rounded(.up)))
-            if at > clock.now { try await Task.sleep(until: at, clock: clock) }
+            let wait = due.at.timeIntervalSince(now())
+            if wait > 0 { try await clock.sleep(for: .milliseconds(Int((wait * 1000).rounded(.up))), tolerance: nil) }
             try Task.checkCancellation()
             let answer = await probe.attempt(target, timeout: machine.attemptTimeout(now: now()))
             try Task.checkCancellation()
-            for change in machine.receive(answer, now: now()).changes { onChange(change) }
+            let changes = machine.receive(answer, now: now()).changes
+            onProbe(machine, changes)
         }
         return machine.outcome ?? .notProbed(reason: "the probe ended without an answer")
+    }
+
+    /// The time now, moving with the monotonic clock from the wall clock's time at the start: a
+    /// wall clock set back or forward (NTP, an operator) moves neither the probe's waits nor its bound.
+    public static func steadyNow() -> @Sendable () -> Date {
+        let clock = ContinuousClock()
+        let start = (instant: clock.now, date: Date())
+        return { start.date.addingTimeInterval(start.instant.duration(to: clock.now).timeInterval) }
     }
 
     /// The report for `readiness`: known_hosts read (SSH only), the host key scanned when SSH answered.

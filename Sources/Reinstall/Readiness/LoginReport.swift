@@ -40,6 +40,12 @@ public struct LoginReport: Sendable, Equatable {
             + ": the old host key; run: \(knownHosts.removalCommand)"
     }
 
+    /// `no entry for 10.0.0.5 in ~/.ssh/known_hosts`: the file was read and holds no old key (SSH only).
+    public var knownHostsNoEntryLine: String? {
+        guard target.kind == .ssh, knownHostsError == nil, let knownHosts, knownHosts.entries.isEmpty else { return nil }
+        return "no entry for \(knownHosts.hostName) in \(knownHosts.file)"
+    }
+
     /// `new host key: ssh-ed25519 SHA256:…` (one line per key), or why it was not read.
     public var hostKeyLines: [String] {
         switch hostKeys {

@@ -50,7 +50,12 @@ public struct LoginTarget: Sendable, Equatable, Codable {
     public static let noServer = "the job names no server, so there is no address to probe"
 
     /// Why a server without an address is not probed.
-    public static let noAddress = "the server has no private IPv4 address; choose the address to probe"
+    public static let noAddress = noPrivateAddress(then: "choose the address to probe")
+
+    /// The same, with what the operator can do where they are (the TUI has no option to give).
+    public static func noPrivateAddress(then advice: String) -> String {
+        "the server has no private IPv4 address; \(advice)"
+    }
 
     /// The name ssh and known_hosts use: the address for port 22, `[address]:port` otherwise.
     public var hostName: String { KnownHosts.hostName(address: address, port: port) }
