@@ -92,7 +92,9 @@ package struct AppState: Sendable, Equatable {
     package init(mode: AccountMode, region: String, projectId: String, projectName: String? = nil, userId: String? = nil,
                 size: TerminalSize, now: Date, journal: [JournalEntry] = []) {
         self.mode = mode
-        login = .standard(for: mode)
+        // Loopback only until the start says more (the session's settings): a state made without
+        // them (a real account's mode against a simulator) never leads to a probe off loopback.
+        login = ReadinessSettings(policy: .simulatedCloud)
         let scope = JournalEntry.scope(demo: mode == .demo, region: region, projectId: projectId)
         journalScope = scope
         let mine = journal.filter { $0.scope == scope }
