@@ -58,7 +58,7 @@ struct LoginInProcessTests {
         let cloud = try await TestCloud.start(loginPorts: true)
         let port = try #require(await cloud.simulator.loginPort)
         let address = try await cloud.client.showServer(id: SubmissionInProcessTests.web01).privateIP ?? ""
-        #expect(ProbePolicy.isLoopback(address), "the simulator gives web-01 a loopback address: \(address)")
+        #expect(Loopback.isAddress(address), "the simulator gives web-01 a loopback address: \(address)")
         let hostName = "[\(address)]:\(port)"
         let knownHosts = try scratchKnownHosts(for: hostName)
         defer { try? FileManager.default.removeItem(at: knownHosts.deletingLastPathComponent()) }

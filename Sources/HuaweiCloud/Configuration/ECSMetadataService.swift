@@ -35,7 +35,7 @@ public struct ECSMetadataService: Sendable {
         // Addresses only (no name that DNS could send elsewhere), and no user or password.
         guard let url = URL(string: text), url.scheme?.lowercased() == "http", let host = url.host,
               url.user == nil, url.password == nil,
-              host == "169.254.169.254" || (IPAddress.bytes(host) != nil && Endpoints.isLoopback(host))
+              host == "169.254.169.254" || (IPAddress.bytes(host) != nil && Loopback.isHost(host))
         else {
             throw CloudError.configuration(
                 "\(environmentVariable) must be http://169.254.169.254 or an http:// URL on this machine "

@@ -115,7 +115,7 @@ public struct Endpoints: Sendable, Equatable {
         switch scheme {
         case "https":
             return url
-        case "http" where Self.isLoopback(host):
+        case "http" where Loopback.isHost(host):
             return url
         case "http":
             throw CloudError.configuration(
@@ -141,11 +141,6 @@ public struct Endpoints: Sendable, Equatable {
     /// Checks every service's URL, so a bad endpoint is reported at start, not at the first call.
     public func validate() throws {
         for service in CloudService.allCases { _ = try url(for: service) }
-    }
-
-    /// 127.0.0.0/8, ::1 and localhost: the only hosts plain http may go to (`Loopback.isHost`).
-    public static func isLoopback(_ host: String) -> Bool {
-        Loopback.isHost(host)
     }
 
     /// The variables `overrides(region:environment:)` reads, for any region: kept in every copy of

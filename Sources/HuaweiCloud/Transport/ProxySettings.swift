@@ -38,7 +38,7 @@ public struct ProxySettings: Sendable, Equatable {
         guard let httpsProxy, url.scheme?.lowercased() == "https", let host = url.host, !host.isEmpty else {
             return nil
         }
-        if Endpoints.isLoopback(host) { return nil }
+        if Loopback.isHost(host) { return nil }
         let port = url.port ?? 443
         return bypass.contains { $0.matches(host: host, port: port) } ? nil : httpsProxy
     }

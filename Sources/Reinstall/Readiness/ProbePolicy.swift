@@ -14,15 +14,8 @@ public enum ProbePolicy: Sendable, Equatable {
     /// Why `address` may not be probed; nil when it may.
     public func refusal(for address: String) -> String? {
         guard self == .simulatedCloud else { return nil }
-        if Self.isLoopback(address) { return nil }
+        if Loopback.isAddress(address) { return nil }
         return "\(address) is not a loopback address: a simulated cloud's servers are probed on 127.0.0.0/8 "
             + "or ::1 only, never on an address a real machine may have"
-    }
-
-    /// Whether `address` is an IP literal in 127.0.0.0/8, ::1, or the IPv4-mapped form of the former
-    /// (`Loopback.isAddress`, the rule `Endpoints` and the simulator use too). Names are refused,
-    /// since resolving one could lead anywhere.
-    public static func isLoopback(_ address: String) -> Bool {
-        Loopback.isAddress(address)
     }
 }
